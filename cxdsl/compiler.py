@@ -1,0 +1,82 @@
+"""The pipeline: discover → load → validate → resolve → rules → diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Issue, Severity, sort_diagnostics
+from .loading import LoadOptions, Workspace, load_workspace
+from .loading.errors import dotted
+from .loading.locate import node_at
+from .loading.workspace import SETTINGS_FILE
+from .loading.yamlsafe import mark_span
+from .resolve import Index, build_index, resolve_references
+from .rules import RuleContext, load_rules
+from .suggest import did_you_mean
+
+
+class InternalError(Exception):
+    """A bug in cxdsl (not a user mistake): reported with exit code 2."""
+
+
+@dataclass
+class CheckResult:
+    """The loaded workspace, its index and every diagnostic, sorted."""
+
+    workspace: Workspace
+    index: Index
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(Severity.ERROR) == 0
+
+
+def check_workspace(root: Path, options: LoadOptions | None = None) -> CheckResult:
+    """Run the whole check on the workspace at ``root``; user mistakes never raise."""
+    registry = load_rules()
+
+    # Load every file: settings, YAML documents, Python model files.
+    workspace, issues = load_workspace(root, options)
+    settings = workspace.settings
+    issues.extend(_unknown_rule_levels(workspace))
+
+    # Index ids and resolve every reference across the workspace.
+    index, duplicates = build_index(workspace)
+    issues.extend(duplicates)
+    issues.extend(resolve_references(workspace, index))
+
+    # Semantic rules (skipping those the workspace turned off).
+    context = RuleContext(workspace, index)
+    for rule in registry.rules:
+        if registry.severity(rule.code, settings) is None:
+            continue
+        try:
+            issues.extend(rule.check(context))
+        except Exception as exc:  # a bug in a rule, not in the user's model
+            raise InternalError(f"rule {rule.code} ({rule.name}) failed: "
+                                f"{type(exc).__name__}: {exc}") from exc
+
+    # Stamp names and severities from the catalogue, in a stable order.
+    stamped = [registry.stamp(issue, settings) for issue in issues]
+    diagnostics = sort_diagnostics([d for d in stamped if d is not None])
+    return CheckResult(workspace, index, diagnostics)
+
+
+def _unknown_rule_levels(ws: Workspace) -> list[Issue]:
+    registry = load_rules()
+    out = []
+    for key in ws.settings.rules:
+        if registry.code_of(key) is None:
+            span = None
+            if ws.settings_root is not None:
+                span = mark_span(SETTINGS_FILE, node_at(ws.settings_root, ("rules", key))[1]
+                                 or ws.settings_root)
+            names = [*registry.checks, *(c.name for c in registry.checks.values())]
+            out.append(Issue("CX013", f"unknown rule '{key}' in {dotted(('rules',))}", span,
+                             did_you_mean(key, names)))
+    return out

@@ -1,0 +1,88 @@
+"""Diagnostics: what every stage of the pipeline reports instead of raising."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``error`` makes ``cxdsl check`` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Span(BaseModel, frozen=True):
+    """A place in a file: repo-relative path, 1-based line and column."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class Related(BaseModel, frozen=True):
+    """Another place that explains a diagnostic (e.g. a first definition)."""
+
+    message: str
+    span: Span
+
+
+class Diagnostic(BaseModel, frozen=True):
+    """One finding: a code, a severity, a message and where it is."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        s = self.span
+        return (s.file if s else "", s.line if s else 0, s.column if s else 0, self.code,
+                self.message)
+
+    def render(self) -> str:
+        """The one-line text form: ``file:line:col: severity CODE message (hint)``."""
+        where = f"{self.span}: " if self.span else ""
+        text = f"{where}{self.severity.value} {self.code} {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass(frozen=True)
+class Issue:
+    """What a stage reports: the engine stamps name and severity from the catalogue."""
+
+    code: str
+    message: str
+    span: Span | None
+    hint: str | None = None
+    related: tuple[Related, ...] = ()
+
+
+def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Deterministic order: by file, line, column, code; duplicates removed."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        key = (d.code, d.span, d.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

@@ -1,0 +1,76 @@
+"""Documents: one entity each, and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml.nodes import Node
+
+from ..diagnostics import Span
+from ..model import Entity
+from .locate import node_at, path_of
+from .yamlsafe import mark_span
+
+
+@dataclass(eq=False)
+class Document:
+    """An entity and its source: a YAML node tree, or lines in a Python file."""
+
+    file: str
+    entity: Entity
+    root: Node | None = None
+    #: For Python model files: the line and column of each ``id=...`` keyword.
+    id_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    line: int = 1
+
+    @property
+    def kind(self) -> str:
+        return str(self.entity.kind)
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+    def span(self, anchor: object = None, *fields: str | int) -> Span:
+        """Where ``anchor`` (an object inside the entity, default the entity) and an
+        optional field below it were written."""
+        target = self.entity if anchor is None else anchor
+        base = path_of(self.entity, target) if target is not self.entity else ()
+        path = (*(base or ()), *fields)
+        return self.span_at(path)
+
+    def span_at(self, path: tuple[Any, ...]) -> Span:
+        """Where the value at ``path`` was written; its parent if it was left out."""
+        if self.root is None:
+            return self._python_span(path)
+        node, _ = node_at(self.root, path) if path else (self.root, None)
+        return mark_span(self.file, node)
+
+    def _python_span(self, path: tuple[Any, ...]) -> Span:
+        # The nearest object on the path that has an id written as id="..." in the file.
+        best = self.id_lines.get(self.entity.id)
+        value: Any = self.entity
+        for part in path:
+            try:
+                value = value[part] if isinstance(part, int) else getattr(value, str(part))
+            except (AttributeError, IndexError, KeyError, TypeError):
+                break
+            ident = getattr(value, "id", None)
+            if isinstance(ident, str) and ident in self.id_lines:
+                best = self.id_lines[ident]
+        line, column = best or (self.line, 1)
+        return Span(file=self.file, line=line, column=column)
+
+
+def key_span(doc: Document, path: tuple[Any, ...]) -> Span:
+    """Where the key ending ``path`` was written (for unknown keys)."""
+    if doc.root is None:
+        return doc.span_at(path)
+    node, key = node_at(doc.root, path)
+    return mark_span(doc.file, key if key is not None else node)
+
+
+def raw_span(file: str, root: Node, path: tuple[Any, ...], *, key: bool = False) -> Span:
+    node, key_node = node_at(root, path)
+    return mark_span(file, key_node if key and key_node is not None else node)

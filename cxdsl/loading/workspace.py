@@ -1,0 +1,210 @@
+"""Discover and load a workspace: settings, YAML documents and Python model files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..diagnostics import Issue, Span
+from ..model import ENTITY_KINDS, Entity, Settings
+from ..suggest import did_you_mean
+from .document import Document
+from .errors import validation_issues
+from .locate import node_at
+from .python_files import load_python_file
+from .yamlsafe import RawDocument, mark_span, parse_documents
+
+SETTINGS_FILE = "cxdsl.yaml"
+MODEL_DIRS = ("personas", "journeys")
+YAML_SUFFIXES = (".yaml", ".yml")
+#: Model files are small (a large journey is ~50 KB); anything past this is refused unread.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class Workspace:
+    """Everything loaded from a workspace, before references are resolved."""
+
+    root: Path
+    settings: Settings
+    documents: list[Document] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    #: Ids of documents that failed to load, so references to them are not reported twice.
+    broken_ids: set[tuple[str, str]] = field(default_factory=set)
+    settings_root: Any = None
+    #: The text of every model file read, by repo-relative path (for text-level rules).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def of_kind(self, kind: str) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    allow_python: bool | None = None  # None: as the workspace settings say
+
+
+def discover(root: Path) -> list[Path]:
+    """Model files under personas/ and journeys/, sorted, hidden files skipped."""
+    found: list[Path] = []
+    for folder in MODEL_DIRS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in base.rglob("*"):
+            rel_parts = path.relative_to(root).parts
+            if any(p.startswith((".", "_")) for p in rel_parts) or not path.is_file():
+                continue
+            if path.suffix in YAML_SUFFIXES or path.suffix == ".py":
+                found.append(path)
+    return sorted(found)
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
+    """The file's text, or an issue saying why it was refused (size, binary, encoding)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Issue("CX006", f"file is {size / 1_048_576:.1f} MB; model files are "
+                                f"limited to {MAX_FILE_BYTES // 1_048_576} MB",
+                                Span(file=rel), "split it into several files")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Issue("CX005", f"cannot read file: {exc.strerror}", Span(file=rel))]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, col = _byte_line_col(data, nul)
+        return None, [Issue("CX005", "binary file (contains a NUL byte)",
+                            Span(file=rel, line=line, column=col))]
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line, col = _byte_line_col(data, exc.start)
+        return None, [Issue("CX005", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+                            Span(file=rel, line=line, column=col), "save the file as UTF-8")]
+
+
+def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
+    """Validate one YAML document into an entity (or say exactly what is wrong)."""
+    file, root, data = raw.file, raw.root, raw.data
+    start = mark_span(file, root)
+    if data is None:
+        return None, [Issue("CX008", "empty document", start)]
+    if not isinstance(data, dict):
+        return None, [Issue("CX010", "a document must be a mapping with 'kind:' and 'id:'",
+                            start)]
+    kind = data.get("kind")
+    if kind is None:
+        return None, [Issue("CX009", "document has no 'kind:'", start,
+                            "one of: " + ", ".join(sorted(ENTITY_KINDS)))]
+    cls = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        span = mark_span(file, node_at(root, ("kind",))[0])
+        hint = did_you_mean(str(kind), ENTITY_KINDS) or (
+            "one of: " + ", ".join(sorted(ENTITY_KINDS)))
+        return None, [Issue("CX009", f"unknown kind '{kind}'", span, hint)]
+    try:
+        return cls.model_validate(data), []
+    except ValidationError as exc:
+        return None, validation_issues(exc, cls, file, root, fallback=start)
+
+
+def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
+    """The workspace settings (defaults when invalid), their node tree, issues and text."""
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return Settings(), None, [Issue("CX013", f"no {SETTINGS_FILE} in the workspace",
+                                        Span(file=SETTINGS_FILE),
+                                        "create it with name: and languages: (cxdsl init)")], None
+    text, issues = read_text(path, SETTINGS_FILE)
+    if text is None:
+        return Settings(), None, issues, None
+    raws, issues = parse_documents(text, SETTINGS_FILE)
+    if issues or not raws or raws[0].issues:
+        issues = issues + [i for r in raws for i in r.issues]
+        if not raws and not issues:
+            issues = [Issue("CX013", f"{SETTINGS_FILE} is empty", Span(file=SETTINGS_FILE))]
+        return Settings(), None, issues, text
+    raw = raws[0]
+    if len(raws) > 1:
+        issues.append(Issue("CX013", f"{SETTINGS_FILE} must hold a single document",
+                            mark_span(SETTINGS_FILE, raws[1].root)))
+    if not isinstance(raw.data, dict):
+        issues.append(Issue("CX013", f"{SETTINGS_FILE} must be a mapping",
+                            mark_span(SETTINGS_FILE, raw.root)))
+        return Settings(), raw.root, issues, text
+    try:
+        return Settings.model_validate(raw.data), raw.root, issues, text
+    except ValidationError as exc:
+        return Settings(), raw.root, issues + validation_issues(
+            exc, Settings, SETTINGS_FILE, raw.root, code="CX013"), text
+
+
+def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue],
+                                                  set[tuple[str, str]]]:
+    """Every entity of one YAML file, the issues found, and the ids of broken documents."""
+    raws, issues = parse_documents(text, rel)
+    docs: list[Document] = []
+    broken: set[tuple[str, str]] = set()
+    if not raws and not issues:
+        issues.append(Issue("CX008", "empty file", Span(file=rel),
+                            "remove it, or add a document with kind: and id:"))
+    for raw in raws:
+        entity = None
+        if raw.issues:
+            issues.extend(raw.issues)
+        else:
+            entity, found = entity_from_raw(raw)
+            issues.extend(found)
+        if entity is not None:
+            docs.append(Document(file=rel, entity=entity, root=raw.root,
+                                 line=raw.root.start_mark.line + 1))
+        elif isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
+            broken.add((str(raw.data.get("kind")), raw.data["id"]))
+    return docs, issues, broken
+
+
+def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Workspace,
+                                                                            list[Issue]]:
+    """Load every file of the workspace at ``root``; user mistakes become issues."""
+    options = options or LoadOptions()
+    settings, settings_root, issues, settings_text = load_settings(root)
+    ws = Workspace(root=root, settings=settings, settings_root=settings_root)
+    if settings_text is not None:
+        ws.sources[SETTINGS_FILE] = settings_text
+    allow_python = settings.allow_python if options.allow_python is None else (
+        options.allow_python and settings.allow_python)
+    for path in discover(root):
+        rel = path.relative_to(root).as_posix()
+        ws.files.append(rel)
+        if path.suffix == ".py":
+            if not allow_python:
+                why = ("--no-python was given" if options.allow_python is False
+                       else "the workspace does not set allow_python: true")
+                issues.append(Issue("CX012", f"Python model file not run: {why}",
+                                    Span(file=rel),
+                                    "its entities are missing from this check"))
+                continue
+        text, read_issues = read_text(path, rel)
+        issues.extend(read_issues)
+        if text is None:
+            continue
+        ws.sources[rel] = text
+        if path.suffix == ".py":
+            docs, found = load_python_file(path, rel, text)
+        else:
+            docs, found, broken = load_yaml_text(text, rel)
+            ws.broken_ids |= broken
+        ws.documents.extend(docs)
+        issues.extend(found)
+    return ws, issues

@@ -1,0 +1,64 @@
+"""The shared catalog: channels, actors, systems, stakeholders, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .base import ActorRef, Entity, Text
+
+ChannelKind = Literal["digital", "mobile", "physical", "phone", "messaging", "self_service",
+                      "partner", "other"]
+ActorKind = Literal["front_stage", "back_stage", "support", "partner"]
+EvidenceKind = Literal["interview", "survey", "analytics", "observation", "mystery_shopper",
+                       "focus_group", "complaints", "document"]
+StakeholderRelation = Literal["affected", "parallel", "regulator", "partner", "other"]
+
+
+class Channel(Entity):
+    """A way customers reach the service: portal, app, branch, call centre, SMS."""
+
+    kind: Literal["channel"] = "channel"
+    name: Text
+    type: ChannelKind
+    owner: ActorRef | None = None
+
+
+class Actor(Entity):
+    """A role or unit that delivers steps, or a partner entity outside the organisation."""
+
+    kind: Literal["actor"] = "actor"
+    name: Text
+    type: ActorKind
+    organisation: Text | None = None
+
+
+class System(Entity):
+    """A digital enabler behind steps."""
+
+    kind: Literal["system"] = "system"
+    name: Text
+    owner: ActorRef | None = None
+
+
+class Stakeholder(Entity):
+    """A party affected by or parallel to the service who is not its direct user."""
+
+    kind: Literal["stakeholder"] = "stakeholder"
+    name: Text
+    relation: StakeholderRelation = "affected"
+    interests: list[Text] = Field(default_factory=list)
+
+
+class Evidence(Entity):
+    """Research behind a claim: an interview round, a survey, analytics, an observation."""
+
+    kind: Literal["evidence"] = "evidence"
+    title: Text
+    method: EvidenceKind
+    date: dt.date | None = None
+    sample_size: int | None = Field(default=None, ge=0)
+    link: str | None = None
+    summary: Text | None = None

@@ -1,0 +1,126 @@
+"""Journeys: stages, steps (touchpoints) and everything a step carries."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import (
+    ActorRef,
+    ChannelRef,
+    Entity,
+    EvidenceRef,
+    Id,
+    JourneyRef,
+    Model,
+    PersonaRef,
+    SegmentRef,
+    StakeholderRef,
+    SystemRef,
+    Text,
+)
+from .measurement import Measurement
+
+JourneyState = Literal["as-is", "to-be"]
+Severity = Literal["low", "medium", "high"]
+TransitionKind = Literal["next", "branch", "loop", "failure"]
+
+
+class Action(Model):
+    """Something done for the customer, by an actor, with a system."""
+
+    action: Text
+    actor: ActorRef | None = None
+    system: SystemRef | None = None
+
+
+class PainPoint(Model):
+    """A problem the customer meets at a step."""
+
+    text: Text
+    severity: Severity = "medium"
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+    accepted: Text | bool | None = Field(
+        default=None, description="Set (with the reason) when the pain is knowingly kept.")
+
+
+class Effort(Model):
+    """What the step costs the customer."""
+
+    minutes: float | None = Field(default=None, ge=0)
+    visits: int | None = Field(default=None, ge=0)
+    cost: float | None = Field(default=None, ge=0)
+    documents: int | None = Field(default=None, ge=0)
+
+
+class Transition(Model):
+    """An edge to another step of the same journey: a branch, a loop or a failure path."""
+
+    to: Id
+    type: TransitionKind = "branch"
+    label: Text | None = None
+
+
+class Step(Model):
+    """A touchpoint: what the customer does, where, with whom, and how it feels."""
+
+    id: Id
+    title: Text
+    customer_action: Text | None = None
+    channel: ChannelRef | None = None
+    front_stage: list[Action] = Field(default_factory=list)
+    back_stage: list[Action] = Field(default_factory=list)
+    support: list[Action] = Field(default_factory=list)
+    physical_evidence: list[Text] = Field(default_factory=list)
+    emotion: int | dict[PersonaRef, int] | None = Field(
+        default=None, description="On the journey's scale; a mapping gives it per persona.")
+    thoughts: list[Text] = Field(default_factory=list)
+    pain_points: list[PainPoint] = Field(default_factory=list)
+    opportunities: list[Text] = Field(default_factory=list)
+    moment_of_truth: bool = False
+    effort: Effort | None = None
+    expected_score: float | None = None
+    perceived_score: float | None = None
+    transitions: list[Transition] | None = Field(
+        default=None, description="Where the customer goes next; default: the next step.")
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+
+
+class Stage(Model):
+    """A phase of the journey, holding steps in order."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    steps: list[Step] = Field(default_factory=list)
+
+
+class Journey(Entity):
+    """A persona's journey through a service, as it is or as it should be."""
+
+    kind: Literal["journey"] = "journey"
+    title: Text
+    persona: PersonaRef | None = None
+    personas: list[PersonaRef] = Field(default_factory=list,
+                                       description="Other personas on this journey.")
+    segments: list[SegmentRef] = Field(default_factory=list)
+    state: JourneyState = "as-is"
+    based_on: JourneyRef | None = None
+    life_event: Text | None = None
+    scenario: Text | None = None
+    value_sought: Text | None = None
+    owner: ActorRef | None = None
+    emotion_scale: str | None = None
+    stakeholders: list[StakeholderRef] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    measurement_plan: list[Measurement] = Field(default_factory=list)
+
+    def steps(self) -> list[Step]:
+        """Every step, in order across stages."""
+        return [step for stage in self.stages for step in stage.steps]
+
+    def all_personas(self) -> list[str]:
+        return ([self.persona] if self.persona else []) + [
+            p for p in self.personas if p != self.persona]

@@ -1,0 +1,67 @@
+"""Workspace settings, read from ``cxdsl.yaml`` at the workspace root."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import LangCode, Model, Text
+
+RuleLevel = Literal["error", "warning", "info", "off"]
+
+
+class EmotionScale(Model):
+    """A named scale emotions are written on, e.g. ``-2..+2`` or ``1..5``."""
+
+    min: int
+    max: int
+    labels: dict[int, Text] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> EmotionScale:
+        if self.min >= self.max:
+            raise ValueError(f"scale min ({self.min}) must be below max ({self.max})")
+        return self
+
+    def contains(self, value: float) -> bool:
+        return self.min <= value <= self.max
+
+
+DEFAULT_SCALE = EmotionScale(min=-2, max=2)
+
+
+class Settings(Model):
+    """The workspace: its name, languages, emotion scales and rule levels."""
+
+    kind: Literal["workspace"] = "workspace"
+    name: Text = "cxdsl workspace"
+    description: Text | None = None
+    languages: list[LangCode] = Field(default_factory=lambda: ["en"], min_length=1)
+    default_language: LangCode | None = None
+    emotion_scales: dict[str, EmotionScale] = Field(
+        default_factory=lambda: {"default": DEFAULT_SCALE})
+    default_emotion_scale: str | None = None
+    rules: dict[str, RuleLevel] = Field(default_factory=dict)
+    allow_python: bool = Field(default=False,
+                               description="Whether Python model files may run.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.default_language is None:
+            self.default_language = self.languages[0]
+        elif self.default_language not in self.languages:
+            raise ValueError(f"default_language '{self.default_language}' "
+                             f"is not one of languages {self.languages}")
+        if not self.emotion_scales:
+            self.emotion_scales = {"default": DEFAULT_SCALE}
+        if self.default_emotion_scale is None:
+            self.default_emotion_scale = next(iter(self.emotion_scales))
+        elif self.default_emotion_scale not in self.emotion_scales:
+            raise ValueError(f"default_emotion_scale '{self.default_emotion_scale}' "
+                             f"is not one of emotion_scales")
+        return self
+
+    @property
+    def language(self) -> str:
+        return self.default_language or self.languages[0]

@@ -1,0 +1,157 @@
+"""Resolve references: every id written anywhere must name an entity of the right kind."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .diagnostics import Issue, Related
+from .loading import Document, Workspace
+from .model import Journey, Model, Ref
+from .suggest import did_you_mean
+
+#: The code reported for a dangling reference, by the kind it should name.
+UNKNOWN_REF_CODES = {
+    "segment": "CX102", "persona": "CX103", "channel": "CX104", "actor": "CX105",
+    "system": "CX106", "stakeholder": "CX107", "evidence": "CX108", "metric": "CX109",
+    "instrument": "CX110", "journey": "CX111",
+}
+
+
+@dataclass
+class Index:
+    """Entities by kind and id: the first definition wins, later ones are duplicates."""
+
+    by_kind: dict[str, dict[str, Document]] = field(default_factory=dict)
+
+    def get(self, kind: str, ident: str) -> Document | None:
+        return self.by_kind.get(kind, {}).get(ident)
+
+    def entity(self, kind: str, ident: str | None) -> Any:
+        doc = self.get(kind, ident) if ident else None
+        return doc.entity if doc else None
+
+    def ids(self, kind: str) -> list[str]:
+        return list(self.by_kind.get(kind, {}))
+
+    def docs(self, kind: str) -> list[Document]:
+        return list(self.by_kind.get(kind, {}).values())
+
+
+def _ref_kind(annotation: Any) -> str | None:
+    """The kind named by a Ref marker anywhere inside an annotation."""
+    if get_origin(annotation) is typing.Annotated:
+        for meta in annotation.__metadata__:
+            if isinstance(meta, Ref):
+                return meta.kind
+    for arg in get_args(annotation):
+        found = _ref_kind(arg)
+        if found:
+            return found
+    return None
+
+
+@cache
+def ref_fields(cls: type[BaseModel]) -> dict[str, str]:
+    """Fields of a model class that hold references, with the kind they name."""
+    out = {}
+    for name, info in cls.model_fields.items():
+        kind = _ref_kind(info.annotation)
+        if kind:
+            out[name] = kind
+    return out
+
+
+def references(obj: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[
+        tuple[str, str, tuple[Any, ...]]]:
+    """Every (kind, id, path) reference inside a model object."""
+    refs = ref_fields(type(obj))
+    for name in type(obj).model_fields:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        kind = refs.get(name)
+        if kind is not None:
+            if isinstance(value, str):
+                yield kind, value, (*path, name)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    yield kind, item, (*path, name, i)
+            elif isinstance(value, dict):
+                for key in value:
+                    yield kind, key, (*path, name, key)
+        elif isinstance(value, Model):
+            yield from references(value, (*path, name))
+        elif isinstance(value, list) and value and isinstance(value[0], Model):
+            for i, item in enumerate(value):
+                yield from references(item, (*path, name, i))
+
+
+def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
+    """Index every entity; a second definition of an id is an error pointing at the first."""
+    index = Index()
+    issues = []
+    for doc in ws.documents:
+        table = index.by_kind.setdefault(doc.kind, {})
+        first = table.get(doc.id)
+        if first is not None:
+            issues.append(Issue("CX101", f"duplicate {doc.kind} id '{doc.id}'",
+                                doc.span_at(("id",)),
+                                related=(Related(message="first defined here",
+                                                 span=first.span_at(("id",))),)))
+            continue
+        table[doc.id] = doc
+    for doc in index.docs("journey"):
+        issues.extend(_local_duplicates(doc))
+    return index, issues
+
+
+def _local_duplicates(doc: Document) -> Iterator[Issue]:
+    journey = doc.entity
+    assert isinstance(journey, Journey)
+    seen: dict[str, tuple[Any, ...]] = {}
+    for si, stage in enumerate(journey.stages):
+        items = [(("stages", si), stage, "stage")] + [
+            (("stages", si, "steps", ti), step, "step") for ti, step in enumerate(stage.steps)]
+        for path, item, what in items:
+            if item.id in seen:
+                yield Issue("CX101", f"duplicate {what} id '{item.id}' in journey '{doc.id}'",
+                            doc.span_at((*path, "id")),
+                            hint="stage and step ids must be unique within a journey",
+                            related=(Related(message="first used here",
+                                             span=doc.span_at((*seen[item.id], "id"))),))
+            else:
+                seen[item.id] = path
+
+
+def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
+    """A located issue for every reference that names nothing (with a 'did you mean')."""
+    issues = []
+    scales = ws.settings.emotion_scales
+    for doc in ws.documents:
+        for kind, ident, path in references(doc.entity):
+            if index.get(kind, ident) is not None or (kind, ident) in ws.broken_ids:
+                continue
+            hint = did_you_mean(ident, index.ids(kind))
+            if hint is None:
+                other = [k for k, table in index.by_kind.items() if ident in table]
+                hint = f"'{ident}' is {_a(other[0])}, not {_a(kind)}" if other else None
+            issues.append(Issue(UNKNOWN_REF_CODES[kind], f"unknown {kind} '{ident}'",
+                                doc.span_at(path), hint))
+        entity = doc.entity
+        if isinstance(entity, Journey) and entity.emotion_scale is not None and (
+                entity.emotion_scale not in scales):
+            issues.append(Issue("CX112", f"unknown emotion scale '{entity.emotion_scale}'",
+                                doc.span_at(("emotion_scale",)),
+                                did_you_mean(entity.emotion_scale, scales)
+                                or "scales are declared under emotion_scales: in cxdsl.yaml"))
+    return issues
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
