@@ -14,7 +14,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary_line(result: CheckResult) -> str:
-    files = len(result.workspace.files) + (1 if result.workspace.settings_root else 0)
+    files = len(result.workspace.files)
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     infos = result.count(Severity.INFO)
     if not result.diagnostics:

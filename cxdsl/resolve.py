@@ -61,7 +61,9 @@ def ref_fields(cls: type[BaseModel]) -> dict[str, str]:
     """Fields of a model class that hold references, with the kind they name."""
     out = {}
     for name, info in cls.model_fields.items():
-        kind = _ref_kind(info.annotation)
+        # pydantic moves the metadata of a required Annotated field into info.metadata.
+        kind = _ref_kind(info.annotation) or next(
+            (m.kind for m in info.metadata if isinstance(m, Ref)), None)
         if kind:
             out[name] = kind
     return out

@@ -143,11 +143,39 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
         issues.append(Issue("CX013", f"{SETTINGS_FILE} must be a mapping",
                             mark_span(SETTINGS_FILE, raw.root)))
         return Settings(), raw.root, issues, text
-    try:
-        return Settings.model_validate(raw.data), raw.root, issues, text
-    except ValidationError as exc:
-        return Settings(), raw.root, issues + validation_issues(
-            exc, Settings, SETTINGS_FILE, raw.root, code="CX013"), text
+    settings, found = _lenient_settings(raw.data, raw.root)
+    return settings, raw.root, issues + found, text
+
+
+def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[Issue]]:
+    """Validate settings; report every problem, then keep what was valid.
+
+    Falling back to all defaults would turn one typo into hundreds of findings (a
+    bilingual workspace checked as English-only); dropping only the faulty keys does not.
+    """
+    issues = _inconsistent_defaults(data, root)
+    kept = dict(data)
+    for _ in range(4):  # each round drops the keys that failed; cross-field checks last
+        try:
+            return Settings.model_validate(kept), issues
+        except ValidationError as exc:
+            issues.extend(validation_issues(exc, Settings, SETTINGS_FILE, root, code="CX013"))
+            faulty = {e["loc"][0] for e in exc.errors() if e["loc"]}
+            kept = {k: v for k, v in kept.items() if k not in faulty}
+    return Settings(), issues
+
+
+def _inconsistent_defaults(data: dict[str, Any], root: Any) -> list[Issue]:
+    issues = []
+    pairs = (("default_language", "languages"), ("default_emotion_scale", "emotion_scales"))
+    for key, pool_key in pairs:
+        value, pool = data.get(key), data.get(pool_key)
+        if value is not None and isinstance(pool, list | dict) and value not in pool:
+            listed = ", ".join(str(p) for p in pool)
+            issues.append(Issue("CX013", f"{key} '{value}' is not one of {pool_key}: {listed}",
+                                mark_span(SETTINGS_FILE, node_at(root, (key,))[0]),
+                                did_you_mean(str(value), [str(p) for p in pool])))
+    return issues
 
 
 def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue],
@@ -182,19 +210,19 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
     ws = Workspace(root=root, settings=settings, settings_root=settings_root)
     if settings_text is not None:
         ws.sources[SETTINGS_FILE] = settings_text
+        ws.files.append(SETTINGS_FILE)
     allow_python = settings.allow_python if options.allow_python is None else (
         options.allow_python and settings.allow_python)
     for path in discover(root):
         rel = path.relative_to(root).as_posix()
         ws.files.append(rel)
-        if path.suffix == ".py":
-            if not allow_python:
-                why = ("--no-python was given" if options.allow_python is False
-                       else "the workspace does not set allow_python: true")
-                issues.append(Issue("CX012", f"Python model file not run: {why}",
-                                    Span(file=rel),
-                                    "its entities are missing from this check"))
-                continue
+        if path.suffix == ".py" and not allow_python:
+            why = ("--no-python was given" if options.allow_python is False
+                   else "the workspace does not set allow_python: true")
+            issues.append(Issue("CX012", f"Python model file not run: {why}",
+                                Span(file=rel),
+                                "its entities are missing from this check"))
+            continue
         text, read_issues = read_text(path, rel)
         issues.extend(read_issues)
         if text is None:

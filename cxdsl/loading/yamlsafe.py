@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
 from ..diagnostics import Issue, Related, Span
@@ -40,7 +40,7 @@ _NUMERIC_START = frozenset("0123456789+-.")
 _CONSTRUCTOR = SafeConstructor()
 
 
-class _Loader(yaml.CSafeLoader):  # type: ignore[misc]
+class _Loader(yaml.CSafeLoader):
     """libyaml's parser with a faster, YAML-1.2-style implicit resolver."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
@@ -52,7 +52,7 @@ class _Loader(yaml.CSafeLoader):  # type: ignore[misc]
             if value in _BOOLS:
                 return BOOL
             if value[0] in _NUMERIC_START:
-                tag: str = Resolver.resolve(self, kind, value, implicit)
+                tag: str = Resolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
                 return tag if tag in (INT, FLOAT, TIMESTAMP) else STR
             return STR
         return MAP if kind is MappingNode else SEQ
@@ -93,11 +93,8 @@ class _Builder:
             tag = node.tag
             if tag == STR:
                 return node.value
+            assert isinstance(node, ScalarNode)
             return self.scalar(node, tag)
-        if id(node) in self.seen:
-            self.issue("CX004", "YAML aliases are not allowed; this list holds one", node,
-                       hint="write the value out in full")
-            return None
         self.seen.add(id(node))
         if depth >= MAX_DEPTH:
             self.issue("CX007", f"nesting deeper than {MAX_DEPTH} levels", node)
@@ -125,7 +122,14 @@ class _Builder:
             return out
         if node.tag != SEQ:
             return self.bad_tag(node)
-        return [self.value(item, depth + 1) for item in node.value]
+        items = []
+        for item in node.value:
+            if type(item) is not ScalarNode and id(item) in self.seen:
+                self.issue("CX004", "this list holds a YAML alias; aliases are not allowed",
+                           node, hint="write the value out in full")
+                return None
+            items.append(self.value(item, depth + 1))
+        return items
 
     def key(self, node: Node) -> Any:
         if type(node) is not ScalarNode:
@@ -133,7 +137,7 @@ class _Builder:
             return _INVALID
         return self.value(node, 0)
 
-    def scalar(self, node: Node, tag: str) -> Any:
+    def scalar(self, node: ScalarNode, tag: str) -> Any:
         value = node.value
         if tag == NULL and value in _NULLS:
             return None
@@ -172,6 +176,8 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
         index = 0
         while loader.check_node():
             root = loader.get_node()
+            if root is None:
+                break
             builder = _Builder(file)
             data = builder.value(root, 0)
             docs.append(RawDocument(file, index, root, data, builder.issues))

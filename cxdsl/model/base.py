@@ -49,5 +49,6 @@ class Model(BaseModel):
 class Entity(Model):
     """A top-level, identified thing: one YAML document or one Python object."""
 
+    kind: str
     id: Id
     description: Text | None = Field(default=None, description="Free text explaining it.")

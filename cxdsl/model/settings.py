@@ -47,19 +47,14 @@ class Settings(Model):
                                description="Whether Python model files may run.")
 
     @model_validator(mode="after")
-    def _consistent(self) -> Settings:
-        if self.default_language is None:
+    def _defaults(self) -> Settings:
+        # Inconsistent defaults are reported by the loader, where it can locate them.
+        if self.default_language not in self.languages:
             self.default_language = self.languages[0]
-        elif self.default_language not in self.languages:
-            raise ValueError(f"default_language '{self.default_language}' "
-                             f"is not one of languages {self.languages}")
         if not self.emotion_scales:
             self.emotion_scales = {"default": DEFAULT_SCALE}
-        if self.default_emotion_scale is None:
+        if self.default_emotion_scale not in self.emotion_scales:
             self.default_emotion_scale = next(iter(self.emotion_scales))
-        elif self.default_emotion_scale not in self.emotion_scales:
-            raise ValueError(f"default_emotion_scale '{self.default_emotion_scale}' "
-                             f"is not one of emotion_scales")
         return self
 
     @property
