@@ -22,6 +22,20 @@ class _Dumper(yaml.SafeDumper):
     """Block style, Unicode kept as is (Arabic stays readable)."""
 
 
+#: YAML line breaks beyond \n and \r: PyYAML would write them inside single quotes,
+#: where a loader folds them into spaces. Double quotes escape them (\N, \L, \P).
+_SPECIAL_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if any(ch in data for ch in _SPECIAL_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return dumper.represent_str(data)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def dump_entities(entities: Iterable[Entity]) -> str:
     """A YAML stream with one document per entity."""
     return yaml.dump_all((entity_data(e) for e in entities), Dumper=_Dumper,

@@ -34,7 +34,7 @@ yaml_like = st.lists(st.sampled_from(YAML_TOKENS) | st.text(max_size=8), max_siz
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300) | yaml_like)
 def test_loader_never_raises(text: str) -> None:
-    docs, issues = parse_documents(text, "f.yaml")
+    _docs, issues = parse_documents(text, "f.yaml")
     for issue in issues:
         assert issue.span is not None and issue.span.line >= 1
     load_yaml_text(text, "f.yaml")

@@ -10,19 +10,33 @@ from yaml.nodes import Node
 from ..diagnostics import Span
 from ..model import Entity
 from .locate import node_at, path_of
-from .yamlsafe import mark_span
+from .yamlsafe import mark_span, parse_documents
 
 
 @dataclass(eq=False)
 class Document:
-    """An entity and its source: a YAML node tree, or lines in a Python file."""
+    """An entity and its source: a YAML document of a file, or lines in a Python file.
+
+    The YAML node tree is not kept: holding millions of nodes alive costs more than the
+    whole check. It is parsed again, once per file, only when a diagnostic needs a place.
+    """
 
     file: str
     entity: Entity
-    root: Node | None = None
+    #: The YAML text of the whole file and this document's index in it (None for Python).
+    text: str | None = None
+    index: int = 0
     #: For Python model files: the line and column of each ``id=...`` keyword.
     id_lines: dict[str, tuple[int, int]] = field(default_factory=dict)
     line: int = 1
+    _root: Node | None = field(default=None, repr=False)
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.text is not None:
+            raws, _ = parse_documents(self.text, self.file)
+            self._root = raws[self.index].root if self.index < len(raws) else None
+        return self._root
 
     @property
     def kind(self) -> str:

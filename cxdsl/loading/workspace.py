@@ -195,7 +195,7 @@ def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue],
             entity, found = entity_from_raw(raw)
             issues.extend(found)
         if entity is not None:
-            docs.append(Document(file=rel, entity=entity, root=raw.root,
+            docs.append(Document(file=rel, entity=entity, text=text, index=raw.index,
                                  line=raw.root.start_mark.line + 1))
         elif isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
             broken.add((str(raw.data.get("kind")), raw.data["id"]))
