@@ -10,7 +10,7 @@ SYSTEM_PACKAGES := graphviz fonts-noto-core chromium
 .PHONY: site test setup system-packages lint typecheck unit bench clean
 
 site: setup
-	$(BIN)/cxdsl check .
+	$(BIN)/cxdsl build .
 
 test: setup lint typecheck unit
 

@@ -1,9 +1,10 @@
-"""The command line: ``cxdsl check``, ``cxdsl rules``."""
+"""The command line: ``cxdsl check``, ``render``, ``build``, ``rules``."""
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -11,10 +12,13 @@ import click
 from . import __version__
 from .compiler import InternalError, check_workspace
 from .loading import LoadOptions
-from .report import format_json, format_text
+from .render.pipeline import INSTALL_HINT, plan_diagrams, render_diagrams
+from .report import format_json, format_text, summary_line
 from .rules import load_rules
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+#: Rendered diagrams, by hash of their inputs (in the workspace, not committed).
+CACHE_DIR = ".cxdsl-cache/diagrams"
 
 
 class CxdslGroup(click.Group):
@@ -50,6 +54,55 @@ def check(path: Path, fmt: str, no_python: bool) -> None:
     result = check_workspace(path, options)
     click.echo(format_json(result) if fmt == "json" else format_text(result), nl=False)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
+
+
+def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[int, str]:
+    """Check, then render every diagram into ``out``; (exit code, summary) back."""
+    started = time.perf_counter()
+    result = check_workspace(path, LoadOptions(allow_python=False if no_python else None))
+    if result.diagnostics:
+        click.echo(format_text(result), nl=False)
+    diagrams = plan_diagrams(result.index, result.workspace.settings)
+    report = render_diagrams(diagrams, out, path / CACHE_DIR, jobs)
+    if report.dot_missing:
+        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
+                   f"were skipped; {INSTALL_HINT}", err=True)
+    for where, error in report.failed:
+        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+    elapsed = time.perf_counter() - started
+    summary = (f"{summary_line(result)}; {report.summary()} "
+               f"({len(result.workspace.settings.languages)} languages) in {elapsed:.1f} s")
+    code = EXIT_OK if result.ok and not report.failed else EXIT_FINDINGS
+    return code, summary
+
+
+@main.command()
+@workspace_arg
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write the diagrams into.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Diagrams rendered in parallel (default: one per core).")
+@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
+    """Render every diagram of the workspace at PATH into OUT, in every language."""
+    code, summary = _render(path, out, no_python, jobs)
+    click.echo(summary)
+    sys.exit(code)
+
+
+@main.command()
+@workspace_arg
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: site/ in the workspace).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Diagrams rendered in parallel (default: one per core).")
+@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
+    """Check the workspace and build its outputs (diagrams in every language)."""
+    target = (out or path / "site") / "diagrams"
+    code, summary = _render(path, target, no_python, jobs)
+    click.echo(f"build: {summary}")
+    sys.exit(code)
 
 
 @main.command()

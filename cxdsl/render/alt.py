@@ -1,0 +1,158 @@
+"""Text alternatives of every diagram, written from the model (not from the drawing).
+
+Screen-reader users and search get the same information as the picture: each function
+returns Markdown in the page's language; the first line doubles as the SVG description.
+"""
+
+from __future__ import annotations
+
+from ..model import Journey, Persona, Segment
+from .context import RenderContext
+from .i18n import ui
+
+_WORDS = {
+    "journey_of": {"en": "Journey map of “{title}” for {persona} ({state}): {stages} stages, "
+                         "{steps} steps.",
+                   "ar": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، "
+                         "{steps} خطوات."},
+    "blueprint_of": {"en": "Service blueprint of “{title}”: for each of {steps} steps, the "
+                           "customer's action, front-stage, back-stage and support actions with "
+                           "their actors and systems.",
+                     "ar": "المخطط التفصيلي لخدمة «{title}»: لكل خطوة من {steps} خطوات، إجراء "
+                           "العميل وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة."},
+    "curve_of": {"en": "Emotion curve of “{title}” across {steps} steps, from {low} to {high}.",
+                 "ar": "منحنى مشاعر «{title}» عبر {steps} خطوات، من {low} إلى {high}."},
+    "tree_of": {"en": "Customer tree: {segments} segments and {personas} personas.",
+                "ar": "شجرة العملاء: {segments} شرائح و{personas} شخصيات."},
+    "actors_of": {"en": "Actor map: the actors, partner entities and systems behind "
+                        "{journeys} journeys.",
+                  "ar": "خريطة الجهات المنفذة: الجهات والجهات الشريكة والأنظمة خلف "
+                        "{journeys} رحلات."},
+    "goes_to": {"en": "goes to", "ar": "ينتقل إلى"},
+    "actor": {"en": "by", "ar": "بواسطة"},
+    "system": {"en": "with", "ar": "عبر"},
+    "personas_on": {"en": "personas", "ar": "الشخصيات"},
+}
+
+
+def _w(key: str, ctx: RenderContext) -> str:
+    entry = _WORDS[key]
+    return entry.get(ctx.lang, entry["en"])
+
+
+def _step_lines(ctx: RenderContext, journey: Journey) -> list[str]:
+    scale = ctx.scale(journey)
+    lines = []
+    number = 0
+    titles = {step.id: ctx.text(step.title) for step in journey.steps()}
+    for stage in journey.stages:
+        lines.append(f"- **{ui('stage', ctx.lang)}: {ctx.text(stage.title)}**")
+        for step in stage.steps:
+            number += 1
+            parts = [f"{number}. {ctx.text(step.title)}"]
+            if step.channel:
+                parts.append(f"{ui('channel', ctx.lang)}: {ctx.name_of('channel', step.channel)}")
+            for persona, value in ctx.emotions(journey, step):
+                who = f"{ctx.name_of('persona', persona)} " if persona else ""
+                parts.append(f"{ui('emotion', ctx.lang)}: {who}{ctx.emotion_label(value, scale)}")
+            for pain in step.pain_points:
+                parts.append(f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
+                             f"{ctx.text(pain.text)}")
+            if step.moment_of_truth:
+                parts.append(ui("moment_of_truth", ctx.lang))
+            for tr in step.transitions or ():
+                parts.append(f"{ui(tr.type, ctx.lang)} → {titles.get(tr.to, tr.to)}")
+            lines.append("  - " + "; ".join(parts))
+    return lines
+
+
+def journey_map_alt(ctx: RenderContext, journey: Journey) -> str:
+    head = _w("journey_of", ctx).format(
+        title=ctx.text(journey.title), persona=ctx.name_of("persona", journey.persona),
+        state=ui(journey.state, ctx.lang), stages=len(journey.stages),
+        steps=len(journey.steps()))
+    return "\n".join([head, "", *_step_lines(ctx, journey)]) + "\n"
+
+
+def blueprint_alt(ctx: RenderContext, journey: Journey) -> str:
+    head = _w("blueprint_of", ctx).format(title=ctx.text(journey.title),
+                                          steps=len(journey.steps()))
+    lines = [head, ""]
+    for number, step in enumerate(journey.steps(), 1):
+        lines.append(f"- {number}. **{ctx.text(step.title)}**")
+        for lane in ("front_stage", "back_stage", "support"):
+            for action in getattr(step, lane):
+                parts = [ctx.text(action.action)]
+                if action.actor:
+                    actor = ctx.actor(action.actor)
+                    partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
+                        "partner" else ""
+                    parts.append(f"{_w('actor', ctx)} {ctx.name_of('actor', action.actor)}"
+                                 f"{partner}")
+                if action.system:
+                    parts.append(f"{_w('system', ctx)} {ctx.name_of('system', action.system)}")
+                lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
+        for evidence in step.physical_evidence:
+            lines.append(f"  - {ui('physical_evidence', ctx.lang)}: {ctx.text(evidence)}")
+    return "\n".join(lines) + "\n"
+
+
+def emotion_curve_alt(ctx: RenderContext, journey: Journey, base: Journey | None) -> str:
+    scale = ctx.scale(journey)
+    values = [v for s in journey.steps() for _, v in ctx.emotions(journey, s)]
+    low = ctx.emotion_label(min(values), scale) if values else "—"
+    high = ctx.emotion_label(max(values), scale) if values else "—"
+    head = _w("curve_of", ctx).format(title=ctx.text(journey.title), steps=len(journey.steps()),
+                                      low=low, high=high)
+    lines = [head, ""]
+    for number, step in enumerate(journey.steps(), 1):
+        marks = [ctx.emotion_label(v, scale) + (f" ({ctx.name_of('persona', p)})" if p else "")
+                 for p, v in ctx.emotions(journey, step)]
+        lines.append(f"- {number}. {ctx.text(step.title)}: {', '.join(marks) or '—'}")
+    if base is not None:
+        lines += ["", f"{ui('based_on', ctx.lang)} {ctx.text(base.title)}:", ""]
+        for number, step in enumerate(base.steps(), 1):
+            marks = [ctx.emotion_label(v, scale) for _, v in ctx.emotions(base, step)]
+            lines.append(f"- {number}. {ctx.text(step.title)}: {', '.join(marks) or '—'}")
+    return "\n".join(lines) + "\n"
+
+
+def customer_tree_alt(ctx: RenderContext) -> str:
+    segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
+    personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
+    head = _w("tree_of", ctx).format(segments=len(segments), personas=len(personas))
+    lines = [head, ""]
+    known = {s.id for s in segments}
+
+    def emit(parent: str | None, depth: int) -> None:
+        for seg in segments:
+            if (seg.parent if seg.parent in known else None) != parent:
+                continue
+            volume = (f" ({ui('volume', ctx.lang)}: {seg.estimated_volume:,})"
+                      if seg.estimated_volume is not None else "")
+            on = [ctx.text(p.name) for p in personas if seg.id in p.segments]
+            extra = f" — {_w('personas_on', ctx)}: {', '.join(on)}" if on else ""
+            lines.append(f"{'  ' * depth}- {ctx.text(seg.name)}{volume}{extra}")
+            emit(seg.id, depth + 1)
+
+    emit(None, 0)
+    return "\n".join(lines) + "\n"
+
+
+def actor_map_alt(ctx: RenderContext) -> str:
+    journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
+    lines = [_w("actors_of", ctx).format(journeys=len(journeys)), ""]
+    for journey in journeys:
+        actors: dict[str, None] = {}
+        systems: dict[str, None] = {}
+        for step in journey.steps():
+            for action in (*step.front_stage, *step.back_stage, *step.support):
+                if action.actor:
+                    actor = ctx.actor(action.actor)
+                    partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
+                        "partner" else ""
+                    actors[ctx.name_of("actor", action.actor) + partner] = None
+                if action.system:
+                    systems[ctx.name_of("system", action.system)] = None
+        lines.append(f"- **{ctx.text(journey.title)}**: {', '.join([*actors, *systems]) or '—'}")
+    return "\n".join(lines) + "\n"

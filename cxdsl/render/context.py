@@ -1,0 +1,81 @@
+"""What every diagram needs: the resolved workspace and one language."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Actor, EmotionScale, Journey, Settings, Step
+from ..model.settings import DEFAULT_SCALE
+from ..resolve import Index
+from .i18n import Localized, clean, is_rtl, isolate, localize, signed, wrap
+
+FONT_LATIN = "Noto Sans"
+FONT_ARABIC = "Noto Sans Arabic"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """The index to look entities up, the settings, and the language being drawn."""
+
+    index: Index
+    settings: Settings
+    lang: str
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.lang)
+
+    @property
+    def font(self) -> str:
+        return FONT_ARABIC if self.rtl else FONT_LATIN
+
+    def local(self, value: Any) -> Localized:
+        return localize(value, self.lang, self.settings.languages)
+
+    def text(self, value: Any) -> str:
+        """The text in this language (plain, not isolated)."""
+        return self.local(value).text
+
+    def name_of(self, kind: str, ident: str | None) -> str:
+        """An entity's display name; its raw id when it does not resolve."""
+        if not ident:
+            return ""
+        entity = self.index.entity(kind, ident)
+        if entity is None:
+            return clean(ident)
+        value = getattr(entity, "name", None) or getattr(entity, "title", None)
+        return self.text(value) or clean(ident)
+
+    def actor(self, ident: str | None) -> Actor | None:
+        entity = self.index.entity("actor", ident) if ident else None
+        return entity if isinstance(entity, Actor) else None
+
+    def scale(self, journey: Journey) -> EmotionScale:
+        name = journey.emotion_scale or self.settings.default_emotion_scale or ""
+        return self.settings.emotion_scales.get(name, DEFAULT_SCALE)
+
+    def emotion_label(self, value: float, scale: EmotionScale) -> str:
+        label = scale.labels.get(int(value)) if float(value).is_integer() else None
+        word = self.text(label) if label is not None else ""
+        return f"{signed(value)} {word}".strip()
+
+    def emotions(self, journey: Journey, step: Step) -> list[tuple[str | None, float]]:
+        """(persona id or None, value) pairs of a step, in the journey's persona order."""
+        emotion = step.emotion
+        if emotion is None:
+            return []
+        if isinstance(emotion, dict):
+            order = journey.all_personas() + sorted(set(emotion) - set(journey.all_personas()))
+            return [(p, emotion[p]) for p in order if p in emotion]
+        return [(None, emotion)]
+
+    # -- HTML-like labels (Graphviz) -------------------------------------------------
+
+    def esc(self, text: str) -> str:
+        """Escape for a Graphviz HTML-like label, with bidi isolation for RTL."""
+        return html.escape(isolate(text, self.lang), quote=True)
+
+    def lines(self, text: str, width: int, max_lines: int | None = None) -> str:
+        return "<BR/>".join(self.esc(line) for line in wrap(text, width, max_lines))

@@ -1,0 +1,190 @@
+"""The emotion curve, written as SVG directly.
+
+Why not Graphviz or a plotting library: Graphviz lays out graphs, not axes; matplotlib
+neither shapes Arabic nor lays it out right to left (it needs arabic-reshaper and
+python-bidi, and then bakes glyphs in). Plain SVG text is shaped by the browser like any
+page text, stays selectable and searchable, costs no dependency and is byte-for-byte
+deterministic. ``xml.etree`` escapes every attribute and text node.
+
+One line per persona (colour, dash pattern and marker shape differ, so colour is never
+the only cue); ⚠ under steps with pain points, ★ over moments of truth; for a to-be
+journey the as-is curve is drawn underneath, grey and dashed, stretched to the same width.
+Arabic charts run right to left.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from ..model import Journey, Step
+from .context import RenderContext
+from .i18n import isolate, signed, ui, wrap
+from .palette import PAIN, SERIES
+
+WIDTH = 960
+LEFT, RIGHT, TOP, BOTTOM = 150, 40, 90, 100
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 5")
+MARKERS = ("circle", "square", "diamond", "triangle", "circle", "square")
+
+
+def _marker(parent: ET.Element, kind: str, x: float, y: float, colour: str) -> None:
+    r = 5.0
+    if kind == "circle":
+        ET.SubElement(parent, "circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r}", fill=colour)
+    elif kind == "square":
+        ET.SubElement(parent, "rect", x=f"{x - r:.1f}", y=f"{y - r:.1f}", width=f"{2 * r}",
+                      height=f"{2 * r}", fill=colour)
+    elif kind == "diamond":
+        pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} " \
+              f"{x - r - 1:.1f},{y:.1f}"
+        ET.SubElement(parent, "polygon", points=pts, fill=colour)
+    else:
+        pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
+        ET.SubElement(parent, "polygon", points=pts, fill=colour)
+
+
+def _text(parent: ET.Element, ctx: RenderContext, x: float, y: float, text: str,
+          anchor: str = "middle", size: int = 12, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, "text", x=f"{x:.1f}", y=f"{y:.1f}", attrib={
+        "text-anchor": anchor, "font-size": str(size), **attrs})
+    el.text = isolate(text, ctx.lang)
+    return el
+
+
+def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None = None,
+                      title: str = "", description: str = "") -> str:
+    """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
+    scale = ctx.scale(journey)
+    steps = journey.steps()
+    max(len(steps), 1)
+    height = TOP + BOTTOM + 40 * (scale.max - scale.min)
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = height - TOP - BOTTOM
+    # The axis labels sit on the reading side: left in English, right in Arabic.
+    x0 = RIGHT if ctx.rtl else LEFT
+
+    def x_at(position: float) -> float:  # position in [0, 1] along the journey
+        return x0 + (1 - position) * plot_w if ctx.rtl else x0 + position * plot_w
+
+    def x_of(i: int, count: int) -> float:
+        return x_at(0.5 if count == 1 else i / (count - 1))
+
+    def y_of(value: float) -> float:
+        return TOP + (scale.max - value) / (scale.max - scale.min) * plot_h
+
+    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", width=str(WIDTH),
+                     height=str(height), viewBox=f"0 0 {WIDTH} {height}", role="img",
+                     attrib={"font-family": f"{ctx.font}, Noto Sans, sans-serif",
+                             "aria-labelledby": "title desc"})
+    ET.SubElement(svg, "title", id="title").text = title
+    ET.SubElement(svg, "desc", id="desc").text = description
+    ET.SubElement(svg, "rect", width=str(WIDTH), height=str(height), fill="white")
+    head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
+    heading = _text(svg, ctx, WIDTH / 2, 28, head, size=16)
+    heading.set("font-weight", "bold")
+
+    # Stage bands, alternately shaded, labelled above the plot.
+    index = 0
+    for si, stage in enumerate(journey.stages):
+        count = len(stage.steps)
+        if count == 0:
+            continue
+        a = x_of(index, len(steps)) if len(steps) > 1 else x0
+        b = x_of(index + count - 1, len(steps)) if len(steps) > 1 else x0 + plot_w
+        half = plot_w / max(len(steps) - 1, 1) / 2
+        left, right = min(a, b) - half, max(a, b) + half
+        if si % 2 == 0:
+            ET.SubElement(svg, "rect", x=f"{left:.1f}", y=str(TOP - 6), width=f"{right - left:.1f}",
+                          height=f"{plot_h + 12}", fill="#f3f5f8")
+        stage_lines = wrap(ctx.text(stage.title), max(6, int((right - left) / 8)), 2)
+        for k, line in enumerate(stage_lines):
+            _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11,
+                  fill="#44505c")
+        index += count
+
+    # Grid and scale labels.
+    for level in range(scale.min, scale.max + 1):
+        y = y_of(level)
+        ET.SubElement(svg, "line", x1=f"{x0}", x2=f"{x0 + plot_w}", y1=f"{y:.1f}", y2=f"{y:.1f}",
+                      stroke="#9aa5b1" if level == 0 else "#dde3ea",
+                      attrib={"stroke-width": "1"})
+        label = ctx.emotion_label(level, scale)
+        lx = x0 + plot_w + 8 if ctx.rtl else x0 - 8
+        _text(svg, ctx, lx, y + 4, label, anchor="end" if not ctx.rtl else "start", size=11,
+              fill="#44505c")
+
+    # Step numbers, pain points and moments of truth along the axis.
+    for i, step in enumerate(steps):
+        x = x_of(i, len(steps))
+        tip = ET.SubElement(svg, "g")
+        ET.SubElement(tip, "title").text = ctx.text(step.title)
+        _text(tip, ctx, x, TOP + plot_h + 22, str(i + 1), size=11, fill="#44505c")
+        if step.pain_points:
+            _text(tip, ctx, x, TOP + plot_h + 42, "⚠", size=13, fill=PAIN)
+        if step.moment_of_truth:
+            _text(tip, ctx, x, TOP - 8, "★", size=14, fill="#1a1a1a")
+
+    # The as-is curve under a to-be journey, stretched to the same width.
+    legend: list[tuple[str, str, str, str]] = []
+    if base is not None:
+        base_steps = base.steps()
+        base_points: list[tuple[float, float]] = []
+        for i, step in enumerate(base_steps):
+            values = [v for _, v in ctx.emotions(base, step)]
+            if values:
+                base_points.append((x_of(i, len(base_steps)), y_of(values[0])))
+        if base_points:
+            ET.SubElement(svg, "polyline", points=" ".join(f"{x:.1f},{y:.1f}"
+                                                           for x, y in base_points),
+                          fill="none", stroke="#8c8c8c", attrib={
+                              "stroke-width": "2", "stroke-dasharray": "6 4"})
+            legend.append((f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4",
+                           "none"))
+
+    # One series per persona.
+    personas: list[str | None] = [*journey.all_personas()] or [None]
+    for k, persona in enumerate(personas):
+        colour, dash, marker = SERIES[k % len(SERIES)], DASHES[k % len(DASHES)], MARKERS[k % 6]
+        points: list[tuple[float, float, Step, float]] = []
+        for i, step in enumerate(steps):
+            for who, value in ctx.emotions(journey, step):
+                if who in (persona, None):
+                    points.append((x_of(i, len(steps)), y_of(value), step, value))
+        if not points:
+            continue
+        series = ET.SubElement(svg, "g")
+        attrs = {"stroke-width": "2.5"}
+        if dash:
+            attrs["stroke-dasharray"] = dash
+        line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
+        ET.SubElement(series, "polyline", points=line,
+                      fill="none", stroke=colour, attrib=attrs)
+        for x, y, step, value in points:
+            point = ET.SubElement(series, "g")
+            ET.SubElement(point, "title").text = (
+                f"{ctx.text(step.title)}: {signed(value)}")
+            _marker(point, marker, x, y, colour)
+        name = ctx.name_of("persona", persona) if persona else ui("emotion", ctx.lang)
+        legend.append((name, colour, dash, marker))
+
+    # Legend under the plot, from the reading side.
+    y = height - 40
+    x = x0 + plot_w if ctx.rtl else x0
+    for name, colour, dash, marker in legend:
+        line_attrs = {"stroke-width": "2.5"}
+        if dash:
+            line_attrs["stroke-dasharray"] = dash
+        lx1, lx2 = (x - 30, x) if ctx.rtl else (x, x + 30)
+        ET.SubElement(svg, "line", x1=f"{lx1}", x2=f"{lx2}", y1=f"{y}", y2=f"{y}", stroke=colour,
+                      attrib=line_attrs)
+        if marker != "none":
+            _marker(svg, marker, (lx1 + lx2) / 2, y, colour)
+        tx = x - 36 if ctx.rtl else x + 36
+        _text(svg, ctx, tx, y + 4, name, anchor="end" if ctx.rtl else "start", size=11)
+        step_w = 60 + 7 * len(name)
+        x = x - step_w if ctx.rtl else x + step_w
+    notes = f"⚠ {ui('pain_point', ctx.lang)}   ★ {ui('moment_of_truth', ctx.lang)}"
+    _text(svg, ctx, x0 + plot_w if ctx.rtl else x0, height - 14, notes,
+          anchor="end" if ctx.rtl else "start", size=11, fill="#44505c")
+    ET.indent(svg, space=" ")
+    return ET.tostring(svg, encoding="unicode") + "\n"
