@@ -28,14 +28,14 @@ def _action_cell(ctx: RenderContext, action: Action) -> str:
     actor = ctx.actor(action.actor)
     partner = actor is not None and actor.type == "partner"
     who = ctx.name_of("actor", action.actor) if action.actor else ""
-    parts = [f"{ctx.lines(ctx.text(action.action), CELL_WIDTH, 4)}"]
+    parts = [f"{ctx.lines(ctx.text(action.action), CELL_WIDTH)}"]
     if who:
         mark = f"⇄ {who} ({ui('partner', ctx.lang)})" if partner else f"◉ {who}"
-        parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{ctx.lines(mark, CELL_WIDTH, 3)}'
+        parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{ctx.lines(mark, CELL_WIDTH)}'
                      f"</FONT>")
     if action.system:
         parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">'
-                     f'{ctx.lines("▣ " + ctx.name_of("system", action.system), CELL_WIDTH, 3)}'
+                     f'{ctx.lines("▣ " + ctx.name_of("system", action.system), CELL_WIDTH)}'
                      f"</FONT>")
     style = ' STYLE="dashed"' if partner else ""
     fill = PARTNER_FILL if partner else "#ffffff"
@@ -45,12 +45,12 @@ def _action_cell(ctx: RenderContext, action: Action) -> str:
 
 def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
     if lane == "physical_evidence":
-        items = [ctx.lines("▤ " + ctx.text(e), CELL_WIDTH, 3) for e in step.physical_evidence]
+        items = [ctx.lines("▤ " + ctx.text(e), CELL_WIDTH) for e in step.physical_evidence]
         return "<BR/>".join(items)
     if lane == "customer_actions":
         text = ctx.text(step.customer_action) or ctx.text(step.title)
-        return f"<B>{ctx.lines(ctx.text(step.title), CELL_WIDTH, 3)}</B>" + (
-            f"<BR/>{ctx.lines(text, CELL_WIDTH, 4)}" if step.customer_action else "")
+        return f"<B>{ctx.lines(ctx.text(step.title), CELL_WIDTH)}</B>" + (
+            f"<BR/>{ctx.lines(text, CELL_WIDTH)}" if step.customer_action else "")
     actions: list[Action] = getattr(step, lane)
     if not actions:
         return ""

@@ -74,8 +74,13 @@ class RenderContext:
     # -- HTML-like labels (Graphviz) -------------------------------------------------
 
     def esc(self, text: str) -> str:
-        """Escape for a Graphviz HTML-like label, with bidi isolation for RTL."""
-        return html.escape(isolate(text, self.lang), quote=True)
+        """Escape for a Graphviz HTML-like label, with bidi isolation for RTL.
+
+        Graphviz expands ``\\N``, ``\\G``, ``\\E``… (node, graph, edge names) even in
+        HTML-like labels and even when the backslash is written as ``&#92;``; a doubled
+        backslash is the only way to show one, so every backslash is doubled.
+        """
+        return html.escape(isolate(text, self.lang), quote=True).replace("\\", "\\\\")
 
     def lines(self, text: str, width: int, max_lines: int | None = None) -> str:
         return "<BR/>".join(self.esc(line) for line in wrap(text, width, max_lines))

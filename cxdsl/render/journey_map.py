@@ -32,11 +32,11 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int) -
     mot = step.moment_of_truth
     rows = [f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#555555">'
             f'{ctx.esc(ui("step", ctx.lang) + " " + str(number))}</FONT></TD></TR>',
-            f'<TR><TD ALIGN="CENTER"><B>{ctx.lines(ctx.text(step.title), TITLE_WIDTH, 4)}</B>'
+            f'<TR><TD ALIGN="CENTER"><B>{ctx.lines(ctx.text(step.title), TITLE_WIDTH)}</B>'
             f"</TD></TR>"]
     if step.channel:
         rows.append(f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10" COLOR="#333333">'
-                    f'{ctx.lines("⌁ " + ctx.name_of("channel", step.channel), 30, 2)}'
+                    f'{ctx.lines("⌁ " + ctx.name_of("channel", step.channel), 30)}'
                     f"</FONT></TD></TR>")
     emotions = ctx.emotions(journey, step)
     for persona, value in emotions:
@@ -45,14 +45,14 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int) -
             emotions) > 1 else ""
         text = f"{style.glyph} {who}{ctx.emotion_label(value, scale)}"
         rows.append(f'<TR><TD BGCOLOR="{style.fill}" ALIGN="CENTER"><FONT POINT-SIZE="10" '
-                    f'COLOR="{style.ink}">{ctx.lines(text, 30, 2)}</FONT></TD></TR>')
+                    f'COLOR="{style.ink}">{ctx.lines(text, 30)}</FONT></TD></TR>')
     if not emotions:
         rows.append(f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#777777">'
                     f'{ctx.esc(ui("no_emotion", ctx.lang))}</FONT></TD></TR>')
     for pain in step.pain_points:
         mark = "⚠" * (2 if pain.severity == "high" else 1)
         rows.append(f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{PAIN}">'
-                    f'{ctx.lines(f"{mark} {ctx.text(pain.text)}", 30, 3)}</FONT></TD></TR>')
+                    f'{ctx.lines(f"{mark} {ctx.text(pain.text)}", 30)}</FONT></TD></TR>')
     if mot:
         rows.append(f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10"><B>'
                     f'{ctx.esc("★ " + ui("moment_of_truth", ctx.lang))}</B></FONT></TD></TR>')

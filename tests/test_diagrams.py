@@ -1,0 +1,244 @@
+"""Diagrams: DOT/SVG snapshots, well-formed accessible SVG, Arabic in logical order,
+hostile text rendered literally, caching, and a missing Graphviz."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cxdsl.compiler import check_workspace
+from cxdsl.model import Journey
+from cxdsl.render.blueprint import blueprint_dot
+from cxdsl.render.context import RenderContext
+from cxdsl.render.emotion_curve import emotion_curve_svg
+from cxdsl.render.i18n import isolate, strip_isolates
+from cxdsl.render.journey_map import journey_map_dot
+from cxdsl.render.pipeline import plan_diagrams, render_diagrams
+from cxdsl.render.workspace_maps import actor_map_dot, customer_tree_dot
+
+from .conftest import REPO
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "diagrams"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def contexts(ws: Path) -> tuple[RenderContext, RenderContext, Journey]:
+    result = check_workspace(ws)
+    journey = result.index.entity("journey", "renew-license")
+    en = RenderContext(result.index, result.workspace.settings, "en")
+    ar = RenderContext(result.index, result.workspace.settings, "ar")
+    return en, ar, journey
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_dot_snapshots(workspace: Path, lang: str, snapshot: Callable[[Path, str], None]) -> None:
+    en, ar, journey = contexts(workspace)
+    ctx = en if lang == "en" else ar
+    snapshot(SNAPSHOTS / f"journey-map.{lang}.dot", journey_map_dot(ctx, journey))
+    snapshot(SNAPSHOTS / f"service-blueprint.{lang}.dot", blueprint_dot(ctx, journey))
+    snapshot(SNAPSHOTS / f"customer-tree.{lang}.dot", customer_tree_dot(ctx))
+    snapshot(SNAPSHOTS / f"actor-map.{lang}.dot", actor_map_dot(ctx))
+    snapshot(SNAPSHOTS / f"emotion-curve.{lang}.svg",
+             emotion_curve_svg(ctx, journey, None, "title", "description"))
+
+
+def render_example(out: Path, cache: Path) -> None:
+    result = check_workspace(REPO)
+    report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out, cache)
+    assert not report.failed and not report.skipped
+
+
+@pytest.fixture(scope="module")
+def example_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("diagrams")
+    render_example(out, tmp_path_factory.mktemp("cache"))
+    return out
+
+
+def test_every_diagram_is_well_formed_and_accessible(example_out: Path) -> None:
+    svgs = sorted(example_out.rglob("*.svg"))
+    # 4 journeys x 3 diagrams + customer tree + actor map, in 2 languages
+    assert len(svgs) == 28
+    for path in svgs:
+        root = ET.parse(path).getroot()
+        assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+        children = [child.tag for child in root][:2]
+        assert children == [f"{SVG}title", f"{SVG}desc"], path
+        assert root.find(f"{SVG}title").text  # type: ignore[union-attr]
+        assert path.with_suffix(".md").read_text(encoding="utf-8").strip()
+        assert not list(root.iter(f"{SVG}script")) and not list(root.iter(f"{SVG}foreignObject"))
+
+
+def svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_arabic_text_is_stored_in_logical_order_and_isolated(example_out: Path) -> None:
+    texts = svg_texts(example_out / "ar/journeys/issue-commercial-licence/journey-map.svg")
+    plain = [strip_isolates(t) for t in texts]
+    assert "رفع المستندات" in plain  # a step title, exactly as written in the model
+    assert "إصدار رخصة تجارية لمنشأة جديدة" in plain
+    # every Arabic label reads right to left, its signed numbers left to right
+    assert "\u2067▼ \u2066-1\u2069 منزعج\u2069" in texts
+    assert all(not re.search("[\u0600-\u06ff]", t) or t.startswith("\u2067") for t in texts)
+    english = svg_texts(example_out / "en/journeys/issue-commercial-licence/journey-map.svg")
+    assert "Upload the documents" in english
+    assert not any("\u2067" in t for t in english)
+
+
+def test_isolation_of_numbers_and_latin_words() -> None:
+    assert isolate("المشاعر +2 عبر API الجديد", "ar") == (
+        "\u2067المشاعر \u2066+2\u2069 عبر \u2066API\u2069 الجديد\u2069")
+    assert isolate("Emotion +2", "en") == "Emotion +2"
+
+
+def test_arabic_maps_flow_right_to_left(example_out: Path) -> None:
+    def first_two_x(lang: str) -> tuple[float, float]:
+        root = ET.parse(example_out / f"{lang}/journeys/issue-commercial-licence/"
+                                      "journey-map.svg").getroot()
+        xs = {}
+        for group in root.iter(f"{SVG}g"):
+            if group.get("class") == "node":
+                title = group.find(f"{SVG}title").text  # type: ignore[union-attr]
+                poly = group.find(f".//{SVG}polygon")
+                path = group.find(f".//{SVG}path")
+                shape = poly if poly is not None else path
+                numbers = re.findall(r"-?\d+\.?\d*", shape.get("points") or shape.get("d") or "")
+                xs[title] = float(numbers[0])
+        return xs["s0"], xs["s1"]
+
+    en0, en1 = first_two_x("en")
+    ar0, ar1 = first_two_x("ar")
+    assert en0 < en1 and ar0 > ar1
+
+
+HOSTILE = [
+    '<script>alert("x")</script>',
+    '"]; evil -> pwned [label="gotcha',
+    "}} {{ braces }} \\l \\N \\G backslashes\\",
+    "line one\nline two",
+    "&amp; &lt;b&gt; <b>not bold</b> <!-- comment --> <![CDATA[x]]>",
+    "x" * 300,
+]
+
+
+def test_hostile_text_renders_literally(workspace: Path, tmp_path: Path) -> None:
+    steps = "\n".join(
+        f"      - id: h{i}\n        title: {{ar: خطوة, en: {json.dumps(text)}}}\n"
+        f"        channel: portal\n"
+        f"        emotion: 0\n        pain_points:\n          - text: {json.dumps(text)}\n"
+        f"            severity: low"
+        for i, text in enumerate(HOSTILE))
+    (workspace / "journeys" / "hostile.yaml").write_text(
+        "kind: journey\nid: hostile\ntitle: {ar: عدائي, en: Hostile}\npersona: sara\n"
+        f"stages:\n  - id: s\n    title: '<img src=x onerror=alert(1)>'\n    steps:\n{steps}\n",
+        encoding="utf-8")
+    result = check_workspace(workspace)
+    assert result.ok, [d.render() for d in result.diagnostics]
+    out = tmp_path / "out"
+    report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out,
+                             tmp_path / "cache")
+    assert not report.failed
+    for kind in ("journey-map", "service-blueprint", "emotion-curve"):
+        path = out / f"en/journeys/hostile/{kind}.svg"
+        root = ET.parse(path).getroot()  # well-formed despite everything
+        tags = {el.tag.replace(SVG, "") for el in root.iter()}
+        assert tags <= {"svg", "g", "title", "desc", "text", "path", "polygon", "polyline",
+                        "ellipse", "rect", "line", "circle"}, tags
+        # Labels are wrapped, so compare with whitespace removed.
+        text = re.sub(r"\s+", "", "".join(strip_isolates(el.text or "") for el in root.iter()))
+
+        if kind != "emotion-curve":  # the curve shows step numbers, titles in tooltips
+            assert all(re.sub(r"\s+", "", value) in text for value in HOSTILE), kind
+        if kind == "journey-map":
+            nodes = [g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
+            assert len(nodes) == len(HOSTILE)  # nothing added a node
+            assert max(len(t) for t in svg_texts(path)) <= 90  # the 300-char word is wrapped
+
+
+def test_cache_reuses_unchanged_diagrams(workspace: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def build() -> tuple[int, int]:
+        result = check_workspace(workspace)
+        report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out,
+                                 cache)
+        return report.rendered, report.reused
+
+    assert build() == (10, 0)  # 1 journey x 3 + tree + actor map, x 2 languages
+    first = {p: p.read_bytes() for p in out.rglob("*.svg")}
+    assert build() == (0, 10)
+    assert {p: p.read_bytes() for p in out.rglob("*.svg")} == first  # same bytes
+    journey = workspace / "journeys" / "renew-license.yaml"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("emotion: 1", "emotion: -1"),
+                       encoding="utf-8")
+    # the journey's map and curve change in both languages; nothing else does
+    assert build() == (4, 6)
+    journey.unlink()
+    build()
+    assert not (out / "en/journeys/renew-license").exists() or not list(
+        (out / "en/journeys/renew-license").glob("*.svg"))
+
+
+def test_missing_graphviz_is_reported_once_and_the_rest_still_builds(workspace: Path,
+                                                                     tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    os.symlink(sys.executable, bin_dir / "python")
+    env = {**os.environ, "PATH": str(bin_dir)}
+    done = subprocess.run([sys.executable, "-m", "cxdsl", "build", str(workspace)], env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count("Graphviz's 'dot' was not found") == 1
+    assert "sudo apt-get install graphviz" in done.stderr
+    assert "8 skipped (no Graphviz)" in done.stdout
+    assert (workspace / "site/diagrams/ar/journeys/renew-license/emotion-curve.svg").exists()
+
+
+def test_thirty_steps_fit_a_laptop_screen(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from generate import generate
+
+    generate(tmp_path / "ws", journeys=1, steps=30)
+    result = check_workspace(tmp_path / "ws")
+    journey = result.index.entity("journey", "journey-0")
+    assert len(journey.stages) == 6
+    ctx = RenderContext(result.index, result.workspace.settings, "en")
+    import graphviz
+
+    svg = graphviz.pipe("dot", "svg", journey_map_dot(ctx, journey).encode()).decode()
+    width = float(re.search(r'<svg width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+    assert width < 1100  # points: a page-wide grid, not a 30-node strip (~5,000 pt)
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_screenshots_in_chromium(example_out: Path, lang: str, tmp_path: Path) -> None:
+    chromium = shutil.which("chromium")
+    assert chromium, "make test installs Debian's chromium"
+    artifacts = REPO / "test-artifacts" / "diagrams"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    for journey, kind, size in [("issue-commercial-licence", "journey-map", "1200,1100"),
+                                ("renew-building-permit", "service-blueprint", "1100,1500"),
+                                ("renew-building-permit-to-be", "emotion-curve", "960,420")]:
+        shot = artifacts / f"{kind}.{lang}.png"
+        shot.unlink(missing_ok=True)
+        subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / kind}",
+                        f"--window-size={size}", f"--screenshot={shot}",
+                        (example_out / f"{lang}/journeys/{journey}/{kind}.svg").as_uri()],
+                       capture_output=True, timeout=120, check=False)
+        assert shot.exists() and shot.stat().st_size > 10_000, shot
