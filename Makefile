@@ -47,6 +47,7 @@ unit:
 
 bench: setup
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_render.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache benchmarks/out
