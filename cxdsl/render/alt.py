@@ -6,9 +6,18 @@ returns Markdown in the page's language; the first line doubles as the SVG descr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Journey, Persona, Segment
 from .context import RenderContext
 from .i18n import ui
+
+#: Applied to every text that comes from the model (escaping for Markdown, or nothing).
+Format = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 _WORDS = {
     "journey_of": {"en": "Journey map of “{title}” for {persona} ({state}): {stages} stages, "
@@ -40,84 +49,88 @@ def _w(key: str, ctx: RenderContext) -> str:
     return entry.get(ctx.lang, entry["en"])
 
 
-def _step_lines(ctx: RenderContext, journey: Journey) -> list[str]:
+def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list[str]:
     scale = ctx.scale(journey)
     lines = []
     number = 0
-    titles = {step.id: ctx.text(step.title) for step in journey.steps()}
+    titles = {step.id: f(ctx.text(step.title)) for step in journey.steps()}
     for stage in journey.stages:
-        lines.append(f"- **{ui('stage', ctx.lang)}: {ctx.text(stage.title)}**")
+        lines.append(f"- **{ui('stage', ctx.lang)}: {f(ctx.text(stage.title))}**")
         for step in stage.steps:
             number += 1
-            parts = [f"{number}. {ctx.text(step.title)}"]
+            parts = [f"{number}. {f(ctx.text(step.title))}"]
             if step.channel:
-                parts.append(f"{ui('channel', ctx.lang)}: {ctx.name_of('channel', step.channel)}")
+                channel = f(ctx.name_of("channel", step.channel))
+                parts.append(f"{ui('channel', ctx.lang)}: {channel}")
             for persona, value in ctx.emotions(journey, step):
-                who = f"{ctx.name_of('persona', persona)} " if persona else ""
-                parts.append(f"{ui('emotion', ctx.lang)}: {who}{ctx.emotion_label(value, scale)}")
+                who = f"{f(ctx.name_of('persona', persona))} " if persona else ""
+                feeling = f(ctx.emotion_label(value, scale))
+                parts.append(f"{ui('emotion', ctx.lang)}: {who}{feeling}")
             for pain in step.pain_points:
                 parts.append(f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
-                             f"{ctx.text(pain.text)}")
+                             f"{f(ctx.text(pain.text))}")
             if step.moment_of_truth:
                 parts.append(ui("moment_of_truth", ctx.lang))
             for tr in step.transitions or ():
-                parts.append(f"{ui(tr.type, ctx.lang)} → {titles.get(tr.to, tr.to)}")
+                parts.append(f"{ui(tr.type, ctx.lang)} → {titles.get(tr.to, f(tr.to))}")
             lines.append("  - " + "; ".join(parts))
     return lines
 
 
-def journey_map_alt(ctx: RenderContext, journey: Journey) -> str:
+def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
     head = _w("journey_of", ctx).format(
-        title=ctx.text(journey.title), persona=ctx.name_of("persona", journey.persona),
+        title=f(ctx.text(journey.title)), persona=f(ctx.name_of("persona", journey.persona)),
         state=ui(journey.state, ctx.lang), stages=len(journey.stages),
         steps=len(journey.steps()))
-    return "\n".join([head, "", *_step_lines(ctx, journey)]) + "\n"
+    return "\n".join([head, "", *_step_lines(ctx, journey, f)]) + "\n"
 
 
-def blueprint_alt(ctx: RenderContext, journey: Journey) -> str:
-    head = _w("blueprint_of", ctx).format(title=ctx.text(journey.title),
+def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
+    head = _w("blueprint_of", ctx).format(title=f(ctx.text(journey.title)),
                                           steps=len(journey.steps()))
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
-        lines.append(f"- {number}. **{ctx.text(step.title)}**")
+        lines.append(f"- {number}. **{f(ctx.text(step.title))}**")
         for lane in ("front_stage", "back_stage", "support"):
             for action in getattr(step, lane):
-                parts = [ctx.text(action.action)]
+                parts = [f(ctx.text(action.action))]
                 if action.actor:
                     actor = ctx.actor(action.actor)
                     partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
                         "partner" else ""
-                    parts.append(f"{_w('actor', ctx)} {ctx.name_of('actor', action.actor)}"
+                    parts.append(f"{_w('actor', ctx)} {f(ctx.name_of('actor', action.actor))}"
                                  f"{partner}")
                 if action.system:
-                    parts.append(f"{_w('system', ctx)} {ctx.name_of('system', action.system)}")
+                    parts.append(f"{_w('system', ctx)} {f(ctx.name_of('system', action.system))}")
                 lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
         for evidence in step.physical_evidence:
-            lines.append(f"  - {ui('physical_evidence', ctx.lang)}: {ctx.text(evidence)}")
+            lines.append(f"  - {ui('physical_evidence', ctx.lang)}: {f(ctx.text(evidence))}")
     return "\n".join(lines) + "\n"
 
 
-def emotion_curve_alt(ctx: RenderContext, journey: Journey, base: Journey | None) -> str:
+def emotion_curve_alt(ctx: RenderContext, journey: Journey, base: Journey | None,
+                      f: Format = _same) -> str:
     scale = ctx.scale(journey)
     values = [v for s in journey.steps() for _, v in ctx.emotions(journey, s)]
-    low = ctx.emotion_label(min(values), scale) if values else "—"
-    high = ctx.emotion_label(max(values), scale) if values else "—"
-    head = _w("curve_of", ctx).format(title=ctx.text(journey.title), steps=len(journey.steps()),
+    low = f(ctx.emotion_label(min(values), scale)) if values else "—"
+    high = f(ctx.emotion_label(max(values), scale)) if values else "—"
+    head = _w("curve_of", ctx).format(title=f(ctx.text(journey.title)), steps=len(journey.steps()),
                                       low=low, high=high)
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
-        marks = [ctx.emotion_label(v, scale) + (f" ({ctx.name_of('persona', p)})" if p else "")
+        marks = [f(ctx.emotion_label(v, scale))
+                 + (f" ({f(ctx.name_of('persona', p))})" if p else "")
                  for p, v in ctx.emotions(journey, step)]
-        lines.append(f"- {number}. {ctx.text(step.title)}: {', '.join(marks) or '—'}")
+        lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
     if base is not None:
-        lines += ["", f"{ui('based_on', ctx.lang)} {ctx.text(base.title)}:", ""]
+        lines += ["", f"{ui('based_on', ctx.lang)} {f(ctx.text(base.title))}:", ""]
         for number, step in enumerate(base.steps(), 1):
-            marks = [ctx.emotion_label(v, scale) for _, v in ctx.emotions(base, step)]
-            lines.append(f"- {number}. {ctx.text(step.title)}: {', '.join(marks) or '—'}")
+            marks = [f(ctx.emotion_label(v, scale)) for _, v in ctx.emotions(base, step)]
+            lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
     return "\n".join(lines) + "\n"
 
 
-def customer_tree_alt(ctx: RenderContext) -> str:
+def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
     segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
     personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
     head = _w("tree_of", ctx).format(segments=len(segments), personas=len(personas))
@@ -130,16 +143,16 @@ def customer_tree_alt(ctx: RenderContext) -> str:
                 continue
             volume = (f" ({ui('volume', ctx.lang)}: {seg.estimated_volume:,})"
                       if seg.estimated_volume is not None else "")
-            on = [ctx.text(p.name) for p in personas if seg.id in p.segments]
+            on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
             extra = f" — {_w('personas_on', ctx)}: {', '.join(on)}" if on else ""
-            lines.append(f"{'  ' * depth}- {ctx.text(seg.name)}{volume}{extra}")
+            lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
             emit(seg.id, depth + 1)
 
     emit(None, 0)
     return "\n".join(lines) + "\n"
 
 
-def actor_map_alt(ctx: RenderContext) -> str:
+def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
     lines = [_w("actors_of", ctx).format(journeys=len(journeys)), ""]
     for journey in journeys:
@@ -151,8 +164,8 @@ def actor_map_alt(ctx: RenderContext) -> str:
                     actor = ctx.actor(action.actor)
                     partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
                         "partner" else ""
-                    actors[ctx.name_of("actor", action.actor) + partner] = None
+                    actors[f(ctx.name_of("actor", action.actor)) + partner] = None
                 if action.system:
-                    systems[ctx.name_of("system", action.system)] = None
-        lines.append(f"- **{ctx.text(journey.title)}**: {', '.join([*actors, *systems]) or '—'}")
+                    systems[f(ctx.name_of("system", action.system))] = None
+        lines.append(f"- **{f(ctx.text(journey.title))}**: {', '.join([*actors, *systems]) or '—'}")
     return "\n".join(lines) + "\n"

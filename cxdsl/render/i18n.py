@@ -26,6 +26,27 @@ _LTR_RUN = re.compile(r"[+\-−]?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f
                       r"[0-9A-Za-z\u00c0-\u024f%]|[+\-−]?[0-9A-Za-z]")
 
 
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:<>\"'$%@&]")
+
+
+def _entities(text: str) -> str:
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+def escape_markdown(text: str, rtl: bool = False) -> str:
+    """Plain text as inline Markdown that renders exactly as written."""
+    text = clean(text)
+    if not rtl:
+        return _entities(text).replace("\n", "<br>")
+    out, last = [], 0
+    for match in _LTR_RUN.finditer(text):
+        out.append(_entities(text[last:match.start()]))
+        out.append(f'<bdi dir="ltr">{_entities(match.group())}</bdi>')
+        last = match.end()
+    out.append(_entities(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+
+
 def is_rtl(lang: str) -> bool:
     return lang.split("-")[0] in RTL_LANGUAGES
 

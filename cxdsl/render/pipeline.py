@@ -15,7 +15,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,7 +31,7 @@ from . import alt
 from .blueprint import blueprint_dot
 from .context import RenderContext
 from .emotion_curve import emotion_curve_svg
-from .i18n import ui
+from .i18n import escape_markdown, is_rtl, ui
 from .journey_map import journey_map_dot
 from .workspace_maps import actor_map_dot, customer_tree_dot
 
@@ -49,18 +49,15 @@ class Diagram:
     lang: str
     path: str  # relative, without extension: "en/journeys/<id>/journey-map"
     title: str
-    alt_text: str
+    alt_text: str  # Markdown, model text escaped
+    description: str  # one plain line, for the SVG <desc>
     engine: Literal["dot", "svg"]
     source: str
-
-    @property
-    def description(self) -> str:
-        return self.alt_text.split("\n", 1)[0]
 
     def key(self, graphviz_version: str) -> str:
         digest = hashlib.sha256()
         for part in (RENDERER_VERSION, graphviz_version, self.engine, self.title,
-                     self.alt_text, self.source):
+                     self.description, self.source):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()[:32]
@@ -86,6 +83,12 @@ class RenderReport:
 def plan_diagrams(index: Index, settings: Settings) -> list[Diagram]:
     """Every diagram of the workspace, in every workspace language, in a stable order."""
     diagrams = []
+
+    def both(make: Callable[..., str], *args: object) -> tuple[str, str]:
+        """(Markdown text alternative, plain one-line description)."""
+        md = make(*args, f=lambda text: escape_markdown(text, is_rtl(lang)))
+        return md, make(*args).split("\n", 1)[0]
+
     journeys = [d.entity for d in index.docs("journey") if isinstance(d.entity, Journey)]
     for lang in settings.languages:
         ctx = RenderContext(index, settings, lang)
@@ -96,23 +99,23 @@ def plan_diagrams(index: Index, settings: Settings) -> list[Diagram]:
             name = ctx.text(journey.title)
             diagrams.append(Diagram(
                 "journey-map", lang, f"{folder}/journey-map",
-                f"{ui('journey_map', lang)}: {name}", alt.journey_map_alt(ctx, journey), "dot",
-                journey_map_dot(ctx, journey)))
+                f"{ui('journey_map', lang)}: {name}", *both(alt.journey_map_alt, ctx, journey),
+                "dot", journey_map_dot(ctx, journey)))
             diagrams.append(Diagram(
                 "service-blueprint", lang, f"{folder}/service-blueprint",
-                f"{ui('service_blueprint', lang)}: {name}", alt.blueprint_alt(ctx, journey),
-                "dot", blueprint_dot(ctx, journey)))
+                f"{ui('service_blueprint', lang)}: {name}",
+                *both(alt.blueprint_alt, ctx, journey), "dot", blueprint_dot(ctx, journey)))
             curve_title = f"{ui('emotion_curve', lang)}: {name}"
-            curve_alt = alt.emotion_curve_alt(ctx, journey, base)
+            curve_alt, curve_desc = both(alt.emotion_curve_alt, ctx, journey, base)
             diagrams.append(Diagram(
-                "emotion-curve", lang, f"{folder}/emotion-curve", curve_title, curve_alt, "svg",
-                emotion_curve_svg(ctx, journey, base, curve_title,
-                                  curve_alt.split("\n", 1)[0])))
+                "emotion-curve", lang, f"{folder}/emotion-curve", curve_title, curve_alt,
+                curve_desc, "svg", emotion_curve_svg(ctx, journey, base, curve_title,
+                                                     curve_desc)))
         diagrams.append(Diagram("customer-tree", lang, f"{lang}/customer-tree",
-                                ui("customer_tree", lang), alt.customer_tree_alt(ctx), "dot",
-                                customer_tree_dot(ctx)))
+                                ui("customer_tree", lang), *both(alt.customer_tree_alt, ctx),
+                                "dot", customer_tree_dot(ctx)))
         diagrams.append(Diagram("actor-map", lang, f"{lang}/actor-map", ui("actor_map", lang),
-                                alt.actor_map_alt(ctx), "dot", actor_map_dot(ctx)))
+                                *both(alt.actor_map_alt, ctx), "dot", actor_map_dot(ctx)))
     return diagrams
 
 
