@@ -98,11 +98,40 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
               help="Diagrams rendered in parallel (default: one per core).")
 @click.option("--no-python", is_flag=True, help="Never run Python model files.")
 def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
-    """Check the workspace and build its outputs (diagrams in every language)."""
-    target = (out or path / "site") / "diagrams"
-    code, summary = _render(path, target, no_python, jobs)
-    click.echo(f"build: {summary}")
-    sys.exit(code)
+    """Check the workspace, render its diagrams and build the site in every language."""
+    from .site.build import build_site
+
+    started = time.perf_counter()
+    site_dir = out or path / "site"
+    report, warnings = build_site(path, site_dir, no_python, jobs)
+    result, render_report = report.prepared.result, report.render
+    if result.diagnostics:
+        click.echo(format_text(result), nl=False)
+    if render_report.dot_missing:
+        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(render_report.skipped)} "
+                   f"diagrams were skipped; {INSTALL_HINT}", err=True)
+    for where, error in render_report.failed:
+        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+    for message in warnings:
+        click.echo(f"mkdocs: {message}", err=True)
+    elapsed = time.perf_counter() - started
+    click.echo(f"build: {summary_line(result)}; {render_report.summary()}; site: "
+               f"{report.pages} pages in {len(report.languages)} languages "
+               f"({', '.join(report.languages)}) -> {site_dir} in {elapsed:.1f} s")
+    sys.exit(EXIT_OK if result.ok and not render_report.failed else EXIT_FINDINGS)
+
+
+@main.command()
+@workspace_arg
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(path: Path, dev_addr: str) -> None:
+    """Preview the site in the default language, rebuilding when a model file changes."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    config_file = path / "mkdocs.yml"
+    if not config_file.exists():
+        raise click.UsageError(f"{config_file} not found: serve previews a mkdocs site")
+    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)
 
 
 @main.command()
