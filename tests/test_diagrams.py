@@ -202,7 +202,8 @@ def test_missing_graphviz_is_reported_once_and_the_rest_still_builds(workspace: 
     assert done.stderr.count("Graphviz's 'dot' was not found") == 1
     assert "sudo apt-get install graphviz" in done.stderr
     assert "8 skipped (no Graphviz)" in done.stdout
-    assert (workspace / "site/diagrams/ar/journeys/renew-license/emotion-curve.svg").exists()
+    assert (workspace / "site/ar/diagrams/journeys/renew-license/emotion-curve.svg").exists()
+    assert (workspace / "site/ar/journeys/renew-license/index.html").exists()
 
 
 def test_thirty_steps_fit_a_laptop_screen(tmp_path: Path) -> None:
