@@ -1,0 +1,218 @@
+"""The documentation site, end to end in headless Chromium (Debian's), plus a link checker.
+
+Screenshots are kept in test-artifacts/site/.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from cxdsl.render.i18n import escape_markdown
+from cxdsl.site.build import build_site
+from cxdsl.site.markdown import safe_url
+
+from .conftest import REPO, make_workspace
+
+ARTIFACTS = REPO / "test-artifacts" / "site"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+XSS_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example workspace, plus a journey whose step title is an XSS payload."""
+    ws = tmp_path_factory.mktemp("example")
+    for name in ("cxdsl.yaml", "personas", "journeys", "docs", "mkdocs.yml"):
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
+    (ws / "journeys" / "xss.yaml").write_text(
+        "kind: journey\nid: xss-probe\ntitle: {ar: اختبار, en: Probe}\n"
+        "persona: maria-resident\nstages:\n  - id: s\n    title: {ar: مرحلة, en: Stage}\n"
+        "    steps:\n      - id: x\n        channel: web-portal\n        emotion: 0\n"
+        f"        title: {{ar: 'خطوة {XSS_TITLE}',\n"
+        f"                en: '{XSS_TITLE} [click](javascript:alert(1))'}}\n",
+        encoding="utf-8")
+    report, _warnings = build_site(ws, ws / "site")
+    assert report.prepared.result.ok, [d.render() for d in report.prepared.result.diagnostics]
+    assert not report.render.failed
+    return ws / "site"
+
+
+@pytest.fixture(scope="module")
+def server(built: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
+
+    class Quiet(handler.func):  # type: ignore[name-defined,misc]
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        Quiet, directory=str(built)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    assert chromium, "make test installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser: Browser, url: str, shot: str | None = None) -> tuple[Page, list[str]]:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    if shot:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    return page, errors
+
+
+PAGES = {"home": "", "journey": "journeys/issue-commercial-licence/",
+         "persona": "personas/noura-cafe-founder/", "metrics": "metrics/",
+         "compare": "journeys/renew-building-permit-to-be-compare/"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_pages_load_without_errors(browser: Browser, server: str, lang: str,
+                                   name: str) -> None:
+    page, errors = open_page(browser, f"{server}/{lang}/{PAGES[name]}", f"{name}.{lang}")
+    assert errors == []
+    direction = "rtl" if lang == "ar" else "ltr"
+    assert page.get_attribute("html", "dir") == direction
+    assert page.get_attribute("body", "dir") == direction
+    assert page.get_attribute("html", "lang") == lang
+    # every image (the diagrams) loaded
+    broken = page.evaluate("""Promise.all([...document.images].map(i => {
+        i.loading = "eager";  // diagrams are lazy: load them all before judging
+        return i.decode().then(() => i.naturalWidth > 0 ? null : i.src, () => i.src);
+    })).then(r => r.filter(Boolean))""")
+    assert broken == []
+    page.close()
+
+
+def test_journey_page_shows_its_diagrams(browser: Browser, server: str) -> None:
+    page, _ = open_page(browser, f"{server}/ar/journeys/issue-commercial-licence/")
+    sources = page.evaluate("[...document.images].map(i => i.getAttribute('src'))")
+    assert any(s.endswith("journey-map.svg") for s in sources)
+    assert any(s.endswith("service-blueprint.svg") for s in sources)
+    assert any(s.endswith("emotion-curve.svg") for s in sources)
+    assert "رفع المستندات" in page.inner_text("article")
+    page.close()
+
+
+def test_language_switcher_leads_to_the_same_page(browser: Browser, server: str) -> None:
+    page, _ = open_page(browser, f"{server}/en/journeys/issue-commercial-licence/")
+    page.click(".md-header__option .md-select button", force=True)
+    page.click('a.md-select__link[hreflang="ar"]', force=True)
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{server}/ar/journeys/issue-commercial-licence/"
+    assert page.get_attribute("html", "dir") == "rtl"
+    page.close()
+
+
+def test_search_finds_a_step_by_its_arabic_title(browser: Browser, server: str) -> None:
+    page, errors = open_page(browser, f"{server}/ar/")
+    page.click(".md-search__input")
+    page.keyboard.type("رفع المستندات")
+    page.wait_for_function(
+        "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
+    results = page.inner_text(".md-search-result")
+    assert "رفع المستندات" in results
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.ar.png"))
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_xss_in_a_step_title_stays_inert(browser: Browser, server: str, lang: str) -> None:
+    page, errors = open_page(browser, f"{server}/{lang}/journeys/xss-probe/")
+    assert page.evaluate("window.__xss") is None
+    assert errors == []
+    text = page.inner_text("article")
+    assert "<script>window.__xss=2</script>" in text  # shown as text
+    assert page.locator("article script").count() == 0
+    assert page.locator('article a[href^="javascript"]').count() == 0
+    page.close()
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and ((tag == "a" and name == "href") or name == "src" or (
+                    tag == "link" and name == "href")):
+                self.links.append(value)
+
+
+def test_no_broken_internal_links_or_missing_images(built: Path) -> None:
+    broken = []
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or link.startswith(("#", "mailto:", "//")):
+                continue
+            base = built if parts.path.startswith("/") else page.parent
+            target = (base / unquote(parts.path).lstrip("/")).resolve()
+            if parts.path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(built)} -> {link}")
+    assert broken == []
+
+
+def test_markdown_escaping_keeps_text_literal() -> None:
+    assert escape_markdown("*a* [b](c) <i>") == (
+        "&#42;a&#42; &#91;b&#93;&#40;c&#41; &#60;i&#62;")
+    assert escape_markdown("المشاعر +2", rtl=True) == 'المشاعر <bdi dir="ltr">&#43;2</bdi>'
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("JaVaScRiPt:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url("//evil.example/x") is None
+    assert safe_url("https://example.gov/a b") == "https://example.gov/a%20b"
+    assert safe_url("mailto:cx@example.gov") == "mailto:cx@example.gov"
+    assert safe_url("../reports/q1.pdf") == "../reports/q1.pdf"
+
+
+def test_missing_translation_is_marked(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "personas" / "tree.yaml").write_text(
+        (ws / "personas" / "tree.yaml").read_text(encoding="utf-8").replace(
+            "name: {ar: سارة, en: Sara}", "name: {en: Sara}"), encoding="utf-8")
+    build_site(ws, ws / "site")
+    html = (ws / "site/ar/personas/sara/index.html").read_text(encoding="utf-8")
+    assert re.search(r'class="cx-fallback" lang="en"[^>]*><bdi dir="ltr">Sara</bdi> '
+                     r'<small class="cx-badge">EN', html)
