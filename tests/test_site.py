@@ -216,3 +216,48 @@ def test_missing_translation_is_marked(tmp_path: Path) -> None:
     html = (ws / "site/ar/personas/sara/index.html").read_text(encoding="utf-8")
     assert re.search(r'class="cx-fallback" lang="en"[^>]*><bdi dir="ltr">Sara</bdi> '
                      r'<small class="cx-badge">EN', html)
+
+
+def test_serve_rebuilds_when_a_model_file_changes(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    ws = make_workspace(tmp_path)
+    (ws / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\n  font: false\n"
+                                   "plugins:\n  - search\n  - cxdsl\n", encoding="utf-8")
+    (ws / "docs").mkdir()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "cxdsl", "serve", str(ws), "--dev-addr",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/journeys/renew-license/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if text in fetch():
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("تجديد الرخصة")
+        journey = ws / "journeys" / "renew-license.yaml"
+        journey.write_text(journey.read_text(encoding="utf-8").replace(
+            "تجديد الرخصة", "تجديد الترخيص"), encoding="utf-8")
+        assert wait_for("تجديد الترخيص")  # rebuilt from the changed model file
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -26,11 +26,17 @@ _LTR_RUN = re.compile(r"[+\-−]?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f
                       r"[0-9A-Za-z\u00c0-\u024f%]|[+\-−]?[0-9A-Za-z]")
 
 
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:<>\"'$%@&]")
+#: Characters that can start Markdown or HTML syntax anywhere in a line (emphasis, code,
+#: links, images, raw HTML, entities, table cells, attribute lists, extensions' marks).
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>&|!~^=]")
+#: At the start of a text, these also start blocks (headings, lists, quotes).
+_BLOCK_START = re.compile(r"^(\s*)([#+\->]|\d+(?=[.)]))")
 
 
 def _entities(text: str) -> str:
-    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)),
+                            text)
 
 
 def escape_markdown(text: str, rtl: bool = False) -> str:
