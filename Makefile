@@ -4,15 +4,16 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Graphviz and an Arabic-capable font for diagrams, Chromium for the site's browser tests.
-SYSTEM_PACKAGES := graphviz fonts-noto-core chromium
+# Graphviz and an Arabic-capable font for diagrams, Chromium for the site's browser tests,
+# git for cxdsl diff, npm for the SARIF validator the tests run.
+SYSTEM_PACKAGES := graphviz fonts-noto-core chromium git
 
 .PHONY: site test setup system-packages lint typecheck unit bench clean
 
 site: setup
 	$(BIN)/cxdsl build .
 
-test: setup lint typecheck unit
+test: setup tools/node_modules/.installed lint typecheck unit
 
 setup: system-packages $(VENV)/.installed
 
@@ -23,6 +24,7 @@ system-packages:
 	    || missing="$$missing $$pkg"; \
 	done; \
 	$(PYTHON) -c "import venv, ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing system packages:$$missing"; \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
@@ -34,6 +36,10 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+tools/node_modules/.installed: tools/package.json
+	cd tools && npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
 lint:
@@ -51,4 +57,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_site.py
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache benchmarks/out
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache benchmarks/out tools/node_modules

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .ci_formats import format_github, format_sarif, repo_prefix
 from .compiler import InternalError, check_workspace
 from .loading import LoadOptions
 from .render.pipeline import INSTALL_HINT, plan_diagrams, render_diagrams
@@ -44,15 +45,24 @@ workspace_arg = click.argument(
 
 @main.command()
 @workspace_arg
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]),
+              default="text", show_default=True,
+              help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).")
 @click.option("--no-python", is_flag=True,
               help="Never run Python model files (use for untrusted pull requests).")
 def check(path: Path, fmt: str, no_python: bool) -> None:
     """Validate the workspace at PATH; exit 1 when there are errors."""
     options = LoadOptions(allow_python=False if no_python else None)
     result = check_workspace(path, options)
-    click.echo(format_json(result) if fmt == "json" else format_text(result), nl=False)
+    if fmt == "json":
+        output = format_json(result)
+    elif fmt == "github":
+        output = format_github(result, repo_prefix(path))
+    elif fmt == "sarif":
+        output = format_sarif(result, path, repo_prefix(path))
+    else:
+        output = format_text(result)
+    click.echo(output, nl=False)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 
 

@@ -1,0 +1,73 @@
+"""One snapshot per output format of cxdsl check; SARIF through Microsoft's validator."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cxdsl.cli import main
+
+from .conftest import FIXTURES, REPO, make_workspace
+
+SNAPSHOTS = Path(__file__).parent / "snapshots" / "formats"
+VALIDATOR = REPO / "tools" / "node_modules" / ".bin" / "sarif-multitool"
+
+
+@pytest.fixture
+def findings(tmp_path: Path) -> Path:
+    """A workspace with an error, an error with a related location, and a warning."""
+    ws = make_workspace(tmp_path, FIXTURES / "cases" / "unknown-channel")
+    shutil.copyfile(FIXTURES / "cases" / "duplicate-id" / "journeys" / "extra.yaml",
+                    ws / "journeys" / "dup.yaml")
+    shutil.copyfile(FIXTURES / "cases" / "unreachable-step" / "journeys" / "extra.yaml",
+                    ws / "journeys" / "unreachable.yaml")
+    text = (ws / "journeys" / "unreachable.yaml").read_text(encoding="utf-8")
+    (ws / "journeys" / "unreachable.yaml").write_text(text.replace("id: extra\n", "id: extra2\n",
+                                                                   1), encoding="utf-8")
+    return ws
+
+
+def check(ws: Path, fmt: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
+    return result.exit_code, result.output.replace(ws.resolve().as_uri(), "file:///WORKSPACE")
+
+
+@pytest.mark.parametrize("fmt,suffix", [("text", "txt"), ("json", "json"), ("github", "txt"),
+                                        ("sarif", "json")])
+def test_format_snapshot(findings: Path, fmt: str, suffix: str,
+                         snapshot: Callable[[Path, str], None]) -> None:
+    code, out = check(findings, fmt)
+    assert code == 1
+    snapshot(SNAPSHOTS / f"{fmt}.{suffix}", out)
+
+
+def test_github_annotations_escape_their_data(workspace: Path) -> None:
+    (workspace / "journeys" / "x.yaml").write_text(
+        "kind: channel\nid: x\nname: X\ntype: digital\nowner: 'a,b:c%d'\n", encoding="utf-8")
+    _, out = check(workspace, "github")
+    assert out == ("::error file=journeys/x.yaml,line=5,col=8,endLine=5,endColumn=17,"
+                   "title=CX105 ref.unknown-actor::unknown actor 'a,b:c%25d'\n")
+
+
+def test_sarif_is_valid_for_microsofts_validator(findings: Path, tmp_path: Path) -> None:
+    assert VALIDATOR.exists(), "make test installs tools/ (npm)"
+    _, out = check(findings, "sarif")
+    log = tmp_path / "cxdsl.sarif"
+    log.write_text(out.replace("file:///WORKSPACE", findings.resolve().as_uri()),
+                   encoding="utf-8")
+    done = subprocess.run([str(VALIDATOR), "validate", str(log)], capture_output=True,
+                          text=True, timeout=300, check=False)
+    report = done.stdout + done.stderr
+    assert done.returncode == 0, report
+    assert "error" not in report.lower() and "warning" not in report.lower(), report
+    payload = json.loads(out)
+    rules = payload["runs"][0]["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"CX104", "CX101", "CX212"}
+    [dup] = [r for r in payload["runs"][0]["results"] if r["ruleId"] == "CX101"]
+    assert dup["relatedLocations"][0]["message"]["text"] == "first defined here"
