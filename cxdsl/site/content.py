@@ -1,0 +1,74 @@
+"""What a generated site holds for one language: pages, navigation and files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..compiler import CheckResult
+from ..model import Journey, Metric, Persona
+from ..render.context import RenderContext
+from ..render.pipeline import Diagram
+from .markdown import Writer, relative
+
+
+@dataclass
+class SiteContent:
+    """Docs-relative paths to Markdown, the navigation, and files to copy in."""
+
+    lang: str
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class PageContext:
+    """The check result, the language, and the diagrams written for it."""
+
+    result: CheckResult
+    ctx: RenderContext
+    w: Writer
+    diagrams: dict[tuple[str, str], Diagram]  # (kind, subject) -> diagram
+    diagrams_out: Path
+    repo_url: str | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    def journeys(self) -> list[Journey]:
+        return [d.entity for d in self.result.index.docs("journey")
+                if isinstance(d.entity, Journey)]
+
+    def personas(self) -> list[Persona]:
+        return [d.entity for d in self.result.index.docs("persona")
+                if isinstance(d.entity, Persona)]
+
+    def metrics(self) -> list[Metric]:
+        return [d.entity for d in self.result.index.docs("metric")
+                if isinstance(d.entity, Metric)]
+
+    def figure(self, kind: str, subject: str, here: str) -> str:
+        """A diagram with its caption and its text alternative (collapsed)."""
+        diagram = self.diagrams.get((kind, subject))
+        if diagram is None:
+            return ""
+        title = self.w.plain(diagram.title)
+        alt_text = "\n".join("    " + line if line else "" for line in
+                             diagram.alt_text.rstrip().splitlines())
+        if not (self.diagrams_out / f"{diagram.path}.svg").exists():
+            # Not rendered (no Graphviz): the text alternative stands in, open.
+            return f'!!! info "{title}"\n\n{alt_text}\n\n'
+        src = relative(here, diagram_file(diagram))
+        # Markdown (not raw HTML) links, so mkdocs resolves them for directory URLs.
+        return (f'<figure class="cx-diagram" markdown="span">\n'
+                f"[![{title}]({src}){{ loading=lazy }}]({src})\n"
+                f"<figcaption>{title}</figcaption>\n</figure>\n\n"
+                f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n')
+
+
+def diagram_file(diagram: Diagram) -> str:
+    """Where a diagram lives inside a language's site: ``diagrams/...svg``."""
+    return "diagrams/" + diagram.path.split("/", 1)[1] + ".svg"

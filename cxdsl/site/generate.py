@@ -1,0 +1,94 @@
+"""Assemble every generated page of one language, and its navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..compiler import CheckResult
+from ..model import Journey
+from ..render.context import RenderContext
+from ..render.pipeline import Diagram
+from . import journey_pages, other_pages
+from .content import PageContext, SiteContent, diagram_file
+from .markdown import Writer, anchor_id
+
+#: Past this many journeys the navigation groups them by life event and material prunes
+#: it (only the open section is written into each page), so pages stay small.
+LARGE = 30
+#: The most entries one navigation section holds before it is split.
+GROUP = 25
+
+
+def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Path,
+                  lang: str, repo_url: str | None = None) -> SiteContent:
+    """Markdown pages, navigation and diagram files for the site in ``lang``."""
+    ctx = RenderContext(result.index, result.workspace.settings, lang)
+    w = Writer(ctx)
+    t = w.t
+    mine = {(d.kind, d.path.split("/")[-2] if "/journeys/" in d.path else "workspace"): d
+            for d in diagrams if d.lang == lang}
+    pc = PageContext(result, ctx, w, mine, diagrams_out, repo_url)
+    site = SiteContent(lang)
+    for diagram in mine.values():
+        site.files[diagram_file(diagram)] = diagrams_out / f"{diagram.path}.svg"
+
+    site.pages["index.md"] = other_pages.home_page(pc)
+    site.pages["customer-tree.md"] = other_pages.customer_tree_page(pc)
+    site.pages["personas/index.md"] = other_pages.personas_index(pc)
+    persona_nav: list[Any] = [{t("overview"): "personas/index.md"}]
+    for persona in pc.personas():
+        path = f"personas/{anchor_id(persona.id)}.md"
+        site.pages[path] = journey_pages.persona_page(pc, persona)
+        persona_nav.append({ctx.text(persona.name): path})
+
+    site.pages["journeys/index.md"] = other_pages.journeys_index(pc)
+    journeys = pc.journeys()
+    entries: list[tuple[str, dict[str, str]]] = []
+    for journey in journeys:
+        path = f"journeys/{anchor_id(journey.id)}.md"
+        site.pages[path] = journey_pages.journey_page(pc, journey)
+        group = ctx.text(journey.life_event) or t("other")
+        entries.append((group, {ctx.text(journey.title): path}))
+        base = result.index.entity("journey", journey.based_on)
+        if journey.state == "to-be" and isinstance(base, Journey):
+            compare = f"journeys/{anchor_id(journey.id)}-compare.md"
+            site.pages[compare] = journey_pages.compare_page(pc, journey, base)
+            entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
+    journey_nav: list[Any] = [{t("overview"): "journeys/index.md"}]
+    if len(journeys) > LARGE:
+        groups: dict[str, list[Any]] = {}
+        for group, entry in entries:
+            groups.setdefault(group, []).append(entry)
+        for group, items in groups.items():
+            if len(items) <= GROUP:
+                journey_nav.append({group: items})
+                continue
+            # Pruning writes only the open section's entries into each page: keep every
+            # section short, so a page's size does not grow with the workspace.
+            for start in range(0, len(items), GROUP):
+                chunk = items[start:start + GROUP]
+                journey_nav.append({f"{group} ({start + 1}–{start + len(chunk)})": chunk})
+    else:
+        journey_nav += [entry for _, entry in entries]
+
+    site.pages["metrics/index.md"] = other_pages.metrics_page(pc)
+    site.pages["metrics/coverage.md"] = other_pages.coverage_page(pc)
+    catalog_nav: list[Any] = []
+    for kind, key in (("channel", "channels"), ("actor", "actors"), ("system", "systems"),
+                      ("stakeholder", "stakeholders"), ("evidence", "evidence_title")):
+        path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
+        site.pages[path] = other_pages.catalog_page(pc, kind)
+        catalog_nav.append({t(key): path})
+    site.pages["check.md"] = other_pages.check_page(pc)
+    site.nav = [
+        {t("home"): "index.md"},
+        {t("customer_tree"): "customer-tree.md"},
+        {t("personas"): persona_nav},
+        {t("journeys_title"): journey_nav},
+        {t("metrics_title"): [{t("catalogue"): "metrics/index.md"},
+                              {t("coverage_matrix"): "metrics/coverage.md"}]},
+        {t("catalog"): catalog_nav},
+        {t("check_report"): "check.md"},
+    ]
+    return site

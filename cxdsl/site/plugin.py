@@ -1,0 +1,175 @@
+"""The mkdocs plugin: ``plugins: [cxdsl]`` adds the workspace's pages to a site.
+
+It checks the workspace, renders its diagrams, and adds generated pages and navigation
+to the user's own: their theme, colours, hand-written pages and navigation stay theirs
+(a hand-written page wins over a generated one at the same path). ``cxdsl build`` runs it
+once per workspace language; used alone in a ``mkdocs.yml`` it builds one language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..compiler import CheckResult, check_workspace
+from ..loading import LoadOptions
+from ..render.context import RenderContext
+from ..render.i18n import is_rtl
+from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
+from ..render.pipeline import Diagram, RenderReport, plan_diagrams, render_diagrams
+from .content import SiteContent
+from .generate import LARGE, generate_site
+
+CSS_PATH = "assets/cxdsl.css"
+CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
+NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details",
+                     "toc")
+LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français", "ur": "اردو"}
+#: Languages lunr (material's search) can stem; others are indexed without stemming.
+SEARCH_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "it", "ja",
+                    "nl", "no", "pt", "ro", "ru", "sv", "ta", "th", "tr", "vi", "zh"}
+
+
+@dataclass
+class Prepared:
+    """A checked workspace with its diagrams rendered (shared across languages)."""
+
+    result: CheckResult
+    diagrams: list[Diagram]
+    diagrams_out: Path
+    report: RenderReport
+    root: Path
+
+
+def prepare(root: Path, no_python: bool = False, jobs: int | None = None) -> Prepared:
+    """Check the workspace and render its diagrams into its cache folder."""
+    result = check_workspace(root, LoadOptions(allow_python=False if no_python else None))
+    diagrams = plan_diagrams(result.index, result.workspace.settings)
+    out = root / ".cxdsl-cache" / "build" / "diagrams"
+    report = render_diagrams(diagrams, out, root / ".cxdsl-cache" / "diagrams", jobs)
+    return Prepared(result, diagrams, out, report, root)
+
+
+class CxdslPluginConfig(Config):
+    workspace = c.Type(str, default=".")
+    language = c.Optional(c.Type(str))
+    no_python = c.Type(bool, default=False)
+
+
+class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
+    """Generated persona, journey, metric and catalog pages for a mkdocs-material site."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.prepared: Prepared | None = None
+        self.content: SiteContent | None = None
+        self.languages: list[str] = []
+        #: Set by ``cxdsl serve``: check and render again on every rebuild.
+        self.reprepare = False
+        #: Set by ``cxdsl build``: each language is built into its own folder.
+        self.per_language_folders = False
+
+    @event_priority(100)  # before search and theme plugins read the language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").parent
+        if self.prepared is None or self.reprepare:
+            self.prepared = prepare((base / self.config.workspace).resolve(),
+                                    self.config.no_python)
+        settings = self.prepared.result.workspace.settings
+        lang = self.config.language or settings.language
+        self.languages = list(settings.languages)
+        self.content = generate_site(self.prepared.result, self.prepared.diagrams,
+                                     self.prepared.diagrams_out, lang, config.repo_url)
+        config.nav = self.content.nav + list(config.nav or [])
+        if config.site_url and self.per_language_folders:
+            config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
+        # The header shows the workspace's name in the page's language.
+        config.site_name = RenderContext(self.prepared.result.index, settings, lang).text(
+            settings.name) or config.site_name
+        theme = config.theme
+        theme["language"] = lang
+        theme["direction"] = "rtl" if is_rtl(lang) else "ltr"
+        features = list(theme.get("features") or [])
+        journeys = len(self.prepared.result.index.docs("journey"))
+        if journeys > LARGE and "navigation.prune" not in features:
+            features.append("navigation.prune")
+        theme["features"] = features
+        if len(self.languages) > 1 and not config.extra.get("alternate"):
+            config.extra["alternate"] = [
+                {"name": LANGUAGE_NAMES.get(code, code), "link": f"/{code}/", "lang": code}
+                for code in self.languages]
+        config.extra_css = [*config.extra_css, CSS_PATH]
+        for ext in NEEDED_EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            wanted = [lang, *[code for code in self.languages if code != lang]]
+            search.config["lang"] = [code for code in wanted if code in SEARCH_LANGUAGES]
+            if search.config.get("pipeline") is None:
+                # material derives it from the theme's translation; Arabic's is a blank
+                # string, which becomes [" "] and breaks the search worker.
+                search.config["pipeline"] = ["stopWordFilter"]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.content is not None
+        for path, markdown in sorted(self.content.pages.items()):
+            if files.get_file_from_path(path) is None:  # a hand-written page wins
+                files.append(File.generated(config, path, content=markdown))
+        for path, source in sorted(self.content.files.items()):
+            if source.exists():
+                files.append(File.generated(config, path, abs_src_path=str(source)))
+        files.append(File.generated(config, CSS_PATH, content=CSS))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """``cxdsl serve``/``mkdocs serve``: rebuild when a model file changes."""
+        assert self.prepared is not None
+        root = self.prepared.root
+        for name in (*MODEL_DIRS, SETTINGS_FILE):
+            if (root / name).exists():
+                server.watch(str(root / name))
+        self.reprepare = True  # every rebuild checks the workspace again
+        return server
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """404.html is served from any depth, so mkdocs writes root-absolute links (``/…``)
+        unless site_url is set: point them into this language's folder."""
+        if template_name != "404.html" or config.site_url or self.content is None:
+            return output_content
+        prefix = f"/{self.content.lang}/"
+        languages = "|".join(re.escape(code) for code in self.languages)
+        return re.sub(rf'((?:href|src)=")/(?!/|(?:{languages})/)',
+                      lambda m: m.group(1) + prefix, output_content)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.content is not None
+        lang = self.content.lang
+        direction = "rtl" if is_rtl(lang) else "ltr"
+        output = re.sub(r"<html ([^>]*)>", lambda m: f'<html {m.group(1)} dir="{direction}">'
+                        if "dir=" not in m.group(1) else m.group(), output, count=1)
+        # The language switcher leads to the same page in the other language.
+        up = "../" * (page.url.count("/") + 1) if page.url else "../"
+
+        def same_page(match: re.Match[str]) -> str:
+            return f'<a href="{up}{match.group(1)}/{page.url}" hreflang="{match.group(1)}"'
+
+        # material's script sends clicks under these <head> links through each language's
+        # sitemap.xml, which mkdocs leaves empty without a site_url, and lands on the root.
+        # Without them the links above work as written, with or without JavaScript.
+        output = re.sub(r'<a href="[^"]*" hreflang="([A-Za-z-]+)"', same_page, output)
+        return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[A-Za-z-]+">', "",
+                      output)
+
+
