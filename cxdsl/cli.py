@@ -145,6 +145,25 @@ def serve(path: Path, dev_addr: str) -> None:
 
 
 @main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write every schema into this folder instead of printing one.")
+@click.option("--kind", type=click.Choice(["model", "settings"]), default="model",
+              show_default=True, help="Which schema to print.")
+def schema(out: Path | None, kind: str) -> None:
+    """JSON Schema (draft 2020-12) of model files and of cxdsl.yaml, for editors and CI."""
+    from .schema import MODEL_FILE, SETTINGS_FILE, schemas
+
+    texts = schemas()
+    if out is None:
+        click.echo(texts[MODEL_FILE if kind == "model" else SETTINGS_FILE], nl=False)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (out / name).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out / name}")
+
+
+@main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True)
 def rules(fmt: str) -> None:

@@ -52,7 +52,7 @@ def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
 
 
 def journey_page(pc: PageContext, journey: Journey) -> str:
-    w, ctx = pc.w, pc.ctx
+    w = pc.w
     here = f"journeys/{anchor_id(journey.id)}.md"
     t = w.t
     out = [f"# {w.inline(journey.title)}\n"]
@@ -237,7 +237,8 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
     out.append(f"\n## {t('journeys_title')}\n")
     for journey in pc.journeys():
         if persona.id in journey.all_personas():
-            out.append(f"### {w.link(w.inline(journey.title), relative(here, 'journeys/' + anchor_id(journey.id) + '.md'))}\n")
+            target = relative(here, f"journeys/{anchor_id(journey.id)}.md")
+            out.append(f"### {w.link(w.inline(journey.title), target)}\n")
             out.append(pc.figure("emotion-curve", journey.id, here))
     del ctx
     return "\n".join(out)

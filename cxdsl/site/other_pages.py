@@ -137,7 +137,8 @@ def metrics_page(pc: PageContext) -> str:
         if metric.definition:
             out.append(f"{w.inline(metric.definition)}\n")
         facts = [(t("type"), w.plain(metric.type.upper() if len(metric.type) <= 4
-                                     else metric.type.replace("_", " "))), (t("unit"), w.plain(metric.unit or "")),
+                                     else metric.type.replace("_", " "))),
+                 (t("unit"), w.plain(metric.unit or "")),
                  (t("direction"), t(metric.direction)),
                  (t("owner"), w.entity_link("actor", metric.owner, here) if metric.owner else ""),
                  (t("baseline"), w.plain(f"{metric.baseline:g}")

@@ -22,9 +22,9 @@ from mkdocs.structure.pages import Page
 
 from ..compiler import CheckResult, check_workspace
 from ..loading import LoadOptions
+from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
 from ..render.i18n import is_rtl
-from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.pipeline import Diagram, RenderReport, plan_diagrams, render_diagrams
 from .content import SiteContent
 from .generate import LARGE, generate_site
