@@ -208,7 +208,7 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
 
 
 def persona_page(pc: PageContext, persona: Persona) -> str:
-    w, t, ctx = pc.w, pc.w.t, pc.ctx
+    w, t = pc.w, pc.w.t
     here = f"personas/{anchor_id(persona.id)}.md"
     out = [f"# {w.inline(persona.name)}\n"]
     if persona.quote:
@@ -240,7 +240,6 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
             target = relative(here, f"journeys/{anchor_id(journey.id)}.md")
             out.append(f"### {w.link(w.inline(journey.title), target)}\n")
             out.append(pc.figure("emotion-curve", journey.id, here))
-    del ctx
     return "\n".join(out)
 
 
