@@ -145,6 +145,27 @@ def serve(path: Path, dev_addr: str) -> None:
 
 
 @main.command()
+@workspace_arg
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing; exit 1 listing the files that would change.")
+def fmt(path: Path, check_only: bool) -> None:
+    """Format the workspace's YAML files canonically, keeping comments and values."""
+    from .fmt import format_workspace
+    from .loading.workspace import load_settings
+
+    settings = load_settings(path)[0]
+    result = format_workspace(path, list(settings.languages), check_only)
+    for rel, error in result.failed:
+        click.echo(f"{rel}: not formatted: {error} (run cxdsl check)", err=True)
+    verb = "would reformat" if check_only else "reformatted"
+    for rel in result.changed:
+        click.echo(f"{verb} {rel}")
+    if not result.changed:
+        click.echo("all files already formatted")
+    sys.exit(EXIT_FINDINGS if (check_only and result.changed) or result.failed else EXIT_OK)
+
+
+@main.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write every schema into this folder instead of printing one.")
 @click.option("--kind", type=click.Choice(["model", "settings"]), default="model",

@@ -1,0 +1,250 @@
+"""``cxdsl fmt``: canonical formatting of YAML model files, keeping every comment and value.
+
+Canonical means: keys in the model's order (``kind`` and ``id`` first, then fields as the
+model declares them; unknown keys keep their place after those), languages in the
+workspace's order inside ``{ar: ..., en: ...}``, two-space indentation with list dashes
+indented under their key, and quotes only where a value needs them. Flow or block style
+and every comment are kept; text is never re-wrapped. A string stays quoted when any YAML
+1.1 tool would read it as something else (``"No"``, ``"on"``, ``"1e3"``).
+"""
+
+from __future__ import annotations
+
+import io
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from .loading.workspace import discover
+from .loading.yamlsafe import parse_documents
+from .model import ENTITY_KINDS, Settings
+
+_PYYAML_RESOLVER = yaml.resolver.Resolver()
+
+
+def _represent_float(representer: Any, value: float) -> Any:
+    """Shortest exact form that YAML 1.1 and 1.2 both read as this float.
+
+    ruamel's round-trip floats can drop a digit (5.960464477539063e-08 came back ...062e-08),
+    and ``1e-08`` is a string to a YAML 1.1 reader: always repr, with a decimal point.
+    """
+    if value != value:
+        text = ".nan"
+    elif value in (float("inf"), float("-inf")):
+        text = ".inf" if value > 0 else "-.inf"
+    else:
+        text = repr(value)
+        mantissa, _, exponent = text.partition("e")
+        if "." not in mantissa:
+            mantissa += ".0"
+        text = mantissa + (f"e{exponent}" if exponent else "")
+    return representer.represent_scalar("tag:yaml.org,2002:float", text)
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 4096  # never fold long text
+    y.preserve_quotes = False
+    y.allow_duplicate_keys = False
+    y.representer.add_representer(float, _represent_float)
+    return y
+
+
+def _models(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models(get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list, tuple):
+        return [m for a in get_args(annotation) for m in _models(a)]
+    return []
+
+
+def _is_text(annotation: Any) -> bool:
+    args = get_args(annotation)
+    if get_origin(annotation) in (Union, types.UnionType):
+        return (str in args and any(get_origin(a) is dict for a in args)) or any(
+            _is_text(a) for a in args)
+    if get_origin(annotation) is list:
+        return _is_text(get_args(annotation)[0])
+    return False
+
+
+_SPECIAL_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _needs_quotes(value: str) -> bool:
+    """Would a YAML 1.1 parser (PyYAML) read this plain string as something else?
+
+    Also: NEL, LS and PS are line breaks to YAML and fold to spaces unless escaped, which
+    only double quotes do.
+    """
+    if any(ch in value for ch in _SPECIAL_BREAKS):
+        return True
+    if value == "" or value != value.strip():
+        return False  # ruamel quotes these itself
+    tag: str = _PYYAML_RESOLVER.resolve(  # type: ignore[no-untyped-call]
+        yaml.ScalarNode, value, (True, False))
+    return tag != "tag:yaml.org,2002:str"
+
+
+def _languages_first(node: CommentedMap, languages: list[str]) -> None:
+    order = {code: i for i, code in enumerate(languages)}
+    keys = sorted(node, key=lambda k: (order.get(k, len(order)), list(node).index(k)))
+    for key in keys:
+        node.move_to_end(key)
+
+
+def _canonical(node: Any, model: type[BaseModel] | None, languages: list[str]) -> Any:
+    """Reorder keys below ``node`` (in place) and quote strings where YAML 1.1 would not."""
+    if isinstance(node, CommentedMap):
+        if model is not None:
+            fields = list(model.model_fields)
+            if "id" in fields:
+                fields.remove("id")
+                fields.insert(0, "id")
+            if "kind" in fields:
+                fields.remove("kind")
+                fields.insert(0, "kind")
+            rank = {name: i for i, name in enumerate(fields)}
+            current = list(node)
+            for key in sorted(current, key=lambda k: (rank.get(k, len(rank)),
+                                                      current.index(k))):
+                node.move_to_end(key)
+            for key in list(node):
+                info = model.model_fields.get(key)
+                sub = _models(info.annotation) if info is not None else []
+                child = node[key]
+                if info is not None and _is_text(info.annotation):
+                    for text in (child if isinstance(child, CommentedSeq) else [child]):
+                        if isinstance(text, CommentedMap):
+                            _languages_first(text, languages)
+                    if isinstance(child, CommentedMap):
+                        _quote_values(child)
+                        continue
+                node[key] = _canonical(child, sub[0] if len(sub) == 1 else None, languages)
+        else:
+            for key in list(node):
+                node[key] = _canonical(node[key], None, languages)
+        return node
+    if isinstance(node, CommentedSeq):
+        for i, item in enumerate(node):
+            node[i] = _canonical(item, model, languages)
+        return node
+    return _quoted(node)
+
+
+def _quote_values(node: CommentedMap) -> None:
+    for key in list(node):
+        node[key] = _quoted(node[key])
+
+
+def _quoted(value: Any) -> Any:
+    if isinstance(value, float) and type(value) is not float:
+        return float(value)  # a plain float, written by _represent_float
+    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
+            _needs_quotes(value)):
+        return DoubleQuotedScalarString(value)
+    return value
+
+
+class FormatError(Exception):
+    """The file is not YAML that fmt can safely rewrite (cxdsl check says why)."""
+
+
+def format_text(text: str, languages: list[str], settings_file: bool = False) -> str:
+    """The canonical form of one YAML file's text."""
+    y = _yaml()
+    try:
+        docs = list(y.load_all(text))
+    except YAMLError as exc:
+        raise FormatError(str(exc).splitlines()[0]) from exc
+    out_docs = []
+    for doc in docs:
+        if settings_file:
+            model: type[BaseModel] | None = Settings
+        else:
+            kind = doc.get("kind") if isinstance(doc, CommentedMap) else None
+            model = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
+        out_docs.append(_canonical(doc, model, languages))
+    buffer = io.StringIO()
+    if len(out_docs) == 1:
+        y.dump(out_docs[0], buffer)
+    else:
+        y.dump_all(out_docs, buffer)
+    formatted = buffer.getvalue()
+    _verify(text, formatted)
+    return formatted
+
+
+def _verify(before: str, after: str) -> None:
+    """Refuse a result that cxdsl's own loader would read differently.
+
+    ruamel types plain scalars by YAML 1.2 rules and cxdsl's loader does not always agree
+    (``0E0`` is a float to one and text to the other); rather than trust either, the
+    formatted text is read back and compared value by value.
+    """
+    old_docs, old_issues = parse_documents(before, "before")
+    new_docs, new_issues = parse_documents(after, "after")
+    old = [d.data for d in old_docs]
+    new = [d.data for d in new_docs]
+    if bool(old_issues) != bool(new_issues) or old != new:
+        for i, (a, b) in enumerate(zip(old, new, strict=False)):
+            where = _first_difference(a, b, ())
+            if where is not None:
+                raise FormatError(f"formatting would change the value at document {i + 1}, "
+                                  f"{'.'.join(map(str, where)) or 'top'}; left as is")
+        raise FormatError("formatting would change the file's values; left as is")
+
+
+def _first_difference(a: Any, b: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in list(a) + [k for k in b if k not in a]:
+            found = _first_difference(a.get(key), b.get(key), (*path, key))
+            if found is not None:
+                return found
+        return None
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            found = _first_difference(x, y, (*path, i))
+            if found is not None:
+                return found
+        return None
+    return None if (a == b and type(a) is type(b)) else path
+
+
+@dataclass
+class FmtResult:
+    changed: list[str]
+    failed: list[tuple[str, str]]
+
+
+def format_workspace(root: Path, languages: list[str], check: bool) -> FmtResult:
+    """Format every YAML model file (and cxdsl.yaml); with ``check`` write nothing."""
+    result = FmtResult([], [])
+    paths = [root / "cxdsl.yaml"] if (root / "cxdsl.yaml").is_file() else []
+    paths += [p for p in discover(root) if p.suffix in (".yaml", ".yml")]
+    for path in paths:
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8")
+            formatted = format_text(text, languages, settings_file=rel == "cxdsl.yaml")
+        except (FormatError, UnicodeDecodeError, OSError) as exc:
+            result.failed.append((rel, str(exc)))
+            continue
+        if formatted != text:
+            result.changed.append(rel)
+            if not check:
+                path.write_text(formatted, encoding="utf-8")
+    return result
