@@ -145,6 +145,50 @@ def serve(path: Path, dev_addr: str) -> None:
 
 
 @main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option("--path", "path", default=".", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The workspace (inside a git repository).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True)
+@click.option("--fail-on", default="", metavar="CATEGORIES",
+              help="Comma-separated change categories that make the command exit 1, e.g. "
+                   "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).")
+@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
+         no_python: bool) -> None:
+    """Semantic change summary between two revisions (default: merge base .. working tree)."""
+    from .diff.engine import diff_workspaces
+    from .diff.report import format_json as diff_json
+    from .diff.report import format_markdown
+    from .diff.revisions import WORKTREE, RevisionError, checkout, default_base, short, temporary
+
+    options = LoadOptions(allow_python=False if no_python else None)
+    try:
+        base = base or default_base(path)
+        head = head or WORKTREE
+        with temporary() as tmp:
+            base_root = checkout(path, base, Path(tmp) / "base")
+            head_root = path if head == WORKTREE else checkout(path, head, Path(tmp) / "head")
+            before = check_workspace(base_root, options)
+            after = check_workspace(head_root, options)
+    except RevisionError as exc:
+        raise click.UsageError(f"git: {exc}") from exc
+    changes = diff_workspaces(before, after)
+    names = short(path, base), short(path, head)
+    click.echo(diff_json(changes, *names) if fmt == "json" else
+               format_markdown(changes, *names, after), nl=False)
+    wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
+    refused = sorted({c.category for c in changes.changes
+                      if any(c.category == w or (w.endswith(".") and c.category.startswith(w))
+                             for w in wanted)})
+    if refused:
+        click.echo(f"cxdsl diff: refused changes: {', '.join(refused)}", err=True)
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.command()
 @workspace_arg
 @click.option("--check", "check_only", is_flag=True,
               help="Change nothing; exit 1 listing the files that would change.")

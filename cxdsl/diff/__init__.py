@@ -1,0 +1,1 @@
+"""cxdsl diff: semantic change summaries between two revisions of a workspace."""
