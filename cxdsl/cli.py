@@ -145,6 +145,47 @@ def serve(path: Path, dev_addr: str) -> None:
 
 
 @main.command()
+@click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(path: Path) -> None:
+    """Create a new workspace in PATH: settings, a sample persona and journey, a site, CI."""
+    from .scaffold import ScaffoldError, init_workspace
+
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        written = init_workspace(path)
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from exc
+    for rel in written:
+        click.echo(f"created {rel}")
+    click.echo(f"next: cxdsl check {path} && cxdsl build {path}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["journey", "persona", "metric"]))
+@click.argument("ident", metavar="ID")
+@click.option("--path", "path", default=".", show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path))
+def new(kind: str, ident: str, path: Path) -> None:
+    """Scaffold a journey, persona or metric with id ID."""
+    import re
+
+    from .model.base import ID_PATTERN
+    from .scaffold import ScaffoldError, new_entity
+
+    if not re.match(ID_PATTERN, ident):
+        raise click.UsageError(f"'{ident}' is not a valid id (letters, digits, - _ .)")
+    result = check_workspace(path)
+    existing = {kind_: result.index.ids(kind_) for kind_ in result.index.by_kind}
+    parents = {getattr(d.entity, "parent", None) for d in result.index.docs("segment")}
+    existing["leaf-segment"] = [s for s in result.index.ids("segment") if s not in parents]
+    try:
+        rel = new_entity(path, kind, ident, existing, list(result.workspace.settings.languages))
+    except ScaffoldError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"created {rel}")
+
+
+@main.command()
 @click.argument("base", required=False)
 @click.argument("head", required=False)
 @click.option("--path", "path", default=".", show_default=True,

@@ -1,0 +1,259 @@
+"""``cxdsl init`` and ``cxdsl new``: start a workspace, add an entity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .fmt import format_text
+
+SETTINGS = """\
+# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/main/schemas/cxdsl-settings.schema.json
+name: {{ar: تجربة المستفيد, en: Customer experience}}
+languages: [ar, en]
+default_language: {default}
+emotion_scales:
+  feelings:
+    min: -2
+    max: 2
+    labels:
+      -2: {{ar: محبط جداً, en: Very frustrated}}
+      -1: {{ar: منزعج, en: Frustrated}}
+      0: {{ar: محايد, en: Neutral}}
+      1: {{ar: راضٍ, en: Satisfied}}
+      2: {{ar: مسرور, en: Delighted}}
+default_emotion_scale: feelings
+# Run Python model files (personas/*.py, journeys/*.py)? Never on untrusted pull requests.
+allow_python: false
+"""
+
+MODELINE = ("# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/"
+            "main/schemas/cxdsl-model.schema.json\n")
+
+CUSTOMERS = MODELINE + """\
+# The customer tree: segments (with parent:) and the personas on its leaves.
+kind: segment
+id: individuals
+name: {ar: الأفراد, en: Individuals}
+---
+kind: segment
+id: citizens
+parent: individuals
+name: {ar: المواطنون, en: Citizens}
+---
+kind: persona
+id: first-time-applicant
+name: {ar: متقدم لأول مرة, en: First-time applicant}
+segments: [citizens]
+goals:
+  - {ar: إنجاز الخدمة من أول محاولة, en: Get it done on the first try}
+quote: {ar: «أريد أن أعرف ما المطلوب مني.», en: “I want to know what is expected of me.”}
+"""
+
+CATALOG = MODELINE + """\
+# The shared catalog: channels, actors, systems, metrics and instruments.
+kind: channel
+id: web-portal
+name: {ar: البوابة الإلكترونية, en: Web portal}
+type: digital
+owner: service-owner
+---
+kind: actor
+id: service-owner
+name: {ar: مالك الخدمة, en: Service owner}
+type: back_stage
+---
+kind: instrument
+id: post-service-survey
+name: {ar: استبيان ما بعد الخدمة, en: Post-service survey}
+method: survey
+questions:
+  - id: csat
+    text: {ar: ما مدى رضاك عن الخدمة؟, en: How satisfied are you with the service?}
+    scale: {min: 1, max: 5}
+---
+kind: metric
+id: csat
+name: {ar: رضا المستفيدين, en: Customer satisfaction}
+type: csat
+owner: service-owner
+target: 85
+instrument: post-service-survey
+"""
+
+JOURNEY = MODELINE + """\
+kind: journey
+id: {id}
+title: {{ar: رحلة جديدة, en: New journey}}
+persona: {persona}
+state: as-is
+value_sought: {{ar: ما يريد المستفيد تحقيقه, en: What the customer wants to achieve}}
+stages:
+  - id: apply
+    title: {{ar: التقديم, en: Apply}}
+    steps:
+      - id: submit
+        title: {{ar: تقديم الطلب, en: Submit the request}}
+        channel: {channel}
+        emotion: 0
+        moment_of_truth: true
+measurement_plan:
+  - metric: {metric}
+    trigger: {{step: submit}}
+"""
+
+PERSONA = MODELINE + """\
+kind: persona
+id: {id}
+name: {{ar: شخصية جديدة, en: New persona}}
+segments: [{segment}]
+goals: []
+needs: []
+pains: []
+"""
+
+METRIC = MODELINE + """\
+kind: metric
+id: {id}
+name: {{ar: مؤشر جديد, en: New metric}}
+type: custom
+definition: {{ar: كيف يُحسب, en: How it is computed}}
+owner: {actor}
+target: 0
+instrument: {instrument}
+"""
+
+MKDOCS = """\
+# The site's configuration: yours to change. cxdsl adds the generated pages.
+site_name: Customer experience
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.sections
+plugins:
+  - search
+  - cxdsl
+nav: []
+"""
+
+WORKFLOW = """\
+# Checks every pull request (annotations on the changed lines), posts the semantic diff
+# as a comment, and builds the site on main.
+name: cxdsl
+on:
+  pull_request:
+  push:
+    branches: [main]
+permissions:
+  contents: read
+  pull-requests: write
+jobs:
+  cxdsl:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: sudo apt-get update && sudo apt-get install -y graphviz fonts-noto-core
+      - run: pip install cxdsl
+      # --no-python: a pull request's Python model files are not run.
+      - run: cxdsl check . --format github --no-python
+      - if: github.event_name == 'pull_request'
+        run: |
+          cxdsl diff origin/${{ github.base_ref }} HEAD --no-python > cxdsl-diff.md
+          gh pr comment ${{ github.event.pull_request.number }} --body-file cxdsl-diff.md \\
+            --edit-last || gh pr comment ${{ github.event.pull_request.number }} \\
+            --body-file cxdsl-diff.md
+        env:
+          GH_TOKEN: ${{ github.token }}
+      - if: github.ref == 'refs/heads/main'
+        run: cxdsl build .
+      - if: github.ref == 'refs/heads/main'
+        uses: actions/upload-artifact@v4
+        with:
+          name: site
+          path: site/
+"""
+
+PRE_COMMIT = """\
+repos:
+  - repo: https://github.com/cxdsl/cxdsl
+    rev: v0.1.0
+    hooks:
+      - id: cxdsl-fmt
+      - id: cxdsl-check
+"""
+
+GITIGNORE = "site/\n.cxdsl-cache/\n"
+
+ABOUT = """\
+# About this site
+
+Generated by cxdsl from `personas/` and `journeys/`. Edit those files, not these pages.
+"""
+
+
+class ScaffoldError(Exception):
+    """Something is in the way (an existing workspace or file)."""
+
+
+def init_workspace(root: Path) -> list[str]:
+    """Create a new workspace in ``root``; the files written, relative to it."""
+    if (root / "cxdsl.yaml").exists():
+        raise ScaffoldError(f"{root / 'cxdsl.yaml'} already exists")
+    files = {
+        "cxdsl.yaml": SETTINGS.format(default="ar"),
+        "personas/customers.yaml": CUSTOMERS,
+        "journeys/catalog/catalog.yaml": CATALOG,
+        "journeys/first-journey.yaml": JOURNEY.format(
+            id="first-journey", persona="first-time-applicant", channel="web-portal",
+            metric="csat"),
+        "mkdocs.yml": MKDOCS,
+        "docs/about.md": ABOUT,
+        ".github/workflows/cxdsl.yml": WORKFLOW,
+        ".pre-commit-config.yaml": PRE_COMMIT,
+        ".gitignore": GITIGNORE,
+    }
+    written = []
+    for rel, text in files.items():
+        path = root / rel
+        if path.exists():
+            continue  # never overwrite the team's own files (a .gitignore, a mkdocs.yml)
+        if rel.endswith(".yaml") and not rel.startswith("."):
+            text = format_text(text, ["ar", "en"], settings_file=rel == "cxdsl.yaml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(rel)
+    return written
+
+
+def new_entity(root: Path, kind: str, ident: str, existing: dict[str, list[str]],
+               languages: list[str]) -> str:
+    """Write a new journey, persona or metric file; its path back."""
+    folder = {"journey": "journeys", "persona": "personas", "metric": "journeys/catalog"}[kind]
+    path = root / folder / f"{ident}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists")
+    if ident in existing.get(kind, []):
+        raise ScaffoldError(f"a {kind} with id '{ident}' already exists")
+
+    def first(of: str, fallback: str) -> str:
+        ids = existing.get(of, [])
+        return ids[0] if ids else fallback
+
+    if kind == "journey":
+        text = JOURNEY.format(id=ident, persona=first("persona", "TODO-persona"),
+                              channel=first("channel", "TODO-channel"),
+                              metric=first("metric", "TODO-metric"))
+    elif kind == "persona":
+        leaves = existing.get("leaf-segment") or existing.get("segment") or ["TODO-segment"]
+        text = PERSONA.format(id=ident, segment=leaves[0])
+    else:
+        text = METRIC.format(id=ident, actor=first("actor", "TODO-actor"),
+                             instrument=first("instrument", "TODO-instrument"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(format_text(text, languages), encoding="utf-8")
+    return path.relative_to(root).as_posix()
