@@ -20,16 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
-from cxdsl.site.build import build_site
-
-MKDOCS = """site_name: Synthetic
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-  - cxdsl
-"""
+from cxdsl.site.build import DEFAULT_MKDOCS, build_site
 
 
 def main() -> None:
@@ -46,7 +37,8 @@ def main() -> None:
         if root.exists():
             shutil.rmtree(root)
         generate(root, n, args.steps)
-        (root / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
+        (root / "mkdocs.yml").write_text(DEFAULT_MKDOCS.format(name="Synthetic"),
+                                         encoding="utf-8")
         (root / "docs").mkdir()
         start = time.perf_counter()
         report, _ = build_site(root, root / "site")

@@ -13,7 +13,7 @@ from . import __version__
 from .ci_formats import format_github, format_sarif, repo_prefix
 from .compiler import InternalError, check_workspace
 from .loading import LoadOptions
-from .render.pipeline import INSTALL_HINT, plan_diagrams, render_diagrams
+from .render.pipeline import INSTALL_HINT, RenderReport, plan_diagrams, render_diagrams
 from .report import format_json, format_text, summary_line
 from .rules import load_rules
 
@@ -66,6 +66,15 @@ def check(path: Path, fmt: str, no_python: bool) -> None:
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 
 
+def _echo_render_problems(report: RenderReport) -> None:
+    """A missing Graphviz, said once with how to install it; each failed diagram."""
+    if report.dot_missing:
+        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
+                   f"were skipped; {INSTALL_HINT}", err=True)
+    for where, error in report.failed:
+        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+
+
 def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[int, str]:
     """Check, then render every diagram into ``out``; (exit code, summary) back."""
     started = time.perf_counter()
@@ -74,11 +83,7 @@ def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[i
         click.echo(format_text(result), nl=False)
     diagrams = plan_diagrams(result.index, result.workspace.settings)
     report = render_diagrams(diagrams, out, path / CACHE_DIR, jobs)
-    if report.dot_missing:
-        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
-                   f"were skipped; {INSTALL_HINT}", err=True)
-    for where, error in report.failed:
-        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+    _echo_render_problems(report)
     elapsed = time.perf_counter() - started
     summary = (f"{summary_line(result)}; {report.summary()} "
                f"({len(result.workspace.settings.languages)} languages) in {elapsed:.1f} s")
@@ -117,11 +122,7 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
     result, render_report = report.prepared.result, report.render
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
-    if render_report.dot_missing:
-        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(render_report.skipped)} "
-                   f"diagrams were skipped; {INSTALL_HINT}", err=True)
-    for where, error in render_report.failed:
-        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+    _echo_render_problems(render_report)
     for message in warnings:
         click.echo(f"mkdocs: {message}", err=True)
     elapsed = time.perf_counter() - started

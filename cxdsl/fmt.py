@@ -11,11 +11,9 @@ and every comment are kept; text is never re-wrapped. A string stays quoted when
 from __future__ import annotations
 
 import io
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
@@ -24,9 +22,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from .loading.errors import models_in
 from .loading.workspace import discover
 from .loading.yamlsafe import parse_documents
 from .model import ENTITY_KINDS, Settings
+from .rules._helpers import text_fields
 
 _PYYAML_RESOLVER = yaml.resolver.Resolver()
 
@@ -58,27 +58,6 @@ def _yaml() -> YAML:
     y.allow_duplicate_keys = False
     y.representer.add_representer(float, _represent_float)
     return y
-
-
-def _models(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    origin = get_origin(annotation)
-    if origin is typing.Annotated:
-        return _models(get_args(annotation)[0])
-    if origin in (Union, types.UnionType, list, tuple):
-        return [m for a in get_args(annotation) for m in _models(a)]
-    return []
-
-
-def _is_text(annotation: Any) -> bool:
-    args = get_args(annotation)
-    if get_origin(annotation) in (Union, types.UnionType):
-        return (str in args and any(get_origin(a) is dict for a in args)) or any(
-            _is_text(a) for a in args)
-    if get_origin(annotation) is list:
-        return _is_text(get_args(annotation)[0])
-    return False
 
 
 _SPECIAL_BREAKS = ("\x85", "\u2028", "\u2029")
@@ -124,15 +103,20 @@ def _canonical(node: Any, model: type[BaseModel] | None, languages: list[str]) -
                 node.move_to_end(key)
             for key in list(node):
                 info = model.model_fields.get(key)
-                sub = _models(info.annotation) if info is not None else []
+                sub = models_in(info.annotation) if info is not None else []
                 child = node[key]
-                if info is not None and _is_text(info.annotation):
-                    for text in (child if isinstance(child, CommentedSeq) else [child]):
-                        if isinstance(text, CommentedMap):
-                            _languages_first(text, languages)
-                    if isinstance(child, CommentedMap):
-                        _quote_values(child)
-                        continue
+                shape = text_fields(model).get(key)
+                if shape == "one":
+                    node[key] = _canonical_text(child, languages)
+                    continue
+                if shape == "list" and isinstance(child, CommentedSeq):
+                    for i, item in enumerate(child):
+                        child[i] = _canonical_text(item, languages)
+                    continue
+                if shape == "values" and isinstance(child, CommentedMap):
+                    for label in list(child):
+                        child[label] = _canonical_text(child[label], languages)
+                    continue
                 node[key] = _canonical(child, sub[0] if len(sub) == 1 else None, languages)
         else:
             for key in list(node):
@@ -145,9 +129,14 @@ def _canonical(node: Any, model: type[BaseModel] | None, languages: list[str]) -
     return _quoted(node)
 
 
-def _quote_values(node: CommentedMap) -> None:
-    for key in list(node):
-        node[key] = _quoted(node[key])
+def _canonical_text(value: Any, languages: list[str]) -> Any:
+    """A Text: a {language: text} map in the workspace's language order, or a string."""
+    if isinstance(value, CommentedMap):
+        _languages_first(value, languages)
+        for key in list(value):
+            value[key] = _quoted(value[key])
+        return value
+    return _quoted(value)
 
 
 def _quoted(value: Any) -> Any:

@@ -41,17 +41,17 @@ def _bad_language_key(errors: list[ErrorDetails]) -> str | None:
     return None
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     """Model classes an annotation can hold (through Optional, list, dict, Annotated)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     origin = get_origin(annotation)
     if origin is typing.Annotated:
-        return _models_in(get_args(annotation)[0])
+        return models_in(get_args(annotation)[0])
     if origin in (Union, types.UnionType, list, tuple, set):
-        return [m for a in get_args(annotation) for m in _models_in(a)]
+        return [m for a in get_args(annotation) for m in models_in(a)]
     if origin is dict:
-        return _models_in(get_args(annotation)[1])
+        return models_in(get_args(annotation)[1])
     return []
 
 
@@ -65,7 +65,7 @@ def fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
         for m in current:
             info = m.model_fields.get(str(part))
             if info is not None:
-                nxt.extend(_models_in(info.annotation))
+                nxt.extend(models_in(info.annotation))
         if not nxt:
             break
         current = nxt
