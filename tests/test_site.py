@@ -261,3 +261,19 @@ def test_serve_rebuilds_when_a_model_file_changes(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_signed_numbers_read_left_to_right_inside_arabic(browser: Browser, server: str) -> None:
+    """Measured on screen: in an RTL page the sign of +1 / -2 sits left of its digit."""
+    page, _ = open_page(browser, f"{server}/ar/journeys/issue-commercial-licence/")
+    positions = page.evaluate("""() => [...document.querySelectorAll('.cx-emotion bdi')]
+        .map(el => el.firstChild).filter(t => /^[+-]/.test(t.data)).map(t => {
+            const r = document.createRange();
+            const x = i => { r.setStart(t, i); r.setEnd(t, i + 1);
+                             return r.getBoundingClientRect().left; };
+            return [t.data, x(0), x(1)];
+        })""")
+    assert len(positions) >= 5
+    for text, sign, digit in positions:
+        assert sign < digit, f"{text!r} is drawn with its sign on the right"
+    page.close()
