@@ -243,3 +243,25 @@ def test_screenshots_in_chromium(example_out: Path, lang: str, tmp_path: Path) -
                         (example_out / f"{lang}/journeys/{journey}/{kind}.svg").as_uri()],
                        capture_output=True, timeout=120, check=False)
         assert shot.exists() and shot.stat().st_size > 10_000, shot
+
+
+def test_signed_numbers_in_arabic_diagrams_are_drawn_sign_first(example_out: Path) -> None:
+    """Measured in Chromium: LRI…PDI keeps "+1" / "-1" sign-first inside RTL labels."""
+    from playwright.sync_api import sync_playwright
+
+    svg = example_out / "ar/journeys/issue-commercial-licence/journey-map.svg"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(svg.as_uri())
+        positions = page.evaluate("""() => [...document.querySelectorAll('text')]
+            .filter(t => /\\u2066[+-]\\d/.test(t.textContent)).map(t => {
+                const i = t.textContent.search(/\\u2066[+-]\\d/) + 1;
+                return [t.textContent, t.getStartPositionOfChar(i).x,
+                        t.getStartPositionOfChar(i + 1).x];
+            })""")
+        browser.close()
+    assert len(positions) >= 5
+    for text, sign, digit in positions:
+        assert sign < digit, f"{text!r} is drawn with its sign on the right"
