@@ -41,6 +41,10 @@ def main() -> None:
 
 workspace_arg = click.argument(
     "path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=None,
+                           help="Diagrams rendered in parallel (default: one per core).")
+no_python_option = click.option("--no-python", is_flag=True,
+                                help="Never run Python model files (untrusted pull requests).")
 
 
 @main.command()
@@ -48,8 +52,7 @@ workspace_arg = click.argument(
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]),
               default="text", show_default=True,
               help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).")
-@click.option("--no-python", is_flag=True,
-              help="Never run Python model files (use for untrusted pull requests).")
+@no_python_option
 def check(path: Path, fmt: str, no_python: bool) -> None:
     """Validate the workspace at PATH; exit 1 when there are errors."""
     options = LoadOptions(allow_python=False if no_python else None)
@@ -95,9 +98,8 @@ def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[i
 @workspace_arg
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Folder to write the diagrams into.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Diagrams rendered in parallel (default: one per core).")
-@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+@jobs_option
+@no_python_option
 def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
     """Render every diagram of the workspace at PATH into OUT, in every language."""
     code, summary = _render(path, out, no_python, jobs)
@@ -109,9 +111,8 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
 @workspace_arg
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: site/ in the workspace).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Diagrams rendered in parallel (default: one per core).")
-@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+@jobs_option
+@no_python_option
 def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
     """Check the workspace, render its diagrams and build the site in every language."""
     from .site.build import build_site
@@ -197,7 +198,7 @@ def new(kind: str, ident: str, path: Path) -> None:
 @click.option("--fail-on", default="", metavar="CATEGORIES",
               help="Comma-separated change categories that make the command exit 1, e.g. "
                    "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).")
-@click.option("--no-python", is_flag=True, help="Never run Python model files.")
+@no_python_option
 def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
          no_python: bool) -> None:
     """Semantic change summary between two revisions (default: merge base .. working tree)."""
@@ -246,7 +247,7 @@ def fmt(path: Path, check_only: bool) -> None:
     verb = "would reformat" if check_only else "reformatted"
     for rel in result.changed:
         click.echo(f"{verb} {rel}")
-    if not result.changed:
+    if not result.changed and not result.failed:
         click.echo("all files already formatted")
     sys.exit(EXIT_FINDINGS if (check_only and result.changed) or result.failed else EXIT_OK)
 

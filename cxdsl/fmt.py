@@ -151,6 +151,11 @@ def _quoted(value: Any) -> Any:
 class FormatError(Exception):
     """The file is not YAML that fmt can safely rewrite (cxdsl check says why)."""
 
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
 
 def format_text(text: str, languages: list[str], settings_file: bool = False) -> str:
     """The canonical form of one YAML file's text."""
@@ -158,7 +163,10 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
     try:
         docs = list(y.load_all(text))
     except YAMLError as exc:
-        raise FormatError(str(exc).splitlines()[0]) from exc
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FormatError(str(problem), mark.line + 1 if mark else 1,
+                          mark.column + 1 if mark else 1) from exc
     out_docs = []
     for doc in docs:
         if settings_file:
@@ -216,7 +224,7 @@ def _first_difference(a: Any, b: Any, path: tuple[Any, ...]) -> tuple[Any, ...] 
 @dataclass
 class FmtResult:
     changed: list[str]
-    failed: list[tuple[str, str]]
+    failed: list[tuple[str, str]]  # (where: "path" or "path:line:col", why)
 
 
 def format_workspace(root: Path, languages: list[str], check: bool) -> FmtResult:
@@ -229,7 +237,11 @@ def format_workspace(root: Path, languages: list[str], check: bool) -> FmtResult
         try:
             text = path.read_text(encoding="utf-8")
             formatted = format_text(text, languages, settings_file=rel == "cxdsl.yaml")
-        except (FormatError, UnicodeDecodeError, OSError) as exc:
+        except FormatError as exc:
+            where = f"{rel}:{exc.line}:{exc.column}" if exc.line else rel
+            result.failed.append((where, str(exc)))
+            continue
+        except (UnicodeDecodeError, OSError) as exc:
             result.failed.append((rel, str(exc)))
             continue
         if formatted != text:

@@ -119,3 +119,13 @@ def test_check_lists_files_and_writes_nothing(workspace: Path) -> None:
 def test_example_workspace_is_formatted() -> None:
     result = CliRunner().invoke(main, ["fmt", "--check", str(REPO)])
     assert result.exit_code == 0, result.output
+
+
+def test_unparseable_file_is_reported_with_its_location(workspace: Path) -> None:
+    path = workspace / "journeys" / "broken.yaml"
+    path.write_text("kind: channel\nid: x\nname: [unclosed\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["fmt", str(workspace)])
+    assert result.exit_code == 1
+    assert "journeys/broken.yaml:4:1: not formatted: expected ',' or ']'" in result.output
+    assert "all files already formatted" not in result.output
+    assert path.read_text(encoding="utf-8") == "kind: channel\nid: x\nname: [unclosed\n"

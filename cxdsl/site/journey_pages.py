@@ -156,7 +156,7 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
                           w.entity_link("instrument", instrument, here) if instrument else "",
                           trigger,
                           w.entity_link("channel", m.channel, here) if m.channel else "",
-                          t(m.cadence) if m.cadence else "",
+                          w.value(m.cadence) if m.cadence else "",
                           w.plain(f"{target:g}") if target is not None else "",
                           sample))
     out.append(w.table([t("metric"), t("instrument"), t("trigger"), t("channel"), t("cadence"),

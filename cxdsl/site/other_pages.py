@@ -139,7 +139,7 @@ def metrics_page(pc: PageContext) -> str:
         facts = [(t("type"), w.plain(metric.type.upper() if len(metric.type) <= 4
                                      else metric.type.replace("_", " "))),
                  (t("unit"), w.plain(metric.unit or "")),
-                 (t("direction"), t(metric.direction)),
+                 (t("direction"), w.value(metric.direction)),
                  (t("owner"), w.entity_link("actor", metric.owner, here) if metric.owner else ""),
                  (t("baseline"), w.plain(f"{metric.baseline:g}")
                   if metric.baseline is not None else ""),
@@ -161,7 +161,7 @@ def metrics_page(pc: PageContext) -> str:
         inst = doc.entity
         assert isinstance(inst, Instrument)
         out.append(f"\n### {w.inline(inst.name)} {{#instrument-{anchor_id(inst.id)}}}\n")
-        out.append(f"{t('method')}: {t(inst.method)}\n")
+        out.append(f"{t('method')}: {w.value(inst.method)}\n")
         if inst.event:
             out.append(f"\n{t('event')}: `{w.plain(inst.event)}`\n")
         if inst.questions:
@@ -230,8 +230,8 @@ def catalog_page(pc: PageContext, kind: str) -> str:
         facts: list[tuple[str, str]] = []
         impact: list[tuple[str, str]] = []
         if isinstance(e, Channel):
-            facts = [(t("type"), t(e.type)), (t("owner"), w.entity_link("actor", e.owner, here)
-                                               if e.owner else "")]
+            facts = [(t("type"), w.value(e.type)),
+                     (t("owner"), w.entity_link("actor", e.owner, here) if e.owner else "")]
             impact = _steps_using(pc, here, lambda s, i=e.id: s.channel == i)
             prefer = [w.entity_link("persona", p.id, here) for p in pc.personas()
                       if e.id in p.preferred_channels]
@@ -240,7 +240,7 @@ def catalog_page(pc: PageContext, kind: str) -> str:
                      for m in j.measurement_plan if m.channel == e.id]
             facts.append((t("metrics_collected_here"), w.sep.join(dict.fromkeys(plans))))
         elif isinstance(e, Actor):
-            facts = [(t("type"), t(e.type)), (t("organisation"), w.inline(e.organisation))]
+            facts = [(t("type"), w.value(e.type)), (t("organisation"), w.inline(e.organisation))]
             impact = _steps_using(pc, here, lambda s, i=e.id: any(
                 a.actor == i for a in (*s.front_stage, *s.back_stage, *s.support)))
             owned = [w.entity_link("metric", m.id, here) for m in pc.metrics() if m.owner == e.id]
@@ -252,14 +252,14 @@ def catalog_page(pc: PageContext, kind: str) -> str:
             impact = _steps_using(pc, here, lambda s, i=e.id: any(
                 a.system == i for a in (*s.front_stage, *s.back_stage, *s.support)))
         elif isinstance(e, Stakeholder):
-            facts = [(t("relation"), t(e.relation)),
+            facts = [(t("relation"), w.value(e.relation)),
                      (t("journeys_title"), w.sep.join(w.entity_link("journey", j.id, here)
                                                     for j in pc.journeys()
                                                     if e.id in j.stakeholders))]
             if e.interests:
                 facts.append((t("interests"), "<br>".join(w.inline(i) for i in e.interests)))
         elif isinstance(e, Evidence):
-            facts = [(t("method"), t(e.method)), (t("date"), w.plain(str(e.date or ""))),
+            facts = [(t("method"), w.value(e.method)), (t("date"), w.plain(str(e.date or ""))),
                      (t("sample_size"), w.plain(str(e.sample_size or ""))),
                      (t("link"), evidence_link(pc, e.link) if e.link else ""),
                      (t("summary"), w.inline(e.summary))]
