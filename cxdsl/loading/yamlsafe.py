@@ -187,6 +187,11 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         hint = None
+        if "maximum nesting depth" in problem:
+            # PyYAML >= 6.0.3 stops at 1,000 levels itself, before our own depth check.
+            issues.append(Issue("CX007", f"nesting deeper than {MAX_DEPTH} levels",
+                                Span(file=file, line=line, column=col)))
+            return docs, issues
         if _char_at(text, line, col) == "\t":
             problem = "found a tab character where YAML expects spaces"
             hint = "indent with spaces; YAML does not allow tabs for indentation"
