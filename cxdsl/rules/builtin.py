@@ -37,6 +37,16 @@ _LOADER = [
     ("CX011", "python.error", "A Python model file failed: a syntax error, an exception, or "
      "a model object built with invalid values. The location is the line that raised."),
     ("CX013", "settings.invalid", "`cxdsl.yaml` is missing or invalid."),
+    ("CX014", "file.outside-workspace", "A symbolic link whose target lies outside the "
+     "workspace. It is refused unread: a pull request could otherwise point a model file at "
+     "a credentials file that happens to be YAML."),
+    ("CX016", "mkdocs.invalid", "`mkdocs.yml` cannot be used: invalid YAML, a "
+     "`!!python/...` tag (refused in every mode; it would run code while the file is read), "
+     "or a path (`docs_dir`, `custom_dir`, `extra_css`, ...) that leads outside the workspace."),
+    ("CX017", "mkdocs.runs-code", "In untrusted mode (`--no-python`), `mkdocs.yml` names "
+     "something that would run code from the workspace or from outside cxdsl's allow-list: "
+     "`hooks:`, a plugin other than cxdsl, search and the material plugins, or a Markdown "
+     "extension outside the allow-list. Nothing is built."),
 ]
 
 for code, name, doc in _LOADER:
@@ -46,6 +56,13 @@ registry.add(Check("CX012", "python.not-run", W,
                    "A Python model file was not run, because the workspace does not set "
                    "`allow_python: true` or `--no-python` was given (use it for untrusted "
                    "pull requests). Its entities are missing from the check."))
+registry.add(Check("CX015", "file.special", W,
+                   "A FIFO, socket or device file among the model files. It is skipped, never "
+                   "opened (opening a FIFO would block the check forever)."))
+registry.add(Check("CX113", "id.reserved", E,
+                   "An id that would take the path of a page cxdsl generates (`index`, "
+                   "`assets`, `search`, `diagrams`, or a journey id ending in `-compare` when "
+                   "a to-be journey's comparison page needs that name). Choose another id."))
 registry.add(Check("CX101", "ref.duplicate-id", E,
                    "Two entities of the same kind share an id (or two stages or steps of one "
                    "journey). Reported at the second, with the first as related location."))
