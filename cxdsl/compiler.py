@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Issue, Severity, sort_diagnostics
+from .errors import InternalError as InternalError  # raised here; kept importable from here
 from .loading import LoadOptions, Workspace, load_workspace
 from .loading.errors import dotted
 from .loading.locate import node_at
@@ -17,10 +18,6 @@ from .loading.yamlsafe import mark_span
 from .resolve import Index, build_index, resolve_references
 from .rules import RuleContext, load_rules
 from .suggest import did_you_mean
-
-
-class InternalError(Exception):
-    """A bug in cxdsl (not a user mistake): reported with exit code 2."""
 
 
 @dataclass
