@@ -2,41 +2,93 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .ci_formats import format_github, format_sarif, repo_prefix
-from .compiler import InternalError, check_workspace
+from .compiler import check_workspace
+from .errors import (
+    EXIT_FAILURE,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CxdslError,
+    describe_os_error,
+    error_from,
+)
 from .loading import LoadOptions
 from .render.pipeline import INSTALL_HINT, RenderReport, plan_diagrams, render_diagrams
 from .report import format_json, format_text, summary_line
 from .rules import load_rules
 
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+__all__ = ["EXIT_FAILURE", "EXIT_FINDINGS", "EXIT_OK", "main"]
 #: Rendered diagrams, by hash of their inputs (in the workspace, not committed).
 CACHE_DIR = ".cxdsl-cache/diagrams"
+#: Set to 1 for a traceback with every failure, like ``cxdsl --debug``.
+DEBUG_VARIABLE = "CXDSL_DEBUG"
+
+
+def debug_requested(ctx: click.Context) -> bool:
+    """``--debug`` on the command line, or ``CXDSL_DEBUG`` set to anything but 0/false/no."""
+    env = os.environ.get(DEBUG_VARIABLE, "").strip().lower()
+    return bool(ctx.params.get("debug")) or env not in ("", "0", "false", "no", "off")
 
 
 class CxdslGroup(click.Group):
-    """Turns an unexpected exception into exit code 2 with a short message."""
+    """The exit-code contract: any failure is one line ``cxdsl: error: ...`` and exit 2.
+
+    click's own usage errors (exit 2), ``--help``/``--version`` and ``sys.exit(code)``
+    from a command pass through untouched; everything else (an ``OSError`` from the file
+    system, a mkdocs or Graphviz failure, a bug) becomes a ``CxdslError``, which click
+    prints and exits with. ``--debug`` adds the traceback first.
+    """
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except InternalError as exc:
-            click.echo(f"cxdsl: internal error: {exc}", err=True)
-            sys.exit(EXIT_FAILURE)
+        except (click.UsageError, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("\ncxdsl: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+        except BaseException as exc:
+            if _passes_through(exc):
+                raise
+            if debug_requested(ctx):
+                click.echo("".join(traceback.format_exception(exc)).rstrip("\n"), err=True)
+            failure = error_from(exc)
+            if failure is exc:
+                raise
+            raise failure from exc
+
+
+def _passes_through(exc: BaseException) -> bool:
+    """``sys.exit(code)`` from a command, and a closed pipe (click quietens it)."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.EPIPE
+    if isinstance(exc, SystemExit) and not isinstance(exc, click.ClickException):
+        return exc.code is None or isinstance(exc.code, int)  # mkdocs' Abort is both
+    return False
 
 
 @click.group(cls=CxdslGroup)
 @click.version_option(__version__, prog_name="cxdsl")
-def main() -> None:
-    """cxdsl: personas, customer trees, journeys and measurement plans as code."""
+@click.option("--debug", is_flag=True,
+              help=f"Show the traceback of a failure (also: {DEBUG_VARIABLE}=1).")
+def main(debug: bool) -> None:
+    """cxdsl: personas, customer trees, journeys and measurement plans as code.
+
+    Exit codes: 0 clean, 1 findings at error level, 2 usage error or failure
+    (one line on stderr, "cxdsl: error: ...").
+    """
 
 
 workspace_arg = click.argument(
@@ -152,11 +204,13 @@ def init(path: Path) -> None:
     """Create a new workspace in PATH: settings, a sample persona and journey, a site, CI."""
     from .scaffold import ScaffoldError, init_workspace
 
-    path.mkdir(parents=True, exist_ok=True)
     try:
+        path.mkdir(parents=True, exist_ok=True)
         written = init_workspace(path)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise CxdslError(f"cannot create the workspace: {describe_os_error(exc)}") from exc
     for rel in written:
         click.echo(f"created {rel}")
     click.echo(f"next: cxdsl check {path} && cxdsl build {path}")
@@ -265,9 +319,12 @@ def schema(out: Path | None, kind: str) -> None:
     if out is None:
         click.echo(texts[MODEL_FILE if kind == "model" else SETTINGS_FILE], nl=False)
         return
-    out.mkdir(parents=True, exist_ok=True)
     for name, text in texts.items():
-        (out / name).write_text(text, encoding="utf-8")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise CxdslError(f"cannot write the schemas: {describe_os_error(exc)}") from exc
         click.echo(f"wrote {out / name}")
 
 

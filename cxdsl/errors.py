@@ -76,6 +76,8 @@ def error_from(exc: BaseException) -> CxdslError:
         return BuildError(exc.format_message() or type(exc).__name__)
     if isinstance(exc, OSError):
         return CxdslError(describe_os_error(exc))
+    if isinstance(exc, SystemExit):  # sys.exit("message") deep in a library
+        return CxdslError(str(exc.code))
     if isinstance(exc, RecursionError):
         return CxdslError("the input is nested too deeply to process (RecursionError)")
     if isinstance(exc, MemoryError):
