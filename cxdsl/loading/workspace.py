@@ -13,15 +13,21 @@ from ..model import ENTITY_KINDS, Entity, Settings
 from ..suggest import did_you_mean
 from .document import Document
 from .errors import validation_issues
+from .files import (
+    MAX_FILE_BYTES,
+    MODEL_DIRS,
+    SETTINGS_FILE,
+    YAML_SUFFIXES,
+    discover,
+    link_outside,
+    read_text,
+)
 from .locate import node_at
 from .python_files import load_python_file
 from .yamlsafe import RawDocument, mark_span, parse_documents
 
-SETTINGS_FILE = "cxdsl.yaml"
-MODEL_DIRS = ("personas", "journeys")
-YAML_SUFFIXES = (".yaml", ".yml")
-#: Model files are small (a large journey is ~50 KB); anything past this is refused unread.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "MODEL_DIRS", "SETTINGS_FILE", "YAML_SUFFIXES", "discover",
+           "read_text"]
 
 
 @dataclass
@@ -45,53 +51,6 @@ class Workspace:
 @dataclass(frozen=True)
 class LoadOptions:
     allow_python: bool | None = None  # None: as the workspace settings say
-
-
-def discover(root: Path) -> list[Path]:
-    """Model files under personas/ and journeys/, sorted, hidden files skipped."""
-    found: list[Path] = []
-    for folder in MODEL_DIRS:
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in base.rglob("*"):
-            rel_parts = path.relative_to(root).parts
-            if any(p.startswith((".", "_")) for p in rel_parts) or not path.is_file():
-                continue
-            if path.suffix in YAML_SUFFIXES or path.suffix == ".py":
-                found.append(path)
-    return sorted(found)
-
-
-def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
-    """The file's text, or an issue saying why it was refused (size, binary, encoding)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Issue("CX006", f"file is {size / 1_048_576:.1f} MB; model files are "
-                                f"limited to {MAX_FILE_BYTES // 1_048_576} MB",
-                                Span(file=rel), "split it into several files")]
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Issue("CX005", f"cannot read file: {exc.strerror}", Span(file=rel))]
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line, col = _byte_line_col(data, nul)
-        return None, [Issue("CX005", "binary file (contains a NUL byte)",
-                            Span(file=rel, line=line, column=col))]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line, col = _byte_line_col(data, exc.start)
-        return None, [Issue("CX005", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
-                            Span(file=rel, line=line, column=col), "save the file as UTF-8")]
-
-
-def _byte_line_col(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
-    return line, column
 
 
 def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
@@ -121,12 +80,7 @@ def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
 
 def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
     """The workspace settings (defaults when invalid), their node tree, issues and text."""
-    path = root / SETTINGS_FILE
-    if not path.is_file():
-        return Settings(), None, [Issue("CX013", f"no {SETTINGS_FILE} in the workspace",
-                                        Span(file=SETTINGS_FILE),
-                                        "create it with name: and languages: (cxdsl init)")], None
-    text, issues = read_text(path, SETTINGS_FILE)
+    text, issues = read_settings_text(root)
     if text is None:
         return Settings(), None, issues, None
     raws, issues = parse_documents(text, SETTINGS_FILE)
@@ -145,6 +99,22 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
         return Settings(), raw.root, issues, text
     settings, found = _lenient_settings(raw.data, raw.root)
     return settings, raw.root, issues + found, text
+
+
+def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:
+    """The text of cxdsl.yaml, or why it is missing or refused (every problem an error)."""
+    path = root / SETTINGS_FILE
+    if not path.exists() and not path.is_symlink():
+        return None, [Issue("CX013", f"no {SETTINGS_FILE} in the workspace",
+                            Span(file=SETTINGS_FILE),
+                            "create it with name: and languages: (cxdsl init)")]
+    outside = link_outside(root, SETTINGS_FILE)
+    if outside is not None:
+        return None, [outside]
+    text, issues = read_text(path, SETTINGS_FILE)
+    # A FIFO or the like in place of the settings is an error, not a skipped file.
+    return text, [Issue("CX013", f"{SETTINGS_FILE} {i.message}", i.span, i.hint)
+                  if i.code == "CX015" else i for i in issues]
 
 
 def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[Issue]]:
@@ -213,7 +183,7 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
         ws.files.append(SETTINGS_FILE)
     allow_python = settings.allow_python if options.allow_python is None else (
         options.allow_python and settings.allow_python)
-    for path in discover(root):
+    for path in discover(root, issues):
         rel = path.relative_to(root).as_posix()
         ws.files.append(rel)
         if path.suffix == ".py" and not allow_python:
@@ -229,7 +199,9 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
             continue
         ws.sources[rel] = text
         if path.suffix == ".py":
-            docs, found = load_python_file(path, rel, text)
+            docs, found, broken = load_python_file(path, rel, text,
+                                                   timeout=settings.python_timeout)
+            ws.broken_ids |= broken
         else:
             docs, found, broken = load_yaml_text(text, rel)
             ws.broken_ids |= broken
