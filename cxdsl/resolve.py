@@ -28,6 +28,9 @@ class Index:
     """Entities by kind and id: the first definition wins, later ones are duplicates."""
 
     by_kind: dict[str, dict[str, Document]] = field(default_factory=dict)
+    #: (kind, id) of entities refused because their id differs from another only in case
+    #: (references to them are not reported again as unknown).
+    refused: set[tuple[str, str]] = field(default_factory=set)
 
     def get(self, kind: str, ident: str) -> Document | None:
         return self.by_kind.get(kind, {}).get(ident)
@@ -95,9 +98,15 @@ def references(obj: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[
 
 
 def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
-    """Index every entity; a second definition of an id is an error pointing at the first."""
+    """Index every entity; a second definition of an id is an error pointing at the first.
+
+    Ids are unique without regard to case within a kind: ``Noura`` and ``noura`` would get
+    the same page and diagram file on a case-insensitive file system (macOS, Windows).
+    References stay case-sensitive.
+    """
     index = Index()
     issues = []
+    folded: dict[str, dict[str, Document]] = {}
     for doc in ws.documents:
         table = index.by_kind.setdefault(doc.kind, {})
         first = table.get(doc.id)
@@ -107,7 +116,17 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
                                 related=(Related(message="first defined here",
                                                  span=first.span_at(("id",))),)))
             continue
+        same = folded.setdefault(doc.kind, {})
+        other = same.get(doc.id.casefold())
+        if other is not None:
+            issues.append(Issue("CX101", f"{doc.kind} id '{doc.id}' differs only in case from "
+                                f"'{other.id}'", doc.span_at(("id",)), _CASE_HINT,
+                                (Related(message=f"'{other.id}' is defined here",
+                                         span=other.span_at(("id",))),)))
+            index.refused.add((doc.kind, doc.id))
+            continue
         table[doc.id] = doc
+        same[doc.id.casefold()] = doc
     for doc in index.docs("journey"):
         issues.extend(_local_duplicates(doc))
     return index, issues
@@ -116,19 +135,26 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
 def _local_duplicates(doc: Document) -> Iterator[Issue]:
     journey = doc.entity
     assert isinstance(journey, Journey)
-    seen: dict[str, tuple[Any, ...]] = {}
+    seen: dict[str, tuple[str, tuple[Any, ...]]] = {}  # by folded id: (id, path)
     for si, stage in enumerate(journey.stages):
         items = [(("stages", si), stage, "stage")] + [
             (("stages", si, "steps", ti), step, "step") for ti, step in enumerate(stage.steps)]
         for path, item, what in items:
-            if item.id in seen:
-                yield Issue("CX101", f"duplicate {what} id '{item.id}' in journey '{doc.id}'",
-                            doc.span_at((*path, "id")),
-                            hint="stage and step ids must be unique within a journey",
-                            related=(Related(message="first used here",
-                                             span=doc.span_at((*seen[item.id], "id"))),))
+            key = item.id.casefold()
+            if key not in seen:
+                seen[key] = (item.id, path)
+                continue
+            first_id, first_path = seen[key]
+            if first_id == item.id:
+                message = f"duplicate {what} id '{item.id}' in journey '{doc.id}'"
+                hint = "stage and step ids must be unique within a journey"
             else:
-                seen[item.id] = path
+                message = (f"{what} id '{item.id}' differs only in case from '{first_id}' in "
+                           f"journey '{doc.id}'")
+                hint = _CASE_HINT
+            yield Issue("CX101", message, doc.span_at((*path, "id")), hint=hint,
+                        related=(Related(message="first used here",
+                                         span=doc.span_at((*first_path, "id"))),))
 
 
 def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
@@ -137,7 +163,8 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
     scales = ws.settings.emotion_scales
     for doc in ws.documents:
         for kind, ident, path in references(doc.entity):
-            if index.get(kind, ident) is not None or (kind, ident) in ws.broken_ids:
+            if (index.get(kind, ident) is not None or (kind, ident) in ws.broken_ids
+                    or (kind, ident) in index.refused):
                 continue
             hint = did_you_mean(ident, index.ids(kind))
             if hint is None:
@@ -153,6 +180,10 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
                                 did_you_mean(entity.emotion_scale, scales)
                                 or "scales are declared under emotion_scales: in cxdsl.yaml"))
     return issues
+
+
+_CASE_HINT = ("ids must be unique without regard to case: their pages and diagrams would "
+              "share a file on macOS and Windows")
 
 
 def _a(word: str) -> str:
