@@ -259,17 +259,19 @@ def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
     from .diff.engine import diff_workspaces
     from .diff.report import format_json as diff_json
     from .diff.report import format_markdown
-    from .diff.revisions import WORKTREE, RevisionError, checkout, default_base, short, temporary
+    from .diff.revisions import WORKTREE, RevisionError, checkout, resolve_pair, short, temporary
 
     options = LoadOptions(allow_python=False if no_python else None)
     try:
-        base = base or default_base(path)
-        head = head or WORKTREE
+        base, head = resolve_pair(path, base, head)  # verified commit ids (or WORKTREE)
         with temporary() as tmp:
-            base_root = checkout(path, base, Path(tmp) / "base")
-            head_root = path if head == WORKTREE else checkout(path, head, Path(tmp) / "head")
-            before = check_workspace(base_root, options)
-            after = check_workspace(head_root, options)
+            trees = [checkout(path, rev, Path(tmp) / name)
+                     for rev, name in ((base, "base"), (head, "head")) if rev != WORKTREE]
+            for tree in trees:
+                for note in tree.skipped:
+                    click.echo(f"cxdsl diff: warning: {note}", err=True)
+            before = check_workspace(trees[0].root, options)
+            after = check_workspace(path if head == WORKTREE else trees[1].root, options)
     except RevisionError as exc:
         raise click.UsageError(f"git: {exc}") from exc
     changes = diff_workspaces(before, after)
