@@ -9,21 +9,49 @@ A Python model file is an ordinary module that imports the model classes from
 
 Every module-level entity (names not starting with ``_``) joins the workspace. They only
 run when ``cxdsl.yaml`` sets ``allow_python: true`` and ``--no-python`` is not given.
+
+A model file never runs inside cxdsl. It runs in a child of one worker process
+(:mod:`cxdsl.loading._python_worker`), bounded in time (``python_timeout`` in
+``cxdsl.yaml``) and, on Linux, in memory; what it prints is captured; its entities come
+back as plain JSON and are validated here again with the normal models, so no trick inside
+the file (``model_construct``, assignments after construction, monkeypatching cxdsl) can
+skip validation or a rule. Every way it can fail, including ending the process, hanging
+or flooding its output, is a located CX011 and the rest of the check goes on.
+
+What a file prints is shown only when the file fails: the first 2 KB, on one line with
+control characters escaped, appended to its CX011 (or CX008) message. The output of a file
+that works is discarded, as the output of a YAML parser would be.
 """
 
 from __future__ import annotations
 
 import ast
-import traceback
+import atexit
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
 from ..diagnostics import Issue, Span
-from ..model import Entity
+from ..model import ENTITY_KINDS
+from . import _python_worker as worker_protocol
 from .document import Document
-from .errors import dotted
+from .errors import validation_issues
+
+#: Time given to the worker to start (import pydantic and the model) before it is abandoned.
+START_TIMEOUT = 60.0
+#: Time the worker gets, beyond the file's own limit, to answer before it is ended.
+ANSWER_GRACE = 5.0
+#: Longest file output shown in a diagnostic, in characters (the worker keeps 2 KB).
+OUTPUT_SHOWN = 1000
 
 
 def _id_lines(tree: ast.AST) -> dict[str, tuple[int, int]]:
@@ -38,55 +66,278 @@ def _id_lines(tree: ast.AST) -> dict[str, tuple[int, int]]:
     return dict(sorted(out.items(), key=lambda kv: kv[1]))
 
 
-def _raise_line(exc: BaseException, filename: str) -> int:
-    line = 1
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == filename and frame.lineno:
-            line = frame.lineno
-    return line
+class WorkerGone(Exception):
+    """The worker ended or stopped answering; ``timed_out`` when cxdsl ended it."""
+
+    def __init__(self, message: str, *, timed_out: bool = False,
+                 started: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+        self.started = started
 
 
-def _collect(namespace: dict[str, Any]) -> list[Entity]:
-    found: list[Entity] = []
-    seen: set[int] = set()
-    for name, value in namespace.items():
-        if name.startswith("_"):
+class Worker:
+    """One worker process and its protocol; used by one thread at a time."""
+
+    def __init__(self) -> None:
+        package_parent = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (package_parent, env.get("PYTHONPATH")) if p)
+        # -P: the workspace (the current directory) is not put on sys.path, so a file there
+        # named like a module (json.py) cannot replace what the worker imports.
+        self.process = subprocess.Popen(
+            [sys.executable, "-P", "-m", "cxdsl.loading._python_worker"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, start_new_session=True, close_fds=True)
+        self.pid = os.getpid()
+        self.killed = False
+        hello = self._answer(START_TIMEOUT)
+        try:
+            info = json.loads(hello) if hello else {}
+        except ValueError:
+            info = {}
+        if not isinstance(info, dict) or not info.get("ready"):
+            self.close()
+            raise WorkerGone(f"the Python worker did not start: {info.get('error')}")
+
+    @property
+    def alive(self) -> bool:
+        return self.pid == os.getpid() and self.process.poll() is None
+
+    def kill(self) -> None:
+        """End the worker and every child it started (they share its session)."""
+        self.killed = True
+        try:
+            if hasattr(os, "killpg"):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            else:  # pragma: no cover - Windows
+                self.process.kill()
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        if self.pid != os.getpid():  # a forked copy of cxdsl: the worker is not ours
+            return
+        if self.process.poll() is None:
+            self.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+    def _read(self, stream: IO[bytes]) -> bytes | None:
+        head = stream.readline(32)
+        if not head.endswith(b"\n"):
+            return None
+        size = int(head)
+        data = stream.read(size)
+        return data if len(data) == size else None
+
+    def _answer(self, wait: float) -> bytes | None:
+        """The next frame from the worker, or None when it ends or exceeds ``wait``."""
+        assert self.process.stdout is not None
+        watchdog = threading.Timer(wait, self.kill)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._read(self.process.stdout)
+        except (OSError, ValueError):
+            return None
+        finally:
+            watchdog.cancel()
+
+    def run(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+        """Send one file; the worker's header and the child's raw result."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        try:
+            data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            self.process.stdin.write(b"%d\n" % len(data) + data)
+            self.process.stdin.flush()
+        except OSError as exc:
+            raise WorkerGone(f"the Python worker ended ({exc.strerror})") from exc
+        wait = float(request["timeout"]) + ANSWER_GRACE
+        stdout = self.process.stdout
+        watchdog = threading.Timer(wait, self.kill)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            header = self._read(stdout)
+            result = self._read(stdout) if header is not None else None
+        except (OSError, ValueError):
+            header = result = None
+        finally:
+            watchdog.cancel()
+        if header is None or result is None:
+            raise WorkerGone("the Python worker ended", timed_out=self.killed, started=True)
+        return json.loads(header), result
+
+
+_worker: Worker | None = None
+_worker_lock = threading.Lock()
+
+
+def _shutdown() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None
+
+
+atexit.register(_shutdown)
+
+
+def run_in_worker(request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Run one request in the shared worker, starting (or restarting) it as needed."""
+    global _worker
+    with _worker_lock:
+        if _worker is None or not _worker.alive:
+            if _worker is not None:
+                _worker.close()
+            _worker = None
+            try:
+                _worker = Worker()
+            except OSError as exc:
+                raise WorkerGone(f"the Python worker did not start: {exc}") from exc
+        try:
+            return _worker.run(request)
+        except WorkerGone:
+            _worker.close()
+            _worker = None
+            raise
+
+
+def shown_output(text: str, total: int) -> str:
+    """What a file printed, on one line: control and bidi characters escaped, truncated."""
+    out = []
+    for ch in text[:OUTPUT_SHOWN].rstrip("\n"):
+        if ch == "\n":
+            out.append("\\n")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    shown = "".join(out)
+    if total > len(text.encode("utf-8", "surrogatepass")) or len(text) > OUTPUT_SHOWN:
+        shown += f" … ({total:,} bytes in all)"
+    return shown
+
+
+def _with_output(issue: Issue, header: dict[str, Any]) -> Issue:
+    total = header.get("output_bytes")
+    text = header.get("output")
+    if not isinstance(total, int) or not isinstance(text, str) or not total:
+        return issue
+    return dataclasses.replace(
+        issue, message=f"{issue.message}; it printed: {shown_output(text, total)}")
+
+
+def _line_of(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def _validate(items: Any, rel: str, lines: dict[str, tuple[int, int]]
+              ) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
+    """Validate the child's plain data again, with the normal models."""
+    if not isinstance(items, list):
+        return [], [Issue("CX011", "Python model file handed back data cxdsl cannot read",
+                          Span(file=rel))], set()
+    docs: list[Document] = []
+    issues: list[Issue] = []
+    broken: set[tuple[str, str]] = set()
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+            issues.append(Issue("CX011", "Python model file handed back data cxdsl cannot "
+                                "read", Span(file=rel)))
             continue
-        items = value if isinstance(value, list | tuple) else [value]
-        for item in items:
-            if isinstance(item, Entity) and id(item) not in seen:
-                seen.add(id(item))
-                found.append(item)
-    return found
+        kind, ident, data = item.get("kind"), item.get("id"), item["data"]
+        line, column = lines.get(ident, (1, 1)) if isinstance(ident, str) else (1, 1)
+        span = Span(file=rel, line=line, column=column)
+        cls = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            issues.append(Issue("CX011", f"Python model file handed back an object of "
+                                f"unknown kind '{kind}'", span))
+            continue
+        try:
+            entity = cls.model_validate(data)
+        except ValidationError as exc:
+            hint = ("it was built without validation: model_construct, or a field assigned "
+                    "after the object was made")
+            issues.extend(dataclasses.replace(i, hint=i.hint or hint) for i in
+                          validation_issues(exc, cls, rel, None, code="CX011", fallback=span))
+            if isinstance(ident, str):
+                broken.add((str(kind), ident))
+            continue
+        line = lines.get(entity.id, (1, 1))[0]
+        docs.append(Document(file=rel, entity=entity, id_lines=lines, line=line))
+    return docs, issues, broken
 
 
-def load_python_file(path: Path, rel: str, text: str) -> tuple[list[Document], list[Issue]]:
-    """Run one Python model file; every failure becomes a located issue."""
+def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
+                     ) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
+    """Run one Python model file in the worker; every failure becomes a located issue.
+
+    Returns its documents, the issues found and the (kind, id) of entities that failed
+    validation (so references to them are not reported again).
+    """
     filename = str(path)
     try:
         tree = ast.parse(text, filename)
-        code = compile(tree, filename, "exec")
     except SyntaxError as exc:
         return [], [Issue("CX011", f"Python syntax error: {exc.msg}",
-                          Span(file=rel, line=exc.lineno or 1, column=exc.offset or 1))]
-    namespace: dict[str, Any] = {"__name__": f"cxdsl_model_{path.stem}", "__file__": filename}
-    try:
-        exec(code, namespace)
-    except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        return [], [Issue("CX011",
-                          f"invalid {exc.title} in Python model file: "
-                          f"{dotted(tuple(first['loc']))}: {first['msg']}",
-                          Span(file=rel, line=_raise_line(exc, filename)))]
-    except (Exception, SystemExit) as exc:
-        return [], [Issue("CX011", f"Python model file raised {type(exc).__name__}: {exc}",
-                          Span(file=rel, line=_raise_line(exc, filename)))]
+                          Span(file=rel, line=exc.lineno or 1, column=exc.offset or 1))], set()
+    except (RecursionError, MemoryError, ValueError) as exc:
+        return [], [Issue("CX011", f"Python model file cannot be parsed: "
+                          f"{type(exc).__name__}", Span(file=rel))], set()
     lines = _id_lines(tree)
-    docs = []
-    for entity in _collect(namespace):
-        line = lines.get(entity.id, (1, 1))[0]
-        docs.append(Document(file=rel, entity=entity, id_lines=lines, line=line))
-    if not docs:
-        return [], [Issue("CX008", "Python model file defines no entities", Span(file=rel),
-                          "assign Journey, Persona, ... objects to module-level names")]
-    return docs, []
+    request = {"file": filename, "text": text, "timeout": timeout, "cwd": os.getcwd()}
+    limit = f"{timeout:g} s (python_timeout in cxdsl.yaml)"
+    try:
+        header, raw = run_in_worker(request)
+    except WorkerGone as exc:
+        message = (f"Python model file did not finish within {limit}" if exc.timed_out
+                   else "Python model file ended without handing back its entities (it "
+                   "ended the worker process that runs it)" if exc.started
+                   else f"Python model file could not be run: {exc}")
+        return [], [Issue("CX011", message, Span(file=rel))], set()
+    status = header.get("status")
+    if status == "timeout":
+        issue = Issue("CX011", f"Python model file did not finish within {limit}",
+                      Span(file=rel, line=_line_of(header.get("line")) or 1),
+                      "the line shown was running when it was stopped"
+                      if _line_of(header.get("line")) else None)
+        return [], [_with_output(issue, header)], set()
+    if status == "too-large":
+        issue = Issue("CX011", f"Python model file handed back more than "
+                      f"{worker_protocol.MAX_RESULT_BYTES >> 20} MB of entities",
+                      Span(file=rel))
+        return [], [_with_output(issue, header)], set()
+    try:
+        result = json.loads(raw) if raw else None
+    except ValueError:
+        result = None
+    if not isinstance(result, dict):
+        issue = Issue("CX011", f"Python model file ended without handing back its entities "
+                      f"({header.get('exit', 'no exit status')})", Span(file=rel),
+                      "a model file must not end its own process")
+        return [], [_with_output(issue, header)], set()
+    error = result.get("error")
+    if error is not None:
+        if not isinstance(error, dict):
+            error = {}
+        error_id = error.get("id")
+        where = lines.get(error_id, (1, 1)) if isinstance(error_id, str) else (1, 1)
+        span = Span(file=rel, line=_line_of(error.get("line")) or where[0],
+                    column=_line_of(error.get("column")) or 1)
+        said = error.get("message")
+        issue = Issue("CX011", said if isinstance(said, str) else "Python model file failed",
+                      span)
+        return [], [_with_output(issue, header)], set()
+    docs, issues, broken = _validate(result.get("entities"), rel, lines)
+    if not docs and not issues:
+        issue = Issue("CX008", "Python model file defines no entities", Span(file=rel),
+                      "assign Journey, Persona, ... objects to module-level names")
+        return [], [_with_output(issue, header)], set()
+    if issues:
+        issues[0] = _with_output(issues[0], header)
+    return docs, issues, broken

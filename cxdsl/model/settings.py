@@ -45,6 +45,10 @@ class Settings(Model):
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
     allow_python: bool = Field(default=False,
                                description="Whether Python model files may run.")
+    python_timeout: float = Field(
+        default=10, gt=0, le=600,
+        description="Seconds each Python model file may run (in its own process) before "
+                    "it is stopped and reported as CX011 at the line it was running.")
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:
