@@ -52,8 +52,8 @@ def test_markdown_and_json_between_commits(tmp_path: Path) -> None:
     assert "**4 changes** in 1 journeys, 1 metrics." in out
     assert "emotion at `stages[apply].steps[submit].emotion`: +1 → -1 (**-2**)" in out
     assert "pain point added at `stages[apply].steps[submit].pain_points.item`: “بطء”" in out
-    assert "step.channel: `stages[apply].steps[sign-in].channel` `portal` → `kiosk-app`" in out
-    assert "metric.target: `target` `80.0` → `90.0`" in out
+    assert r"step\.channel: `stages[apply].steps[sign-in].channel` `portal` → `kiosk-app`" in out
+    assert r"metric\.target: `target` `80.0` → `90.0`" in out
     assert "```mermaid\njourney\n  title تجديد الرخصة" in out
     payload = json.loads(CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws),
                                                    "--format", "json"]).output)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
 from ..compiler import CheckResult
 from ..model import Journey
 from ..render.context import RenderContext
-from ..render.i18n import escape_markdown
 from .engine import Change, WorkspaceDiff
 
 _KIND_TITLES = {"journey": "Journeys", "persona": "Personas", "segment": "Segments",
@@ -20,22 +21,84 @@ _VERBS = {"added": "added", "removed": "removed", "changed": "changed",
           "reordered": "reordered"}
 
 
+# --- escaping: every piece of model text in the comment goes through escape_text -------
+
+#: Explicit directional formatting (embeddings, overrides, isolates): they reorder what a
+#: reviewer sees (an RLO turns "txt.exe" into "exe.txt"), so they are shown, not obeyed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: GitHub links @mentions, #refs, bare URLs and e-mail addresses in the rendered text, after
+#: Markdown, so a backslash does not stop them (github/cmark-gfm#181, github/markup#1168);
+#: an empty HTML comment splits the text there and shows nothing.
+_SPLIT = "<!-- -->"
+_AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=gh-)(?=\d)", re.IGNORECASE)
+
+
+def visible_text(text: str) -> str:
+    """What a reviewer reads for ``text``: one line, bidi and other controls shown by code."""
+    out = []
+    for ch in text:
+        if ch in "\t\n\r":
+            out.append(" ")
+        elif ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
+            out.append(f"[U+{ord(ch):04X}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_text(text: str) -> str:
+    """Model text as inline GitHub Markdown that shows exactly ``visible_text(text)``.
+
+    Every ASCII punctuation character is backslash-escaped (no emphasis, link, image,
+    heading, HTML, entity, table or code span can start), and an empty comment follows
+    ``@`` and ``#`` and breaks ``://``, ``www.`` and ``GH-1`` so that GitHub neither
+    mentions, nor references, nor autolinks.
+    """
+    shown = visible_text(text)
+    marks = {m.start() for m in _AUTOLINK_STARTS.finditer(shown)}
+    out = []
+    for i, ch in enumerate(shown):
+        if i in marks:
+            out.append(_SPLIT)
+        if ch in _ASCII_PUNCTUATION:
+            out.append("\\" + ch)
+            if ch in "@#":
+                out.append(_SPLIT)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+#: Letters and digits of any script, and the punctuation of ids and field paths: nothing in
+#: a code span can mean more than itself, and GitHub links nothing inside one.
+_PLAIN_CODE = re.compile(r"[^\W_][\w.\-\[\]+ ]*")
+
+
+def _code(value: object) -> str:
+    """An id, path or scalar in a code span when it is plainly safe, else escaped text."""
+    text = str(value)
+    if _PLAIN_CODE.fullmatch(text) and not text.endswith(" "):
+        return f"`{text}`"
+    return escape_text(text)
+
+
 def _show(ctx: RenderContext, value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, dict) and value and all(isinstance(k, str) and len(k) <= 5
                                                  for k in value) and all(
             isinstance(v, str) for v in value.values()):
-        return f"“{escape_markdown(ctx.text(value))}”"
+        return f"“{escape_text(ctx.text(value))}”"
     if isinstance(value, dict):
         label = value.get("title") or value.get("text") or value.get("action") or value.get(
             "name") or value.get("metric") or value.get("id")
         if label is not None:
             return _show(ctx, label)
-        return "`" + json.dumps(value, ensure_ascii=False)[:120].replace("`", "'") + "`"
+        return escape_text(json.dumps(value, ensure_ascii=False)[:120])
     if isinstance(value, list):
         return ", ".join(_show(ctx, v) for v in value) or "—"
-    return f"`{str(value).replace('`', chr(39))}`"
+    return _code(value)
 
 
 def _emotion_delta(change: Change) -> str:
@@ -49,31 +112,38 @@ def _emotion_delta(change: Change) -> str:
         for who in [*b, *[k for k in a if k not in b]]:
             if b.get(who) != a.get(who):
                 x, y = b.get(who), a.get(who)
-                delta = f" (**{y - x:+g}**)" if x is not None and y is not None else ""
-                parts.append(f"{who}: {'—' if x is None else f'{x:+g}'} → "
-                             f"{'—' if y is None else f'{y:+g}'}{delta}")
+                delta = f" (**{y - x:+g}**)" if isinstance(x, int | float) and isinstance(
+                    y, int | float) else ""
+                parts.append(f"{escape_text(str(who))}: {_signed(x)} → {_signed(y)}{delta}")
         return "; ".join(parts)
-    return f"{before} → {after}"
+    return f"{_code(before)} → {_code(after)}"
+
+
+def _signed(value: Any) -> str:
+    if value is None:
+        return "—"
+    return f"{value:+g}" if isinstance(value, int | float) else _code(value)
 
 
 def describe(ctx: RenderContext, c: Change) -> str:
     """One Markdown line for a change."""
-    where = f"`{c.path}`" if c.path else ""
+    where = _code(c.path) if c.path else ""
+    kind, entity = escape_text(c.kind), _code(c.entity)
     if c.category.endswith(".added") and not c.path:
-        return f"➕ {c.kind} `{c.entity}` added: {_show(ctx, c.after)}"
+        return f"➕ {kind} {entity} added: {_show(ctx, c.after)}"
     if c.category.endswith(".removed") and not c.path:
-        extra = f" — ⚠ {c.detail}" if c.detail else ""
-        return f"➖ {c.kind} `{c.entity}` removed ({_show(ctx, c.before)}){extra}"
+        extra = f" — ⚠ {escape_text(c.detail)}" if c.detail else ""
+        return f"➖ {kind} {entity} removed ({_show(ctx, c.before)}){extra}"
     if c.category.endswith(".renamed"):
-        extra = f" — ⚠ {c.detail}" if c.detail else ""
-        return f"✏️ {c.kind} renamed `{c.before}` → `{c.after}`{extra}"
+        extra = f" — ⚠ {escape_text(c.detail)}" if c.detail else ""
+        return f"✏️ {kind} renamed {_code(c.before)} → {_code(c.after)}{extra}"
     if c.category == "dangling":
-        return f"⚠ removing {c.kind} `{c.entity}` leaves {c.after} references dangling"
+        return f"⚠ removing {kind} {entity} leaves {_code(c.after)} references dangling"
     if c.category == "emotion.changed":
         return f"😶 emotion at {where}: {_emotion_delta(c)}"
     if c.category in ("step.reordered", "stage.reordered"):
         return (f"↕ {c.category.split('.')[0]}s reordered at {where}: "
-                f"{', '.join(c.before)} → {', '.join(c.after)}")
+                f"{_ids(c.before)} → {_ids(c.after)}")
     if c.category in ("step.added", "stage.added"):
         return f"➕ {c.category.split('.')[0]} added at {where}: {_show(ctx, c.after)}"
     if c.category in ("step.removed", "stage.removed"):
@@ -83,39 +153,69 @@ def describe(ctx: RenderContext, c: Change) -> str:
     if c.category == "pain_point.resolved":
         return f"✅ pain point resolved at {where}: {_show(ctx, c.before)}"
     verb = _VERBS.get(c.detail, "changed")
+    category = escape_text(c.category)
     if verb == "added":
-        return f"{c.category}: {where} added: {_show(ctx, c.after)}"
+        return f"{category}: {where} added: {_show(ctx, c.after)}"
     if verb == "removed":
-        return f"{c.category}: {where} removed: {_show(ctx, c.before)}"
-    return f"{c.category}: {where} {_show(ctx, c.before)} → {_show(ctx, c.after)}"
+        return f"{category}: {where} removed: {_show(ctx, c.before)}"
+    return f"{category}: {where} {_show(ctx, c.before)} → {_show(ctx, c.after)}"
+
+
+def _ids(values: Any) -> str:
+    return ", ".join(escape_text(str(v)) for v in values) if isinstance(values, list) else (
+        _code(values))
 
 
 def mermaid_journey(ctx: RenderContext, journey: Journey) -> str:
     """A Mermaid ``journey`` block (scores 1..5 from the emotion scale): code hosts draw it."""
     scale = ctx.scale(journey)
     span = max(scale.max - scale.min, 1)
-    lines = ["```mermaid", "journey", f"  title {_mermaid_text(ctx.text(journey.title))}"]
-    actor = _mermaid_text(ctx.name_of("persona", journey.persona)) if journey.persona else "-"
+    lines = ["```mermaid", "journey", f"  title {mermaid_text(ctx.text(journey.title))}"]
+    actor = mermaid_text(ctx.name_of("persona", journey.persona), actor=True) \
+        if journey.persona else "-"
     for stage in journey.stages:
-        lines.append(f"  section {_mermaid_text(ctx.text(stage.title))}")
+        lines.append(f"  section {mermaid_text(ctx.text(stage.title))}")
         for step in stage.steps:
             values = [v for _, v in ctx.emotions(journey, step)]
             value = values[0] if values else (scale.min + scale.max) / 2
             score = round(1 + 4 * (value - scale.min) / span)
-            lines.append(f"    {_mermaid_text(ctx.text(step.title))}: {score}: {actor}")
+            lines.append(f"    {mermaid_text(ctx.text(step.title), task=True)}: {score}: {actor}")
     lines.append("```")
     return "\n".join(lines)
 
 
-def _mermaid_text(text: str) -> str:
-    return " ".join(text.replace(":", " ").replace("#", " ").replace(";", " ").split()) or "-"
+#: ASCII that Mermaid's journey grammar and its directives never give a meaning to; any
+#: other ASCII punctuation (``# : ; %% { } < > & " ` \``...) becomes a space, so model text
+#: cannot end a line, start a comment or a ``%%{init}%%`` directive, or carry HTML.
+_MERMAID_ASCII = frozenset("-.,'()!?/+ ")
+#: Words that start a statement when a task line begins with them (case-insensitive).
+_MERMAID_KEYWORD = re.compile(r"(?:journey|title\s|section\s|acc(?:title|descr))",
+                              re.IGNORECASE)
+
+
+def mermaid_text(text: str, *, task: bool = False, actor: bool = False) -> str:
+    """Model text as a label inside a Mermaid ``journey`` block: one inert line."""
+    kept = []
+    for ch in text:
+        if ord(ch) < 128:
+            kept.append(ch if ch.isalnum() or ch in _MERMAID_ASCII else " ")
+        elif ch in _BIDI_CONTROLS or unicodedata.category(ch)[0] in "CZ":
+            kept.append(" ")  # controls, bidi formats, line and paragraph separators
+        else:
+            kept.append(ch)
+    out = " ".join("".join(kept).split())
+    if actor:
+        out = " ".join(out.replace(",", " ").split())  # a comma separates actors
+    if task and _MERMAID_KEYWORD.match(out):
+        out = f"“{out}”"
+    return out or "-"
 
 
 def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str,
                     head: CheckResult) -> str:
     settings = head.workspace.settings
     ctx = RenderContext(head.index, settings, settings.language)
-    out = [f"## cxdsl diff: `{base_name}` → `{head_name}`", ""]
+    out = [f"## cxdsl diff: {_code(base_name)} → {_code(head_name)}", ""]
     if not diff.changes:
         out.append("No changes to the model.")
         return "\n".join(out) + "\n"
@@ -123,9 +223,10 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str,
     for change in diff.changes:
         by_entity[(change.kind, change.entity)].append(change)
     counts = Counter(kind for kind, _ in by_entity)
-    summary = ", ".join(f"{n} {_KIND_TITLES.get(k, k).lower()}" for k, n in sorted(counts.items()))
+    summary = ", ".join(f"{n} {escape_text(_KIND_TITLES.get(k, k).lower())}"
+                        for k, n in sorted(counts.items()))
     highlights = Counter(c.category for c in diff.changes)
-    notable = [f"{n} × `{cat}`" for cat, n in sorted(highlights.items())]
+    notable = [f"{n} × {_code(cat)}" for cat, n in sorted(highlights.items())]
     out.append(f"**{len(diff.changes)} changes** in {summary}.")
     out.append("")
     out.append("<details><summary>By kind of change</summary>\n\n" + ", ".join(notable)
@@ -135,14 +236,14 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str,
     out += ["", f"`cxdsl check` on the head: {check}", ""]
     for kind in sorted(counts, key=lambda k: list(_KIND_TITLES).index(k)
                        if k in _KIND_TITLES else 99):
-        out.append(f"### {_KIND_TITLES.get(kind, kind)}")
+        out.append(f"### {escape_text(_KIND_TITLES.get(kind, kind))}")
         for (k, ident), changes in sorted(by_entity.items()):
             if k != kind:
                 continue
             entity = head.index.entity(kind, ident)
-            title = escape_markdown(ctx.text(getattr(entity, "title", None) or getattr(
+            title = escape_text(ctx.text(getattr(entity, "title", None) or getattr(
                 entity, "name", None))) if entity is not None else ""
-            out.append(f"\n#### `{ident}`" + (f" — {title}" if title else ""))
+            out.append(f"\n#### {_code(ident)}" + (f" — {title}" if title else ""))
             out += [f"- {describe(ctx, c)}" for c in changes]
             if isinstance(entity, Journey) and any(
                     c.path.startswith("stages") or c.category.endswith(".added")
