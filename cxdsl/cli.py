@@ -175,6 +175,10 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
     result, render_report = report.prepared.result, report.render
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
+    if not report.built:
+        click.echo(f"build: {summary_line(result)}; site not built: mkdocs.yml cannot be "
+                   "used (see above)")
+        sys.exit(EXIT_FINDINGS)
     _echo_render_problems(render_report)
     for message in warnings:
         click.echo(f"mkdocs: {message}", err=True)
@@ -188,14 +192,17 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
 @main.command()
 @workspace_arg
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(path: Path, dev_addr: str) -> None:
+@no_python_option
+def serve(path: Path, dev_addr: str, no_python: bool) -> None:
     """Preview the site in the default language, rebuilding when a model file changes."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from .site.build import serve_site
 
-    config_file = path / "mkdocs.yml"
-    if not config_file.exists():
-        raise click.UsageError(f"{config_file} not found: serve previews a mkdocs site")
-    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr)
+    refused = serve_site(path, dev_addr, no_python)
+    for diagnostic in refused:
+        click.echo(diagnostic.render())
+    if refused:
+        click.echo("serve: mkdocs.yml cannot be used (see above)")
+        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
