@@ -25,7 +25,6 @@ that works is discarded, as the output of a YAML parser would be.
 
 from __future__ import annotations
 
-import ast
 import atexit
 import dataclasses
 import json
@@ -54,16 +53,14 @@ ANSWER_GRACE = 5.0
 OUTPUT_SHOWN = 1000
 
 
-def _id_lines(tree: ast.AST) -> dict[str, tuple[int, int]]:
-    """Line and column of every ``SomeModel(id="x", ...)`` call, by id."""
+def _id_lines(found: Any) -> dict[str, tuple[int, int]]:
+    """The child's ``[id, line, column]`` list, checked (it only places diagnostics)."""
     out: dict[str, tuple[int, int]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            for kw in node.keywords:
-                if (kw.arg == "id" and isinstance(kw.value, ast.Constant)
-                        and isinstance(kw.value.value, str)):
-                    out.setdefault(kw.value.value, (node.lineno, node.col_offset + 1))
-    return dict(sorted(out.items(), key=lambda kv: kv[1]))
+    for item in found if isinstance(found, list) else ():
+        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and _line_of(item[1]) and _line_of(item[2])):
+            out.setdefault(item[0], (item[1], item[2]))
+    return out
 
 
 class WorkerGone(Exception):
@@ -280,17 +277,7 @@ def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
     Returns its documents, the issues found and the (kind, id) of entities that failed
     validation (so references to them are not reported again).
     """
-    filename = str(path)
-    try:
-        tree = ast.parse(text, filename)
-    except SyntaxError as exc:
-        return [], [Issue("CX011", f"Python syntax error: {exc.msg}",
-                          Span(file=rel, line=exc.lineno or 1, column=exc.offset or 1))], set()
-    except (RecursionError, MemoryError, ValueError) as exc:
-        return [], [Issue("CX011", f"Python model file cannot be parsed: "
-                          f"{type(exc).__name__}", Span(file=rel))], set()
-    lines = _id_lines(tree)
-    request = {"file": filename, "text": text, "timeout": timeout, "cwd": os.getcwd()}
+    request = {"file": str(path), "text": text, "timeout": timeout, "cwd": os.getcwd()}
     limit = f"{timeout:g} s (python_timeout in cxdsl.yaml)"
     try:
         header, raw = run_in_worker(request)
@@ -321,6 +308,7 @@ def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
                       f"({header.get('exit', 'no exit status')})", Span(file=rel),
                       "a model file must not end its own process")
         return [], [_with_output(issue, header)], set()
+    lines = _id_lines(result.get("id_lines"))
     error = result.get("error")
     if error is not None:
         if not isinstance(error, dict):
