@@ -51,9 +51,17 @@ typecheck:
 unit:
 	$(BIN)/pytest
 
-bench: setup
+.PHONY: bench-check bench-render bench-site
+
+bench: bench-check bench-render bench-site
+
+bench-check: setup
 	$(BIN)/python benchmarks/bench_check.py
+
+bench-render: setup
 	$(BIN)/python benchmarks/bench_render.py
+
+bench-site: setup
 	$(BIN)/python benchmarks/bench_site.py
 
 clean:
