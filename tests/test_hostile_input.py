@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
+import os
+import shutil
+import signal
+import socket
+import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cxdsl.cli import main
+from cxdsl.loading import load_workspace
 
 
 def check(ws: Path) -> tuple[int, str]:
@@ -105,3 +116,234 @@ def test_not_a_directory_is_a_usage_error(tmp_path: Path) -> None:
 def test_missing_settings_file(tmp_path: Path) -> None:
     code, out = check(tmp_path)
     assert code == 1 and "cxdsl.yaml:1:1: error CX013 no cxdsl.yaml in the workspace" in out
+
+
+# Files that are not what they seem: links, FIFOs, folders, other encodings.
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types")
+SECRET = "kind: channel\nid: leaked\nname: TOP-SECRET-VALUE\ntype: digital\n"
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging (opening a FIFO blocks until a writer comes)."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder next to the workspace holding a valid model file with a secret."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.yaml").write_text(SECRET, encoding="utf-8")
+    return folder
+
+
+@posix_only
+@pytest.mark.parametrize("link", ["journeys/x.yaml", "journeys/deep/er/x.yml",
+                                  "personas/x.yaml", "journeys/x.py"])
+def test_link_to_a_file_outside_the_workspace_is_refused_unread(
+        workspace: Path, outside: Path, link: str) -> None:
+    (workspace / link).parent.mkdir(parents=True, exist_ok=True)
+    (workspace / link).symlink_to(outside / "secret.yaml")
+    code, out = check(workspace)
+    assert code == 1
+    assert f"{link}:1:1: error CX014 '{link}' is a symbolic link to a file outside the " \
+        "workspace; refused unread" in out
+    assert "TOP-SECRET" not in out and "leaked" not in out
+    assert "checked 4 files: 1 error, 0 warnings" in out  # the rest is still checked
+
+
+@posix_only
+def test_link_to_etc_passwd_is_refused(workspace: Path) -> None:
+    (workspace / "journeys" / "x.yaml").symlink_to("/etc/passwd")
+    code, out = check(workspace)
+    assert code == 1 and "journeys/x.yaml:1:1: error CX014" in out and "root" not in out
+
+
+@posix_only
+@pytest.mark.parametrize("link", ["journeys/shared", "journeys/a/b/shared", "journeys",
+                                  "personas"])
+def test_link_to_a_folder_outside_the_workspace_is_refused_unread(
+        workspace: Path, outside: Path, link: str) -> None:
+    target = workspace / link
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(outside, target_is_directory=True)
+    code, out = check(workspace)
+    assert code == 1
+    assert f"{link}:1:1: error CX014 '{link}' is a symbolic link to a folder outside the " \
+        "workspace; refused unread" in out
+    assert "TOP-SECRET" not in out and "leaked" not in out
+
+
+@posix_only
+def test_settings_file_linked_outside_is_refused(workspace: Path, outside: Path) -> None:
+    settings = workspace / "cxdsl.yaml"
+    (outside / "cxdsl.yaml").write_text(settings.read_text(encoding="utf-8") + "# SECRET\n")
+    settings.unlink()
+    settings.symlink_to(outside / "cxdsl.yaml")
+    code, out = check(workspace)
+    assert code == 1
+    assert "cxdsl.yaml:1:1: error CX014 'cxdsl.yaml' is a symbolic link to a file outside " \
+        "the workspace" in out
+
+
+@posix_only
+def test_links_inside_the_workspace_keep_working(workspace: Path) -> None:
+    shared = workspace / "shared"
+    shared.mkdir()
+    catalog = workspace / "journeys" / "catalog.yaml"
+    catalog.rename(shared / "catalog.yaml")
+    catalog.symlink_to(Path("..") / "shared" / "catalog.yaml")  # relative, as git stores it
+    channels = workspace / "channels"
+    channels.mkdir()
+    (channels / "extra.yaml").write_text("kind: channel\nid: extra\nname: E\ntype: digital\n")
+    (workspace / "journeys" / "more").mkdir()
+    (workspace / "journeys" / "more" / "linked").symlink_to(channels, target_is_directory=True)
+    assert check(workspace) == (0, "checked 5 files: no problems\n")
+    ws, _ = load_workspace(workspace)
+    assert {"journeys/catalog.yaml", "journeys/more/linked/extra.yaml"} <= set(ws.files)
+    assert "extra" in {d.id for d in ws.documents}
+
+
+@posix_only
+def test_link_loops_end(workspace: Path) -> None:
+    journeys = workspace / "journeys"
+    (journeys / "self").symlink_to(".", target_is_directory=True)
+    (journeys / "up").symlink_to("..", target_is_directory=True)
+    (journeys / "a.yaml").symlink_to("b.yaml")
+    (journeys / "b.yaml").symlink_to("a.yaml")
+    (journeys / "dangling.yaml").symlink_to("nothing.yaml")
+    with time_limit(30):
+        code, out = check(workspace)
+    assert code == 1
+    assert "journeys/a.yaml:1:1: error CX005 symbolic link cannot be followed" in out
+    assert "journeys/dangling.yaml:1:1: error CX005 symbolic link cannot be followed" in out
+    assert "CX101" not in out  # nothing was read twice through the loops
+
+
+@posix_only
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_fifo_is_skipped_never_opened(workspace: Path) -> None:
+    os.mkfifo(workspace / "journeys" / "pipe.yaml")
+    with time_limit(30):
+        code, out = check(workspace)
+    assert code == 0
+    assert "journeys/pipe.yaml:1:1: warning CX015 a FIFO (named pipe), not a regular file; " \
+        "skipped unread" in out
+
+
+@posix_only
+def test_socket_is_skipped(workspace: Path) -> None:
+    path = workspace / "journeys" / "s.yaml"
+    if len(str(path)) >= 100:
+        pytest.skip("path too long for a Unix socket")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        code, out = check(workspace)
+    assert code == 0 and "journeys/s.yaml:1:1: warning CX015 a socket" in out
+
+
+@posix_only
+def test_device_is_skipped(workspace: Path) -> None:
+    try:
+        os.mknod(workspace / "journeys" / "zero.yaml", 0o600 | stat.S_IFCHR, os.makedev(1, 5))
+    except (PermissionError, AttributeError):
+        pytest.skip("creating a device needs root")
+    with time_limit(30):
+        code, out = check(workspace)
+    assert code == 0 and "journeys/zero.yaml:1:1: warning CX015 a device" in out
+
+
+@posix_only
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_settings_file_that_is_a_fifo_is_an_error(workspace: Path) -> None:
+    (workspace / "cxdsl.yaml").unlink()
+    os.mkfifo(workspace / "cxdsl.yaml")
+    with time_limit(30):
+        code, out = check(workspace)
+    assert code == 1 and "cxdsl.yaml:1:1: error CX013 cxdsl.yaml a FIFO" in out
+
+
+@posix_only
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root reads files whatever their permissions")
+def test_unreadable_file_is_located(workspace: Path) -> None:
+    path = workspace / "journeys" / "catalog.yaml"
+    path.chmod(0)
+    try:
+        code, out = check(workspace)
+    finally:
+        path.chmod(0o644)
+    assert code == 1
+    assert "journeys/catalog.yaml:1:1: error CX005 cannot read file: Permission denied" in out
+
+
+@posix_only
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
+                    reason="root lists folders whatever their permissions")
+def test_unreadable_folder_is_located(workspace: Path) -> None:
+    folder = workspace / "journeys" / "locked"
+    folder.mkdir()
+    folder.chmod(0)
+    try:
+        code, out = check(workspace)
+    finally:
+        folder.chmod(0o755)
+    assert code == 1
+    assert "journeys/locked:1:1: error CX005 cannot read folder: Permission denied" in out
+
+
+def test_folder_named_like_a_model_file(workspace: Path) -> None:
+    folder = workspace / "journeys" / "x.yaml"
+    folder.mkdir()
+    (folder / "c.yaml").write_text("kind: channel\nid: inner\nname: I\ntype: digital\n")
+    code, out = check(workspace)
+    assert code == 1
+    assert "journeys/x.yaml:1:1: error CX005 'x.yaml' is a folder, not a file" in out
+    assert "checked 5 files: 1 error" in out  # and the files inside it are still checked
+
+
+def test_settings_file_that_is_a_folder(workspace: Path) -> None:
+    (workspace / "cxdsl.yaml").unlink()
+    (workspace / "cxdsl.yaml").mkdir()
+    code, out = check(workspace)
+    assert code == 1 and "cxdsl.yaml:1:1: error CX005 'cxdsl.yaml' is a folder, not a file" in out
+
+
+@pytest.mark.parametrize(("codec", "bom", "name", "iconv"), [
+    ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16 (little-endian)", "UTF-16LE"),
+    ("utf-16-le", b"", "UTF-16 (little-endian)", "UTF-16LE"),
+    ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16 (big-endian)", "UTF-16BE"),
+    ("utf-16-be", b"", "UTF-16 (big-endian)", "UTF-16BE"),
+    ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32 (little-endian)", "UTF-32LE"),
+    ("utf-32-be", b"", "UTF-32 (big-endian)", "UTF-32BE"),
+])
+def test_utf16_and_utf32_are_named_with_how_to_fix(workspace: Path, codec: str, bom: bytes,
+                                                    name: str, iconv: str) -> None:
+    (workspace / "journeys" / "wide.yaml").write_bytes(
+        bom + "kind: channel\nid: w\nname: {ar: واسع, en: Wide}\ntype: digital\n".encode(codec))
+    code, out = check(workspace)
+    assert code == 1
+    assert f"journeys/wide.yaml:1:1: error CX005 the file is {name} text; model files are " \
+        f"UTF-8 (save it as UTF-8: your editor's 'save with encoding', or iconv -f {iconv} " \
+        "-t UTF-8 FILE > NEW-FILE)" in out
+    assert "binary" not in out
+
+
+def test_utf8_with_a_byte_order_mark_is_fine(workspace: Path) -> None:
+    path = workspace / "journeys" / "catalog.yaml"
+    path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
+    assert check(workspace)[0] == 0
