@@ -59,10 +59,6 @@ registry.add(Check("CX012", "python.not-run", W,
 registry.add(Check("CX015", "file.special", W,
                    "A FIFO, socket or device file among the model files. It is skipped, never "
                    "opened (opening a FIFO would block the check forever)."))
-registry.add(Check("CX113", "id.reserved", E,
-                   "An id that would take the path of a page cxdsl generates (`index`, "
-                   "`assets`, `search`, `diagrams`, or a journey id ending in `-compare` when "
-                   "a to-be journey's comparison page needs that name). Choose another id."))
 registry.add(Check("CX101", "ref.duplicate-id", E,
                    "Two entities of the same kind share an id (or two stages or steps of one "
                    "journey). Reported at the second, with the first as related location."))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compiler import CheckResult
+from ..errors import CxdslError
 from ..model import Journey, Metric, Persona
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
@@ -21,6 +22,17 @@ class SiteContent:
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    #: Who each page belongs to (an entity id, or "cxdsl" for a page of its own).
+    owners: dict[str, str] = field(default_factory=dict)
+
+    def add_page(self, path: str, markdown: str, owner: str) -> None:
+        """Add a page; two owners of one output path end the build (exit 2, both named)."""
+        other = self.owners.get(path.casefold())
+        if other is not None:
+            raise CxdslError(f"two pages would be written to {path}: {other} and {owner} "
+                             "(run cxdsl check: CX113 or CX101 names the id to change)")
+        self.owners[path.casefold()] = owner
+        self.pages[path] = markdown
 
 
 @dataclass

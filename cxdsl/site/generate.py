@@ -7,11 +7,12 @@ from typing import Any
 
 from ..compiler import CheckResult
 from ..model import Journey
+from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
 from . import journey_pages, other_pages
 from .content import PageContext, SiteContent, diagram_file
-from .markdown import Writer, anchor_id
+from .markdown import Writer
 
 #: Past this many journeys the navigation groups them by life event and material prunes
 #: it (only the open section is written into each page), so pages stay small.
@@ -33,27 +34,28 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
     for diagram in mine.values():
         site.files[diagram_file(diagram)] = diagrams_out / f"{diagram.path}.svg"
 
-    site.pages["index.md"] = other_pages.home_page(pc)
-    site.pages["customer-tree.md"] = other_pages.customer_tree_page(pc)
-    site.pages["personas/index.md"] = other_pages.personas_index(pc)
+    site.add_page("index.md", other_pages.home_page(pc), "cxdsl")
+    site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), "cxdsl")
+    site.add_page("personas/index.md", other_pages.personas_index(pc), "cxdsl")
     persona_nav: list[Any] = [{t("overview"): "personas/index.md"}]
     for persona in pc.personas():
-        path = f"personas/{anchor_id(persona.id)}.md"
-        site.pages[path] = journey_pages.persona_page(pc, persona)
+        path = entity_path("persona", persona.id)
+        site.add_page(path, journey_pages.persona_page(pc, persona), persona.id)
         persona_nav.append({ctx.text(persona.name): path})
 
-    site.pages["journeys/index.md"] = other_pages.journeys_index(pc)
+    site.add_page("journeys/index.md", other_pages.journeys_index(pc), "cxdsl")
     journeys = pc.journeys()
     entries: list[tuple[str, dict[str, str]]] = []
     for journey in journeys:
-        path = f"journeys/{anchor_id(journey.id)}.md"
-        site.pages[path] = journey_pages.journey_page(pc, journey)
+        path = entity_path("journey", journey.id)
+        site.add_page(path, journey_pages.journey_page(pc, journey), journey.id)
         group = ctx.text(journey.life_event) or t("other")
         entries.append((group, {ctx.text(journey.title): path}))
         base = result.index.entity("journey", journey.based_on)
         if journey.state == "to-be" and isinstance(base, Journey):
-            compare = f"journeys/{anchor_id(journey.id)}-compare.md"
-            site.pages[compare] = journey_pages.compare_page(pc, journey, base)
+            compare = compare_path(journey.id)
+            site.add_page(compare, journey_pages.compare_page(pc, journey, base),
+                          f"the comparison of {journey.id}")
             entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
     journey_nav: list[Any] = [{t("overview"): "journeys/index.md"}]
     if len(journeys) > LARGE:
@@ -72,15 +74,15 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
     else:
         journey_nav += [entry for _, entry in entries]
 
-    site.pages["metrics/index.md"] = other_pages.metrics_page(pc)
-    site.pages["metrics/coverage.md"] = other_pages.coverage_page(pc)
+    site.add_page("metrics/index.md", other_pages.metrics_page(pc), "cxdsl")
+    site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), "cxdsl")
     catalog_nav: list[Any] = []
     for kind, key in (("channel", "channels"), ("actor", "actors"), ("system", "systems"),
                       ("stakeholder", "stakeholders"), ("evidence", "evidence_title")):
         path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-        site.pages[path] = other_pages.catalog_page(pc, kind)
+        site.add_page(path, other_pages.catalog_page(pc, kind), "cxdsl")
         catalog_nav.append({t(key): path})
-    site.pages["check.md"] = other_pages.check_page(pc)
+    site.add_page("check.md", other_pages.check_page(pc), "cxdsl")
     site.nav = [
         {t("home"): "index.md"},
         {t("customer_tree"): "customer-tree.md"},

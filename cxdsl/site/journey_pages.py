@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..model import Journey, Persona, Step
+from ..paths import anchor_id, compare_path, entity_path
 from ..render.palette import emotion_style
 from ..rules.cx209_sample_size import required_sample_size
 from .content import PageContext
-from .markdown import anchor_id, relative, safe_url
+from .markdown import relative, safe_url
 
 
 def _emotion(pc: PageContext, journey: Journey, step: Step) -> str:
@@ -53,7 +54,7 @@ def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
 
 def journey_page(pc: PageContext, journey: Journey) -> str:
     w = pc.w
-    here = f"journeys/{anchor_id(journey.id)}.md"
+    here = entity_path("journey", journey.id)
     t = w.t
     out = [f"# {w.inline(journey.title)}\n"]
     summary = [
@@ -73,7 +74,7 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     ]
     out.append(w.table([t("field"), t("value")], [(k, v) for k, v in summary if v]))
     if journey.state == "to-be" and journey.based_on:
-        compare = f"{anchor_id(journey.id)}-compare.md"
+        compare = relative(here, compare_path(journey.id))
         out.append(f"\n{w.link(t('see_comparison'), compare)}\n")
     out.append(f"\n## {t('journey_map')}\n")
     out.append(pc.figure("journey-map", journey.id, here))
@@ -167,7 +168,7 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
 def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
     """What changed from the as-is journey to the to-be one, step by step."""
     w, t = pc.w, pc.w.t
-    here = f"journeys/{anchor_id(journey.id)}-compare.md"
+    here = compare_path(journey.id)
     out = [f"# {t('comparison')}: {w.inline(journey.title)}\n",
            f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
            f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n"]
@@ -209,7 +210,7 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
 
 def persona_page(pc: PageContext, persona: Persona) -> str:
     w, t = pc.w, pc.w.t
-    here = f"personas/{anchor_id(persona.id)}.md"
+    here = entity_path("persona", persona.id)
     out = [f"# {w.inline(persona.name)}\n"]
     if persona.quote:
         out.append(f"> {w.inline(persona.quote)}\n")
@@ -237,7 +238,7 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
     out.append(f"\n## {t('journeys_title')}\n")
     for journey in pc.journeys():
         if persona.id in journey.all_personas():
-            target = relative(here, f"journeys/{anchor_id(journey.id)}.md")
+            target = relative(here, entity_path("journey", journey.id))
             out.append(f"### {w.link(w.inline(journey.title), target)}\n")
             out.append(pc.figure("emotion-curve", journey.id, here))
     return "\n".join(out)

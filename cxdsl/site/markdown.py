@@ -9,15 +9,16 @@ Latin or numeric run wrapped in ``<bdi dir="ltr">`` so ``+2`` never reads ``2+``
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..paths import anchor_id, entity_path
 from ..render.context import RenderContext
 from ..render.i18n import UI, clean, escape_markdown, ui
 
 SAFE_SCHEMES = ("http", "https", "mailto")
+__all__ = ["Writer", "anchor_id", "entity_path", "relative", "safe_url"]
 
 
 class Writer:
@@ -92,25 +93,6 @@ def safe_url(url: str | None) -> str | None:
         return None
     return html.escape(url, quote=True).replace("(", "%28").replace(")", "%29").replace(
         " ", "%20")
-
-
-#: Where each kind of entity is documented (page, anchor).
-_KIND_PAGES = {
-    "persona": "personas/{id}.md", "journey": "journeys/{id}.md",
-    "segment": "customer-tree.md#segment-{id}", "channel": "catalog/channels.md#channel-{id}",
-    "actor": "catalog/actors.md#actor-{id}", "system": "catalog/systems.md#system-{id}",
-    "stakeholder": "catalog/stakeholders.md#stakeholder-{id}",
-    "evidence": "catalog/evidence.md#evidence-{id}", "metric": "metrics/index.md#metric-{id}",
-    "instrument": "metrics/index.md#instrument-{id}",
-}
-
-
-def entity_path(kind: str, ident: str) -> str:
-    return _KIND_PAGES[kind].format(id=anchor_id(ident))
-
-
-def anchor_id(ident: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "-", ident)
 
 
 def relative(here: str, target: str) -> str:

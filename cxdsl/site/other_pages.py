@@ -15,17 +15,18 @@ from ..model import (
     Stakeholder,
     System,
 )
+from ..paths import anchor_id, entity_path
 from ..rules import load_rules
 from .content import PageContext
 from .journey_pages import evidence_link
-from .markdown import anchor_id, relative
+from .markdown import relative
 
 
 def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, str]]:
     """(journey link, step link) for every step where ``test(step)`` holds."""
     rows = []
     for journey in pc.journeys():
-        page = f"journeys/{anchor_id(journey.id)}.md"
+        page = entity_path("journey", journey.id)
         for step in journey.steps():
             if test(step):  # type: ignore[operator]
                 rows.append((pc.w.link(pc.w.inline(journey.title), relative(here, page)),

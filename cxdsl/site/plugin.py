@@ -8,17 +8,22 @@ once per workspace language; used alone in a ``mkdocs.yml`` it builds one langua
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..compiler import CheckResult, check_workspace
 from ..loading import LoadOptions
@@ -29,7 +34,10 @@ from ..render.pipeline import Diagram, RenderReport, plan_diagrams, render_diagr
 from .content import SiteContent
 from .generate import LARGE, generate_site
 
+log = logging.getLogger("mkdocs.plugins.cxdsl")
 CSS_PATH = "assets/cxdsl.css"
+#: A material feature that turns text into HTML (see ``on_config``).
+UNSAFE_FEATURE = "content.tooltips"
 CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
 NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details",
                      "toc")
@@ -89,16 +97,22 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         self.languages = list(settings.languages)
         self.content = generate_site(self.prepared.result, self.prepared.diagrams,
                                      self.prepared.diagrams_out, lang, config.repo_url)
-        config.nav = self.content.nav + list(config.nav or [])
+        config.nav = escaped_nav(self.content.nav) + list(config.nav or [])
         if config.site_url and self.per_language_folders:
             config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
         # The header shows the workspace's name in the page's language.
-        config.site_name = RenderContext(self.prepared.result.index, settings, lang).text(
-            settings.name) or config.site_name
+        name = RenderContext(self.prepared.result.index, settings, lang).text(settings.name)
+        config.site_name = as_html_text(name) if name else config.site_name
         theme = config.theme
         theme["language"] = lang
         theme["direction"] = "rtl" if is_rtl(lang) else "ltr"
         features = list(theme.get("features") or [])
+        if UNSAFE_FEATURE in features:
+            # material's tooltips render a title attribute as HTML, and set that attribute
+            # from the text of any navigation entry too long to show: model text would run.
+            features.remove(UNSAFE_FEATURE)
+            log.warning(f"cxdsl turned off the theme feature '{UNSAFE_FEATURE}': material "
+                        "shows tooltip text as HTML, and tooltips show model text")
         journeys = len(self.prepared.result.index.docs("journey"))
         if journeys > LARGE and "navigation.prune" not in features:
             features.append("navigation.prune")
@@ -120,6 +134,35 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
                 # string, which becomes [" "] and breaks the search worker.
                 search.config["pipeline"] = ["stopWordFilter"]
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Escape every value a template prints unless it is marked as HTML.
+
+        mkdocs creates the theme's Jinja environment without autoescaping, so material
+        prints navigation titles, page titles and the site name as raw HTML: a title taken
+        from a model file would run as markup in every page. With autoescaping on, text is
+        escaped by default; the values that really are HTML are marked where they are made
+        (page content and table-of-contents titles in ``on_page_context``, titles cxdsl
+        escapes itself with ``as_html_text``, the copyright notice, which material
+        documents as HTML).
+        """
+        env.autoescape = True
+        if isinstance(config.copyright, str):
+            config.copyright = Markup(config.copyright)
+        return env
+
+    @event_priority(-100)  # after search has read (and rewritten) the content
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """Mark what Markdown produced as HTML for the autoescaping templates."""
+        if page.content is not None and not isinstance(page.content, Markup):
+            page.content = Markup(page.content)
+        # A title taken from the page's first heading is rendered HTML (entities kept);
+        # titles from navigation or front matter are text and are escaped by the template.
+        if page.title and page.title == page._title_from_render:
+            page.title = Markup(page.title)
+        _mark_toc(page.toc)
+        return context
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.content is not None
@@ -173,3 +216,32 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
                       output)
 
 
+def as_html_text(text: str) -> Markup:
+    """Text for mkdocs' templates and search index: escaped once, marked as HTML.
+
+    Marked, the autoescaping templates print it as is; material's search index, which
+    its script shows as HTML, receives it escaped too; and the ``striptags`` filter that
+    material applies to titles in ``<title>`` unescapes it into text that the template
+    escapes again.
+    """
+    return escape(text)
+
+
+def escaped_nav(nav: list[Any]) -> list[Any]:
+    """cxdsl's navigation with every title escaped (titles hold model text)."""
+    out: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({as_html_text(title): escaped_nav(value) if isinstance(value, list)
+                        else value for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
+
+
+def _mark_toc(items: Any) -> None:
+    """Table-of-contents titles are HTML text (Python-Markdown keeps entities)."""
+    for item in items:
+        if not isinstance(item.title, Markup):
+            item.title = Markup(item.title)
+        _mark_toc(item.children)
