@@ -6,6 +6,12 @@ the workspace exactly as if it had been written in YAML. Names starting with ``_
 private. Python model files run only when ``cxdsl.yaml`` sets ``allow_python: true``, and
 never under ``cxdsl check --no-python``.
 
+Each file runs in its own process (a child of one worker that cxdsl starts once), with a
+time limit (``python_timeout`` in ``cxdsl.yaml``, 10 seconds unless set) and, on Linux, a
+memory limit of 1 GiB above the interpreter's own. Its entities are handed back as plain
+data and validated again, so an object built with ``model_construct`` or changed after it
+was made is checked like any other. What the file prints is shown only if it fails.
+
 Example::
 
     from cxdsl.api import Journey, Stage, Step

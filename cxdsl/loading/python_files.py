@@ -77,10 +77,11 @@ class Worker:
     """One worker process and its protocol; used by one thread at a time."""
 
     def __init__(self) -> None:
-        package_parent = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (package_parent, env.get("PYTHONPATH")) if p)
+        package_parent = str(Path(__file__).resolve().parents[2])
+        if package_parent not in sys.path:  # cxdsl run from a source tree, not installed
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (package_parent, env.get("PYTHONPATH")) if p)
         # -P: the workspace (the current directory) is not put on sys.path, so a file there
         # named like a module (json.py) cannot replace what the worker imports.
         self.process = subprocess.Popen(
@@ -198,7 +199,7 @@ def run_in_worker(request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
                 raise WorkerGone(f"the Python worker did not start: {exc}") from exc
         try:
             return _worker.run(request)
-        except WorkerGone:
+        except BaseException:  # WorkerGone, or interrupted halfway through an answer
             _worker.close()
             _worker = None
             raise
