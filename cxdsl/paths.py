@@ -1,10 +1,11 @@
 """Where every entity lives on the site: one answer, used by pages, links and checks.
 
 Ids may hold letters, digits, ``-``, ``_`` and ``.``; a page path or an anchor keeps
-letters, digits, ``-`` and ``_`` (``.`` becomes ``-``). Two ids of one kind that map to the
-same slug, or an id that takes the name of a page cxdsl writes itself, would make one page
-replace another; ``slug_conflicts`` finds them for the check (CX113) and the site refuses
-to write any output path twice.
+letters, digits, ``-`` and ``_`` (``.`` becomes ``-``). An id that is the name of a page
+cxdsl writes itself (``index``, ...) or ends like a comparison page gets a ``_`` appended
+to its page name, so it never replaces that page. Two ids of one kind that still map to
+the same page or anchor are refused by the check (CX113, ``slug_conflicts``), and the site
+refuses to write any output path twice.
 """
 
 from __future__ import annotations
@@ -32,9 +33,17 @@ def anchor_id(ident: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "-", ident)
 
 
+def _page_name(kind: str, ident: str) -> str:
+    slug = anchor_id(ident)
+    folded = slug.casefold()
+    if has_own_page(kind) and (folded in RESERVED or folded.endswith(COMPARE_SUFFIX)):
+        return slug + "_"
+    return slug
+
+
 def entity_path(kind: str, ident: str) -> str:
     """The docs-relative page (and anchor) of an entity."""
-    return _KIND_PAGES[kind].format(id=anchor_id(ident))
+    return _KIND_PAGES[kind].format(id=_page_name(kind, ident))
 
 
 def compare_path(journey_id: str) -> str:
@@ -46,26 +55,16 @@ def has_own_page(kind: str) -> bool:
     return "#" not in _KIND_PAGES.get(kind, "#")
 
 
-def slug_conflicts(kind: str, ids: Iterable[str],
-                   compared: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(id, why) for every id whose page or anchor another id or a generated page takes.
+def slug_conflicts(kind: str, ids: Iterable[str]) -> list[tuple[str, str]]:
+    """(id, other id) for every id whose page or anchor an earlier id of ``kind`` takes.
 
-    ``compared`` are the ids of journeys that get a comparison page.
+    Ids equal but for case are left to CX101 (duplicate ids).
     """
-    taken: dict[str, tuple[str, str]] = {}
-    if kind == "journey":
-        for other in compared:
-            slug = (anchor_id(other) + COMPARE_SUFFIX).casefold()
-            taken[slug] = (f"the comparison page of '{other}'", "")
+    taken: dict[str, str] = {}
     out: list[tuple[str, str]] = []
     for ident in ids:
-        slug = anchor_id(ident).casefold()
-        if has_own_page(kind) and slug in RESERVED:
-            out.append((ident, f"'{slug}' is the name of a page cxdsl writes"))
-        elif slug in taken:
-            what, other = taken[slug]
-            if other.casefold() != ident.casefold():  # same id in another case: CX101
-                out.append((ident, f"it would take {what}"))
-        taken.setdefault(slug, (f"the page of '{ident}'" if has_own_page(kind)
-                                else f"the anchor of '{ident}'", ident))
+        key = entity_path(kind, ident).casefold()
+        other = taken.setdefault(key, ident)
+        if other.casefold() != ident.casefold():
+            out.append((ident, other))
     return out

@@ -22,7 +22,7 @@ class SiteContent:
     pages: dict[str, str] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
-    #: Who each page belongs to (an entity id, or "cxdsl" for a page of its own).
+    #: Who each page belongs to, said for a person (by folded path).
     owners: dict[str, str] = field(default_factory=dict)
 
     def add_page(self, path: str, markdown: str, owner: str) -> None:
@@ -30,7 +30,7 @@ class SiteContent:
         other = self.owners.get(path.casefold())
         if other is not None:
             raise CxdslError(f"two pages would be written to {path}: {other} and {owner} "
-                             "(run cxdsl check: CX113 or CX101 names the id to change)")
+                             "(cxdsl check names the id to change: CX101 or CX113)")
         self.owners[path.casefold()] = owner
         self.pages[path] = markdown
 

@@ -17,6 +17,8 @@ from .markdown import Writer
 #: Past this many journeys the navigation groups them by life event and material prunes
 #: it (only the open section is written into each page), so pages stay small.
 LARGE = 30
+#: Who writes the pages that belong to no entity (named if a page path is taken twice).
+OWN = "a page of cxdsl's own"
 #: The most entries one navigation section holds before it is split.
 GROUP = 25
 
@@ -34,28 +36,28 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
     for diagram in mine.values():
         site.files[diagram_file(diagram)] = diagrams_out / f"{diagram.path}.svg"
 
-    site.add_page("index.md", other_pages.home_page(pc), "cxdsl")
-    site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), "cxdsl")
-    site.add_page("personas/index.md", other_pages.personas_index(pc), "cxdsl")
+    site.add_page("index.md", other_pages.home_page(pc), OWN)
+    site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), OWN)
+    site.add_page("personas/index.md", other_pages.personas_index(pc), OWN)
     persona_nav: list[Any] = [{t("overview"): "personas/index.md"}]
     for persona in pc.personas():
         path = entity_path("persona", persona.id)
-        site.add_page(path, journey_pages.persona_page(pc, persona), persona.id)
+        site.add_page(path, journey_pages.persona_page(pc, persona), f"persona '{persona.id}'")
         persona_nav.append({ctx.text(persona.name): path})
 
-    site.add_page("journeys/index.md", other_pages.journeys_index(pc), "cxdsl")
+    site.add_page("journeys/index.md", other_pages.journeys_index(pc), OWN)
     journeys = pc.journeys()
     entries: list[tuple[str, dict[str, str]]] = []
     for journey in journeys:
         path = entity_path("journey", journey.id)
-        site.add_page(path, journey_pages.journey_page(pc, journey), journey.id)
+        site.add_page(path, journey_pages.journey_page(pc, journey), f"journey '{journey.id}'")
         group = ctx.text(journey.life_event) or t("other")
         entries.append((group, {ctx.text(journey.title): path}))
         base = result.index.entity("journey", journey.based_on)
         if journey.state == "to-be" and isinstance(base, Journey):
             compare = compare_path(journey.id)
             site.add_page(compare, journey_pages.compare_page(pc, journey, base),
-                          f"the comparison of {journey.id}")
+                          f"the comparison page of journey '{journey.id}'")
             entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
     journey_nav: list[Any] = [{t("overview"): "journeys/index.md"}]
     if len(journeys) > LARGE:
@@ -74,15 +76,15 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
     else:
         journey_nav += [entry for _, entry in entries]
 
-    site.add_page("metrics/index.md", other_pages.metrics_page(pc), "cxdsl")
-    site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), "cxdsl")
+    site.add_page("metrics/index.md", other_pages.metrics_page(pc), OWN)
+    site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav: list[Any] = []
     for kind, key in (("channel", "channels"), ("actor", "actors"), ("system", "systems"),
                       ("stakeholder", "stakeholders"), ("evidence", "evidence_title")):
         path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-        site.add_page(path, other_pages.catalog_page(pc, kind), "cxdsl")
+        site.add_page(path, other_pages.catalog_page(pc, kind), OWN)
         catalog_nav.append({t(key): path})
-    site.add_page("check.md", other_pages.check_page(pc), "cxdsl")
+    site.add_page("check.md", other_pages.check_page(pc), OWN)
     site.nav = [
         {t("home"): "index.md"},
         {t("customer_tree"): "customer-tree.md"},
