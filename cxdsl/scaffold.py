@@ -136,9 +136,25 @@ plugins:
 nav: []
 """
 
+#: Actions pinned by commit (the tag they were, in the comment beside each).
+CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2"
+SETUP_PYTHON = "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065  # v5.6.0"
+UPLOAD_ARTIFACT = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02  # v4.6.2"
+DOWNLOAD_ARTIFACT = (
+    "actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093  # v4.3.0")
+
 WORKFLOW = """\
-# Checks every pull request (annotations on the changed lines), posts the semantic diff
-# as a comment, and builds the site on main.
+# cxdsl on every pull request and on main.
+#
+# A pull request's run has a read-only token and no secrets (GitHub gives a run from a
+# fork neither), so it checks and builds with the workspace's own settings, Python model
+# files and mkdocs hooks included, and uploads the semantic diff and the site preview as
+# artifacts. cxdsl-comment.yml posts the diff as a comment afterwards: it has write
+# permission and never runs the pull request's code.
+#
+# Where a run holds secrets or a write token (a self-hosted runner, a
+# pull_request_target workflow), give every cxdsl command --no-python (untrusted mode):
+# then no Python from the workspace runs at all.
 name: cxdsl
 on:
   pull_request:
@@ -146,36 +162,136 @@ on:
     branches: [main]
 permissions:
   contents: read
-  pull-requests: write
+concurrency:
+  group: cxdsl-${{ github.ref }}
+  cancel-in-progress: true
+env:
+  # What pip installs to get cxdsl: a requirement (package name, pinned URL or wheel).
+  CXDSL_PIP_SPEC: cxdsl
 jobs:
   cxdsl:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: @CHECKOUT@
         with:
-          fetch-depth: 0
-      - uses: actions/setup-python@v5
+          fetch-depth: 0  # cxdsl diff reads the base revision
+          persist-credentials: false
+      - uses: @SETUP_PYTHON@
         with:
           python-version: "3.11"
-      - run: sudo apt-get update && sudo apt-get install -y graphviz fonts-noto-core
-      - run: pip install cxdsl
-      # --no-python: a pull request's Python model files are not run.
-      - run: cxdsl check . --format github --no-python
-      - if: github.event_name == 'pull_request'
-        run: |
-          cxdsl diff origin/${{ github.base_ref }} HEAD --no-python > cxdsl-diff.md
-          gh pr comment ${{ github.event.pull_request.number }} --body-file cxdsl-diff.md \\
-            --edit-last || gh pr comment ${{ github.event.pull_request.number }} \\
-            --body-file cxdsl-diff.md
+      - name: Install Graphviz and fonts
+        run: sudo apt-get update && sudo apt-get install -y graphviz fonts-noto-core
+      - name: Install cxdsl
+        run: python -m pip install "$CXDSL_PIP_SPEC"
+      - name: Semantic diff
+        if: github.event_name == 'pull_request'
         env:
-          GH_TOKEN: ${{ github.token }}
-      - if: github.ref == 'refs/heads/main'
+          PR_NUMBER: ${{ github.event.pull_request.number }}
+        run: |
+          mkdir -p cxdsl-diff
+          # HEAD is the merge commit; its first parent is the branch merged into.
+          cxdsl diff HEAD^1 HEAD > cxdsl-diff/cxdsl-diff.md
+          echo "$PR_NUMBER" > cxdsl-diff/pr-number
+      - name: Upload the diff
+        if: github.event_name == 'pull_request'
+        uses: @UPLOAD_ARTIFACT@
+        with:
+          name: cxdsl-diff
+          path: cxdsl-diff/
+          if-no-files-found: error
+          retention-days: 7
+      - name: Check (annotations on the changed lines)
+        run: cxdsl check . --format github
+      - name: Build the site
         run: cxdsl build .
-      - if: github.ref == 'refs/heads/main'
-        uses: actions/upload-artifact@v4
+      - name: Upload the site preview
+        if: github.event_name == 'pull_request'
+        uses: @UPLOAD_ARTIFACT@
+        with:
+          name: site-preview
+          path: site/
+          retention-days: 7
+      - name: Upload the site
+        if: github.ref == 'refs/heads/main'
+        uses: @UPLOAD_ARTIFACT@
         with:
           name: site
           path: site/
+"""
+
+#: Marks the comment that cxdsl-comment.yml keeps up to date on each pull request.
+COMMENT_MARKER = "<!-- cxdsl-diff -->"
+
+COMMENT_WORKFLOW = """\
+# Posts (or updates) the semantic diff of a pull request as a comment, after the cxdsl
+# workflow has run on it. This workflow runs in this repository's context with write
+# permission on pull requests, so it never checks out or runs the pull request's code:
+# it reads two files from the artifact of that run and treats both as untrusted (the
+# pull request could have changed the workflow that made them). It works for pull
+# requests from forks, and takes effect once it is on the default branch.
+name: cxdsl comment
+on:
+  workflow_run:
+    workflows: [cxdsl]
+    types: [completed]
+permissions: {}
+jobs:
+  comment:
+    if: github.event.workflow_run.event == 'pull_request'
+    runs-on: ubuntu-latest
+    permissions:
+      actions: read  # the artifact of the pull request's run
+      pull-requests: write  # the comment
+    steps:
+      - name: Download the diff
+        uses: @DOWNLOAD_ARTIFACT@
+        with:
+          name: cxdsl-diff
+          path: ${{ runner.temp }}/cxdsl-diff
+          run-id: ${{ github.event.workflow_run.id }}
+          github-token: ${{ github.token }}
+      - name: Post or update the comment
+        env:
+          GH_TOKEN: ${{ github.token }}
+          REPO: ${{ github.repository }}
+          RUN_HEAD_SHA: ${{ github.event.workflow_run.head_sha }}
+          RUN_URL: ${{ github.event.workflow_run.html_url }}
+          ARTIFACT: ${{ runner.temp }}/cxdsl-diff
+        run: |
+          set -euo pipefail
+          number="$(head -c 32 "$ARTIFACT/pr-number")"  # $(...) drops the final newline
+          if ! [[ "$number" =~ ^[1-9][0-9]{0,9}$ ]]; then
+            echo "::error::the artifact's pull-request number is not a number"
+            exit 1
+          fi
+          # Only the pull request whose head that run checked gets the comment.
+          head_sha="$(gh api "repos/$REPO/pulls/$number" --jq .head.sha)"
+          if [ "$head_sha" != "$RUN_HEAD_SHA" ]; then
+            echo "::notice::pull request $number has moved on; its next run comments"
+            exit 0
+          fi
+          body="$RUNNER_TEMP/cxdsl-comment.md"
+          {
+            echo '@COMMENT_MARKER@'
+            echo "Site preview: the \\`site-preview\\` artifact of [this run]($RUN_URL)."
+            echo
+            # cxdsl escapes model text; the file may not come from cxdsl, so: at most
+            # 60,000 bytes of valid UTF-8 (a comment holds 65,536) and no @mention.
+            # (iconv -c exits 1 when it drops a character cut in two at the end)
+            head -c 60000 "$ARTIFACT/cxdsl-diff.md" \\
+              | { iconv -f UTF-8 -t UTF-8 -c 2> /dev/null || true; } \\
+              | sed 's/@/@<!-- -->/g'
+          } > "$body"
+          comment_id="$(gh api --paginate "repos/$REPO/issues/$number/comments" \\
+            --jq '.[] | select(.user.login == "github-actions[bot]")
+                      | select(.body | startswith("@COMMENT_MARKER@")) | .id' | sed -n 1p)"
+          if [ -n "$comment_id" ]; then
+            gh api --method PATCH "repos/$REPO/issues/comments/$comment_id" \\
+              -F "body=@$body" > /dev/null
+          else
+            gh api --method POST "repos/$REPO/issues/$number/comments" \\
+              -F "body=@$body" > /dev/null
+          fi
 """
 
 PRE_COMMIT = """\
@@ -196,6 +312,16 @@ Generated by cxdsl from `personas/` and `journeys/`. Edit those files, not these
 """
 
 
+def pinned(workflow: str) -> str:
+    """A workflow template with its @NAME@ placeholders (pinned actions, marker) filled in."""
+    for name, value in (("CHECKOUT", CHECKOUT), ("SETUP_PYTHON", SETUP_PYTHON),
+                        ("UPLOAD_ARTIFACT", UPLOAD_ARTIFACT),
+                        ("DOWNLOAD_ARTIFACT", DOWNLOAD_ARTIFACT),
+                        ("COMMENT_MARKER", COMMENT_MARKER)):
+        workflow = workflow.replace(f"@{name}@", value)
+    return workflow
+
+
 class ScaffoldError(Exception):
     """Something is in the way (an existing workspace or file)."""
 
@@ -213,7 +339,8 @@ def init_workspace(root: Path) -> list[str]:
             metric="csat"),
         "mkdocs.yml": MKDOCS,
         "docs/about.md": ABOUT,
-        ".github/workflows/cxdsl.yml": WORKFLOW,
+        ".github/workflows/cxdsl.yml": pinned(WORKFLOW),
+        ".github/workflows/cxdsl-comment.yml": pinned(COMMENT_WORKFLOW),
         ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,
     }

@@ -22,7 +22,8 @@ def test_init_creates_a_clean_workspace_that_builds(tmp_path: Path) -> None:
     code, out = run("init", str(ws))
     assert code == 0, out
     for rel in ("cxdsl.yaml", "personas/customers.yaml", "journeys/first-journey.yaml",
-                "mkdocs.yml", ".github/workflows/cxdsl.yml", ".pre-commit-config.yaml"):
+                "mkdocs.yml", ".github/workflows/cxdsl.yml",
+                ".github/workflows/cxdsl-comment.yml", ".pre-commit-config.yaml"):
         assert f"created {rel}" in out
     assert run("check", str(ws)) == (0, "checked 4 files: no problems\n")
     assert run("fmt", "--check", str(ws))[0] == 0
@@ -31,8 +32,8 @@ def test_init_creates_a_clean_workspace_that_builds(tmp_path: Path) -> None:
     assert (ws / "site/ar/journeys/first-journey/index.html").exists()
     workflow = yaml.safe_load((ws / ".github/workflows/cxdsl.yml").read_text(encoding="utf-8"))
     steps = " ".join(str(s.get("run", "")) for s in workflow["jobs"]["cxdsl"]["steps"])
-    assert "cxdsl check . --format github --no-python" in steps
-    assert "cxdsl diff" in steps and "gh pr comment" in steps and "cxdsl build ." in steps
+    assert "cxdsl check . --format github" in steps and "--no-python" not in steps
+    assert "cxdsl diff" in steps and "cxdsl build ." in steps  # tests/test_workflow.py: more
     assert run("init", str(ws))[0] == 2  # never over an existing workspace
 
 
