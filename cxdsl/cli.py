@@ -305,13 +305,19 @@ def fmt(path: Path, check_only: bool) -> None:
 
     settings = load_settings(path)[0]
     result = format_workspace(path, list(settings.languages), check_only)
-    for rel, error in result.failed:
-        click.echo(f"{rel}: not formatted: {error} (run cxdsl check)", err=True)
+    for where, error in result.failed:
+        click.echo(f"{where}: not formatted: {error} (run cxdsl check)", err=True)
+    for where, why in result.skipped:
+        click.echo(f"{where}: {why}", err=True)
+    for where, error in result.errors:
+        click.echo(f"cxdsl: error: {where}: {error}", err=True)
     verb = "would reformat" if check_only else "reformatted"
     for rel in result.changed:
         click.echo(f"{verb} {rel}")
-    if not result.changed and not result.failed:
+    if not (result.changed or result.failed or result.skipped or result.errors):
         click.echo("all files already formatted")
+    if result.errors:
+        sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_FINDINGS if (check_only and result.changed) or result.failed else EXIT_OK)
 
 

@@ -11,7 +11,7 @@ and every comment are kept; text is never re-wrapped. A string stays quoted when
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from .diagnostics import Issue, Severity, Span
 from .loading.errors import models_in
-from .loading.workspace import discover
-from .loading.yamlsafe import parse_documents
+from .loading.files import SETTINGS_FILE, YAML_SUFFIXES, discover, read_text
+from .loading.locate import node_at
+from .loading.workspace import read_settings_text
+from .loading.yamlsafe import RawDocument, parse_documents
 from .model import ENTITY_KINDS, Settings
+from .rules import load_rules
 from .rules._helpers import text_fields
 
 _PYYAML_RESOLVER = yaml.resolver.Resolver()
@@ -151,14 +155,24 @@ def _quoted(value: Any) -> Any:
 class FormatError(Exception):
     """The file is not YAML that fmt can safely rewrite (cxdsl check says why)."""
 
-    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+    def __init__(self, message: str, line: int = 1, column: int = 1):
         super().__init__(message)
         self.line = line
         self.column = column
 
 
 def format_text(text: str, languages: list[str], settings_file: bool = False) -> str:
-    """The canonical form of one YAML file's text."""
+    """The canonical form of one YAML file's text; raises only FormatError.
+
+    cxdsl's own safe loader reads the text first: whatever it refuses (syntax errors,
+    tags, aliases, duplicate keys, nesting past 64 levels) is refused here too, with its
+    location, before ruamel.yaml (which recurses once per level) sees the text.
+    """
+    before, issues = parse_documents(text, "")
+    issues += [i for raw in before for i in raw.issues]
+    if issues:
+        span = issues[0].span or Span(file="")
+        raise FormatError(issues[0].message, span.line, span.column)
     y = _yaml()
     try:
         docs = list(y.load_all(text))
@@ -176,32 +190,36 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
             model = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
         out_docs.append(_canonical(doc, model, languages))
     buffer = io.StringIO()
-    if len(out_docs) == 1:
-        y.dump(out_docs[0], buffer)
-    else:
-        y.dump_all(out_docs, buffer)
+    try:
+        if len(out_docs) == 1:
+            y.dump(out_docs[0], buffer)
+        else:
+            y.dump_all(out_docs, buffer)
+    except YAMLError as exc:
+        raise FormatError(f"cannot write this file back: {exc}") from exc
     formatted = buffer.getvalue()
-    _verify(text, formatted)
+    _verify(before, formatted)
     return formatted
 
 
-def _verify(before: str, after: str) -> None:
+def _verify(before: list[RawDocument], after: str) -> None:
     """Refuse a result that cxdsl's own loader would read differently.
 
     ruamel types plain scalars by YAML 1.2 rules and cxdsl's loader does not always agree
     (``0E0`` is a float to one and text to the other); rather than trust either, the
     formatted text is read back and compared value by value.
     """
-    old_docs, old_issues = parse_documents(before, "before")
     new_docs, new_issues = parse_documents(after, "after")
-    old = [d.data for d in old_docs]
+    old = [d.data for d in before]
     new = [d.data for d in new_docs]
-    if bool(old_issues) != bool(new_issues) or old != new:
+    if new_issues or any(d.issues for d in new_docs) or old != new:
         for i, (a, b) in enumerate(zip(old, new, strict=False)):
             where = _first_difference(a, b, ())
             if where is not None:
+                mark = node_at(before[i].root, where)[0].start_mark
                 raise FormatError(f"formatting would change the value at document {i + 1}, "
-                                  f"{'.'.join(map(str, where)) or 'top'}; left as is")
+                                  f"{'.'.join(map(str, where)) or 'top'}; left as is",
+                                  mark.line + 1, mark.column + 1)
         raise FormatError("formatting would change the file's values; left as is")
 
 
@@ -223,29 +241,73 @@ def _first_difference(a: Any, b: Any, path: tuple[Any, ...]) -> tuple[Any, ...] 
 
 @dataclass
 class FmtResult:
-    changed: list[str]
-    failed: list[tuple[str, str]]  # (where: "path" or "path:line:col", why)
+    """What ``format_workspace`` did; every place is ``path:line:column``."""
+
+    changed: list[str] = field(default_factory=list)
+    #: Files left as they are, and why (an error: fmt exits 1).
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    #: Files skipped with a warning (a FIFO among the model files).
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Failures of fmt itself or of the file system (fmt exits 2).
+    errors: list[tuple[str, str]] = field(default_factory=list)
 
 
 def format_workspace(root: Path, languages: list[str], check: bool) -> FmtResult:
-    """Format every YAML model file (and cxdsl.yaml); with ``check`` write nothing."""
-    result = FmtResult([], [])
-    paths = [root / "cxdsl.yaml"] if (root / "cxdsl.yaml").is_file() else []
-    paths += [p for p in discover(root) if p.suffix in (".yaml", ".yml")]
+    """Format every YAML model file (and cxdsl.yaml); with ``check`` write nothing.
+
+    Files are found and read as ``cxdsl check`` finds and reads them (links out of the
+    workspace, special files, binary and oversized files refused unread); one file's
+    problem never stops the others.
+    """
+    result = FmtResult()
+    refused: list[Issue] = []
+    paths = [p for p in discover(root, refused) if p.suffix in YAML_SUFFIXES]
+    settings = root / SETTINGS_FILE
+    if settings.exists() or settings.is_symlink():
+        paths.insert(0, settings)
+    for issue in refused:
+        if issue.span is not None and not issue.span.file.endswith(".py"):
+            _report(result, issue)
     for path in paths:
         rel = path.relative_to(root).as_posix()
+        text, issues = read_settings_text(root) if rel == SETTINGS_FILE else read_text(path, rel)
+        for issue in issues:
+            _report(result, issue)
+        if text is None:
+            continue
+        # As Python's text mode reads it: a CRLF checkout is not a change to make.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         try:
-            text = path.read_text(encoding="utf-8")
-            formatted = format_text(text, languages, settings_file=rel == "cxdsl.yaml")
+            formatted = format_text(text, languages, settings_file=rel == SETTINGS_FILE)
         except FormatError as exc:
-            where = f"{rel}:{exc.line}:{exc.column}" if exc.line else rel
-            result.failed.append((where, str(exc)))
+            result.failed.append((f"{rel}:{exc.line}:{exc.column}", str(exc)))
             continue
-        except (UnicodeDecodeError, OSError) as exc:
-            result.failed.append((rel, str(exc)))
+        except Exception as exc:  # a bug in fmt or ruamel: reported, the others go on
+            result.errors.append((f"{rel}:1:1", f"fmt failed: {type(exc).__name__}: {exc}"))
             continue
-        if formatted != text:
-            result.changed.append(rel)
-            if not check:
+        if formatted == text:
+            continue
+        result.changed.append(rel)
+        if not check:
+            try:
                 path.write_text(formatted, encoding="utf-8")
+            except OSError as exc:
+                result.errors.append((f"{rel}:1:1", f"cannot write: {exc.strerror}"))
+    result.failed.sort(key=_by_place)
+    result.skipped.sort(key=_by_place)
     return result
+
+
+def _by_place(item: tuple[str, str]) -> tuple[str, int, int]:
+    file, line, column = item[0].rsplit(":", 2)
+    return file, int(line), int(column)
+
+
+def _report(result: FmtResult, issue: Issue) -> None:
+    span = issue.span or Span(file="")
+    where = f"{span.file}:{span.line}:{span.column}"
+    check = load_rules().checks.get(issue.code)
+    if check is not None and check.severity is not Severity.ERROR:
+        result.skipped.append((where, issue.message))
+    else:
+        result.failed.append((where, issue.message))
