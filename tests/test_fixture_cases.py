@@ -15,7 +15,7 @@ from .conftest import FIXTURES, make_workspace
 
 CASES = sorted(p for p in (FIXTURES / "cases").iterdir() if p.is_dir())
 #: Codes exercised by generated inputs in test_hostile_input.py instead of fixture files.
-GENERATED_CODES = {"CX005", "CX006", "CX007", "CX014", "CX015"}
+GENERATED_CODES = {"CX005", "CX006", "CX007", "CX014", "CX015", "CX016", "CX017"}
 
 
 def run_check(ws: Path, *args: str) -> tuple[int, str]:

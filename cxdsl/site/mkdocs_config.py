@@ -2,13 +2,13 @@
 
 mkdocs reads its configuration with PyYAML's full loader, so a ``!!python/object/apply``
 tag runs while the file is read, and it follows every path the file names. cxdsl reads the
-file itself instead: libyaml composes the nodes, this module builds plain values from
-them (mkdocs' own ``!ENV`` and ``!relative`` tags handled explicitly, every other tag
-refused, duplicate keys refused, aliases bounded), resolves ``INHERIT``, checks that every
-path it names stays inside the workspace, and, in untrusted mode, that nothing in it would
-run code. mkdocs then gets the vetted dict (``MkDocsConfig.load_dict``) and never parses
-the YAML itself. Problems are located diagnostics: CX016 ``mkdocs.invalid`` in every
-mode, CX017 ``mkdocs.runs-code`` in untrusted mode (``--no-python``).
+file itself instead (:mod:`cxdsl.site.mkdocs_yaml`: plain values, mkdocs' ``!ENV`` and
+``!relative`` tags, every other tag refused), resolves ``INHERIT``, checks that every path
+it names stays inside the workspace (links followed) and, in untrusted mode, that nothing
+in it would run code. mkdocs then gets the vetted dict (``MkDocsConfig.load_dict``) and
+never parses the YAML itself. Problems are located diagnostics: CX016 ``mkdocs.invalid``
+in every mode, CX017 ``mkdocs.runs-code`` in untrusted mode (``--no-python``), CX014 for a
+link in the docs folder that leads outside the workspace.
 
 What untrusted mode allows, and why (anything else is CX017):
 
@@ -28,6 +28,11 @@ What untrusted mode allows, and why (anything else is CX017):
 - ``!ENV`` does not read the environment (a runner that holds secrets must not publish
   them in a preview): each ``!ENV`` takes its default.
 
+In every mode, plugin and extension options that name a file or folder (``*_dir``,
+``*_file``, ``base_path``) stay inside the workspace too, and ``cxdsl build``/``serve`` point
+the cxdsl plugin at the workspace they build (its ``workspace`` and ``no_python`` options
+in ``mkdocs.yml`` cannot widen that).
+
 Remote ``extra_css``/``extra_javascript`` URLs (http, https) are allowed in both modes:
 they are configuration, visible in the pull request's diff like the raw HTML that
 hand-written pages and ``copyright`` may hold anyway. Untrusted mode protects the machine
@@ -46,32 +51,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import Resolver
-
 from ..diagnostics import Issue, Span
 from ..errors import ConfigurationError
-from ..loading.yamlsafe import mark_span
+from .mkdocs_yaml import CONFIG_FILE, ConfigYaml, KeyPath, Relative, merge, read_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-CONFIG_FILE = "mkdocs.yml"
 #: Where an empty docs folder lives when the workspace has none.
 EMPTY_DOCS = ".cxdsl-cache/docs"
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 64
-#: Values built from one file, aliases counted each time they are used.
-MAX_VALUES = 100_000
 MAX_INHERIT = 8
-
-ENV_TAG, RELATIVE_TAG = "!ENV", "!relative"
-_STD = "tag:yaml.org,2002:"
-_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ = (
-    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
-_SCALARS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 
 UNTRUSTED_PLUGINS = frozenset({
     "cxdsl", "search", "material/search", "material/tags", "material/blog", "material/meta",
@@ -90,20 +79,6 @@ _PYMDOWNX = ("arithmatex", "betterem", "blocks.admonition", "blocks.caption",
 UNTRUSTED_EXTENSIONS = frozenset({*_MARKDOWN, *(f"markdown.extensions.{n}" for n in _MARKDOWN),
                                   *(f"pymdownx.{n}" for n in _PYMDOWNX)})
 
-KeyPath = tuple[str | int, ...]
-_CONSTRUCTOR = SafeConstructor()
-_RESOLVER = Resolver()
-
-
-@dataclass(frozen=True)
-class Relative:
-    """A ``!relative`` tag (``$config_dir/...``, ``$docs_dir/...`` or the current page's
-    folder), turned into mkdocs' placeholder once there is a config to bind it to."""
-
-    prefix: str
-    suffix: str
-    span: Span = field(compare=False)
-
 
 @dataclass
 class VettedConfig:
@@ -121,9 +96,11 @@ class VettedConfig:
         """The key's location for a mapping entry, else the value's; None for defaults."""
         return self.key_spans.get(path) or self.spans.get(path)
 
-    def refuse(self, code: str, message: str, path: KeyPath, hint: str | None = None) -> None:
-        self.issues.append(Issue(code, message, self.where(path) or Span(file=CONFIG_FILE),
-                                 hint))
+    def refuse(self, code: str, message: str, path: KeyPath, hint: str | None = None,
+               at_key: bool = False) -> None:
+        """Report the value written at ``path`` (or its key, for a plugin's name)."""
+        span = self.where(path) if at_key else self.spans.get(path) or self.where(path)
+        self.issues.append(Issue(code, message, span or Span(file=CONFIG_FILE), hint))
 
 
 def read_mkdocs_config(root: Path, untrusted: bool, site_name: str = "") -> VettedConfig:
@@ -202,10 +179,10 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
         vetted.issues.append(Issue("CX016", f"{rel} {what}", where or Span(file=rel)))
         return None
     vetted.watched.append(target)
-    text = _read_text(target, rel, vetted.issues)
+    text = read_text(target, rel, vetted.issues)
     if text is None:
         return None
-    builder = _Builder(rel, untrusted)
+    builder = ConfigYaml(rel, untrusted)
     data = builder.document(text)
     vetted.issues.extend(builder.issues)
     if data is None:
@@ -224,192 +201,11 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
         vetted.spans[("INHERIT",)] = spans[("INHERIT",)]
         inherited = _read_chain(vetted, target.parent / parent, untrusted, [*chain, target])
         if isinstance(inherited, dict):
-            data = _merge(inherited, data)
+            data = merge(inherited, data)
     # The file read last (the child) wins for every key it sets.
     vetted.spans.update(spans)
     vetted.key_spans.update(key_spans)
     return data
-
-
-def _read_text(path: Path, rel: str, issues: list[Issue]) -> str | None:
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError as exc:
-        issues.append(Issue("CX016", f"{rel} cannot be read: {exc.strerror or exc}",
-                            Span(file=rel)))
-        return None
-    if raw is None:
-        issues.append(Issue("CX016", f"{rel} is larger than {MAX_BYTES:,} bytes",
-                            Span(file=rel)))
-        return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        issues.append(Issue("CX016", f"{rel} is not UTF-8 text (byte {exc.start})",
-                            Span(file=rel), "save it as UTF-8"))
-        return None
-
-
-def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """mkdocs' INHERIT merge: mappings merge key by key, anything else is replaced."""
-    out = dict(parent)
-    for key, value in child.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
-
-
-class _Builder:
-    """Plain values from libyaml's nodes; ``!ENV`` and ``!relative``, nothing else."""
-
-    def __init__(self, file: str, untrusted: bool) -> None:
-        self.file = file
-        self.untrusted = untrusted
-        self.issues: list[Issue] = []
-        self.spans: dict[KeyPath, Span] = {}
-        self.key_spans: dict[KeyPath, Span] = {}
-        self.count = 0
-
-    def issue(self, message: str, node: Node, hint: str | None = None) -> None:
-        self.issues.append(Issue("CX016", message, mark_span(self.file, node), hint))
-
-    def document(self, text: str) -> Any:
-        # mkdocs reads YAML 1.1 (``yes``/``no`` are booleans): libyaml with PyYAML's safe
-        # resolver reads the same way, and composes nodes without constructing anything.
-        loader = yaml.CSafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            return None if node is None else self.value(node, (), 0)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            span = (Span(file=self.file, line=mark.line + 1, column=mark.column + 1) if mark
-                    else Span(file=self.file))
-            problem = exc.problem or exc.context or "invalid YAML"
-            self.issues.append(Issue("CX016", f"YAML syntax error: {problem}", span))
-        except yaml.YAMLError as exc:
-            self.issues.append(Issue("CX016", f"YAML error: {exc}", Span(file=self.file)))
-        except RecursionError:
-            self.issues.append(Issue("CX016", "nested too deeply", Span(file=self.file)))
-        finally:
-            loader.dispose()
-        return None
-
-    def value(self, node: Node, path: KeyPath, depth: int) -> Any:
-        self.spans.setdefault(path, mark_span(self.file, node))
-        self.count += 1
-        if self.count > MAX_VALUES:
-            if self.count == MAX_VALUES + 1:
-                self.issue(f"more than {MAX_VALUES:,} values (aliases expanded)", node,
-                           "write the configuration out without YAML aliases")
-            return None
-        if depth > MAX_DEPTH:
-            self.issue(f"nesting deeper than {MAX_DEPTH} levels", node)
-            return None
-        tag = node.tag
-        if isinstance(node, ScalarNode) and tag in _SCALARS:
-            return self.scalar(node)
-        if isinstance(node, MappingNode) and tag == _MAP:
-            return self.mapping(node, path, depth)
-        if isinstance(node, SequenceNode) and tag == _SEQ:
-            return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if tag == ENV_TAG:
-            return self.env(node, path, depth)
-        if tag == RELATIVE_TAG:
-            return self.relative(node)
-        return self.bad_tag(node)
-
-    def bad_tag(self, node: Node) -> None:
-        shown = node.tag.replace(_STD, "!!")
-        if shown == "!!merge":
-            self.issue("YAML merge keys ('<<') are not supported", node, "write the values out")
-        elif shown.startswith("!!python"):
-            self.issue(f"YAML tag '{shown}' is refused: it would run Python while the file "
-                       "is read", node, f"{CONFIG_FILE} holds plain data; cxdsl reads only "
-                       "the !ENV and !relative tags")
-        else:
-            self.issue(f"YAML tag '{shown}' is not allowed in {CONFIG_FILE}", node,
-                       "cxdsl reads only the !ENV and !relative tags")
-        return None
-
-    def scalar(self, node: ScalarNode) -> Any:
-        """A plain scalar (its tag is one of ``_SCALARS``)."""
-        tag = node.tag
-        try:
-            if tag == _NULL:
-                return None
-            if tag == _BOOL:
-                return _CONSTRUCTOR.construct_yaml_bool(node)
-            if tag == _INT:
-                return _CONSTRUCTOR.construct_yaml_int(node)
-            if tag == _FLOAT:
-                return _CONSTRUCTOR.construct_yaml_float(node)
-            if tag == _TIMESTAMP:
-                return _CONSTRUCTOR.construct_yaml_timestamp(node)
-        except (ValueError, TypeError, OverflowError):
-            self.issue(f"invalid {tag.rsplit(':', 1)[-1]} value '{node.value}'", node)
-            return None
-        return node.value
-
-    def mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[Any, Any]:
-        out: dict[Any, Any] = {}
-        first: dict[Any, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.issue("mapping keys must be plain scalars", key_node)
-                continue
-            if key_node.tag not in _SCALARS:
-                self.bad_tag(key_node)
-                continue
-            key = self.scalar(key_node)
-            if key in first:
-                line = first[key].start_mark.line + 1
-                self.issue(f"duplicate key '{key}' (first defined on line {line})", key_node)
-                continue
-            first[key] = key_node
-            self.key_spans[(*path, key)] = mark_span(self.file, key_node)
-            out[key] = self.value(value_node, (*path, key), depth + 1)
-        return out
-
-    def env(self, node: Node, path: KeyPath, depth: int) -> Any:
-        """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]``, as mkdocs reads it."""
-        default = None
-        if isinstance(node, ScalarNode):
-            names = [node]
-        elif isinstance(node, SequenceNode) and node.value:
-            names = node.value[:-1] if len(node.value) > 1 else node.value
-            if len(node.value) > 1:
-                default = self.value(node.value[-1], path, depth + 1)
-        else:
-            self.issue("!ENV takes a variable name or a list [NAME, ..., default]", node)
-            return None
-        if any(not isinstance(n, ScalarNode) for n in names):
-            self.issue("!ENV variable names must be plain strings", node)
-            return None
-        if self.untrusted:  # the runner's environment may hold secrets
-            return default
-        for name in names:
-            if name.value in os.environ:
-                text = os.environ[name.value]
-                tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-                return self.scalar(ScalarNode(tag, text, node.start_mark, node.end_mark))
-        return default
-
-    def relative(self, node: Node) -> Relative | None:
-        """``!relative``, ``!relative $config_dir/...`` or ``!relative $docs_dir/...``."""
-        if not isinstance(node, ScalarNode):
-            self.issue("!relative takes a path, not a list or a mapping", node)
-            return None
-        prefix, _, suffix = (node.value or "").partition("/")
-        span = mark_span(self.file, node)
-        if prefix in ("$config_dir", "$docs_dir"):
-            return Relative(prefix, suffix, span)
-        if node.value:
-            self.issue(f"!relative takes nothing, '$config_dir/...' or '$docs_dir/...', not "
-                       f"'{node.value}'", node)
-            return None
-        return Relative("", "", span)
 
 
 # Vetting: paths stay inside the workspace; untrusted mode runs no code.
@@ -456,7 +252,7 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
             v.refuse("CX017", f"Markdown extension '{name}' is not on untrusted mode's "
                      "allow-list", where, "Python-Markdown's and pymdown-extensions' own "
                      "extensions are allowed, except pymdownx.snippets and pymdownx.b64, "
-                     "which read files from the machine")
+                     "which read files from the machine", at_key=True)
         _vet_option_paths(v, options, where)
     for relative in _relatives(data):
         start = docs if relative.prefix == "$docs_dir" else v.root
@@ -533,7 +329,7 @@ def _vet_plugin(v: VettedConfig, name: str, options: Any, where: KeyPath,
         effective = _plugin_name(name, theme)
         if effective not in UNTRUSTED_PLUGINS:
             v.refuse("CX017", f"plugin '{name}' is not on untrusted mode's allow-list", where,
-                     "allowed: " + ", ".join(sorted(UNTRUSTED_PLUGINS)))
+                     "allowed: " + ", ".join(sorted(UNTRUSTED_PLUGINS)), at_key=True)
         elif effective == "material/group" and isinstance(options, dict):
             for inner, inner_options, inner_where in _named_entries(
                     options.get("plugins"), (*where, "plugins")):
