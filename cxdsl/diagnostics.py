@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,6 +21,23 @@ class Severity(StrEnum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
+#: Characters that would rewrite a terminal line, a CI log or an annotation around them:
+#: C0/C1 controls (but tab and newline), bidi embeddings, overrides and isolates, line and
+#: paragraph separators, lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could disguise what it says shown as ``\\uXXXX``.
+
+    Diagnostics quote values from model files (an unknown key, a kind, a file name); every
+    output format (terminal, JSON, GitHub annotations, SARIF, the site) shows them as
+    written here, so a bidi override in a value cannot reorder the message around it.
+    """
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class Span(BaseModel, frozen=True):
     """A place in a file: repo-relative path, 1-based line and column."""
 
@@ -30,7 +48,7 @@ class Span(BaseModel, frozen=True):
     end_column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
 class Related(BaseModel, frozen=True):

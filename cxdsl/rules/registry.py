@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..diagnostics import Diagnostic, Issue, Severity
+from ..diagnostics import Diagnostic, Issue, Severity, printable
 from ..loading import Workspace
 from ..model import Settings
 from ..resolve import Index
@@ -92,7 +92,8 @@ class Registry:
         if severity is None:
             return None
         return Diagnostic(code=issue.code, name=check.name, severity=severity,
-                          message=issue.message, span=issue.span, hint=issue.hint,
+                          message=printable(issue.message), span=issue.span,
+                          hint=printable(issue.hint) if issue.hint else None,
                           related=issue.related)
 
     def catalogue(self) -> list[Check]:

@@ -1,0 +1,31 @@
+"""Values quoted in diagnostics cannot disguise the message in any output format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cxdsl.cli import main
+from cxdsl.diagnostics import printable
+
+from .conftest import make_workspace
+
+
+def test_printable_shows_controls_and_keeps_text() -> None:
+    assert printable("a\u202eb\x1b[2Jc\u2066d") == "a\\u202eb\\u001b[2Jc\\u2066d"
+    assert printable("نورة — café\tok\n") == "نورة — café\tok\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_a_bidi_override_in_a_value_is_shown_not_applied(tmp_path: Path, fmt: str) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "journeys" / "odd.yaml").write_text(
+        "kind: \"journey\\u202e gnp.exe\"\nid: odd\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
+    assert result.exit_code == 1
+    assert "\u202e" not in result.output
+    shown = json.loads(result.output) if fmt in ("json", "sarif") else result.output
+    assert "\\u202e gnp.exe" in (json.dumps(shown) if fmt in ("json", "sarif") else shown)
