@@ -165,6 +165,14 @@ def test_paths_outside_the_workspace_are_refused(workspace: Path, text: str, at:
     assert where(issues) == [f"mkdocs.yml:{at} CX016"]
 
 
+def test_site_dir_is_cxdsls(workspace: Path) -> None:
+    write(workspace, "site_name: x\nsite_dir: /tmp/elsewhere\n")
+    vetted = read_mkdocs_config(workspace, untrusted=False)
+    assert "site_dir" not in vetted.data
+    assert vetted.warnings == ["mkdocs.yml:2:1: site_dir is ignored: cxdsl writes the site to "
+                               "--out (default: site/ in the workspace)"]
+
+
 def test_remote_styles_and_scripts_are_configuration(workspace: Path) -> None:
     text = ("site_name: x\nextra_css: ['https://cdn.example/a.css', /abs.css]\n"
             "extra_javascript: ['//cdn.example/a.js', {path: 'http://cdn.example/b.js'}]\n")

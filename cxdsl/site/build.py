@@ -107,7 +107,7 @@ def build_site(root: Path, site_dir: Path, no_python: bool = False,
     with _collecting(handler):
         for number, lang in enumerate(settings.languages):
             config, warnings = make_config(vetted, site_dir / lang)
-            for warning in warnings if number == 0 else ():
+            for warning in [*vetted.warnings, *warnings] if number == 0 else ():
                 log.warning(warning)
             plugin = attach_plugin(config, vetted, no_python)
             plugin.prepared = prepared
@@ -216,12 +216,16 @@ def serve_site(root: Path, dev_addr: str, no_python: bool = False) -> list[Diagn
             problems = stamp(current.issues, load_settings(root)[0])
             raise ConfigurationError("; ".join(d.render() for d in problems))
         config, warnings = make_config(current, site_dir, dev_addr=dev_addr)
-        for warning in warnings:
+        for warning in [*current.warnings, *warnings]:
             log.warning(warning)
         attach_plugin(config, current, no_python)
         return config
 
-    config = get_config()
+    try:
+        config = get_config()
+    except BaseException:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        raise
     config.plugins.on_startup(command="serve", dirty=False)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path

@@ -91,6 +91,8 @@ class VettedConfig:
     spans: dict[KeyPath, Span] = field(default_factory=dict)
     key_spans: dict[KeyPath, Span] = field(default_factory=dict)
     watched: list[Path] = field(default_factory=list)
+    #: Said once per build (as mkdocs' warnings are): what cxdsl ignores, and why.
+    warnings: list[str] = field(default_factory=list)
 
     def where(self, path: KeyPath) -> Span | None:
         """The key's location for a mapping entry, else the value's; None for defaults."""
@@ -212,7 +214,11 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
 
 def _vet(v: VettedConfig, untrusted: bool) -> None:
     data = v.data
-    data.pop("site_dir", None)  # cxdsl decides where the site goes (--out)
+    if "site_dir" in data:  # cxdsl decides where the site goes
+        span = v.where(("site_dir",))
+        v.warnings.append(f"{span}: site_dir is ignored: cxdsl writes the site to --out "
+                          "(default: site/ in the workspace)")
+        del data["site_dir"]
     docs = _vet_docs_dir(v)
     theme = data.get("theme")
     theme_name = theme.get("name") if isinstance(theme, dict) else theme
