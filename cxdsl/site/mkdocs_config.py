@@ -271,6 +271,8 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
 def _vet_docs_dir(v: VettedConfig) -> Path:
     """The docs folder (created empty under the cache when the workspace has none)."""
     docs_dir = v.data.get("docs_dir")
+    if isinstance(docs_dir, Relative) and docs_dir.prefix == "$config_dir":
+        docs_dir = v.data["docs_dir"] = docs_dir.suffix or "."  # the workspace is config_dir
     if docs_dir is not None and not isinstance(docs_dir, str):
         return v.root  # mkdocs' own validation says what it expected
     written = v.exists and docs_dir is not None

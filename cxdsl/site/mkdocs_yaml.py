@@ -54,6 +54,7 @@ class Relative:
 
 
 def read_text(path: Path, rel: str, issues: list[Issue]) -> str | None:
+    """The file's UTF-8 text, or None with a located issue (unreadable, too large, binary)."""
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
