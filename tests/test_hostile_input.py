@@ -347,3 +347,20 @@ def test_utf8_with_a_byte_order_mark_is_fine(workspace: Path) -> None:
     path = workspace / "journeys" / "catalog.yaml"
     path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
     assert check(workspace)[0] == 0
+
+
+@posix_only
+@pytest.mark.parametrize("target", [".git/config", ".env", "journeys/.private/c.yaml"])
+def test_link_to_a_hidden_file_of_the_workspace_is_refused(workspace: Path,
+                                                            target: str) -> None:
+    # actions/checkout leaves the job's token in .git/config; discovery never reads
+    # hidden files, and a link must not be a way around that.
+    hidden = workspace / target
+    hidden.parent.mkdir(parents=True, exist_ok=True)
+    hidden.write_text(SECRET, encoding="utf-8")
+    (workspace / "journeys" / "x.yaml").symlink_to(hidden)
+    code, out = check(workspace)
+    assert code == 1
+    assert "journeys/x.yaml:1:1: error CX014 'journeys/x.yaml' is a symbolic link to a file " \
+        f"hidden in the workspace ({target}); refused unread" in out
+    assert "TOP-SECRET" not in out and "leaked" not in out

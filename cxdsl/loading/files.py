@@ -105,11 +105,12 @@ class _Walk:
 
     def link(self, path: Path, rel: str, model: bool) -> None:
         real = os.path.realpath(path)
-        if not _inside(real, self.real_root):
+        where = _out_of_bounds(real, self.real_root)
+        if where is not None:
             if model or os.path.isdir(real):
                 what = "a folder" if os.path.isdir(real) else "a file"
-                self.refuse("CX014", rel, f"'{rel}' is a symbolic link to {what} outside "
-                            "the workspace; refused unread", _LINK_HINT)
+                self.refuse("CX014", rel, f"'{rel}' is a symbolic link to {what} {where}; "
+                            "refused unread", _LINK_HINT)
             return
         try:
             mode = os.stat(path).st_mode
@@ -134,8 +135,19 @@ class _Walk:
                     "unread", "model files are plain text files")
 
 
-def _inside(real: str, real_root: str) -> bool:
-    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+def _out_of_bounds(real: str, real_root: str) -> str | None:
+    """Where a link's real target is, when it may not be read: outside the workspace, or
+    hidden inside it (``.git/config`` holds CI's token; discovery never reads hidden files
+    and a link must not be a way around that)."""
+    if real == real_root:
+        return None
+    prefix = real_root.rstrip(os.sep) + os.sep
+    if not real.startswith(prefix):
+        return "outside the workspace"
+    inner = real[len(prefix):].split(os.sep)
+    if any(part.startswith(".") for part in inner):
+        return f"hidden in the workspace ({'/'.join(inner)})"
+    return None
 
 
 def _special_kind(mode: int) -> str:
@@ -149,14 +161,16 @@ def _special_kind(mode: int) -> str:
 
 
 def link_outside(root: Path, rel: str) -> Issue | None:
-    """CX014 when ``root/rel`` is a symbolic link whose target lies outside ``root``."""
+    """CX014 when ``root/rel`` is a symbolic link whose target lies outside ``root`` (or
+    is hidden inside it)."""
     path = root / rel
     if not path.is_symlink():
         return None
-    if _inside(os.path.realpath(path), os.path.realpath(root)):
+    where = _out_of_bounds(os.path.realpath(path), os.path.realpath(root))
+    if where is None:
         return None
-    return Issue("CX014", f"'{rel}' is a symbolic link to a file outside the workspace; "
-                 "refused unread", Span(file=rel), _LINK_HINT)
+    return Issue("CX014", f"'{rel}' is a symbolic link to a file {where}; refused unread",
+                 Span(file=rel), _LINK_HINT)
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
@@ -195,12 +209,14 @@ def _read_all(fd: int, size: int) -> bytes:
     """At most MAX_FILE_BYTES + 1 bytes (enough to tell that a file is too large)."""
     parts = []
     left = MAX_FILE_BYTES + 1
+    want = size + 1  # the whole file in one read, sized exactly (a larger buffer costs more)
     while left > 0:
-        chunk = os.read(fd, min(left, max(size + 1, 65536)))
+        chunk = os.read(fd, min(left, want))
         if not chunk:
             break
         parts.append(chunk)
         left -= len(chunk)
+        want = 65536
     return b"".join(parts)
 
 
