@@ -212,9 +212,12 @@ def test_links_inside_the_workspace_keep_working(workspace: Path) -> None:
     (channels / "extra.yaml").write_text("kind: channel\nid: extra\nname: E\ntype: digital\n")
     (workspace / "journeys" / "more").mkdir()
     (workspace / "journeys" / "more" / "linked").symlink_to(channels, target_is_directory=True)
+    (workspace / "personas").rename(workspace / "people")
+    (workspace / "personas").symlink_to("people", target_is_directory=True)
     assert check(workspace) == (0, "checked 5 files: no problems\n")
     ws, _ = load_workspace(workspace)
-    assert {"journeys/catalog.yaml", "journeys/more/linked/extra.yaml"} <= set(ws.files)
+    assert {"journeys/catalog.yaml", "journeys/more/linked/extra.yaml",
+            "personas/tree.yaml"} <= set(ws.files)
     assert "extra" in {d.id for d in ws.documents}
 
 
