@@ -22,8 +22,10 @@ _LOADER = [
      "Model files hold plain data; tags are refused and nothing they name is run."),
     ("CX004", "yaml.alias", "A YAML alias (`*name`) to a mapping or list. Aliases make "
      "'billion laughs' bombs possible and hide what a reviewer reads; write values out."),
-    ("CX005", "file.unreadable", "The file is not UTF-8 text: invalid bytes, a NUL byte "
-     "(binary), or a control character YAML does not allow."),
+    ("CX005", "file.unreadable", "The file cannot be read as UTF-8 text: invalid bytes, a "
+     "NUL byte (binary), UTF-16 or UTF-32 text (the hint says how to convert it), a control "
+     "character YAML does not allow, no permission to read it, a folder named like a model "
+     "file, or a broken or looping symbolic link."),
     ("CX006", "file.too-large", "The file is larger than the model-file limit (4 MB); it is "
      "refused unread. Split it into several files."),
     ("CX007", "yaml.too-deep", "Nesting deeper than 64 levels; no model needs it, and it is "
@@ -38,8 +40,9 @@ _LOADER = [
      "a model object built with invalid values. The location is the line that raised."),
     ("CX013", "settings.invalid", "`cxdsl.yaml` is missing or invalid."),
     ("CX014", "file.outside-workspace", "A symbolic link whose target lies outside the "
-     "workspace. It is refused unread: a pull request could otherwise point a model file at "
-     "a credentials file that happens to be YAML."),
+     "workspace, or at a hidden file inside it (`.git/config`, `.env`). It is refused "
+     "unread: a pull request could otherwise point a model file at a credentials file that "
+     "happens to be YAML."),
     ("CX016", "mkdocs.invalid", "`mkdocs.yml` cannot be used: invalid YAML, a "
      "`!!python/...` tag (refused in every mode; it would run code while the file is read), "
      "or a path (`docs_dir`, `custom_dir`, `extra_css`, ...) that leads outside the workspace."),
