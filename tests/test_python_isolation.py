@@ -67,7 +67,7 @@ def lines_of(output: str, file: str) -> list[str]:
 
 def test_infinite_loop_is_stopped_at_the_limit_and_the_rest_is_checked(tmp_path: Path) -> None:
     ws = workspace_with(tmp_path, {
-        "loop.py": HEADER + "x = 0\nwhile True:\n    x += 1\n",
+        "loop.py": HEADER + "x = 0\nwhile True: x += 1\n",
         "extra.py": HEADER + NO_PERSONA.format(id="extra"),
     }, timeout=1)
     start = time.monotonic()
@@ -75,7 +75,7 @@ def test_infinite_loop_is_stopped_at_the_limit_and_the_rest_is_checked(tmp_path:
     assert time.monotonic() - start < 5
     assert code == 1
     [loop] = lines_of(output, "loop.py")
-    assert loop.startswith("journeys/loop.py:4:1: error CX011 Python model file did not "
+    assert loop.startswith("journeys/loop.py:3:1: error CX011 Python model file did not "
                            "finish within 1 s (python_timeout in cxdsl.yaml)"), loop
     assert "CX203 journey 'extra' has no persona" in output
 

@@ -148,27 +148,24 @@ class Worker:
     def run(self, request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         """Send one file; the worker's header and the child's raw result."""
         assert self.process.stdin is not None and self.process.stdout is not None
-        try:
-            data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
-            self.process.stdin.write(b"%d\n" % len(data) + data)
-            self.process.stdin.flush()
-        except OSError as exc:
-            raise WorkerGone(f"the Python worker ended ({exc.strerror})") from exc
-        wait = float(request["timeout"]) + ANSWER_GRACE
-        stdout = self.process.stdout
-        watchdog = threading.Timer(wait, self.kill)
+        data = json.dumps(request, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        # The watchdog covers the request too: a large one blocks until the worker reads it.
+        watchdog = threading.Timer(float(request["timeout"]) + ANSWER_GRACE, self.kill)
         watchdog.daemon = True
         watchdog.start()
         try:
-            header = self._read(stdout)
-            result = self._read(stdout) if header is not None else None
+            self.process.stdin.write(b"%d\n" % len(data) + data)
+            self.process.stdin.flush()
+            header = self._read(self.process.stdout)
+            result = self._read(self.process.stdout) if header is not None else None
+            info = json.loads(header) if header is not None else None
         except (OSError, ValueError):
-            header = result = None
+            info = result = None
         finally:
             watchdog.cancel()
-        if header is None or result is None:
+        if not isinstance(info, dict) or result is None:
             raise WorkerGone("the Python worker ended", timed_out=self.killed, started=True)
-        return json.loads(header), result
+        return info, result
 
 
 _worker: Worker | None = None
