@@ -34,6 +34,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import faulthandler
+import gc
 import json
 import os
 import re
@@ -384,6 +385,10 @@ def main() -> None:
     except BaseException as exc:
         write_frame(proto_out, json.dumps({"ready": False, "error": repr(exc)}).encode())
         return
+    # Forked children share the worker's memory until they write to it; the collector
+    # would write to every object it scans, so the preloaded ones are moved out of its way.
+    gc.collect()
+    gc.freeze()
     write_frame(proto_out, json.dumps({"ready": True, "pid": os.getpid()}).encode())
     forking = hasattr(os, "fork")
     while (frame := read_frame(proto_in)) is not None:
