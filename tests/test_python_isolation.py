@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,24 @@ def test_worker_is_shared_and_survives_a_crash(tmp_path: Path) -> None:
     assert code == 1
     assert output.count("CX203") == 5
     assert "journeys/crash.py:1:1: error CX011" in output
+
+
+def test_checks_from_several_threads_share_the_worker(tmp_path: Path) -> None:
+    # The mkdocs plugin may check from a server thread while another check runs.
+    ws = workspace_with(tmp_path, {f"f{i}.py": HEADER + NO_PERSONA.format(id=f"j{i}")
+                                   for i in range(3)})
+    results: list[list[str]] = []
+
+    def load() -> None:
+        workspace, _ = load_workspace(ws)
+        results.append(sorted(d.id for d in workspace.documents if d.file.endswith(".py")))
+
+    threads = [threading.Thread(target=load) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert results == [["j0", "j1", "j2"]] * 3
 
 
 def test_example_workspace_loads_the_same_as_in_process() -> None:

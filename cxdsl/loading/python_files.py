@@ -97,7 +97,9 @@ class Worker:
             info = {}
         if not isinstance(info, dict) or not info.get("ready"):
             self.close()
-            raise WorkerGone(f"the Python worker did not start: {info.get('error')}")
+            why = info.get("error") if isinstance(info, dict) else None
+            raise WorkerGone(f"the Python worker did not start: "
+                             f"{why or 'it ended or did not answer'}")
 
     @property
     def alive(self) -> bool:
