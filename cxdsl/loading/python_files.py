@@ -18,7 +18,7 @@ the file (``model_construct``, assignments after construction, monkeypatching cx
 skip validation or a rule. Every way it can fail, including ending the process, hanging
 or flooding its output, is a located CX011 and the rest of the check goes on.
 
-What a file prints is shown only when the file fails: the first 2 KB, on one line with
+What a file prints is shown only when the file fails: the first 1,000 characters, on one line with
 control characters escaped, appended to its CX011 (or CX008) message. The output of a file
 that works is discarded, as the output of a YAML parser would be.
 """
