@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -66,6 +67,9 @@ def _check(root: Path, options: LoadOptions | None) -> CheckResult:
     workspace, issues = load_workspace(root, options)
     settings = workspace.settings
     issues.extend(_unknown_rule_levels(workspace))
+    # The site's configuration is input too: a mkdocs.yml the build would refuse (CX016,
+    # and CX017 in untrusted mode) fails the check that CI runs on a pull request.
+    issues.extend(_mkdocs_issues(root, options))
 
     # Index ids and resolve every reference across the workspace.
     index, duplicates = build_index(workspace)
@@ -87,6 +91,16 @@ def _check(root: Path, options: LoadOptions | None) -> CheckResult:
     stamped = [registry.stamp(issue, settings) for issue in issues]
     diagnostics = sort_diagnostics([d for d in stamped if d is not None])
     return CheckResult(workspace, index, diagnostics)
+
+
+def _mkdocs_issues(root: Path, options: LoadOptions | None) -> list[Issue]:
+    from .site.mkdocs_config import read_mkdocs_config
+    from .site.mkdocs_yaml import CONFIG_FILE
+
+    if not os.path.lexists(root / CONFIG_FILE):
+        return []
+    untrusted = options is not None and options.allow_python is False
+    return read_mkdocs_config(root, untrusted=untrusted).issues
 
 
 def _unknown_rule_levels(ws: Workspace) -> list[Issue]:

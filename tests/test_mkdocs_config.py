@@ -226,6 +226,34 @@ def test_hooks_are_refused_in_untrusted_mode_and_do_not_run(workspace: Path) -> 
     assert not marker.exists()
 
 
+def test_documented_material_functions_are_named_not_run(workspace: Path) -> None:
+    issues = vet(workspace, """site_name: x
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+""", untrusted=True)
+    assert issues == []
+    assert where(vet(workspace, "site_name: x\nextra: !!python/name:os.system\n")) == [
+        "mkdocs.yml:2:8 CX016"]
+
+
+def test_check_reports_what_the_build_would_refuse(workspace: Path) -> None:
+    write(workspace, "site_name: x\nhooks:\n  - hook.py\n")
+    untrusted = run("check", str(workspace), "--no-python")
+    assert untrusted.exit_code == 1, untrusted.output
+    assert "mkdocs.yml:3:5: error CX017" in untrusted.output
+    assert run("check", str(workspace)).exit_code == 0
+    write(workspace, "site_name: !!python/object/apply:os.system [true]\n")
+    trusted = run("check", str(workspace))
+    assert trusted.exit_code == 1 and "mkdocs.yml:1:12: error CX016" in trusted.output
+
+
 @pytest.mark.parametrize(("entry", "allowed"), [
     ("cxdsl", True), ("search", True), ("/search", True), ("material/search", True),
     ("tags", True), ("material/blog", True), ("material/offline", True),

@@ -22,7 +22,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 
 from ..compiler import check_workspace
-from ..diagnostics import Diagnostic, Issue, sort_diagnostics
+from ..diagnostics import Diagnostic, Issue
 from ..errors import BuildError, ConfigurationError, CxdslError
 from ..loading import LoadOptions
 from ..loading.workspace import load_settings
@@ -83,9 +83,7 @@ def build_site(root: Path, site_dir: Path, no_python: bool = False,
     vetted = read_mkdocs_config(root, untrusted=no_python)
     options = LoadOptions(allow_python=False if no_python else None)
     if vetted.issues:
-        result = check_workspace(root, options)
-        result.diagnostics = sort_diagnostics(
-            [*result.diagnostics, *stamp(vetted.issues, result.workspace.settings)])
+        result = check_workspace(root, options)  # the check reports mkdocs.yml's issues
         prepared = Prepared(result, [], root / ".cxdsl-cache" / "build" / "diagrams",
                             RenderReport(), root)
         return SiteReport(prepared, prepared.report, list(result.workspace.settings.languages),

@@ -4,14 +4,17 @@ libyaml composes the nodes with PyYAML's safe resolver (YAML 1.1, as mkdocs read
 ``yes``/``no`` are booleans), and nothing is constructed from them but plain scalars,
 mappings and lists. mkdocs' own tags are handled here: ``!ENV`` (an environment variable,
 or its default) and ``!relative`` (kept as a :class:`Relative` until there is a mkdocs
-config to bind it to). Every other tag is refused with a located CX016, ``!!python/...``
-first of all, since mkdocs' loader would run it. Duplicate keys are refused; aliases are
+config to bind it to), and ``!!python/name:`` for the few functions of material and
+pymdown-extensions that their documented set-ups name (:data:`KNOWN_FUNCTIONS`). Every
+other tag is refused with a located CX016, ``!!python/...`` first of all, since mkdocs'
+loader would run it. Duplicate keys are refused; aliases are
 allowed but bounded (:data:`MAX_VALUES`, :data:`MAX_DEPTH`), so neither a "billion laughs"
 nor a recursive alias can exhaust the reader.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +35,21 @@ MAX_DEPTH = 64
 MAX_VALUES = 100_000
 
 ENV_TAG, RELATIVE_TAG = "!ENV", "!relative"
+#: Functions that material's and pymdown-extensions' documented configurations name with
+#: ``!!python/name:`` (emoji, custom fences such as Mermaid, heading slugs). Any other
+#: ``!!python`` tag is refused.
+KNOWN_FUNCTIONS = frozenset({
+    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
+    "pymdownx.emoji.twemoji", "pymdownx.emoji.emojione", "pymdownx.emoji.gemoji",
+    "pymdownx.emoji.to_svg", "pymdownx.emoji.to_png", "pymdownx.emoji.to_alt",
+    "pymdownx.emoji.to_png_sprite", "pymdownx.emoji.to_svg_sprite",
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+    "markdown.extensions.toc.slugify", "markdown.extensions.toc.slugify_unicode",
+})
 _STD = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ = (
     _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+_PYTHON_NAME = _STD + "python/name:"
 _SCALARS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
 _RESOLVER = Resolver()
@@ -141,7 +156,22 @@ class ConfigYaml:
             return self.env(node, path, depth)
         if tag == RELATIVE_TAG:
             return self.relative(node)
+        if tag.startswith(_PYTHON_NAME) and tag[len(_PYTHON_NAME):] in KNOWN_FUNCTIONS:
+            return self.known_function(node, tag[len(_PYTHON_NAME):])
         return self.bad_tag(node)
+
+    def known_function(self, node: Node, name: str) -> Any:
+        """A function of material or pymdown-extensions that their documented set-ups name.
+
+        Naming a function runs nothing (mkdocs' loader only imports it); the module is an
+        installed package's, never a file of the workspace.
+        """
+        module_name, _, attribute = name.rpartition(".")
+        try:
+            return getattr(importlib.import_module(module_name), attribute)
+        except (ImportError, AttributeError):
+            self.issue(f"'{name}' cannot be imported: is its package installed?", node)
+            return None
 
     def bad_tag(self, node: Node) -> None:
         shown = node.tag.replace(_STD, "!!")
