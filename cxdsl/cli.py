@@ -95,8 +95,10 @@ workspace_arg = click.argument(
     "path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=None,
                            help="Diagrams rendered in parallel (default: one per core).")
-no_python_option = click.option("--no-python", is_flag=True,
-                                help="Never run Python model files (untrusted pull requests).")
+no_python_option = click.option(
+    "--no-python", is_flag=True,
+    help="Untrusted mode: run no code from the workspace (no Python model files, no mkdocs "
+         "hooks, plugins or Markdown extensions outside the allow-list); see SECURITY.md.")
 
 
 @main.command()
@@ -245,6 +247,8 @@ def new(kind: str, ident: str, path: Path) -> None:
         rel = new_entity(path, kind, ident, existing, list(result.workspace.settings.languages))
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise CxdslError(f"cannot write the new {kind}: {describe_os_error(exc)}") from exc
     click.echo(f"created {rel}")
 
 

@@ -77,6 +77,18 @@ def test_build_into_an_unwritable_folder(tmp_path: Path) -> None:
     assert_one_line_failure(run("build", str(ws), "--out", "/proc/nope"), "/proc/nope")
 
 
+@needs_proc
+def test_render_into_an_unwritable_folder(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    assert_one_line_failure(run("render", str(ws), "--out", "/proc/nope"), "/proc/nope")
+
+
+@needs_proc
+def test_new_in_an_unwritable_workspace() -> None:
+    assert_one_line_failure(run("new", "journey", "x", "--path", "/proc"),
+                            "cannot write the new journey: /proc/")
+
+
 def test_outputs_under_a_file_fail_cleanly(tmp_path: Path) -> None:
     """The same, portable: the output folder would sit under a regular file."""
     blocker = tmp_path / "file"
