@@ -129,7 +129,7 @@ def _echo_render_problems(report: RenderReport) -> None:
         click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
                    f"were skipped; {INSTALL_HINT}", err=True)
     for where, error in report.failed:
-        click.echo(f"cxdsl: diagram {where} failed: {error}", err=True)
+        click.echo(f"cxdsl: error: diagram {where} failed: {error}", err=True)
 
 
 def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[int, str]:
@@ -144,7 +144,8 @@ def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[i
     elapsed = time.perf_counter() - started
     summary = (f"{summary_line(result)}; {report.summary()} "
                f"({len(result.workspace.settings.languages)} languages) in {elapsed:.1f} s")
-    code = EXIT_OK if result.ok and not report.failed else EXIT_FINDINGS
+    # A diagram Graphviz could not draw (or write) is a failure, not a finding in the model.
+    code = EXIT_FAILURE if report.failed else EXIT_OK if result.ok else EXIT_FINDINGS
     return code, summary
 
 

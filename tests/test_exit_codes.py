@@ -233,3 +233,24 @@ def test_real_process_prints_one_line(tmp_path: Path) -> None:
     done = subprocess.run([*cxdsl_executable(), "schema", "--out", target], env=env,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2 and "Traceback (most recent call last)" in done.stderr
+
+
+def test_a_diagram_graphviz_cannot_draw_is_exit_2(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil as sh
+
+    from cxdsl.render import pipeline
+
+    if sh.which("dot") is None:
+        pytest.skip("needs Graphviz")
+
+    def crash(diagram: object) -> str:
+        raise OSError(5, "Input/output error", "dot")
+
+    monkeypatch.setattr(pipeline, "_render", crash)
+    ws = make_workspace(tmp_path)
+    result = run("render", str(ws), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("cxdsl: error: diagram ") for line in lines), lines
