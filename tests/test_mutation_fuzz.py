@@ -119,7 +119,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the example workspace without its Python model file."""
     ws = tmp_path_factory.mktemp("fuzz") / "example"
     ws.mkdir()
-    for name in ("cxdsl.yaml", "personas", "journeys"):
+    for name in ("cxdsl.yaml", "mkdocs.yml", "docs", "personas", "journeys"):
         src = REPO / name
         if src.is_dir():
             shutil.copytree(src, ws / name, ignore=shutil.ignore_patterns("*.py"))
@@ -133,8 +133,8 @@ def model_files(*paths: Path) -> list[str]:
     return sorted(p.relative_to(REPO).as_posix() for p in found)
 
 
-#: Every YAML file of the example workspace, settings included.
-FILES = model_files(REPO / "personas", REPO / "journeys", REPO / "cxdsl.yaml")
+#: Every YAML file of the example workspace, settings and mkdocs.yml (check reads it) included.
+FILES = [*model_files(REPO / "personas", REPO / "journeys", REPO / "cxdsl.yaml"), "mkdocs.yml"]
 
 
 def check(ws: Path) -> tuple[int, str, BaseException | None]:
@@ -167,7 +167,8 @@ def test_edited_workspace_never_crashes(example: Path, rel: str, changes: list[E
     payload = json.loads(out)
     for diag in payload["diagnostics"]:
         assert diag["file"] and isinstance(diag["line"], int) and diag["line"] >= 1, diag
-        assert (example / diag["file"]).exists() or diag["file"] == "cxdsl.yaml", diag
+        assert (example / diag["file"]).exists() or diag["file"] in ("cxdsl.yaml",
+                                                                     "mkdocs.yml"), diag
 
 
 @pytest.mark.xfail(strict=True, reason="found by this fuzz test: cxdsl/loading/workspace.py "
