@@ -1,4 +1,7 @@
-"""The command line: ``cxdsl check``, ``render``, ``build``, ``rules``."""
+"""The command line: every ``cxdsl`` command, and one exit-code contract for all of them.
+
+0 clean, 1 findings at error level, 2 usage error or failure (:class:`CxdslGroup`).
+"""
 
 from __future__ import annotations
 
