@@ -192,7 +192,9 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
     click.echo(f"build: {summary_line(result)}; {render_report.summary()}; site: "
                f"{report.pages} pages in {len(report.languages)} languages "
                f"({', '.join(report.languages)}) -> {site_dir} in {elapsed:.1f} s")
-    sys.exit(EXIT_OK if result.ok and not render_report.failed else EXIT_FINDINGS)
+    if render_report.failed:  # Graphviz failed: a failure, not a finding (see render)
+        sys.exit(EXIT_FAILURE)
+    sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 
 
 @main.command()
@@ -309,8 +311,10 @@ def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
 def fmt(path: Path, check_only: bool) -> None:
     """Format the workspace's YAML files canonically, keeping comments and values."""
     from .fmt import format_workspace
-    from .loading.workspace import load_settings
+    from .loading.workspace import SETTINGS_FILE, load_settings
 
+    if not os.path.lexists(path / SETTINGS_FILE):
+        raise click.UsageError(f"{path} is not a cxdsl workspace: it has no {SETTINGS_FILE}")
     settings = load_settings(path)[0]
     result = format_workspace(path, list(settings.languages), check_only)
     for where, error in result.failed:

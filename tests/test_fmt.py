@@ -304,3 +304,9 @@ def test_a_bug_in_fmt_is_exit_2_and_the_other_files_are_formatted(
     assert "cxdsl: error: journeys/catalog.yaml:1:1: fmt failed: RuntimeError: a bug" in err
     assert "reformatted journeys/renew-license.yaml" in out
     assert journey.read_text(encoding="utf-8").startswith("kind: journey\n")
+
+
+def test_fmt_outside_a_workspace_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["fmt", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is not a cxdsl workspace: it has no cxdsl.yaml" in result.output

@@ -171,9 +171,6 @@ def test_edited_workspace_never_crashes(example: Path, rel: str, changes: list[E
                                                                      "mkdocs.yml"), diag
 
 
-@pytest.mark.xfail(strict=True, reason="found by this fuzz test: cxdsl/loading/workspace.py "
-                   "_inconsistent_defaults tests `value not in pool` with an unhashable value "
-                   "(TypeError); remove this marker once it reports CX013 instead")
 @pytest.mark.parametrize("value", ["[a, b]", "{xx: y}", "[]"])
 def test_found_default_emotion_scale_that_is_not_a_name(example: Path, value: str) -> None:
     path = example / "cxdsl.yaml"

@@ -140,7 +140,7 @@ def _inconsistent_defaults(data: dict[str, Any], root: Any) -> list[Issue]:
     pairs = (("default_language", "languages"), ("default_emotion_scale", "emotion_scales"))
     for key, pool_key in pairs:
         value, pool = data.get(key), data.get(pool_key)
-        if value is not None and isinstance(pool, list | dict) and value not in pool:
+        if isinstance(value, str) and isinstance(pool, list | dict) and value not in pool:
             listed = ", ".join(str(p) for p in pool)
             issues.append(Issue("CX013", f"{key} '{value}' is not one of {pool_key}: {listed}",
                                 mark_span(SETTINGS_FILE, node_at(root, (key,))[0]),
