@@ -38,7 +38,7 @@ def visible_text(text: str) -> str:
     """What a reviewer reads for ``text``: one line, bidi and other controls shown by code."""
     out = []
     for ch in text:
-        if ch in "\t\n\r":
+        if ch.isspace():  # one line; Markdown trims other kinds of space at a line's end
             out.append(" ")
         elif ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
             out.append(f"[U+{ord(ch):04X}]")
