@@ -43,6 +43,7 @@ tools/node_modules/.installed: tools/package.json
 	touch $@
 
 lint:
+	$(BIN)/ruff format --check cxdsl tests benchmarks
 	$(BIN)/ruff check cxdsl tests benchmarks
 
 typecheck:

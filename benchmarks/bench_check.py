@@ -63,8 +63,9 @@ def python_workspace(root: Path, journeys: int, steps: int) -> list[Path]:
         for path in sorted((root / "journeys").glob("journey-*.yaml")):
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
             path.with_suffix(".py").write_text(
-                "from cxdsl.api import Journey\n\n"
-                f"journey = Journey.model_validate({data!r})\n", encoding="utf-8")
+                f"from cxdsl.api import Journey\n\njourney = Journey.model_validate({data!r})\n",
+                encoding="utf-8",
+            )
             path.unlink()
     return sorted((root / "journeys").glob("journey-*.py"))
 
@@ -82,8 +83,7 @@ def exec_in_process(files: list[Path]) -> None:
 def run_isolated(root: Path, files: list[Path]) -> None:
     for path in files:
         rel = path.relative_to(root).as_posix()
-        docs, issues, _ = python_files.load_python_file(path, rel,
-                                                        path.read_text(encoding="utf-8"))
+        docs, issues, _ = python_files.load_python_file(path, rel, path.read_text(encoding="utf-8"))
         assert docs and not issues, issues
 
 
@@ -94,8 +94,7 @@ def bench_python(args: argparse.Namespace) -> None:
     files = python_workspace(root, n, args.steps)
     python_files._shutdown()
     start = time.perf_counter()
-    python_files.run_in_worker({"file": str(files[0]), "text": "", "timeout": 10,
-                                "cwd": str(root)})
+    python_files.run_in_worker({"file": str(files[0]), "text": "", "timeout": 10, "cwd": str(root)})
     worker_start = time.perf_counter() - start
     floor = best_of(args.repeat, lambda: exec_in_process(files))
     isolated = best_of(args.repeat, lambda: run_isolated(root, files))
@@ -104,10 +103,14 @@ def bench_python(args: argparse.Namespace) -> None:
     assert result.ok and not result.diagnostics, result.diagnostics[:3]
     print(f"python: {n} journeys x {args.steps} steps written as Python model files")
     print(f"python: worker start (once per cxdsl process)   {worker_start:8.3f} s")
-    print(f"python: exec in-process, no isolation (floor)  {floor:8.3f} s   "
-          f"{floor / n * 1000:6.1f} ms/file")
-    print(f"python: through the worker, validated again    {isolated:8.3f} s   "
-          f"{isolated / n * 1000:6.1f} ms/file   ratio {isolated / floor:.2f}x")
+    print(
+        f"python: exec in-process, no isolation (floor)  {floor:8.3f} s   "
+        f"{floor / n * 1000:6.1f} ms/file"
+    )
+    print(
+        f"python: through the worker, validated again    {isolated:8.3f} s   "
+        f"{isolated / n * 1000:6.1f} ms/file   ratio {isolated / floor:.2f}x"
+    )
     print(f"python: cxdsl check of that workspace          {check:8.3f} s")
 
 
@@ -117,8 +120,12 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=20)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
-    parser.add_argument("--python-files", type=int, default=100,
-                        help="journeys written as Python model files (0: skip)")
+    parser.add_argument(
+        "--python-files",
+        type=int,
+        default=100,
+        help="journeys written as Python model files (0: skip)",
+    )
     args = parser.parse_args()
     root = args.out / f"check-{args.journeys}x{args.steps}"
     if not (root / "cxdsl.yaml").exists():
@@ -133,17 +140,22 @@ def main() -> None:
     result = check_workspace(root)
     assert result.ok and not result.diagnostics, "the synthetic workspace must be clean"
     cli = [str(Path(sys.executable).parent / "cxdsl"), "check", str(root)]
-    command = best_of(args.repeat, lambda: subprocess.run(cli, check=True,
-                                                          capture_output=True))
+    command = best_of(args.repeat, lambda: subprocess.run(cli, check=True, capture_output=True))
 
-    print(f"workspace: {args.journeys} journeys x {args.steps} steps, {files} files, "
-          f"{size:.1f} MB, {os.cpu_count()} cores, best of {args.repeat}")
+    print(
+        f"workspace: {args.journeys} journeys x {args.steps} steps, {files} files, "
+        f"{size:.1f} MB, {os.cpu_count()} cores, best of {args.repeat}"
+    )
     print(f"floor: bare libyaml parse (CSafeLoader)        {floor:8.3f} s")
     print(f"floor: the same with the cyclic GC paused     {floor_no_gc:8.3f} s")
-    print(f"cxdsl check, in-process                       {in_process:8.3f} s   "
-          f"ratio {in_process / floor:.2f}x (strict: {in_process / floor_no_gc:.2f}x)")
-    print(f"cxdsl check, as a command (with start-up)     {command:8.3f} s   "
-          f"ratio {command / floor:.2f}x (strict: {command / floor_no_gc:.2f}x)")
+    print(
+        f"cxdsl check, in-process                       {in_process:8.3f} s   "
+        f"ratio {in_process / floor:.2f}x (strict: {in_process / floor_no_gc:.2f}x)"
+    )
+    print(
+        f"cxdsl check, as a command (with start-up)     {command:8.3f} s   "
+        f"ratio {command / floor:.2f}x (strict: {command / floor_no_gc:.2f}x)"
+    )
     print("goal: cxdsl check within 1.3x of the floor")
     if args.python_files:
         bench_python(args)

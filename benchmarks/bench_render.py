@@ -54,8 +54,7 @@ def main() -> None:
 
     def bare_dot() -> None:
         for d in maps:
-            subprocess.run([dot, "-Tsvg"], input=d.source.encode(), capture_output=True,
-                           check=True)
+            subprocess.run([dot, "-Tsvg"], input=d.source.encode(), capture_output=True, check=True)
 
     floor, _ = timed(bare_dot)
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,15 +66,23 @@ def main() -> None:
     assert report1.rendered == report2.rendered == len(maps)
     assert warm_report.rendered == 0, "a warm build must render nothing"
     n = len(maps)
-    print(f"workspace: {args.journeys} journeys x {args.steps} steps, {os.cpu_count()} cores, "
-          f"{len(diagrams)} diagrams in {len(result.workspace.settings.languages)} languages")
+    print(
+        f"workspace: {args.journeys} journeys x {args.steps} steps, {os.cpu_count()} cores, "
+        f"{len(diagrams)} diagrams in {len(result.workspace.settings.languages)} languages"
+    )
     print(f"planning every diagram (DOT/SVG sources):   {plan_time:7.2f} s")
-    print(f"floor: bare dot -Tsvg per journey map:       {floor:7.2f} s  "
-          f"{1000 * floor / n:6.1f} ms/map")
-    print(f"cxdsl journey maps, cold, 1 thread:          {one:7.2f} s  "
-          f"{1000 * one / n:6.1f} ms/map  ratio {one / floor:.2f}x")
-    print(f"cxdsl journey maps, cold, {os.cpu_count()} threads:         {many:7.2f} s  "
-          f"{1000 * many / n:6.1f} ms/map  ratio {many / floor:.2f}x")
+    print(
+        f"floor: bare dot -Tsvg per journey map:       {floor:7.2f} s  "
+        f"{1000 * floor / n:6.1f} ms/map"
+    )
+    print(
+        f"cxdsl journey maps, cold, 1 thread:          {one:7.2f} s  "
+        f"{1000 * one / n:6.1f} ms/map  ratio {one / floor:.2f}x"
+    )
+    print(
+        f"cxdsl journey maps, cold, {os.cpu_count()} threads:         {many:7.2f} s  "
+        f"{1000 * many / n:6.1f} ms/map  ratio {many / floor:.2f}x"
+    )
     print(f"all diagrams, cold: {cold_report.summary()} in {cold:.2f} s")
     print(f"all diagrams, warm: {warm_report.summary()} in {warm:.2f} s")
     print("goal: cold within 1.5x of the floor per diagram; warm renders nothing")

@@ -30,15 +30,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; each size: cold build, then warm build")
-    print(f"{'journeys':>8} {'pages':>6} {'cold s':>7} {'warm s':>7} {'journey page KB':>16} "
-          f"{'home KB':>8} {'site MB':>8}")
+    print(
+        f"{'journeys':>8} {'pages':>6} {'cold s':>7} {'warm s':>7} {'journey page KB':>16} "
+        f"{'home KB':>8} {'site MB':>8}"
+    )
     for n in args.journeys:
         root = args.out / f"site-{n}x{args.steps}"
         if root.exists():
             shutil.rmtree(root)
         generate(root, n, args.steps)
-        (root / "mkdocs.yml").write_text(DEFAULT_MKDOCS.format(name="Synthetic"),
-                                         encoding="utf-8")
+        (root / "mkdocs.yml").write_text(DEFAULT_MKDOCS.format(name="Synthetic"), encoding="utf-8")
         (root / "docs").mkdir()
         start = time.perf_counter()
         report, _ = build_site(root, root / "site")
@@ -50,9 +51,11 @@ def main() -> None:
         page = root / "site/en/journeys/journey-0/index.html"
         home = root / "site/en/index.html"
         total = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
-        print(f"{n:>8} {report.pages:>6} {cold:>7.1f} {warm:>7.1f} "
-              f"{page.stat().st_size / 1024:>16.0f} {home.stat().st_size / 1024:>8.0f} "
-              f"{total / 1_048_576:>8.1f}")
+        print(
+            f"{n:>8} {report.pages:>6} {cold:>7.1f} {warm:>7.1f} "
+            f"{page.stat().st_size / 1024:>16.0f} {home.stat().st_size / 1024:>8.0f} "
+            f"{total / 1_048_576:>8.1f}"
+        )
 
 
 if __name__ == "__main__":

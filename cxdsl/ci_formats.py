@@ -24,8 +24,14 @@ def repo_prefix(root: Path) -> str:
     sub-folder must prefix its own relative paths with it.
     """
     try:
-        done = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root,
-                              capture_output=True, text=True, check=False, timeout=10)
+        done = subprocess.run(
+            ["git", "rev-parse", "--show-prefix"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
@@ -67,9 +73,12 @@ def _region(span: Span) -> dict[str, int]:
 
 
 def _location(span: Span, prefix: str, message: str | None = None) -> dict[str, Any]:
-    location: dict[str, Any] = {"physicalLocation": {
-        "artifactLocation": {"uri": prefix + span.file, "uriBaseId": "SRCROOT"},
-        "region": _region(span)}}
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": prefix + span.file, "uriBaseId": "SRCROOT"},
+            "region": _region(span),
+        }
+    }
     if message:
         location["message"] = {"text": message}
     return location
@@ -77,13 +86,18 @@ def _location(span: Span, prefix: str, message: str | None = None) -> dict[str, 
 
 def _result(d: Diagnostic, index: int, prefix: str) -> dict[str, Any]:
     text = d.message + (f" ({d.hint})" if d.hint else "")
-    out: dict[str, Any] = {"ruleId": d.code, "ruleIndex": index, "level": _SARIF_LEVEL[d.severity],
-                           "message": {"text": text}}
+    out: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": _SARIF_LEVEL[d.severity],
+        "message": {"text": text},
+    }
     if d.span:
         out["locations"] = [_location(d.span, prefix)]
     if d.related:
-        out["relatedLocations"] = [dict(_location(r.span, prefix, r.message), id=i)
-                                   for i, r in enumerate(d.related)]
+        out["relatedLocations"] = [
+            dict(_location(r.span, prefix, r.message), id=i) for i, r in enumerate(d.related)
+        ]
     return out
 
 
@@ -94,31 +108,40 @@ def format_sarif(result: CheckResult, root: Path, prefix: str = "") -> str:
     rules = []
     for check in catalogue:
         summary = check.doc.split("\n\n")[0].replace("\n", " ")
-        name = "".join(part.capitalize() for part in
-                       check.name.replace("-", ".").split("."))
-        rules.append({
-            "id": check.code,
-            "name": name,
-            "shortDescription": {"text": summary},
-            "fullDescription": {"text": check.doc.replace("\n", " ")},
-            "help": {"text": check.doc, "markdown": check.doc},
-            "helpUri": f"{INFORMATION_URI}/blob/main/README.md#diagnostics-and-rules",
-            "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity]},
-            "properties": {"tags": [check.name.split(".")[0]], "dottedName": check.name},
-        })
+        name = "".join(part.capitalize() for part in check.name.replace("-", ".").split("."))
+        rules.append(
+            {
+                "id": check.code,
+                "name": name,
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": check.doc.replace("\n", " ")},
+                "help": {"text": check.doc, "markdown": check.doc},
+                "helpUri": f"{INFORMATION_URI}/blob/main/README.md#diagnostics-and-rules",
+                "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity]},
+                "properties": {"tags": [check.name.split(".")[0]], "dottedName": check.name},
+            }
+        )
     top = root.resolve()
     for _ in prefix.strip("/").split("/") if prefix else ():
         top = top.parent
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "cxdsl", "version": __version__, "semanticVersion": __version__,
-                "informationUri": INFORMATION_URI, "rules": rules}},
-            "originalUriBaseIds": {"SRCROOT": {"uri": top.as_uri() + "/"}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code], prefix) for d in result.diagnostics],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cxdsl",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"SRCROOT": {"uri": top.as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(d, index[d.code], prefix) for d in result.diagnostics],
+            }
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -84,8 +84,9 @@ def _passes_through(exc: BaseException) -> bool:
 
 @click.group(cls=CxdslGroup)
 @click.version_option(__version__, prog_name="cxdsl")
-@click.option("--debug", is_flag=True,
-              help=f"Show the traceback of a failure (also: {DEBUG_VARIABLE}=1).")
+@click.option(
+    "--debug", is_flag=True, help=f"Show the traceback of a failure (also: {DEBUG_VARIABLE}=1)."
+)
 def main(debug: bool) -> None:
     """cxdsl: personas, customer trees, journeys and measurement plans as code.
 
@@ -95,20 +96,32 @@ def main(debug: bool) -> None:
 
 
 workspace_arg = click.argument(
-    "path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
-jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=None,
-                           help="Diagrams rendered in parallel (default: one per core).")
+    "path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Diagrams rendered in parallel (default: one per core).",
+)
 no_python_option = click.option(
-    "--no-python", is_flag=True,
+    "--no-python",
+    is_flag=True,
     help="Untrusted mode: run no code from the workspace (no Python model files, no mkdocs "
-         "hooks, plugins or Markdown extensions outside the allow-list); see SECURITY.md.")
+    "hooks, plugins or Markdown extensions outside the allow-list); see SECURITY.md.",
+)
 
 
 @main.command()
 @workspace_arg
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]),
-              default="text", show_default=True,
-              help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text",
+    show_default=True,
+    help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).",
+)
 @no_python_option
 def check(path: Path, fmt: str, no_python: bool) -> None:
     """Validate the workspace at PATH; exit 1 when there are errors."""
@@ -129,8 +142,11 @@ def check(path: Path, fmt: str, no_python: bool) -> None:
 def _echo_render_problems(report: RenderReport) -> None:
     """A missing Graphviz, said once with how to install it; each failed diagram."""
     if report.dot_missing:
-        click.echo(f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
-                   f"were skipped; {INSTALL_HINT}", err=True)
+        click.echo(
+            f"cxdsl: Graphviz's 'dot' was not found: {len(report.skipped)} diagrams "
+            f"were skipped; {INSTALL_HINT}",
+            err=True,
+        )
     for where, error in report.failed:
         click.echo(f"cxdsl: error: diagram {where} failed: {error}", err=True)
 
@@ -145,8 +161,10 @@ def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[i
     report = render_diagrams(diagrams, out, path / CACHE_DIR, jobs)
     _echo_render_problems(report)
     elapsed = time.perf_counter() - started
-    summary = (f"{summary_line(result)}; {report.summary()} "
-               f"({len(result.workspace.settings.languages)} languages) in {elapsed:.1f} s")
+    summary = (
+        f"{summary_line(result)}; {report.summary()} "
+        f"({len(result.workspace.settings.languages)} languages) in {elapsed:.1f} s"
+    )
     # A diagram Graphviz could not draw (or write) is a failure, not a finding in the model.
     code = EXIT_FAILURE if report.failed else EXIT_OK if result.ok else EXIT_FINDINGS
     return code, summary
@@ -154,8 +172,12 @@ def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[i
 
 @main.command()
 @workspace_arg
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write the diagrams into.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the diagrams into.",
+)
 @jobs_option
 @no_python_option
 def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
@@ -167,8 +189,12 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
 
 @main.command()
 @workspace_arg
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: site/ in the workspace).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: site/ in the workspace).",
+)
 @jobs_option
 @no_python_option
 def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
@@ -182,16 +208,19 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
     if not report.built:
-        click.echo(f"build: {summary_line(result)}; site not built: mkdocs.yml cannot be "
-                   "used (see above)")
+        click.echo(
+            f"build: {summary_line(result)}; site not built: mkdocs.yml cannot be used (see above)"
+        )
         sys.exit(EXIT_FINDINGS)
     _echo_render_problems(render_report)
     for message in warnings:
         click.echo(f"mkdocs: {message}", err=True)
     elapsed = time.perf_counter() - started
-    click.echo(f"build: {summary_line(result)}; {render_report.summary()}; site: "
-               f"{report.pages} pages in {len(report.languages)} languages "
-               f"({', '.join(report.languages)}) -> {site_dir} in {elapsed:.1f} s")
+    click.echo(
+        f"build: {summary_line(result)}; {render_report.summary()}; site: "
+        f"{report.pages} pages in {len(report.languages)} languages "
+        f"({', '.join(report.languages)}) -> {site_dir} in {elapsed:.1f} s"
+    )
     if render_report.failed:  # Graphviz failed: a failure, not a finding (see render)
         sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
@@ -234,8 +263,13 @@ def init(path: Path) -> None:
 @main.command()
 @click.argument("kind", type=click.Choice(["journey", "persona", "metric"]))
 @click.argument("ident", metavar="ID")
-@click.option("--path", "path", default=".", show_default=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--path",
+    "path",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+)
 def new(kind: str, ident: str, path: Path) -> None:
     """Scaffold a journey, persona or metric with id ID."""
     import re
@@ -261,17 +295,32 @@ def new(kind: str, ident: str, path: Path) -> None:
 @main.command()
 @click.argument("base", required=False)
 @click.argument("head", required=False)
-@click.option("--path", "path", default=".", show_default=True,
-              type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="The workspace (inside a git repository).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True)
-@click.option("--fail-on", default="", metavar="CATEGORIES",
-              help="Comma-separated change categories that make the command exit 1, e.g. "
-                   "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).")
+@click.option(
+    "--path",
+    "path",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The workspace (inside a git repository).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "--fail-on",
+    default="",
+    metavar="CATEGORIES",
+    help="Comma-separated change categories that make the command exit 1, e.g. "
+    "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).",
+)
 @no_python_option
-def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
-         no_python: bool) -> None:
+def diff(
+    base: str | None, head: str | None, path: Path, fmt: str, fail_on: str, no_python: bool
+) -> None:
     """Semantic change summary between two revisions (default: merge base .. working tree)."""
     from .diff.engine import diff_workspaces
     from .diff.report import format_json as diff_json
@@ -282,8 +331,11 @@ def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
     try:
         base, head = resolve_pair(path, base, head)  # verified commit ids (or WORKTREE)
         with temporary() as tmp:
-            trees = [checkout(path, rev, Path(tmp) / name)
-                     for rev, name in ((base, "base"), (head, "head")) if rev != WORKTREE]
+            trees = [
+                checkout(path, rev, Path(tmp) / name)
+                for rev, name in ((base, "base"), (head, "head"))
+                if rev != WORKTREE
+            ]
             for tree in trees:
                 for note in tree.skipped:
                     click.echo(f"cxdsl diff: warning: {note}", err=True)
@@ -293,12 +345,20 @@ def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
         raise click.UsageError(f"git: {exc}") from exc
     changes = diff_workspaces(before, after)
     names = short(path, base), short(path, head)
-    click.echo(diff_json(changes, *names) if fmt == "json" else
-               format_markdown(changes, *names, after), nl=False)
+    click.echo(
+        diff_json(changes, *names) if fmt == "json" else format_markdown(changes, *names, after),
+        nl=False,
+    )
     wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
-    refused = sorted({c.category for c in changes.changes
-                      if any(c.category == w or (w.endswith(".") and c.category.startswith(w))
-                             for w in wanted)})
+    refused = sorted(
+        {
+            c.category
+            for c in changes.changes
+            if any(
+                c.category == w or (w.endswith(".") and c.category.startswith(w)) for w in wanted
+            )
+        }
+    )
     if refused:
         click.echo(f"cxdsl diff: refused changes: {', '.join(refused)}", err=True)
         sys.exit(EXIT_FINDINGS)
@@ -306,8 +366,12 @@ def diff(base: str | None, head: str | None, path: Path, fmt: str, fail_on: str,
 
 @main.command()
 @workspace_arg
-@click.option("--check", "check_only", is_flag=True,
-              help="Change nothing; exit 1 listing the files that would change.")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Change nothing; exit 1 listing the files that would change.",
+)
 def fmt(path: Path, check_only: bool) -> None:
     """Format the workspace's YAML files canonically, keeping comments and values."""
     from .fmt import format_workspace
@@ -334,10 +398,19 @@ def fmt(path: Path, check_only: bool) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write every schema into this folder instead of printing one.")
-@click.option("--kind", type=click.Choice(["model", "settings"]), default="model",
-              show_default=True, help="Which schema to print.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write every schema into this folder instead of printing one.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["model", "settings"]),
+    default="model",
+    show_default=True,
+    help="Which schema to print.",
+)
 def schema(out: Path | None, kind: str) -> None:
     """JSON Schema (draft 2020-12) of model files and of cxdsl.yaml, for editors and CI."""
     from .schema import MODEL_FILE, SETTINGS_FILE, schemas
@@ -356,15 +429,33 @@ def schema(out: Path | None, kind: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 def rules(fmt: str) -> None:
     """Print the catalogue of diagnostic codes and rules."""
     catalogue = load_rules().catalogue()
     if fmt == "json":
-        click.echo(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity.value,
-                                "configurable": c.configurable, "doc": c.doc}
-                               for c in catalogue], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": c.code,
+                        "name": c.name,
+                        "severity": c.severity.value,
+                        "configurable": c.configurable,
+                        "doc": c.doc,
+                    }
+                    for c in catalogue
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for c in catalogue:
         if fmt == "markdown":

@@ -84,8 +84,9 @@ def _check(root: Path, options: LoadOptions | None) -> CheckResult:
         try:
             issues.extend(rule.check(context))
         except Exception as exc:  # a bug in a rule, not in the user's model
-            raise InternalError(f"rule {rule.code} ({rule.name}) failed: "
-                                f"{type(exc).__name__}: {exc}") from exc
+            raise InternalError(
+                f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
+            ) from exc
 
     # Stamp names and severities from the catalogue, in a stable order.
     stamped = [registry.stamp(issue, settings) for issue in issues]
@@ -110,9 +111,16 @@ def _unknown_rule_levels(ws: Workspace) -> list[Issue]:
         if registry.code_of(key) is None:
             span = None
             if ws.settings_root is not None:
-                span = mark_span(SETTINGS_FILE, node_at(ws.settings_root, ("rules", key))[1]
-                                 or ws.settings_root)
+                span = mark_span(
+                    SETTINGS_FILE, node_at(ws.settings_root, ("rules", key))[1] or ws.settings_root
+                )
             names = [*registry.checks, *(c.name for c in registry.checks.values())]
-            out.append(Issue("CX013", f"unknown rule '{key}' in {dotted(('rules',))}", span,
-                             did_you_mean(key, names)))
+            out.append(
+                Issue(
+                    "CX013",
+                    f"unknown rule '{key}' in {dotted(('rules',))}",
+                    span,
+                    did_you_mean(key, names),
+                )
+            )
     return out

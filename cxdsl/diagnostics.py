@@ -24,8 +24,9 @@ class Severity(StrEnum):
 #: Characters that would rewrite a terminal line, a CI log or an annotation around them:
 #: C0/C1 controls (but tab and newline), bidi embeddings, overrides and isolates, line and
 #: paragraph separators, lone surrogates.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
-                          "\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
 
 
 def printable(text: str) -> str:
@@ -71,8 +72,13 @@ class Diagnostic(BaseModel, frozen=True):
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         s = self.span
-        return (s.file if s else "", s.line if s else 0, s.column if s else 0, self.code,
-                self.message)
+        return (
+            s.file if s else "",
+            s.line if s else 0,
+            s.column if s else 0,
+            self.code,
+            self.message,
+        )
 
     def render(self) -> str:
         """The one-line text form: ``file:line:col: severity CODE message (hint)``."""

@@ -53,8 +53,10 @@ class InternalError(CxdslError):
     """A bug in cxdsl (not a user mistake)."""
 
     def format_message(self) -> str:
-        return one_line(f"internal error: {self.message} (a bug in cxdsl: please report it "
-                        "with the traceback that --debug prints)")
+        return one_line(
+            f"internal error: {self.message} (a bug in cxdsl: please report it "
+            "with the traceback that --debug prints)"
+        )
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -91,7 +93,7 @@ def one_line(message: str) -> str:
     joined = " ".join(part.strip() for part in message.splitlines() if part.strip())
     shown = "".join(_visible(ch) for ch in joined)
     if len(shown) > MAX_MESSAGE:
-        shown = shown[:MAX_MESSAGE - 1] + "…"
+        shown = shown[: MAX_MESSAGE - 1] + "…"
     return shown or "unknown error"
 
 

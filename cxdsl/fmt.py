@@ -78,7 +78,8 @@ def _needs_quotes(value: str) -> bool:
     if value == "" or value != value.strip():
         return False  # ruamel quotes these itself
     tag: str = _PYYAML_RESOLVER.resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, value, (True, False))
+        yaml.ScalarNode, value, (True, False)
+    )
     return tag != "tag:yaml.org,2002:str"
 
 
@@ -102,8 +103,7 @@ def _canonical(node: Any, model: type[BaseModel] | None, languages: list[str]) -
                 fields.insert(0, "kind")
             rank = {name: i for i, name in enumerate(fields)}
             current = list(node)
-            for key in sorted(current, key=lambda k: (rank.get(k, len(rank)),
-                                                      current.index(k))):
+            for key in sorted(current, key=lambda k: (rank.get(k, len(rank)), current.index(k))):
                 node.move_to_end(key)
             for key in list(node):
                 info = model.model_fields.get(key)
@@ -146,8 +146,11 @@ def _canonical_text(value: Any, languages: list[str]) -> Any:
 def _quoted(value: Any) -> Any:
     if isinstance(value, float) and type(value) is not float:
         return float(value)  # a plain float, written by _represent_float
-    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
-            _needs_quotes(value)):
+    if (
+        isinstance(value, str)
+        and not isinstance(value, DoubleQuotedScalarString)
+        and (_needs_quotes(value))
+    ):
         return DoubleQuotedScalarString(value)
     return value
 
@@ -179,8 +182,9 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise FormatError(str(problem), mark.line + 1 if mark else 1,
-                          mark.column + 1 if mark else 1) from exc
+        raise FormatError(
+            str(problem), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1
+        ) from exc
     out_docs = []
     for doc in docs:
         if settings_file:
@@ -217,9 +221,12 @@ def _verify(before: list[RawDocument], after: str) -> None:
             where = _first_difference(a, b, ())
             if where is not None:
                 mark = node_at(before[i].root, where)[0].start_mark
-                raise FormatError(f"formatting would change the value at document {i + 1}, "
-                                  f"{'.'.join(map(str, where)) or 'top'}; left as is",
-                                  mark.line + 1, mark.column + 1)
+                raise FormatError(
+                    f"formatting would change the value at document {i + 1}, "
+                    f"{'.'.join(map(str, where)) or 'top'}; left as is",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
         raise FormatError("formatting would change the file's values; left as is")
 
 

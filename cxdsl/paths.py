@@ -15,11 +15,15 @@ from collections.abc import Iterable
 
 #: Where each kind of entity is documented (page, anchor).
 _KIND_PAGES = {
-    "persona": "personas/{id}.md", "journey": "journeys/{id}.md",
-    "segment": "customer-tree.md#segment-{id}", "channel": "catalog/channels.md#channel-{id}",
-    "actor": "catalog/actors.md#actor-{id}", "system": "catalog/systems.md#system-{id}",
+    "persona": "personas/{id}.md",
+    "journey": "journeys/{id}.md",
+    "segment": "customer-tree.md#segment-{id}",
+    "channel": "catalog/channels.md#channel-{id}",
+    "actor": "catalog/actors.md#actor-{id}",
+    "system": "catalog/systems.md#system-{id}",
     "stakeholder": "catalog/stakeholders.md#stakeholder-{id}",
-    "evidence": "catalog/evidence.md#evidence-{id}", "metric": "metrics/index.md#metric-{id}",
+    "evidence": "catalog/evidence.md#evidence-{id}",
+    "metric": "metrics/index.md#metric-{id}",
     "instrument": "metrics/index.md#instrument-{id}",
 }
 #: Names of pages and folders cxdsl writes beside entity pages.

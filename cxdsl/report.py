@@ -47,8 +47,15 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         "end_line": span.end_line if span else None,
         "end_column": span.end_column if span else None,
         "hint": d.hint,
-        "related": [{"message": r.message, "file": r.span.file, "line": r.span.line,
-                     "column": r.span.column} for r in d.related],
+        "related": [
+            {
+                "message": r.message,
+                "file": r.span.file,
+                "line": r.span.line,
+                "column": r.span.column,
+            }
+            for r in d.related
+        ],
     }
 
 

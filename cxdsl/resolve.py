@@ -17,9 +17,16 @@ from .suggest import did_you_mean
 
 #: The code reported for a dangling reference, by the kind it should name.
 UNKNOWN_REF_CODES = {
-    "segment": "CX102", "persona": "CX103", "channel": "CX104", "actor": "CX105",
-    "system": "CX106", "stakeholder": "CX107", "evidence": "CX108", "metric": "CX109",
-    "instrument": "CX110", "journey": "CX111",
+    "segment": "CX102",
+    "persona": "CX103",
+    "channel": "CX104",
+    "actor": "CX105",
+    "system": "CX106",
+    "stakeholder": "CX107",
+    "evidence": "CX108",
+    "metric": "CX109",
+    "instrument": "CX110",
+    "journey": "CX111",
 }
 
 
@@ -66,14 +73,16 @@ def ref_fields(cls: type[BaseModel]) -> dict[str, str]:
     for name, info in cls.model_fields.items():
         # pydantic moves the metadata of a required Annotated field into info.metadata.
         kind = _ref_kind(info.annotation) or next(
-            (m.kind for m in info.metadata if isinstance(m, Ref)), None)
+            (m.kind for m in info.metadata if isinstance(m, Ref)), None
+        )
         if kind:
             out[name] = kind
     return out
 
 
-def references(obj: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[
-        tuple[str, str, tuple[Any, ...]]]:
+def references(
+    obj: BaseModel, path: tuple[Any, ...] = ()
+) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
     """Every (kind, id, path) reference inside a model object."""
     refs = ref_fields(type(obj))
     for name in type(obj).model_fields:
@@ -111,18 +120,31 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
         table = index.by_kind.setdefault(doc.kind, {})
         first = table.get(doc.id)
         if first is not None:
-            issues.append(Issue("CX101", f"duplicate {doc.kind} id '{doc.id}'",
-                                doc.span_at(("id",)),
-                                related=(Related(message="first defined here",
-                                                 span=first.span_at(("id",))),)))
+            issues.append(
+                Issue(
+                    "CX101",
+                    f"duplicate {doc.kind} id '{doc.id}'",
+                    doc.span_at(("id",)),
+                    related=(Related(message="first defined here", span=first.span_at(("id",))),),
+                )
+            )
             continue
         same = folded.setdefault(doc.kind, {})
         other = same.get(doc.id.casefold())
         if other is not None:
-            issues.append(Issue("CX101", f"{doc.kind} id '{doc.id}' differs only in case from "
-                                f"'{other.id}'", doc.span_at(("id",)), _CASE_HINT,
-                                (Related(message=f"'{other.id}' is defined here",
-                                         span=other.span_at(("id",))),)))
+            issues.append(
+                Issue(
+                    "CX101",
+                    f"{doc.kind} id '{doc.id}' differs only in case from '{other.id}'",
+                    doc.span_at(("id",)),
+                    _CASE_HINT,
+                    (
+                        Related(
+                            message=f"'{other.id}' is defined here", span=other.span_at(("id",))
+                        ),
+                    ),
+                )
+            )
             index.refused.add((doc.kind, doc.id))
             continue
         table[doc.id] = doc
@@ -138,7 +160,8 @@ def _local_duplicates(doc: Document) -> Iterator[Issue]:
     seen: dict[str, tuple[str, tuple[Any, ...]]] = {}  # by folded id: (id, path)
     for si, stage in enumerate(journey.stages):
         items = [(("stages", si), stage, "stage")] + [
-            (("stages", si, "steps", ti), step, "step") for ti, step in enumerate(stage.steps)]
+            (("stages", si, "steps", ti), step, "step") for ti, step in enumerate(stage.steps)
+        ]
         for path, item, what in items:
             key = item.id.casefold()
             if key not in seen:
@@ -149,12 +172,20 @@ def _local_duplicates(doc: Document) -> Iterator[Issue]:
                 message = f"duplicate {what} id '{item.id}' in journey '{doc.id}'"
                 hint = "stage and step ids must be unique within a journey"
             else:
-                message = (f"{what} id '{item.id}' differs only in case from '{first_id}' in "
-                           f"journey '{doc.id}'")
+                message = (
+                    f"{what} id '{item.id}' differs only in case from '{first_id}' in "
+                    f"journey '{doc.id}'"
+                )
                 hint = _CASE_HINT
-            yield Issue("CX101", message, doc.span_at((*path, "id")), hint=hint,
-                        related=(Related(message="first used here",
-                                         span=doc.span_at((*first_path, "id"))),))
+            yield Issue(
+                "CX101",
+                message,
+                doc.span_at((*path, "id")),
+                hint=hint,
+                related=(
+                    Related(message="first used here", span=doc.span_at((*first_path, "id"))),
+                ),
+            )
 
 
 def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
@@ -163,27 +194,41 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
     scales = ws.settings.emotion_scales
     for doc in ws.documents:
         for kind, ident, path in references(doc.entity):
-            if (index.get(kind, ident) is not None or (kind, ident) in ws.broken_ids
-                    or (kind, ident) in index.refused):
+            if (
+                index.get(kind, ident) is not None
+                or (kind, ident) in ws.broken_ids
+                or (kind, ident) in index.refused
+            ):
                 continue
             hint = did_you_mean(ident, index.ids(kind))
             if hint is None:
                 other = [k for k, table in index.by_kind.items() if ident in table]
                 hint = f"'{ident}' is {_a(other[0])}, not {_a(kind)}" if other else None
-            issues.append(Issue(UNKNOWN_REF_CODES[kind], f"unknown {kind} '{ident}'",
-                                doc.span_at(path), hint))
+            issues.append(
+                Issue(UNKNOWN_REF_CODES[kind], f"unknown {kind} '{ident}'", doc.span_at(path), hint)
+            )
         entity = doc.entity
-        if isinstance(entity, Journey) and entity.emotion_scale is not None and (
-                entity.emotion_scale not in scales):
-            issues.append(Issue("CX112", f"unknown emotion scale '{entity.emotion_scale}'",
-                                doc.span_at(("emotion_scale",)),
-                                did_you_mean(entity.emotion_scale, scales)
-                                or "scales are declared under emotion_scales: in cxdsl.yaml"))
+        if (
+            isinstance(entity, Journey)
+            and entity.emotion_scale is not None
+            and (entity.emotion_scale not in scales)
+        ):
+            issues.append(
+                Issue(
+                    "CX112",
+                    f"unknown emotion scale '{entity.emotion_scale}'",
+                    doc.span_at(("emotion_scale",)),
+                    did_you_mean(entity.emotion_scale, scales)
+                    or "scales are declared under emotion_scales: in cxdsl.yaml",
+                )
+            )
     return issues
 
 
-_CASE_HINT = ("ids must be unique without regard to case: their pages and diagrams would "
-              "share a file on macOS and Windows")
+_CASE_HINT = (
+    "ids must be unique without regard to case: their pages and diagrams would "
+    "share a file on macOS and Windows"
+)
 
 
 def _a(word: str) -> str:

@@ -88,8 +88,8 @@ def model_schema() -> dict[str, Any]:
         "$schema": DIALECT,
         "title": "cxdsl model document",
         "description": "A document of a cxdsl workspace (personas/ or journeys/): a segment, "
-                       "persona, channel, actor, system, stakeholder, evidence, journey, "
-                       "metric or instrument, chosen by kind.",
+        "persona, channel, actor, system, stakeholder, evidence, journey, "
+        "metric or instrument, chosen by kind.",
         "oneOf": choices,
         "$defs": defs,
     }
@@ -110,4 +110,3 @@ def dump(schema: dict[str, Any]) -> str:
 def schemas() -> dict[str, str]:
     """File name to JSON text, for every schema cxdsl publishes."""
     return {MODEL_FILE: dump(model_schema()), SETTINGS_FILE: dump(settings_schema())}
-

@@ -38,6 +38,11 @@ _Dumper.add_representer(str, _represent_str)
 
 def dump_entities(entities: Iterable[Entity]) -> str:
     """A YAML stream with one document per entity."""
-    return yaml.dump_all((entity_data(e) for e in entities), Dumper=_Dumper,
-                         allow_unicode=True, sort_keys=False, default_flow_style=False,
-                         width=100)
+    return yaml.dump_all(
+        (entity_data(e) for e in entities),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )

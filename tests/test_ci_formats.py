@@ -23,13 +23,18 @@ VALIDATOR = REPO / "tools" / "node_modules" / ".bin" / "sarif-multitool"
 def findings(tmp_path: Path) -> Path:
     """A workspace with an error, an error with a related location, and a warning."""
     ws = make_workspace(tmp_path, FIXTURES / "cases" / "unknown-channel")
-    shutil.copyfile(FIXTURES / "cases" / "duplicate-id" / "journeys" / "extra.yaml",
-                    ws / "journeys" / "dup.yaml")
-    shutil.copyfile(FIXTURES / "cases" / "unreachable-step" / "journeys" / "extra.yaml",
-                    ws / "journeys" / "unreachable.yaml")
+    shutil.copyfile(
+        FIXTURES / "cases" / "duplicate-id" / "journeys" / "extra.yaml",
+        ws / "journeys" / "dup.yaml",
+    )
+    shutil.copyfile(
+        FIXTURES / "cases" / "unreachable-step" / "journeys" / "extra.yaml",
+        ws / "journeys" / "unreachable.yaml",
+    )
     text = (ws / "journeys" / "unreachable.yaml").read_text(encoding="utf-8")
-    (ws / "journeys" / "unreachable.yaml").write_text(text.replace("id: extra\n", "id: extra2\n",
-                                                                   1), encoding="utf-8")
+    (ws / "journeys" / "unreachable.yaml").write_text(
+        text.replace("id: extra\n", "id: extra2\n", 1), encoding="utf-8"
+    )
     return ws
 
 
@@ -38,10 +43,12 @@ def check(ws: Path, fmt: str) -> tuple[int, str]:
     return result.exit_code, result.output.replace(ws.resolve().as_uri(), "file:///WORKSPACE")
 
 
-@pytest.mark.parametrize("fmt,suffix", [("text", "txt"), ("json", "json"), ("github", "txt"),
-                                        ("sarif", "json")])
-def test_format_snapshot(findings: Path, fmt: str, suffix: str,
-                         snapshot: Callable[[Path, str], None]) -> None:
+@pytest.mark.parametrize(
+    "fmt,suffix", [("text", "txt"), ("json", "json"), ("github", "txt"), ("sarif", "json")]
+)
+def test_format_snapshot(
+    findings: Path, fmt: str, suffix: str, snapshot: Callable[[Path, str], None]
+) -> None:
     code, out = check(findings, fmt)
     assert code == 1
     snapshot(SNAPSHOTS / f"{fmt}.{suffix}", out)
@@ -49,20 +56,27 @@ def test_format_snapshot(findings: Path, fmt: str, suffix: str,
 
 def test_github_annotations_escape_their_data(workspace: Path) -> None:
     (workspace / "journeys" / "x.yaml").write_text(
-        "kind: channel\nid: x\nname: X\ntype: digital\nowner: 'a,b:c%d'\n", encoding="utf-8")
+        "kind: channel\nid: x\nname: X\ntype: digital\nowner: 'a,b:c%d'\n", encoding="utf-8"
+    )
     _, out = check(workspace, "github")
-    assert out == ("::error file=journeys/x.yaml,line=5,col=8,endLine=5,endColumn=17,"
-                   "title=CX105 ref.unknown-actor::unknown actor 'a,b:c%25d'\n")
+    assert out == (
+        "::error file=journeys/x.yaml,line=5,col=8,endLine=5,endColumn=17,"
+        "title=CX105 ref.unknown-actor::unknown actor 'a,b:c%25d'\n"
+    )
 
 
 def test_sarif_is_valid_for_microsofts_validator(findings: Path, tmp_path: Path) -> None:
     assert VALIDATOR.exists(), "make test installs tools/ (npm)"
     _, out = check(findings, "sarif")
     log = tmp_path / "cxdsl.sarif"
-    log.write_text(out.replace("file:///WORKSPACE", findings.resolve().as_uri()),
-                   encoding="utf-8")
-    done = subprocess.run([str(VALIDATOR), "validate", str(log)], capture_output=True,
-                          text=True, timeout=300, check=False)
+    log.write_text(out.replace("file:///WORKSPACE", findings.resolve().as_uri()), encoding="utf-8")
+    done = subprocess.run(
+        [str(VALIDATOR), "validate", str(log)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     report = done.stdout + done.stderr
     assert done.returncode == 0, report
     assert "error" not in report.lower() and "warning" not in report.lower(), report

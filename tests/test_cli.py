@@ -62,8 +62,10 @@ def test_wrong_channel_exits_1_with_file_and_line(tmp_path: Path) -> None:
     code, out = invoke("check", str(ws))
     assert code == 1
     column = lines[line - 1].index("mobile-app") + 1
-    assert (f"journeys/issue-commercial-licence.yaml:{line}:{column}: error CX104 unknown "
-            "channel 'mobile-ap' (did you mean 'mobile-app'?)") in out
+    assert (
+        f"journeys/issue-commercial-licence.yaml:{line}:{column}: error CX104 unknown "
+        "channel 'mobile-ap' (did you mean 'mobile-app'?)"
+    ) in out
 
 
 def test_json_format(tmp_path: Path, workspace: Path) -> None:

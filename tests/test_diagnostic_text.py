@@ -23,7 +23,8 @@ def test_printable_shows_controls_and_keeps_text() -> None:
 def test_a_bidi_override_in_a_value_is_shown_not_applied(tmp_path: Path, fmt: str) -> None:
     ws = make_workspace(tmp_path)
     (ws / "journeys" / "odd.yaml").write_text(
-        "kind: \"journey\\u202e gnp.exe\"\nid: odd\n", encoding="utf-8")
+        'kind: "journey\\u202e gnp.exe"\nid: odd\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
     assert result.exit_code == 1
     assert "\u202e" not in result.output

@@ -47,8 +47,10 @@ def test_dot_snapshots(workspace: Path, lang: str, snapshot: Callable[[Path, str
     snapshot(SNAPSHOTS / f"service-blueprint.{lang}.dot", blueprint_dot(ctx, journey))
     snapshot(SNAPSHOTS / f"customer-tree.{lang}.dot", customer_tree_dot(ctx))
     snapshot(SNAPSHOTS / f"actor-map.{lang}.dot", actor_map_dot(ctx))
-    snapshot(SNAPSHOTS / f"emotion-curve.{lang}.svg",
-             emotion_curve_svg(ctx, journey, None, "title", "description"))
+    snapshot(
+        SNAPSHOTS / f"emotion-curve.{lang}.svg",
+        emotion_curve_svg(ctx, journey, None, "title", "description"),
+    )
 
 
 def render_example(out: Path, cache: Path) -> None:
@@ -98,14 +100,16 @@ def test_arabic_text_is_stored_in_logical_order_and_isolated(example_out: Path) 
 
 def test_isolation_of_numbers_and_latin_words() -> None:
     assert isolate("المشاعر +2 عبر API الجديد", "ar") == (
-        "\u2067المشاعر \u2066+2\u2069 عبر \u2066API\u2069 الجديد\u2069")
+        "\u2067المشاعر \u2066+2\u2069 عبر \u2066API\u2069 الجديد\u2069"
+    )
     assert isolate("Emotion +2", "en") == "Emotion +2"
 
 
 def test_arabic_maps_flow_right_to_left(example_out: Path) -> None:
     def first_two_x(lang: str) -> tuple[float, float]:
-        root = ET.parse(example_out / f"{lang}/journeys/issue-commercial-licence/"
-                                      "journey-map.svg").getroot()
+        root = ET.parse(
+            example_out / f"{lang}/journeys/issue-commercial-licence/journey-map.svg"
+        ).getroot()
         xs = {}
         for group in root.iter(f"{SVG}g"):
             if group.get("class") == "node":
@@ -138,23 +142,38 @@ def test_hostile_text_renders_literally(workspace: Path, tmp_path: Path) -> None
         f"        channel: portal\n"
         f"        emotion: 0\n        pain_points:\n          - text: {json.dumps(text)}\n"
         f"            severity: low"
-        for i, text in enumerate(HOSTILE))
+        for i, text in enumerate(HOSTILE)
+    )
     (workspace / "journeys" / "hostile.yaml").write_text(
         "kind: journey\nid: hostile\ntitle: {ar: عدائي, en: Hostile}\npersona: sara\n"
         f"stages:\n  - id: s\n    title: '<img src=x onerror=alert(1)>'\n    steps:\n{steps}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = check_workspace(workspace)
     assert result.ok, [d.render() for d in result.diagnostics]
     out = tmp_path / "out"
-    report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out,
-                             tmp_path / "cache")
+    report = render_diagrams(
+        plan_diagrams(result.index, result.workspace.settings), out, tmp_path / "cache"
+    )
     assert not report.failed
     for kind in ("journey-map", "service-blueprint", "emotion-curve"):
         path = out / f"en/journeys/hostile/{kind}.svg"
         root = ET.parse(path).getroot()  # well-formed despite everything
         tags = {el.tag.replace(SVG, "") for el in root.iter()}
-        assert tags <= {"svg", "g", "title", "desc", "text", "path", "polygon", "polyline",
-                        "ellipse", "rect", "line", "circle"}, tags
+        assert tags <= {
+            "svg",
+            "g",
+            "title",
+            "desc",
+            "text",
+            "path",
+            "polygon",
+            "polyline",
+            "ellipse",
+            "rect",
+            "line",
+            "circle",
+        }, tags
         # Labels are wrapped, so compare with whitespace removed.
         text = re.sub(r"\s+", "", "".join(strip_isolates(el.text or "") for el in root.iter()))
 
@@ -171,8 +190,7 @@ def test_cache_reuses_unchanged_diagrams(workspace: Path, tmp_path: Path) -> Non
 
     def build() -> tuple[int, int]:
         result = check_workspace(workspace)
-        report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out,
-                                 cache)
+        report = render_diagrams(plan_diagrams(result.index, result.workspace.settings), out, cache)
         return report.rendered, report.reused
 
     assert build() == (10, 0)  # 1 journey x 3 + tree + actor map, x 2 languages
@@ -180,24 +198,32 @@ def test_cache_reuses_unchanged_diagrams(workspace: Path, tmp_path: Path) -> Non
     assert build() == (0, 10)
     assert {p: p.read_bytes() for p in out.rglob("*.svg")} == first  # same bytes
     journey = workspace / "journeys" / "renew-license.yaml"
-    journey.write_text(journey.read_text(encoding="utf-8").replace("emotion: 1", "emotion: -1"),
-                       encoding="utf-8")
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("emotion: 1", "emotion: -1"), encoding="utf-8"
+    )
     # the journey's map and curve change in both languages; nothing else does
     assert build() == (4, 6)
     journey.unlink()
     build()
     assert not (out / "en/journeys/renew-license").exists() or not list(
-        (out / "en/journeys/renew-license").glob("*.svg"))
+        (out / "en/journeys/renew-license").glob("*.svg")
+    )
 
 
-def test_missing_graphviz_is_reported_once_and_the_rest_still_builds(workspace: Path,
-                                                                     tmp_path: Path) -> None:
+def test_missing_graphviz_is_reported_once_and_the_rest_still_builds(
+    workspace: Path, tmp_path: Path
+) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     os.symlink(sys.executable, bin_dir / "python")
     env = {**os.environ, "PATH": str(bin_dir)}
-    done = subprocess.run([sys.executable, "-m", "cxdsl", "build", str(workspace)], env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "cxdsl", "build", str(workspace)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("Graphviz's 'dot' was not found") == 1
     assert "sudo apt-get install graphviz" in done.stderr
@@ -222,9 +248,17 @@ def test_thirty_steps_fit_a_laptop_screen(tmp_path: Path) -> None:
     assert width < 1100  # points: a page-wide grid, not a 30-node strip (~5,000 pt)
 
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -233,15 +267,26 @@ def test_screenshots_in_chromium(example_out: Path, lang: str, tmp_path: Path) -
     assert chromium, "make test installs Debian's chromium"
     artifacts = REPO / "test-artifacts" / "diagrams"
     artifacts.mkdir(parents=True, exist_ok=True)
-    for journey, kind, size in [("issue-commercial-licence", "journey-map", "1200,1100"),
-                                ("renew-building-permit", "service-blueprint", "1100,1500"),
-                                ("renew-building-permit-to-be", "emotion-curve", "960,420")]:
+    for journey, kind, size in [
+        ("issue-commercial-licence", "journey-map", "1200,1100"),
+        ("renew-building-permit", "service-blueprint", "1100,1500"),
+        ("renew-building-permit-to-be", "emotion-curve", "960,420"),
+    ]:
         shot = artifacts / f"{kind}.{lang}.png"
         shot.unlink(missing_ok=True)
-        subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / kind}",
-                        f"--window-size={size}", f"--screenshot={shot}",
-                        (example_out / f"{lang}/journeys/{journey}/{kind}.svg").as_uri()],
-                       capture_output=True, timeout=120, check=False)
+        subprocess.run(
+            [
+                chromium,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={tmp_path / kind}",
+                f"--window-size={size}",
+                f"--screenshot={shot}",
+                (example_out / f"{lang}/journeys/{journey}/{kind}.svg").as_uri(),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
         assert shot.exists() and shot.stat().st_size > 10_000, shot
 
 
@@ -251,8 +296,9 @@ def test_signed_numbers_in_arabic_diagrams_are_drawn_sign_first(example_out: Pat
 
     svg = example_out / "ar/journeys/issue-commercial-licence/journey-map.svg"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page()
         page.goto(svg.as_uri())
         positions = page.evaluate("""() => [...document.querySelectorAll('text')]

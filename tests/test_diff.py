@@ -20,8 +20,12 @@ from .conftest import make_workspace
 
 
 def git(ws: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
-                   cwd=ws, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
+        cwd=ws,
+        check=True,
+        capture_output=True,
+    )
 
 
 def repo(tmp_path: Path) -> Path:
@@ -41,8 +45,12 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_markdown_and_json_between_commits(tmp_path: Path) -> None:
     ws = repo(tmp_path)
     journey = ws / "journeys" / "renew-license.yaml"
-    edit(journey, "        emotion: 1\n", "        emotion: -1\n        pain_points:\n"
-         "          - text: {ar: بطء, en: Slow}\n            severity: low\n")
+    edit(
+        journey,
+        "        emotion: 1\n",
+        "        emotion: -1\n        pain_points:\n"
+        "          - text: {ar: بطء, en: Slow}\n            severity: low\n",
+    )
     edit(journey, "        channel: portal\n", "        channel: kiosk-app\n")
     edit(ws / "journeys" / "catalog.yaml", "target: 80", "target: 90")
     git(ws, "commit", "-qam", "edit")
@@ -55,10 +63,17 @@ def test_markdown_and_json_between_commits(tmp_path: Path) -> None:
     assert r"step\.channel: `stages[apply].steps[sign-in].channel` `portal` → `kiosk-app`" in out
     assert r"metric\.target: `target` `80.0` → `90.0`" in out
     assert "```mermaid\njourney\n  title تجديد الرخصة" in out
-    payload = json.loads(CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws),
-                                                   "--format", "json"]).output)
-    assert payload["summary"] == {"emotion.changed": 1, "metric.target": 1,
-                                  "pain_point.added": 1, "step.channel": 1}
+    payload = json.loads(
+        CliRunner()
+        .invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--format", "json"])
+        .output
+    )
+    assert payload["summary"] == {
+        "emotion.changed": 1,
+        "metric.target": 1,
+        "pain_point.added": 1,
+        "step.channel": 1,
+    }
 
 
 def test_working_tree_against_merge_base_and_fail_on(tmp_path: Path) -> None:
@@ -81,13 +96,15 @@ def test_bad_revision_is_a_usage_error(tmp_path: Path) -> None:
 
 # --- every edit appears ---------------------------------------------------------------
 
+
 def _load(ws: Path, rel: str) -> list[dict[str, Any]]:
     return list(yaml.load_all((ws / rel).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
 
 
 def _save(ws: Path, rel: str, docs: list[dict[str, Any]]) -> None:
-    (ws / rel).write_text(yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False),
-                          encoding="utf-8")
+    (ws / rel).write_text(
+        yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 J, C, P = "journeys/renew-license.yaml", "journeys/catalog.yaml", "personas/tree.yaml"
@@ -111,8 +128,9 @@ def _apply(ws: Path, name: str, value: str, number: int) -> tuple[str, str, str]
         _save(ws, J, journey)
         return "journey", "renew-license", "steps[submit].channel"
     if name == "add-step":
-        steps.append({"id": f"new-{number}", "title": {"ar": value, "en": value},
-                      "channel": "portal"})
+        steps.append(
+            {"id": f"new-{number}", "title": {"ar": value, "en": value}, "channel": "portal"}
+        )
         _save(ws, J, journey)
         return "journey", "renew-license", f"steps[new-{number}]"
     if name == "reorder":
@@ -146,15 +164,29 @@ def _apply(ws: Path, name: str, value: str, number: int) -> tuple[str, str, str]
     raise AssertionError(name)
 
 
-EDITS = ["journey-title", "emotion", "channel", "add-step", "reorder", "pain", "target",
-         "question", "persona-goal", "segment-name"]
+EDITS = [
+    "journey-title",
+    "emotion",
+    "channel",
+    "add-step",
+    "reorder",
+    "pain",
+    "target",
+    "question",
+    "persona-goal",
+    "segment-name",
+]
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(EDITS), min_size=1, max_size=6, unique=True), words,
-       st.integers(0, 1000))
-def test_every_edit_appears_in_the_diff(tmp_path_factory: Any, chosen: list[str], value: str,
-                                        number: int) -> None:
+@given(
+    st.lists(st.sampled_from(EDITS), min_size=1, max_size=6, unique=True),
+    words,
+    st.integers(0, 1000),
+)
+def test_every_edit_appears_in_the_diff(
+    tmp_path_factory: Any, chosen: list[str], value: str, number: int
+) -> None:
     ws = make_workspace(tmp_path_factory.mktemp("w"))
     base = check_workspace(ws)
     expected = []
@@ -163,5 +195,9 @@ def test_every_edit_appears_in_the_diff(tmp_path_factory: Any, chosen: list[str]
         expected.append(_apply(ws, name, value, number))
     changes = diff_workspaces(base, check_workspace(ws)).changes
     for kind, entity, fragment in expected:
-        assert any(c.kind == kind and c.entity == entity and fragment in c.path
-                   for c in changes), (kind, entity, fragment, changes)
+        assert any(c.kind == kind and c.entity == entity and fragment in c.path for c in changes), (
+            kind,
+            entity,
+            fragment,
+            changes,
+        )

@@ -16,8 +16,13 @@ from .conftest import make_workspace
 
 
 def git(ws: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX",
-                           *args], cwd=ws, check=True, capture_output=True, text=True)
+    done = subprocess.run(
+        ["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
+        cwd=ws,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return done.stdout.strip()
 
 
@@ -29,13 +34,17 @@ def repo(tmp_path: Path) -> Path:
     return ws
 
 
-@pytest.mark.parametrize("args", [
-    ["--", "--output=victim.txt", "HEAD"],
-    ["HEAD", "--output=victim.txt"],
-    ["--", "HEAD", "--output=victim.txt"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--", "--output=victim.txt", "HEAD"],
+        ["HEAD", "--output=victim.txt"],
+        ["--", "HEAD", "--output=victim.txt"],
+    ],
+)
 def test_an_option_given_as_a_revision_is_refused_and_git_never_sees_it(
-        tmp_path: Path, args: list[str]) -> None:
+    tmp_path: Path, args: list[str]
+) -> None:
     ws = repo(tmp_path)
     victim = ws / "victim.txt"
     victim.write_text("keep me\n", encoding="utf-8")
@@ -96,8 +105,7 @@ def _commit_links(ws: Path) -> None:
     git(ws, "commit", "-qm", "links")
 
 
-def test_committed_symlinks_leaving_the_workspace_are_skipped_not_followed(
-        tmp_path: Path) -> None:
+def test_committed_symlinks_leaving_the_workspace_are_skipped_not_followed(tmp_path: Path) -> None:
     ws = repo(tmp_path)
     _commit_links(ws)
     into = tmp_path / "out"

@@ -45,12 +45,46 @@ PAYLOADS = [
 ]
 
 # Characters that start or end markup somewhere in CommonMark, GFM or on GitHub.
-tricky = st.sampled_from([
-    *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "\n", "\r", "\t", "\0", " ", "  ", "\u202e",
-    "\u2066", "\u2069", "\u200f", "\u2028", "\x85", "\ufeff", "://", "www.", "GH-1", "@a",
-    "#1", "&amp;", "&#64;", "<!--", "-->", "<a href=x>", "http://a.b", "x.co", "1. ", "* ",
-    "```", "~~~", "    ", "|", "\\*", "ع", "é", "✅",
-])
+tricky = st.sampled_from(
+    [
+        *"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+        "\n",
+        "\r",
+        "\t",
+        "\0",
+        " ",
+        "  ",
+        "\u202e",
+        "\u2066",
+        "\u2069",
+        "\u200f",
+        "\u2028",
+        "\x85",
+        "\ufeff",
+        "://",
+        "www.",
+        "GH-1",
+        "@a",
+        "#1",
+        "&amp;",
+        "&#64;",
+        "<!--",
+        "-->",
+        "<a href=x>",
+        "http://a.b",
+        "x.co",
+        "1. ",
+        "* ",
+        "```",
+        "~~~",
+        "    ",
+        "|",
+        "\\*",
+        "ع",
+        "é",
+        "✅",
+    ]
+)
 texts = st.lists(st.one_of(tricky, st.text(max_size=4)), max_size=14).map("".join)
 
 
@@ -133,10 +167,17 @@ def test_a_mention_is_split_by_a_comment_not_hidden_by_invisible_characters() ->
 def test_mermaid_labels_stay_inert(text: str, task: bool, actor: bool) -> None:
     label = mermaid_text(text, task=task, actor=actor)
     assert label and label == label.strip()
-    assert not set(label) & set("#:;%{}<>&\"`\\=\n\r\t\0[]|*_~^$@")
-    assert all(ch == " " or not (ord(ch) < 32 or "\u2028" <= ch <= "\u2029"
-                                 or "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069")
-               for ch in label)
+    assert not set(label) & set('#:;%{}<>&"`\\=\n\r\t\0[]|*_~^$@')
+    assert all(
+        ch == " "
+        or not (
+            ord(ch) < 32
+            or "\u2028" <= ch <= "\u2029"
+            or "\u202a" <= ch <= "\u202e"
+            or "\u2066" <= ch <= "\u2069"
+        )
+        for ch in label
+    )
     if task:
         assert not re.match(r"(?i)journey|title\s|section\s|acc(?:title|descr)", label)
     if actor:
@@ -145,9 +186,14 @@ def test_mermaid_labels_stay_inert(text: str, task: bool, actor: bool) -> None:
 
 # --- the whole comment, from a real diff ----------------------------------------------
 
+
 def git(ws: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
-                   cwd=ws, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
+        cwd=ws,
+        check=True,
+        capture_output=True,
+    )
 
 
 def _tokens(tokens: list[Token]) -> list[Token]:
@@ -168,13 +214,18 @@ def test_payloads_in_a_changed_title_and_life_event_stay_text(tmp_path: Path) ->
     payload = " ".join(PAYLOADS)
     docs[0]["title"] = {"ar": payload, "en": payload}
     docs[0]["life_event"] = payload
-    docs[0]["stages"][0]["title"] = {"ar": "%%{init: {'securityLevel': 'loose'}}%%\n```\n"
-                                           "click sign-in call alert(1)", "en": "x"}
+    docs[0]["stages"][0]["title"] = {
+        "ar": "%%{init: {'securityLevel': 'loose'}}%%\n```\nclick sign-in call alert(1)",
+        "en": "x",
+    }
     docs[0]["stages"][0]["steps"].append(
-        {"id": "evil", "title": {"ar": "title <b>bold</b>: 5: me\n## out", "en": "x"},
-         "channel": "portal"})
-    path.write_text(yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False),
-                    encoding="utf-8")
+        {
+            "id": "evil",
+            "title": {"ar": "title <b>bold</b>: 5: me\n## out", "en": "x"},
+            "channel": "portal",
+        }
+    )
+    path.write_text(yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False), encoding="utf-8")
     git(ws, "commit", "-qam", "payloads")
     result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)])
     assert result.exit_code == 0, result.output
@@ -183,21 +234,37 @@ def test_payloads_in_a_changed_title_and_life_event_stay_text(tmp_path: Path) ->
 
     tokens = _tokens(GFM.parse(comment))
     kinds = {t.type for t in tokens}
-    assert not kinds & {"image", "link_open", "s_open", "table_open", "blockquote_open",
-                        "hr", "code_block"}, kinds
+    assert not kinds & {
+        "image",
+        "link_open",
+        "s_open",
+        "table_open",
+        "blockquote_open",
+        "hr",
+        "code_block",
+    }, kinds
     assert {t.content for t in tokens if t.type == "html_inline"} <= {SPLIT}
     html_blocks = [t.content for t in tokens if t.type == "html_block"]
     assert html_blocks == ["<details><summary>By kind of change</summary>\n", "</details>\n"]
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert [h.split(":")[0].split(" — ")[0] for h in headings] == [
-        "cxdsl diff", "Journeys", "`renew-license`"]
+        "cxdsl diff",
+        "Journeys",
+        "`renew-license`",
+    ]
     strong = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "strong_open"]
     assert all(re.fullmatch(r"\d+ changes|[+-]\d+", s) for s in strong), strong
 
     text = "".join(t.content for t in tokens if t.type == "text")
-    for literal in ("<img src=https://evil.example/track.png>", "**All checks passed ✅**",
-                    "## Approved", "[click here](https://evil.example/login)", "fixes #123",
-                    "@someone", "abcfdp.exe"):  # a Text loses bidi controls (i18n.clean)
+    for literal in (
+        "<img src=https://evil.example/track.png>",
+        "**All checks passed ✅**",
+        "## Approved",
+        "[click here](https://evil.example/login)",
+        "fixes #123",
+        "@someone",
+        "abcfdp.exe",
+    ):  # a Text loses bidi controls (i18n.clean)
         assert literal in text, literal
     _github_post_processing_is_broken_up_in_comment(GFM.render(comment))
 
@@ -206,15 +273,20 @@ def test_payloads_in_a_changed_title_and_life_event_stay_text(tmp_path: Path) ->
     mermaid = fences[0].content.splitlines()
     assert mermaid[0] == "journey" and mermaid[1].startswith("  title ")
     assert [line.split(":")[0].split()[0] for line in mermaid[2:]] == [
-        "section", "الدخول", "الإرسال", "“title"]
+        "section",
+        "الدخول",
+        "الإرسال",
+        "“title",
+    ]
     assert not re.search(r"%%|[{}<>#;`]", fences[0].content)
     assert mermaid[-1].endswith(": 3: سارة")  # the step's own score and actor
 
 
 def _github_post_processing_is_broken_up_in_comment(html: str) -> None:
     # GitHub links nothing inside <pre> (the Mermaid block is a diagram, not text)
-    body = re.sub(r"<(/?)(details|summary)>", "", re.sub(r"<pre>.*?</pre>", "", html,
-                                                         flags=re.DOTALL))
+    body = re.sub(
+        r"<(/?)(details|summary)>", "", re.sub(r"<pre>.*?</pre>", "", html, flags=re.DOTALL)
+    )
     assert not re.search(rf"@(?!{SPLIT})", body)
     assert not re.search(rf"#(?!{SPLIT})", body)
     assert not re.search(r"://|www\.|gh-\d", body, re.IGNORECASE)

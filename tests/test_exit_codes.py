@@ -62,8 +62,7 @@ def broken_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @needs_proc
 def test_schema_into_an_unwritable_folder() -> None:
     line = assert_one_line_failure(run("schema", "--out", "/proc/nope"), "/proc/nope")
-    assert line == ("cxdsl: error: cannot write the schemas: /proc/nope: "
-                    "No such file or directory")
+    assert line == ("cxdsl: error: cannot write the schemas: /proc/nope: No such file or directory")
 
 
 @needs_proc
@@ -85,8 +84,9 @@ def test_render_into_an_unwritable_folder(tmp_path: Path) -> None:
 
 @needs_proc
 def test_new_in_an_unwritable_workspace() -> None:
-    assert_one_line_failure(run("new", "journey", "x", "--path", "/proc"),
-                            "cannot write the new journey: /proc/")
+    assert_one_line_failure(
+        run("new", "journey", "x", "--path", "/proc"), "cannot write the new journey: /proc/"
+    )
 
 
 def test_outputs_under_a_file_fail_cleanly(tmp_path: Path) -> None:
@@ -101,8 +101,9 @@ def test_outputs_under_a_file_fail_cleanly(tmp_path: Path) -> None:
 
 
 def test_internal_error_is_one_line_exit_2(broken_rule: None) -> None:
-    line = assert_one_line_failure(run("check", str(REPO)), "internal error", "CX201",
-                                   "ZeroDivisionError", "--debug")
+    line = assert_one_line_failure(
+        run("check", str(REPO)), "internal error", "CX201", "ZeroDivisionError", "--debug"
+    )
     assert "division by zero in a rule" in line
 
 
@@ -134,28 +135,46 @@ def failing_check(monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     monkeypatch.setattr(cli, "check_workspace", fail)
 
 
-@pytest.mark.parametrize(("exc", "expected"), [
-    (PermissionError(13, "Permission denied", "journeys/secret.yaml"),
-     "cxdsl: error: journeys/secret.yaml: Permission denied"),
-    (FileNotFoundError(2, "No such file or directory", "site/index.html"),
-     "cxdsl: error: site/index.html: No such file or directory"),
-    (OSError(18, "Invalid cross-device link", "a.yaml", None, "b.yaml"),
-     "cxdsl: error: a.yaml -> b.yaml: Invalid cross-device link"),
-    (IsADirectoryError(21, "Is a directory"), "cxdsl: error: Is a directory"),
-    (RecursionError("maximum recursion depth exceeded"),
-     "cxdsl: error: the input is nested too deeply to process (RecursionError)"),
-    (MemoryError(), "cxdsl: error: out of memory"),
-    (CxdslError("mkdocs.yml: theme 'nonexistent' is not installed"),
-     "cxdsl: error: mkdocs.yml: theme 'nonexistent' is not installed"),
-    (InternalError("a bug"), "cxdsl: error: internal error: a bug"),
-    (click.ClickException("Config value 'theme': Unrecognised theme name: 'x'."),
-     "cxdsl: error: Config value 'theme': Unrecognised theme name: 'x'."),
-    (SystemExit("a library gave up"), "cxdsl: error: a library gave up"),
-    (ValueError("line one\nline two\x1b[2J\u202e"),
-     "cxdsl: error: internal error: ValueError: line one line two\\x1b[2J\\u202e"),
-])
-def test_any_exception_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch, exc: BaseException,
-                                          expected: str) -> None:
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (
+            PermissionError(13, "Permission denied", "journeys/secret.yaml"),
+            "cxdsl: error: journeys/secret.yaml: Permission denied",
+        ),
+        (
+            FileNotFoundError(2, "No such file or directory", "site/index.html"),
+            "cxdsl: error: site/index.html: No such file or directory",
+        ),
+        (
+            OSError(18, "Invalid cross-device link", "a.yaml", None, "b.yaml"),
+            "cxdsl: error: a.yaml -> b.yaml: Invalid cross-device link",
+        ),
+        (IsADirectoryError(21, "Is a directory"), "cxdsl: error: Is a directory"),
+        (
+            RecursionError("maximum recursion depth exceeded"),
+            "cxdsl: error: the input is nested too deeply to process (RecursionError)",
+        ),
+        (MemoryError(), "cxdsl: error: out of memory"),
+        (
+            CxdslError("mkdocs.yml: theme 'nonexistent' is not installed"),
+            "cxdsl: error: mkdocs.yml: theme 'nonexistent' is not installed",
+        ),
+        (InternalError("a bug"), "cxdsl: error: internal error: a bug"),
+        (
+            click.ClickException("Config value 'theme': Unrecognised theme name: 'x'."),
+            "cxdsl: error: Config value 'theme': Unrecognised theme name: 'x'.",
+        ),
+        (SystemExit("a library gave up"), "cxdsl: error: a library gave up"),
+        (
+            ValueError("line one\nline two\x1b[2J\u202e"),
+            "cxdsl: error: internal error: ValueError: line one line two\\x1b[2J\\u202e",
+        ),
+    ],
+)
+def test_any_exception_is_one_line_exit_2(
+    monkeypatch: pytest.MonkeyPatch, exc: BaseException, expected: str
+) -> None:
     failing_check(monkeypatch, exc)
     line = assert_one_line_failure(run("check", str(REPO)))
     assert line.startswith(expected), line
@@ -165,8 +184,10 @@ def test_mkdocs_errors_exit_2_not_1(monkeypatch: pytest.MonkeyPatch) -> None:
     """mkdocs' exceptions are ClickExceptions with exit code 1 (its Abort is a SystemExit)."""
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    for exc in (ConfigurationError("Unrecognised theme name: 'nonexistent'."),
-                Abort("Aborted with 2 warnings in strict mode!")):
+    for exc in (
+        ConfigurationError("Unrecognised theme name: 'nonexistent'."),
+        Abort("Aborted with 2 warnings in strict mode!"),
+    ):
         failing_check(monkeypatch, exc)
         line = assert_one_line_failure(run("check", str(REPO)))
         assert line == f"cxdsl: error: {exc.format_message()}"
@@ -221,22 +242,34 @@ def test_real_process_prints_one_line(tmp_path: Path) -> None:
     blocker.write_text("x")
     target = "/proc/nope" if HAS_PROC else str(blocker / "sub")
     env = {k: v for k, v in os.environ.items() if k != "CXDSL_DEBUG"}
-    done = subprocess.run([*cxdsl_executable(), "schema", "--out", target], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [*cxdsl_executable(), "schema", "--out", target],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr.count("\n") == 1 and done.stderr.startswith("cxdsl: error: "), (
-        done.stderr)
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("cxdsl: error: "), done.stderr
     assert target in done.stderr
 
     env["CXDSL_DEBUG"] = "1"
-    done = subprocess.run([*cxdsl_executable(), "schema", "--out", target], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [*cxdsl_executable(), "schema", "--out", target],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2 and "Traceback (most recent call last)" in done.stderr
 
 
-def test_a_diagram_graphviz_cannot_draw_is_exit_2(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_diagram_graphviz_cannot_draw_is_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil as sh
 
     from cxdsl.render import pipeline

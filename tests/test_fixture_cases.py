@@ -24,8 +24,9 @@ def run_check(ws: Path, *args: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_matches_snapshot(case: Path, tmp_path: Path,
-                               snapshot: Callable[[Path, str], None]) -> None:
+def test_case_matches_snapshot(
+    case: Path, tmp_path: Path, snapshot: Callable[[Path, str], None]
+) -> None:
     ws = make_workspace(tmp_path, case)
     code, output = run_check(ws)
     assert code in (0, 1), output

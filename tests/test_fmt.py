@@ -26,8 +26,13 @@ from .test_hostile_input import time_limit
 from .test_properties import journeys, personas, segments
 
 LANGUAGES = ["ar", "en"]
-EXAMPLES = sorted([*REPO.glob("personas/**/*.yaml"), *REPO.glob("journeys/**/*.yaml"),
-                   FIXTURES / "fmt" / "commented.yaml"])
+EXAMPLES = sorted(
+    [
+        *REPO.glob("personas/**/*.yaml"),
+        *REPO.glob("journeys/**/*.yaml"),
+        FIXTURES / "fmt" / "commented.yaml",
+    ]
+)
 
 
 def entities(text: str) -> list[Entity]:
@@ -37,8 +42,9 @@ def entities(text: str) -> list[Entity]:
 
 
 def comments(text: str) -> list[str]:
-    return sorted(m.group().strip() for m in re.finditer(r"#[^\n]*", text)
-                  if not m.group().startswith("#{"))
+    return sorted(
+        m.group().strip() for m in re.finditer(r"#[^\n]*", text) if not m.group().startswith("#{")
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
@@ -58,8 +64,11 @@ def test_canonical_form_snapshot(snapshot: Callable[[Path, str], None]) -> None:
 
 
 def test_strings_a_yaml_11_tool_would_misread_stay_quoted() -> None:
-    out = format_text("kind: channel\nid: c\nname: {en: 'No', ar: نعم}\ntype: digital\n"
-                      "description: 'on'\nowner: '1e3'\n", LANGUAGES)
+    out = format_text(
+        "kind: channel\nid: c\nname: {en: 'No', ar: نعم}\ntype: digital\n"
+        "description: 'on'\nowner: '1e3'\n",
+        LANGUAGES,
+    )
     assert yaml.safe_load(out)["description"] == "on"
     assert yaml.safe_load(out)["name"]["en"] == "No"
     assert yaml.safe_load(out)["owner"] == "1e3"
@@ -99,16 +108,19 @@ def test_a_value_the_formatter_would_retype_is_left_alone(workspace: Path) -> No
     path.write_text(source, encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(workspace)])
     assert result.exit_code == 1
-    assert "journeys/x.yaml:3:12: not formatted: formatting would change the value at " \
+    assert (
+        "journeys/x.yaml:3:12: not formatted: formatting would change the value at "
         "document 1, name.en; left as is" in result.output
+    )
     assert path.read_text(encoding="utf-8") == source
 
 
 def test_check_lists_files_and_writes_nothing(workspace: Path) -> None:
     assert CliRunner().invoke(main, ["fmt", str(workspace)]).exit_code == 0
     journey = workspace / "journeys" / "renew-license.yaml"
-    messy = journey.read_text(encoding="utf-8").replace("kind: journey\nid: renew-license\n",
-                                                        "id: renew-license\nkind: journey\n")
+    messy = journey.read_text(encoding="utf-8").replace(
+        "kind: journey\nid: renew-license\n", "id: renew-license\nkind: journey\n"
+    )
     journey.write_text(messy, encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", "--check", str(workspace)])
     assert result.exit_code == 1
@@ -129,13 +141,16 @@ def test_unparseable_file_is_reported_with_its_location(workspace: Path) -> None
     path.write_text("kind: channel\nid: x\nname: [unclosed\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["fmt", str(workspace)])
     assert result.exit_code == 1
-    assert "journeys/broken.yaml:4:1: not formatted: YAML syntax error: did not find " \
+    assert (
+        "journeys/broken.yaml:4:1: not formatted: YAML syntax error: did not find "
         "expected ',' or ']'" in result.output
+    )
     assert "all files already formatted" not in result.output
     assert path.read_text(encoding="utf-8") == "kind: channel\nid: x\nname: [unclosed\n"
 
 
 # fmt never raises: every input becomes a located report, and the other files are formatted.
+
 
 def fmt(workspace: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, ["fmt", *args, str(workspace)])
@@ -146,21 +161,29 @@ def fmt(workspace: Path, *args: str) -> tuple[int, str, str]:
 def messy_journey(workspace: Path) -> Path:
     """A journey fmt would change (id before kind), to show the others are still formatted."""
     journey = workspace / "journeys" / "renew-license.yaml"
-    journey.write_text(journey.read_text(encoding="utf-8").replace(
-        "kind: journey\nid: renew-license\n", "id: renew-license\nkind: journey\n"),
-        encoding="utf-8")
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace(
+            "kind: journey\nid: renew-license\n", "id: renew-license\nkind: journey\n"
+        ),
+        encoding="utf-8",
+    )
     return journey
 
 
 HOSTILE = {
-    "flow nesting, 900 levels": ("a: " + "[" * 900 + "]" * 900 + "\n",
-                                 ":1:67: not formatted: nesting deeper than 64 levels"),
-    "block nesting, 900 levels": ("".join("  " * i + "k:\n" for i in range(900)) + "  " * 900
-                                  + "v\n", ":65:129: not formatted: nesting deeper than 64"),
+    "flow nesting, 900 levels": (
+        "a: " + "[" * 900 + "]" * 900 + "\n",
+        ":1:67: not formatted: nesting deeper than 64 levels",
+    ),
+    "block nesting, 900 levels": (
+        "".join("  " * i + "k:\n" for i in range(900)) + "  " * 900 + "v\n",
+        ":65:129: not formatted: nesting deeper than 64",
+    ),
     "list nesting, 5,000 levels": ("- " * 5_000 + "x\n", ":1:"),
-    "object tag": ("kind: channel\nid: t\nname: !!python/object/apply:os.system [x]\n",
-                   ":3:7: not formatted: YAML tag '!!python/object/apply:os.system' is not "
-                   "allowed"),
+    "object tag": (
+        "kind: channel\nid: t\nname: !!python/object/apply:os.system [x]\n",
+        ":3:7: not formatted: YAML tag '!!python/object/apply:os.system' is not allowed",
+    ),
     "duplicate key": ("kind: channel\nid: t\nid: u\n", ":3:1: not formatted: duplicate key"),
     "alias": ("a: &x [1]\nb: *x\n", ":2:1: not formatted: the value of 'b' is a YAML alias"),
     "binary": ("\x89PNG\r\n\x00\x00", ":2:1: not formatted: binary file"),
@@ -186,8 +209,10 @@ def test_huge_file_is_refused_unread(workspace: Path) -> None:
     (workspace / "journeys" / "huge.yaml").write_bytes(b"a: " + b"x" * (5 * 1024 * 1024))
     code, _, err = fmt(workspace, "--check")
     assert code == 1
-    assert "journeys/huge.yaml:1:1: not formatted: file is 5.0 MB; model files are limited " \
+    assert (
+        "journeys/huge.yaml:1:1: not formatted: file is 5.0 MB; model files are limited "
         "to 4 MB" in err
+    )
 
 
 def test_utf16_file_is_named(workspace: Path) -> None:
@@ -202,7 +227,8 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file type
 
 @posix_only
 def test_links_out_of_the_workspace_are_neither_read_nor_written(
-        workspace: Path, tmp_path: Path) -> None:
+    workspace: Path, tmp_path: Path
+) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
     secret = "id: secret\nkind: channel\n"  # fmt would reorder it if it read it
@@ -216,10 +242,15 @@ def test_links_out_of_the_workspace_are_neither_read_nor_written(
     journey = messy_journey(workspace)
     code, out, err = fmt(workspace)
     assert code == 1
-    for link, what in (("cxdsl.yaml", "file"), ("journeys/dir", "folder"),
-                       ("journeys/x.yaml", "file")):
-        assert f"{link}:1:1: not formatted: '{link}' is a symbolic link to a {what} outside " \
+    for link, what in (
+        ("cxdsl.yaml", "file"),
+        ("journeys/dir", "folder"),
+        ("journeys/x.yaml", "file"),
+    ):
+        assert (
+            f"{link}:1:1: not formatted: '{link}' is a symbolic link to a {what} outside "
             "the workspace; refused unread" in err
+        )
     assert "secret" not in out + err
     assert (outside / "s.yaml").read_text(encoding="utf-8") == secret
     assert (outside / "cxdsl.yaml").read_text(encoding="utf-8") != settings_text
@@ -233,8 +264,7 @@ def test_fifo_is_skipped_with_a_warning(workspace: Path) -> None:
     os.mkfifo(workspace / "journeys" / "pipe.yaml")
     with time_limit(30):
         code, out, err = fmt(workspace, "--check")
-    assert "journeys/pipe.yaml:1:1: a FIFO (named pipe), not a regular file; skipped " \
-        "unread" in err
+    assert "journeys/pipe.yaml:1:1: a FIFO (named pipe), not a regular file; skipped unread" in err
     assert code == (1 if out else 0)  # a warning alone does not fail fmt
 
 
@@ -261,15 +291,79 @@ def test_a_file_that_cannot_be_written_is_exit_2(workspace: Path) -> None:
 
 #: Pieces of YAML and of what breaks YAML tools; random text is mostly refused at the first
 #: character, these reach the formatter's later stages.
-_PIECES = st.sampled_from([
-    "kind: ", "journey", "channel", "persona", "segment", "id: ", "x", "name: ", "title: ",
-    "{ar: س, en: e}", "stages:", "steps:", "- ", "  ", "    ", "\n", "\n", "\n", "[", "]",
-    "{", "}", ":", ": ", ",", "'", '"', "#c", " # c\n", "&a ", "*a", "!!python/object:x ",
-    "!tag ", "!!str ", "!!binary ", "<<: ", "---\n", "...\n", "\t", "\0", "\ufeff",
-    "\u202e", "0E0", "1e3", "1_000", "0o17", "no", "on", "~", "null", "true", "? ", "|\n",
-    ">-\n", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "\r", "\x85", "\u2028", "-.inf",
-    ".nan", "2024-01-01", "12:30:00", "'a''b'", '"\\u0041"', "\\", "@", "`", "%",
-])
+_PIECES = st.sampled_from(
+    [
+        "kind: ",
+        "journey",
+        "channel",
+        "persona",
+        "segment",
+        "id: ",
+        "x",
+        "name: ",
+        "title: ",
+        "{ar: س, en: e}",
+        "stages:",
+        "steps:",
+        "- ",
+        "  ",
+        "    ",
+        "\n",
+        "\n",
+        "\n",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        ": ",
+        ",",
+        "'",
+        '"',
+        "#c",
+        " # c\n",
+        "&a ",
+        "*a",
+        "!!python/object:x ",
+        "!tag ",
+        "!!str ",
+        "!!binary ",
+        "<<: ",
+        "---\n",
+        "...\n",
+        "\t",
+        "\0",
+        "\ufeff",
+        "\u202e",
+        "0E0",
+        "1e3",
+        "1_000",
+        "0o17",
+        "no",
+        "on",
+        "~",
+        "null",
+        "true",
+        "? ",
+        "|\n",
+        ">-\n",
+        "%YAML 1.1\n",
+        "%TAG ! tag:x,2000:\n",
+        "\r",
+        "\x85",
+        "\u2028",
+        "-.inf",
+        ".nan",
+        "2024-01-01",
+        "12:30:00",
+        "'a''b'",
+        '"\\u0041"',
+        "\\",
+        "@",
+        "`",
+        "%",
+    ]
+)
 YAMLISH = st.lists(_PIECES | st.text(max_size=4), max_size=60).map("".join)
 
 
@@ -287,7 +381,8 @@ def test_fmt_never_raises_on_any_yaml_ish_input(text: str, settings_file: bool) 
 
 
 def test_a_bug_in_fmt_is_exit_2_and_the_other_files_are_formatted(
-        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import cxdsl.fmt
 
     real = cxdsl.fmt.format_text

@@ -62,7 +62,8 @@ def test_billion_laughs_finishes_with_one_error_per_aliased_list(workspace: Path
 
 def test_invalid_utf8_is_located(workspace: Path) -> None:
     (workspace / "journeys" / "latin1.yaml").write_bytes(
-        b"kind: channel\nid: c\nname: caf\xe9\ntype: digital\n")
+        b"kind: channel\nid: c\nname: caf\xe9\ntype: digital\n"
+    )
     code, out = check(workspace)
     assert code == 1
     assert "journeys/latin1.yaml:3:10: error CX005 invalid UTF-8 (byte 0xe9)" in out
@@ -80,7 +81,8 @@ def test_object_tags_never_run(workspace: Path, tmp_path: Path) -> None:
     (workspace / "journeys" / "evil.yaml").write_text(
         f"kind: channel\nid: evil\nname: !!python/object/apply:os.system ['touch {marker}']\n"
         "type: digital\n---\nkind: channel\nid: evil2\nname: !!python/name:os.system\n"
-        "type: digital\n")
+        "type: digital\n"
+    )
     code, out = check(workspace)
     assert code == 1 and out.count("CX003") == 2
     assert not marker.exists()
@@ -104,7 +106,8 @@ def test_no_python_refuses_to_run_model_files(workspace: Path, tmp_path: Path) -
     (workspace / "journeys" / "j.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
     result = CliRunner().invoke(main, ["check", "--no-python", str(workspace)])
     assert "journeys/j.py:1:1: warning CX012 Python model file not run: --no-python" in (
-        result.output)
+        result.output
+    )
     assert not marker.exists()
 
 
@@ -150,16 +153,20 @@ def outside(tmp_path: Path) -> Path:
 
 
 @posix_only
-@pytest.mark.parametrize("link", ["journeys/x.yaml", "journeys/deep/er/x.yml",
-                                  "personas/x.yaml", "journeys/x.py"])
+@pytest.mark.parametrize(
+    "link", ["journeys/x.yaml", "journeys/deep/er/x.yml", "personas/x.yaml", "journeys/x.py"]
+)
 def test_link_to_a_file_outside_the_workspace_is_refused_unread(
-        workspace: Path, outside: Path, link: str) -> None:
+    workspace: Path, outside: Path, link: str
+) -> None:
     (workspace / link).parent.mkdir(parents=True, exist_ok=True)
     (workspace / link).symlink_to(outside / "secret.yaml")
     code, out = check(workspace)
     assert code == 1
-    assert f"{link}:1:1: error CX014 '{link}' is a symbolic link to a file outside the " \
+    assert (
+        f"{link}:1:1: error CX014 '{link}' is a symbolic link to a file outside the "
         "workspace; refused unread" in out
+    )
     assert "TOP-SECRET" not in out and "leaked" not in out
     assert "checked 4 files: 1 error, 0 warnings" in out  # the rest is still checked
 
@@ -172,10 +179,10 @@ def test_link_to_etc_passwd_is_refused(workspace: Path) -> None:
 
 
 @posix_only
-@pytest.mark.parametrize("link", ["journeys/shared", "journeys/a/b/shared", "journeys",
-                                  "personas"])
+@pytest.mark.parametrize("link", ["journeys/shared", "journeys/a/b/shared", "journeys", "personas"])
 def test_link_to_a_folder_outside_the_workspace_is_refused_unread(
-        workspace: Path, outside: Path, link: str) -> None:
+    workspace: Path, outside: Path, link: str
+) -> None:
     target = workspace / link
     if target.exists():
         shutil.rmtree(target)
@@ -183,8 +190,10 @@ def test_link_to_a_folder_outside_the_workspace_is_refused_unread(
     target.symlink_to(outside, target_is_directory=True)
     code, out = check(workspace)
     assert code == 1
-    assert f"{link}:1:1: error CX014 '{link}' is a symbolic link to a folder outside the " \
+    assert (
+        f"{link}:1:1: error CX014 '{link}' is a symbolic link to a folder outside the "
         "workspace; refused unread" in out
+    )
     assert "TOP-SECRET" not in out and "leaked" not in out
 
 
@@ -196,8 +205,10 @@ def test_settings_file_linked_outside_is_refused(workspace: Path, outside: Path)
     settings.symlink_to(outside / "cxdsl.yaml")
     code, out = check(workspace)
     assert code == 1
-    assert "cxdsl.yaml:1:1: error CX014 'cxdsl.yaml' is a symbolic link to a file outside " \
+    assert (
+        "cxdsl.yaml:1:1: error CX014 'cxdsl.yaml' is a symbolic link to a file outside "
         "the workspace" in out
+    )
 
 
 @posix_only
@@ -216,8 +227,11 @@ def test_links_inside_the_workspace_keep_working(workspace: Path) -> None:
     (workspace / "personas").symlink_to("people", target_is_directory=True)
     assert check(workspace) == (0, "checked 5 files: no problems\n")
     ws, _ = load_workspace(workspace)
-    assert {"journeys/catalog.yaml", "journeys/more/linked/extra.yaml",
-            "personas/tree.yaml"} <= set(ws.files)
+    assert {
+        "journeys/catalog.yaml",
+        "journeys/more/linked/extra.yaml",
+        "personas/tree.yaml",
+    } <= set(ws.files)
     assert "extra" in {d.id for d in ws.documents}
 
 
@@ -244,8 +258,10 @@ def test_fifo_is_skipped_never_opened(workspace: Path) -> None:
     with time_limit(30):
         code, out = check(workspace)
     assert code == 0
-    assert "journeys/pipe.yaml:1:1: warning CX015 a FIFO (named pipe), not a regular file; " \
+    assert (
+        "journeys/pipe.yaml:1:1: warning CX015 a FIFO (named pipe), not a regular file; "
         "skipped unread" in out
+    )
 
 
 @posix_only
@@ -281,8 +297,10 @@ def test_settings_file_that_is_a_fifo_is_an_error(workspace: Path) -> None:
 
 
 @posix_only
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root reads files whatever their permissions")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root reads files whatever their permissions",
+)
 def test_unreadable_file_is_located(workspace: Path) -> None:
     path = workspace / "journeys" / "catalog.yaml"
     path.chmod(0)
@@ -295,8 +313,10 @@ def test_unreadable_file_is_located(workspace: Path) -> None:
 
 
 @posix_only
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root lists folders whatever their permissions")
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="root lists folders whatever their permissions",
+)
 def test_unreadable_folder_is_located(workspace: Path) -> None:
     folder = workspace / "journeys" / "locked"
     folder.mkdir()
@@ -326,23 +346,30 @@ def test_settings_file_that_is_a_folder(workspace: Path) -> None:
     assert code == 1 and "cxdsl.yaml:1:1: error CX005 'cxdsl.yaml' is a folder, not a file" in out
 
 
-@pytest.mark.parametrize(("codec", "bom", "name", "iconv"), [
-    ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16 (little-endian)", "UTF-16LE"),
-    ("utf-16-le", b"", "UTF-16 (little-endian)", "UTF-16LE"),
-    ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16 (big-endian)", "UTF-16BE"),
-    ("utf-16-be", b"", "UTF-16 (big-endian)", "UTF-16BE"),
-    ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32 (little-endian)", "UTF-32LE"),
-    ("utf-32-be", b"", "UTF-32 (big-endian)", "UTF-32BE"),
-])
-def test_utf16_and_utf32_are_named_with_how_to_fix(workspace: Path, codec: str, bom: bytes,
-                                                    name: str, iconv: str) -> None:
+@pytest.mark.parametrize(
+    ("codec", "bom", "name", "iconv"),
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE, "UTF-16 (little-endian)", "UTF-16LE"),
+        ("utf-16-le", b"", "UTF-16 (little-endian)", "UTF-16LE"),
+        ("utf-16-be", codecs.BOM_UTF16_BE, "UTF-16 (big-endian)", "UTF-16BE"),
+        ("utf-16-be", b"", "UTF-16 (big-endian)", "UTF-16BE"),
+        ("utf-32-le", codecs.BOM_UTF32_LE, "UTF-32 (little-endian)", "UTF-32LE"),
+        ("utf-32-be", b"", "UTF-32 (big-endian)", "UTF-32BE"),
+    ],
+)
+def test_utf16_and_utf32_are_named_with_how_to_fix(
+    workspace: Path, codec: str, bom: bytes, name: str, iconv: str
+) -> None:
     (workspace / "journeys" / "wide.yaml").write_bytes(
-        bom + "kind: channel\nid: w\nname: {ar: واسع, en: Wide}\ntype: digital\n".encode(codec))
+        bom + "kind: channel\nid: w\nname: {ar: واسع, en: Wide}\ntype: digital\n".encode(codec)
+    )
     code, out = check(workspace)
     assert code == 1
-    assert f"journeys/wide.yaml:1:1: error CX005 the file is {name} text; model files are " \
-        f"UTF-8 (save it as UTF-8: your editor's 'save with encoding', or iconv -f {iconv} " \
+    assert (
+        f"journeys/wide.yaml:1:1: error CX005 the file is {name} text; model files are "
+        f"UTF-8 (save it as UTF-8: your editor's 'save with encoding', or iconv -f {iconv} "
         "-t UTF-8 FILE > NEW-FILE)" in out
+    )
     assert "binary" not in out
 
 
@@ -354,8 +381,7 @@ def test_utf8_with_a_byte_order_mark_is_fine(workspace: Path) -> None:
 
 @posix_only
 @pytest.mark.parametrize("target", [".git/config", ".env", "journeys/.private/c.yaml"])
-def test_link_to_a_hidden_file_of_the_workspace_is_refused(workspace: Path,
-                                                            target: str) -> None:
+def test_link_to_a_hidden_file_of_the_workspace_is_refused(workspace: Path, target: str) -> None:
     # actions/checkout leaves the job's token in .git/config; discovery never reads
     # hidden files, and a link must not be a way around that.
     hidden = workspace / target
@@ -364,6 +390,8 @@ def test_link_to_a_hidden_file_of_the_workspace_is_refused(workspace: Path,
     (workspace / "journeys" / "x.yaml").symlink_to(hidden)
     code, out = check(workspace)
     assert code == 1
-    assert "journeys/x.yaml:1:1: error CX014 'journeys/x.yaml' is a symbolic link to a file " \
+    assert (
+        "journeys/x.yaml:1:1: error CX014 'journeys/x.yaml' is a symbolic link to a file "
         f"hidden in the workspace ({target}); refused unread" in out
+    )
     assert "TOP-SECRET" not in out and "leaked" not in out

@@ -37,18 +37,88 @@ from .conftest import REPO
 
 EXAMPLES = int(os.environ.get("CXDSL_FUZZ_EXAMPLES", "25"))
 #: What an edit inserts: layout characters, characters a loader must refuse, YAML syntax.
-INSERTS = ["\t", "\x00", "\u202e", "\u2066", "\u200f", "\ud800", "\udfff", "\ufeff", "\r",
-           "\x85", "\u2028", "\x1b[2J", "\x7f", "\uffff", "\U0010ffff", ": ", "- ", "  ",
-           "#", "---\n", "...\n", "&anchor ", "*anchor", "!!python/object/apply:os.system ",
-           "!!binary ", "{", "}", "[", "]", '"', "'", "|\n", ">-\n", "? ", "%YAML 1.1\n",
-           "<script>", "9" * 400, "نورة"]
+INSERTS = [
+    "\t",
+    "\x00",
+    "\u202e",
+    "\u2066",
+    "\u200f",
+    "\ud800",
+    "\udfff",
+    "\ufeff",
+    "\r",
+    "\x85",
+    "\u2028",
+    "\x1b[2J",
+    "\x7f",
+    "\uffff",
+    "\U0010ffff",
+    ": ",
+    "- ",
+    "  ",
+    "#",
+    "---\n",
+    "...\n",
+    "&anchor ",
+    "*anchor",
+    "!!python/object/apply:os.system ",
+    "!!binary ",
+    "{",
+    "}",
+    "[",
+    "]",
+    '"',
+    "'",
+    "|\n",
+    ">-\n",
+    "? ",
+    "%YAML 1.1\n",
+    "<script>",
+    "9" * 400,
+    "نورة",
+]
 #: What a number becomes.
-NOT_NUMBERS = ['"7"', "seven", "'-1'", ".nan", ".inf", "1e999", "-0", "0x1F", "0o17",
-               "99999999999999999999999999", "null", "~", "[]", "{}", "true", '""']
+NOT_NUMBERS = [
+    '"7"',
+    "seven",
+    "'-1'",
+    ".nan",
+    ".inf",
+    "1e999",
+    "-0",
+    "0x1F",
+    "0o17",
+    "99999999999999999999999999",
+    "null",
+    "~",
+    "[]",
+    "{}",
+    "true",
+    '""',
+]
 #: What the value of a ``key: value`` line becomes.
-VALUES = ["", "null", "[]", "{}", "x", "-5", "0", "1.5", "true", "{en: x}", "{xx: y}", "[a, b]",
-          "[[a]]", "{a: {b: c}}", "noura-cafe-founder", "web-portal", "issue-commercial-licence",
-          "2025-13-45", '"\\u202e"', "'<img src=x onerror=alert(1)>'"]
+VALUES = [
+    "",
+    "null",
+    "[]",
+    "{}",
+    "x",
+    "-5",
+    "0",
+    "1.5",
+    "true",
+    "{en: x}",
+    "{xx: y}",
+    "[a, b]",
+    "[[a]]",
+    "{a: {b: c}}",
+    "noura-cafe-founder",
+    "web-portal",
+    "issue-commercial-licence",
+    "2025-13-45",
+    '"\\u202e"',
+    "'<img src=x onerror=alert(1)>'",
+]
 NUMBER = re.compile(r"(?<![\w.-])-?\d+(?:\.\d+)?(?![\w.-])")
 FLOW_LIST = re.compile(r"\[([^\[\]\n]*)\]")
 BLOCK_ITEM = re.compile(r"^(\s*)- ", re.MULTILINE)
@@ -84,8 +154,9 @@ class Edit:
         elif self.kind == "value":
             return _replace_nth(KEY_VALUE, text, self.at, lambda m: f"{m.group(1)} {self.value}")
         elif self.kind == "indent":
-            lines[i] = lines[i][2:] if lines[i].startswith("  ") and self.other % 2 else (
-                "  " + lines[i])
+            lines[i] = (
+                lines[i][2:] if lines[i].startswith("  ") and self.other % 2 else ("  " + lines[i])
+            )
         elif self.kind == "truncate":
             return text[: self.at % (len(text) + 1)]
         elif self.kind == "insert":
@@ -94,19 +165,23 @@ class Edit:
         return "".join(lines)
 
 
-def _replace_nth(pattern: re.Pattern[str], text: str, n: int,
-                 replacement: Callable[[re.Match[str]], str]) -> str:
+def _replace_nth(
+    pattern: re.Pattern[str], text: str, n: int, replacement: Callable[[re.Match[str]], str]
+) -> str:
     matches = list(pattern.finditer(text))
     if not matches:
         return text
     m = matches[n % len(matches)]
-    return text[: m.start()] + replacement(m) + text[m.end():]
+    return text[: m.start()] + replacement(m) + text[m.end() :]
 
 
 positions = st.integers(min_value=0, max_value=1_000_000)
 edits = st.one_of(
-    st.builds(Edit, st.sampled_from(["delete", "duplicate", "flow-list", "block-list",
-                                     "truncate"]), positions),
+    st.builds(
+        Edit,
+        st.sampled_from(["delete", "duplicate", "flow-list", "block-list", "truncate"]),
+        positions,
+    ),
     st.builds(Edit, st.sampled_from(["swap", "indent"]), positions, positions),
     st.builds(Edit, st.just("value"), positions, st.just(0), st.sampled_from(VALUES)),
     st.builds(Edit, st.just("number"), positions, st.just(0), st.sampled_from(NOT_NUMBERS)),
@@ -138,8 +213,9 @@ FILES = [*model_files(REPO / "personas", REPO / "journeys", REPO / "cxdsl.yaml")
 
 
 def check(ws: Path) -> tuple[int, str, BaseException | None]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-python", str(ws)],
-                                env={"CXDSL_DEBUG": ""})
+    result = CliRunner().invoke(
+        main, ["check", "--format", "json", "--no-python", str(ws)], env={"CXDSL_DEBUG": ""}
+    )
     return result.exit_code, result.output, result.exception
 
 
@@ -148,8 +224,12 @@ def test_the_unedited_copy_is_clean(example: Path) -> None:
     assert code == 0, out
 
 
-@settings(max_examples=EXAMPLES, deadline=timedelta(seconds=5), print_blob=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=timedelta(seconds=5),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(rel=st.sampled_from(FILES), changes=st.lists(edits, min_size=1, max_size=3))
 def test_edited_workspace_never_crashes(example: Path, rel: str, changes: list[Edit]) -> None:
     path = example / rel
@@ -167,8 +247,9 @@ def test_edited_workspace_never_crashes(example: Path, rel: str, changes: list[E
     payload = json.loads(out)
     for diag in payload["diagnostics"]:
         assert diag["file"] and isinstance(diag["line"], int) and diag["line"] >= 1, diag
-        assert (example / diag["file"]).exists() or diag["file"] in ("cxdsl.yaml",
-                                                                     "mkdocs.yml"), diag
+        assert (example / diag["file"]).exists() or diag["file"] in ("cxdsl.yaml", "mkdocs.yml"), (
+            diag
+        )
 
 
 @pytest.mark.parametrize("value", ["[a, b]", "{xx: y}", "[]"])
@@ -177,8 +258,10 @@ def test_found_default_emotion_scale_that_is_not_a_name(example: Path, value: st
     original = path.read_bytes()
     text = original.decode("utf-8")
     assert "\ndefault_emotion_scale: feelings\n" in text
-    path.write_text(text.replace("\ndefault_emotion_scale: feelings\n",
-                                 f"\ndefault_emotion_scale: {value}\n"), encoding="utf-8")
+    path.write_text(
+        text.replace("\ndefault_emotion_scale: feelings\n", f"\ndefault_emotion_scale: {value}\n"),
+        encoding="utf-8",
+    )
     try:
         code, out, _ = check(example)
     finally:

@@ -37,18 +37,22 @@ def test_reserved_names_get_pages_of_their_own() -> None:
     assert compare_path("x") == "journeys/x-compare.md"
     assert entity_path("channel", "index") == "catalog/channels.md#channel-index"
     assert slug_conflicts("persona", ["a.b", "a-b", "A-B", "index", "index_"]) == [
-        ("a-b", "a.b"), ("A-B", "a.b"), ("index_", "index")]
+        ("a-b", "a.b"),
+        ("A-B", "a.b"),
+        ("index_", "index"),
+    ]
 
 
 def test_ids_named_like_generated_pages_build_and_every_page_is_found(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path)
     personas = ["index", "assets", "search", "diagrams"]
     (ws / "personas" / "reserved.yaml").write_text(
-        "---\n".join(PERSONA.format(id=p) for p in personas), encoding="utf-8")
+        "---\n".join(PERSONA.format(id=p) for p in personas), encoding="utf-8"
+    )
     journeys = {"index": "", "x": "state: to-be\nbased_on: renew-license\n", "x-compare": ""}
     (ws / "journeys" / "reserved.yaml").write_text(
-        "---\n".join(JOURNEY.format(id=j, extra=e) for j, e in journeys.items()),
-        encoding="utf-8")
+        "---\n".join(JOURNEY.format(id=j, extra=e) for j, e in journeys.items()), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", str(ws), "--out", str(ws / "site")])
     assert result.exit_code == 0, result.output
     site = ws / "site" / "en"
@@ -68,10 +72,12 @@ def test_ids_named_like_generated_pages_build_and_every_page_is_found(tmp_path: 
 def test_two_ids_on_one_page_stop_the_build_naming_both(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path)
     (ws / "personas" / "twins.yaml").write_text(
-        PERSONA.format(id="sara.k") + "---\n" + PERSONA.format(id="sara-k"), encoding="utf-8")
+        PERSONA.format(id="sara.k") + "---\n" + PERSONA.format(id="sara-k"), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", str(ws), "--out", str(ws / "site")])
     assert result.exit_code == 2, result.output
     assert "CX113" in result.output
-    assert ("two pages would be written to personas/sara-k.md: persona 'sara.k' and "
-            "persona 'sara-k'") in result.output
+    assert (
+        "two pages would be written to personas/sara-k.md: persona 'sara.k' and persona 'sara-k'"
+    ) in result.output
     assert "Traceback" not in result.output

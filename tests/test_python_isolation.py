@@ -57,8 +57,13 @@ def check(ws: Path, *args: str) -> tuple[int, str]:
 
 def check_json(ws: Path) -> tuple[int, dict[str, Any], str]:
     """``cxdsl check --format json`` as a real command: its fds 1 and 2 are the real ones."""
-    done = subprocess.run([str(CXDSL), "check", str(ws), "--format", "json"],
-                          capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [str(CXDSL), "check", str(ws), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     return done.returncode, json.loads(done.stdout), done.stderr
 
 
@@ -67,17 +72,23 @@ def lines_of(output: str, file: str) -> list[str]:
 
 
 def test_infinite_loop_is_stopped_at_the_limit_and_the_rest_is_checked(tmp_path: Path) -> None:
-    ws = workspace_with(tmp_path, {
-        "loop.py": HEADER + "x = 0\nwhile True: x += 1\n",
-        "extra.py": HEADER + NO_PERSONA.format(id="extra"),
-    }, timeout=1)
+    ws = workspace_with(
+        tmp_path,
+        {
+            "loop.py": HEADER + "x = 0\nwhile True: x += 1\n",
+            "extra.py": HEADER + NO_PERSONA.format(id="extra"),
+        },
+        timeout=1,
+    )
     start = time.monotonic()
     code, output = check(ws)
     assert time.monotonic() - start < 5
     assert code == 1
     [loop] = lines_of(output, "loop.py")
-    assert loop.startswith("journeys/loop.py:3:1: error CX011 Python model file did not "
-                           "finish within 1 s (python_timeout in cxdsl.yaml)"), loop
+    assert loop.startswith(
+        "journeys/loop.py:3:1: error CX011 Python model file did not "
+        "finish within 1 s (python_timeout in cxdsl.yaml)"
+    ), loop
     assert "CX203 journey 'extra' has no persona" in output
 
 
@@ -97,26 +108,35 @@ def test_os_exit_is_a_finding_and_json_stays_valid(tmp_path: Path) -> None:
     assert code == 1, stderr
     [finding] = [d for d in report["diagnostics"] if d["file"] == "journeys/bye.py"]
     assert finding["code"] == "CX011" and finding["severity"] == "error"
-    assert finding["message"] == ("Python model file ended without handing back its entities "
-                                  "(exit code 0); it printed: bye")
+    assert finding["message"] == (
+        "Python model file ended without handing back its entities (exit code 0); it printed: bye"
+    )
 
 
 def test_signals_and_sys_exit_are_findings(tmp_path: Path) -> None:
-    ws = workspace_with(tmp_path, {
-        "killed.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
-        "exits.py": "import sys\nsys.exit(0)\n",
-    })
+    ws = workspace_with(
+        tmp_path,
+        {
+            "killed.py": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+            "exits.py": "import sys\nsys.exit(0)\n",
+        },
+    )
     code, output = check(ws)
     assert code == 1
-    assert ("journeys/killed.py:1:1: error CX011 Python model file ended without handing back "
-            "its entities (killed by signal SIGKILL)") in output
+    assert (
+        "journeys/killed.py:1:1: error CX011 Python model file ended without handing back "
+        "its entities (killed by signal SIGKILL)"
+    ) in output
     assert "journeys/exits.py:2:1: error CX011 Python model file raised SystemExit: 0" in output
 
 
 def test_a_flood_of_output_never_reaches_cxdsl_output(tmp_path: Path) -> None:
-    flood = ("import os, sys\nos.write(1, b'{\"raw\": 1}\\n')\nos.write(2, b'to stderr\\n')\n"
-             "sys.stdout.write('\\x1b[31m' + 'x' * 50_000_000)\n" + HEADER
-             + NO_PERSONA.format(id="flooded"))
+    flood = (
+        "import os, sys\nos.write(1, b'{\"raw\": 1}\\n')\nos.write(2, b'to stderr\\n')\n"
+        "sys.stdout.write('\\x1b[31m' + 'x' * 50_000_000)\n"
+        + HEADER
+        + NO_PERSONA.format(id="flooded")
+    )
     ws = workspace_with(tmp_path, {"flood.py": flood})
     code, report, stderr = check_json(ws)
     assert code == 1 and stderr == ""
@@ -125,26 +145,39 @@ def test_a_flood_of_output_never_reaches_cxdsl_output(tmp_path: Path) -> None:
 
 
 def test_output_of_a_failing_file_is_a_truncated_note(tmp_path: Path) -> None:
-    ws = workspace_with(tmp_path, {
-        "noisy.py": "import sys\nprint('\\x1b[31mred\\u202e')\nsys.stdout.write('x' * 50_000_000)"
-                    "\nraise ValueError('boom')\n"})
+    ws = workspace_with(
+        tmp_path,
+        {
+            "noisy.py": "import sys\nprint('\\x1b[31mred\\u202e')\n"
+            "sys.stdout.write('x' * 50_000_000)"
+            "\nraise ValueError('boom')\n"
+        },
+    )
     code, report, _ = check_json(ws)
     assert code == 1
     [finding] = report["diagnostics"]
     message = finding["message"]
     assert (finding["file"], finding["line"]) == ("journeys/noisy.py", 4)
-    assert message.startswith("Python model file raised ValueError: boom; it printed: "
-                              "\\x1b[31mred\\u202e\\nxxx")
+    assert message.startswith(
+        "Python model file raised ValueError: boom; it printed: \\x1b[31mred\\u202e\\nxxx"
+    )
     assert message.endswith("… (50,000,012 bytes in all)")
     assert len(message) < 1200
 
 
 def test_model_construct_cannot_skip_validation(tmp_path: Path) -> None:
-    ws = workspace_with(tmp_path, {"construct.py": HEADER + (
-        "journey = Journey.model_construct(\n"
-        "    id='sneaky', title={'en': {'nested': 'mapping'}}, persona='noura', stages=[])\n"
-        "sms = Channel(id='sms', name='SMS', type='messaging')\n"
-        "sms.type = 'pigeon'\n")})
+    ws = workspace_with(
+        tmp_path,
+        {
+            "construct.py": HEADER
+            + (
+                "journey = Journey.model_construct(\n"
+                "    id='sneaky', title={'en': {'nested': 'map'}}, persona='noura', stages=[])\n"
+                "sms = Channel(id='sms', name='SMS', type='messaging')\n"
+                "sms.type = 'pigeon'\n"
+            )
+        },
+    )
     code, output = check(ws)
     assert code == 1
     assert lines_of(output, "construct.py") == [
@@ -165,9 +198,12 @@ def test_monkeypatching_cxdsl_in_a_file_changes_nothing(tmp_path: Path) -> None:
         "registry.rules.clear()\n"
         "p._validate = lambda *a: ([], [], set())\n"
         "pydantic.BaseModel.model_validate = classmethod(lambda cls, data: data)\n"
-        + HEADER + NO_PERSONA.format(id="first"))
-    ws = workspace_with(tmp_path, {"a.py": patcher,
-                                   "b.py": HEADER + NO_PERSONA.format(id="second")})
+        + HEADER
+        + NO_PERSONA.format(id="first")
+    )
+    ws = workspace_with(
+        tmp_path, {"a.py": patcher, "b.py": HEADER + NO_PERSONA.format(id="second")}
+    )
     code, output = check(ws)
     assert code == 1
     assert "journeys/a.py:8:11: error CX203 journey 'first' has no persona" in output
@@ -182,9 +218,11 @@ def test_memory_hog_is_stopped(tmp_path: Path) -> None:
 
 
 def test_worker_is_shared_and_survives_a_crash(tmp_path: Path) -> None:
-    ws = workspace_with(tmp_path, {
-        f"f{i}.py": HEADER + NO_PERSONA.format(id=f"j{i}") for i in range(5)} | {
-        "crash.py": "import os\nos.kill(os.getppid(), 9)\n"})
+    ws = workspace_with(
+        tmp_path,
+        {f"f{i}.py": HEADER + NO_PERSONA.format(id=f"j{i}") for i in range(5)}
+        | {"crash.py": "import os\nos.kill(os.getppid(), 9)\n"},
+    )
     code, output = check(ws)
     assert code == 1
     assert output.count("CX203") == 5
@@ -193,8 +231,9 @@ def test_worker_is_shared_and_survives_a_crash(tmp_path: Path) -> None:
 
 def test_checks_from_several_threads_share_the_worker(tmp_path: Path) -> None:
     # The mkdocs plugin may check from a server thread while another check runs.
-    ws = workspace_with(tmp_path, {f"f{i}.py": HEADER + NO_PERSONA.format(id=f"j{i}")
-                                   for i in range(3)})
+    ws = workspace_with(
+        tmp_path, {f"f{i}.py": HEADER + NO_PERSONA.format(id=f"j{i}") for i in range(3)}
+    )
     results: list[list[str]] = []
 
     def load() -> None:

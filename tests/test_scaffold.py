@@ -21,9 +21,15 @@ def test_init_creates_a_clean_workspace_that_builds(tmp_path: Path) -> None:
     ws = tmp_path / "cx"
     code, out = run("init", str(ws))
     assert code == 0, out
-    for rel in ("cxdsl.yaml", "personas/customers.yaml", "journeys/first-journey.yaml",
-                "mkdocs.yml", ".github/workflows/cxdsl.yml",
-                ".github/workflows/cxdsl-comment.yml", ".pre-commit-config.yaml"):
+    for rel in (
+        "cxdsl.yaml",
+        "personas/customers.yaml",
+        "journeys/first-journey.yaml",
+        "mkdocs.yml",
+        ".github/workflows/cxdsl.yml",
+        ".github/workflows/cxdsl-comment.yml",
+        ".pre-commit-config.yaml",
+    ):
         assert f"created {rel}" in out
     assert run("check", str(ws)) == (0, "checked 4 files: no problems\n")
     assert run("fmt", "--check", str(ws))[0] == 0
@@ -40,9 +46,11 @@ def test_init_creates_a_clean_workspace_that_builds(tmp_path: Path) -> None:
 def test_new_scaffolds_entities_that_check_clean(tmp_path: Path) -> None:
     ws = tmp_path / "cx"
     run("init", str(ws))
-    for kind, ident, rel in (("journey", "renew-id", "journeys/renew-id.yaml"),
-                             ("persona", "resident", "personas/resident.yaml"),
-                             ("metric", "ces", "journeys/catalog/ces.yaml")):
+    for kind, ident, rel in (
+        ("journey", "renew-id", "journeys/renew-id.yaml"),
+        ("persona", "resident", "personas/resident.yaml"),
+        ("metric", "ces", "journeys/catalog/ces.yaml"),
+    ):
         assert run("new", kind, ident, "--path", str(ws)) == (0, f"created {rel}\n")
     assert run("check", str(ws)) == (0, "checked 7 files: no problems\n")
     assert run("fmt", "--check", str(ws))[0] == 0
@@ -54,5 +62,7 @@ def test_new_scaffolds_entities_that_check_clean(tmp_path: Path) -> None:
 
 def test_pre_commit_hooks_are_declared() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert {h["id"]: h["entry"] for h in hooks} == {"cxdsl-check": "cxdsl check --no-python",
-                                                    "cxdsl-fmt": "cxdsl fmt"}
+    assert {h["id"]: h["entry"] for h in hooks} == {
+        "cxdsl-check": "cxdsl check --no-python",
+        "cxdsl-fmt": "cxdsl fmt",
+    }

@@ -18,7 +18,8 @@ CHECKER = Path(sys.executable).parent / "check-jsonschema"
 def test_committed_schemas_are_current() -> None:
     for name, text in schemas().items():
         assert (SCHEMAS / name).read_text(encoding="utf-8") == text, (
-            f"schemas/{name} is stale: run cxdsl schema --out schemas")
+            f"schemas/{name} is stale: run cxdsl schema --out schemas"
+        )
 
 
 def split_documents(path: Path, out: Path) -> list[Path]:
@@ -34,9 +35,13 @@ def split_documents(path: Path, out: Path) -> list[Path]:
 
 
 def run_checker(schema: str, files: list[Path]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(CHECKER), "--schemafile", str(SCHEMAS / schema),
-                           *map(str, files)], capture_output=True, text=True, timeout=300,
-                          check=False)
+    return subprocess.run(
+        [str(CHECKER), "--schemafile", str(SCHEMAS / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_every_example_file_declares_and_passes_its_schema(tmp_path: Path) -> None:

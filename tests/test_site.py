@@ -25,9 +25,15 @@ from cxdsl.site.markdown import safe_url
 from .conftest import REPO, make_workspace
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 XSS_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 
@@ -44,7 +50,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "    steps:\n      - id: x\n        channel: web-portal\n        emotion: 0\n"
         f"        title: {{ar: 'خطوة {XSS_TITLE}',\n"
         f"                en: '{XSS_TITLE} [click](javascript:alert(1))'}}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     report, _warnings = build_site(ws, ws / "site")
     assert report.prepared.result.ok, [d.render() for d in report.prepared.result.diagnostics]
     assert not report.render.failed
@@ -59,8 +66,9 @@ def server(built: Path) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
-        Quiet, directory=str(built)))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(built))
+    )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -82,8 +90,7 @@ def open_page(browser: Browser, url: str, shot: str | None = None) -> tuple[Page
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     if shot:
@@ -92,15 +99,18 @@ def open_page(browser: Browser, url: str, shot: str | None = None) -> tuple[Page
     return page, errors
 
 
-PAGES = {"home": "", "journey": "journeys/issue-commercial-licence/",
-         "persona": "personas/noura-cafe-founder/", "metrics": "metrics/",
-         "compare": "journeys/renew-building-permit-to-be-compare/"}
+PAGES = {
+    "home": "",
+    "journey": "journeys/issue-commercial-licence/",
+    "persona": "personas/noura-cafe-founder/",
+    "metrics": "metrics/",
+    "compare": "journeys/renew-building-permit-to-be-compare/",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_pages_load_without_errors(browser: Browser, server: str, lang: str,
-                                   name: str) -> None:
+def test_pages_load_without_errors(browser: Browser, server: str, lang: str, name: str) -> None:
     page, errors = open_page(browser, f"{server}/{lang}/{PAGES[name]}", f"{name}.{lang}")
     assert errors == []
     direction = "rtl" if lang == "ar" else "ltr"
@@ -141,7 +151,8 @@ def test_search_finds_a_step_by_its_arabic_title(browser: Browser, server: str) 
     page.click(".md-search__input")
     page.keyboard.type("رفع المستندات")
     page.wait_for_function(
-        "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000)
+        "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000
+    )
     results = page.inner_text(".md-search-result")
     assert "رفع المستندات" in results
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -169,8 +180,11 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if value and ((tag == "a" and name == "href") or name == "src" or (
-                    tag == "link" and name == "href")):
+            if value and (
+                (tag == "a" and name == "href")
+                or name == "src"
+                or (tag == "link" and name == "href")
+            ):
                 self.links.append(value)
 
 
@@ -195,8 +209,7 @@ def test_no_broken_internal_links_or_missing_images(built: Path) -> None:
 
 
 def test_markdown_escaping_keeps_text_literal() -> None:
-    assert escape_markdown("*a* [b](c) <i>") == (
-        "&#42;a&#42; &#91;b&#93;&#40;c&#41; &#60;i&#62;")
+    assert escape_markdown("*a* [b](c) <i>") == ("&#42;a&#42; &#91;b&#93;&#40;c&#41; &#60;i&#62;")
     assert escape_markdown("المشاعر +2", rtl=True) == 'المشاعر <bdi dir="ltr">&#43;2</bdi>'
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("JaVaScRiPt:alert(1)") is None
@@ -210,12 +223,18 @@ def test_markdown_escaping_keeps_text_literal() -> None:
 def test_missing_translation_is_marked(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path)
     (ws / "personas" / "tree.yaml").write_text(
-        (ws / "personas" / "tree.yaml").read_text(encoding="utf-8").replace(
-            "name: {ar: سارة, en: Sara}", "name: {en: Sara}"), encoding="utf-8")
+        (ws / "personas" / "tree.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: {ar: سارة, en: Sara}", "name: {en: Sara}"),
+        encoding="utf-8",
+    )
     build_site(ws, ws / "site")
     html = (ws / "site/ar/personas/sara/index.html").read_text(encoding="utf-8")
-    assert re.search(r'class="cx-fallback" lang="en"[^>]*><bdi dir="ltr">Sara</bdi> '
-                     r'<small class="cx-badge">EN', html)
+    assert re.search(
+        r'class="cx-fallback" lang="en"[^>]*><bdi dir="ltr">Sara</bdi> '
+        r'<small class="cx-badge">EN',
+        html,
+    )
 
 
 def test_serve_rebuilds_when_a_model_file_changes(tmp_path: Path) -> None:
@@ -226,15 +245,19 @@ def test_serve_rebuilds_when_a_model_file_changes(tmp_path: Path) -> None:
     import urllib.request
 
     ws = make_workspace(tmp_path)
-    (ws / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\n  font: false\n"
-                                   "plugins:\n  - search\n  - cxdsl\n", encoding="utf-8")
+    (ws / "mkdocs.yml").write_text(
+        "site_name: t\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - cxdsl\n",
+        encoding="utf-8",
+    )
     (ws / "docs").mkdir()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "cxdsl", "serve", str(ws), "--dev-addr",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cxdsl", "serve", str(ws), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/journeys/renew-license/"
 
     def fetch() -> str:
@@ -255,8 +278,10 @@ def test_serve_rebuilds_when_a_model_file_changes(tmp_path: Path) -> None:
     try:
         assert wait_for("تجديد الرخصة")
         journey = ws / "journeys" / "renew-license.yaml"
-        journey.write_text(journey.read_text(encoding="utf-8").replace(
-            "تجديد الرخصة", "تجديد الترخيص"), encoding="utf-8")
+        journey.write_text(
+            journey.read_text(encoding="utf-8").replace("تجديد الرخصة", "تجديد الترخيص"),
+            encoding="utf-8",
+        )
         assert wait_for("تجديد الترخيص")  # rebuilt from the changed model file
     finally:
         proc.terminate()

@@ -51,9 +51,22 @@ def _steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _actionlint(*files: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([_tool("actionlint"), "-shellcheck", _tool("shellcheck"),
-                           "-pyflakes", "", "-no-color", *map(str, files)],
-                          cwd=cwd, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [
+            _tool("actionlint"),
+            "-shellcheck",
+            _tool("shellcheck"),
+            "-pyflakes",
+            "",
+            "-no-color",
+            *map(str, files),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_actionlint_and_shellcheck_accept_both_workflows(workflows: Path) -> None:
@@ -66,15 +79,18 @@ def test_actionlint_and_shellcheck_accept_both_workflows(workflows: Path) -> Non
 def test_the_linter_would_catch_an_unquoted_variable_and_an_injection(tmp_path: Path) -> None:
     """A control: actionlint runs ShellCheck and its own injection check here."""
     bad = tmp_path / "bad.yml"
-    bad.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
-                   "      - run: echo $HOME ${{ github.event.pull_request.title }}\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo $HOME ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
     out = _actionlint(bad, cwd=tmp_path).stdout
     assert "SC2086" in out and "potentially untrusted" in out, out
 
 
 def test_the_pull_request_run_checks_builds_and_uploads_with_a_read_only_token(
-        workflows: Path) -> None:
+    workflows: Path,
+) -> None:
     workflow = _load(workflows / "cxdsl.yml")
     assert workflow["name"] == "cxdsl"
     assert set(workflow["on"]) == {"pull_request", "push"}
@@ -88,14 +104,16 @@ def test_the_pull_request_run_checks_builds_and_uploads_with_a_read_only_token(
     assert any(r.startswith("cxdsl check . --format github") for r in runs)
     assert any(r.startswith("cxdsl build .") for r in runs)
     assert any("cxdsl diff HEAD^1 HEAD > cxdsl-diff/cxdsl-diff.md" in r for r in runs)
-    uploads = {step["with"]["name"]: step for step in steps
-               if str(step.get("uses", "")).startswith("actions/upload-artifact@")}
+    uploads = {
+        step["with"]["name"]: step
+        for step in steps
+        if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+    }
     assert set(uploads) == {"cxdsl-diff", "site-preview", "site"}
     assert uploads["site-preview"]["with"]["path"] == "site/"
     # the diff is uploaded before the check, which fails the run on findings
     names = [step.get("name") for step in steps]
-    assert names.index("Upload the diff") < names.index("Check (annotations on the changed "
-                                                        "lines)")
+    assert names.index("Upload the diff") < names.index("Check (annotations on the changed lines)")
     checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
 
@@ -110,8 +128,7 @@ def test_cxdsl_is_installed_in_one_named_step_from_one_variable(workflows: Path)
 
 def test_the_comment_run_never_checks_out_or_runs_pull_request_code(workflows: Path) -> None:
     workflow = _load(workflows / "cxdsl-comment.yml")
-    assert workflow["on"] == {"workflow_run": {"workflows": ["cxdsl"],
-                                               "types": ["completed"]}}
+    assert workflow["on"] == {"workflow_run": {"workflows": ["cxdsl"], "types": ["completed"]}}
     assert workflow["permissions"] == {}
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
@@ -147,11 +164,17 @@ esac
 """
 
 
-def _comment(workflows: Path, tmp_path: Path, number: bytes, diff: bytes, *,
-             head: str = "abc123", existing: str = "") -> tuple[int, list[str], bytes]:
+def _comment(
+    workflows: Path,
+    tmp_path: Path,
+    number: bytes,
+    diff: bytes,
+    *,
+    head: str = "abc123",
+    existing: str = "",
+) -> tuple[int, list[str], bytes]:
     job = next(iter(_load(workflows / "cxdsl-comment.yml")["jobs"].values()))
-    script = next(s["run"] for s in job["steps"] if s.get("name") == "Post or update the "
-                  "comment")
+    script = next(s["run"] for s in job["steps"] if s.get("name") == "Post or update the comment")
     stubs, artifact = tmp_path / "bin", tmp_path / "artifact"
     stubs.mkdir(exist_ok=True)
     artifact.mkdir(exist_ok=True)
@@ -162,28 +185,41 @@ def _comment(workflows: Path, tmp_path: Path, number: bytes, diff: bytes, *,
     log, body = tmp_path / "gh.log", tmp_path / "body.md"
     log.write_text("", encoding="utf-8")
     body.unlink(missing_ok=True)
-    env = {"PATH": f"{stubs}{os.pathsep}{os.environ['PATH']}", "GH_LOG": str(log),
-           "GH_BODY": str(body), "FAKE_HEAD": "abc123", "FAKE_COMMENT": existing,
-           "REPO": "owner/repo", "RUN_HEAD_SHA": head, "ARTIFACT": str(artifact),
-           "RUN_URL": "https://github.com/owner/repo/actions/runs/1",
-           "RUNNER_TEMP": str(tmp_path), "GH_TOKEN": "x"}
-    done = subprocess.run(["bash", "-e", "-c", script], env=env, capture_output=True,
-                          timeout=60, check=False)
+    env = {
+        "PATH": f"{stubs}{os.pathsep}{os.environ['PATH']}",
+        "GH_LOG": str(log),
+        "GH_BODY": str(body),
+        "FAKE_HEAD": "abc123",
+        "FAKE_COMMENT": existing,
+        "REPO": "owner/repo",
+        "RUN_HEAD_SHA": head,
+        "ARTIFACT": str(artifact),
+        "RUN_URL": "https://github.com/owner/repo/actions/runs/1",
+        "RUNNER_TEMP": str(tmp_path),
+        "GH_TOKEN": "x",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", script], env=env, capture_output=True, timeout=60, check=False
+    )
     calls = log.read_text(encoding="utf-8").splitlines()
     return done.returncode, calls, body.read_bytes() if body.exists() else b""
 
 
-@pytest.mark.parametrize("number", [b"", b"abc", b"12; touch pwned", b"-1", b"0", b"1 2",
-                                    b"$(id)", b"12345678901", b"\xff"])
+@pytest.mark.parametrize(
+    "number",
+    [b"", b"abc", b"12; touch pwned", b"-1", b"0", b"1 2", b"$(id)", b"12345678901", b"\xff"],
+)
 def test_a_pull_request_number_that_is_not_a_number_stops_the_comment(
-        workflows: Path, tmp_path: Path, number: bytes) -> None:
+    workflows: Path, tmp_path: Path, number: bytes
+) -> None:
     code, calls, _ = _comment(workflows, tmp_path, number, b"## cxdsl diff\n")
     assert code == 1 and calls == []
     assert not (tmp_path / "pwned").exists()
 
 
-def test_the_comment_is_created_then_updated_with_the_marker(workflows: Path,
-                                                             tmp_path: Path) -> None:
+def test_the_comment_is_created_then_updated_with_the_marker(
+    workflows: Path, tmp_path: Path
+) -> None:
     diff = "## cxdsl diff\n- title → ping @everyone\n".encode()
     code, calls, body = _comment(workflows, tmp_path, b"12\n", diff)
     assert code == 0
@@ -200,7 +236,8 @@ def test_the_comment_is_created_then_updated_with_the_marker(workflows: Path,
 
 
 def test_a_pull_request_that_moved_on_gets_no_comment_from_an_old_run(
-        workflows: Path, tmp_path: Path) -> None:
+    workflows: Path, tmp_path: Path
+) -> None:
     code, calls, body = _comment(workflows, tmp_path, b"12", b"x", head="old456")
     assert code == 0 and body == b""
     assert not [c for c in calls if "--method" in c]

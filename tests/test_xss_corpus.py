@@ -81,8 +81,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def _poison(data: dict[str, Any], entity: Model, counter: _Counter,
-            languages: list[str]) -> int:
+def _poison(data: dict[str, Any], entity: Model, counter: _Counter, languages: list[str]) -> int:
     """Replace every text of one document; the number of texts replaced."""
     paths = [path for path, _ in iter_texts(entity)]
     for path in paths:
@@ -99,19 +98,25 @@ def poisoned_workspace(root: Path) -> int:
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, root / name)
     # The theme feature that renders tooltips as HTML: cxdsl must turn it off.
     mkdocs_yml = root / "mkdocs.yml"
-    mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace(
-        "  features:\n", "  features:\n    - content.tooltips\n"), encoding="utf-8")
+    mkdocs_yml.write_text(
+        mkdocs_yml.read_text(encoding="utf-8").replace(
+            "  features:\n", "  features:\n    - content.tooltips\n"
+        ),
+        encoding="utf-8",
+    )
     counter = _Counter()
-    settings_raw = parse_documents((root / "cxdsl.yaml").read_text(encoding="utf-8"),
-                                   "cxdsl.yaml")[0][0].data
+    settings_raw = parse_documents((root / "cxdsl.yaml").read_text(encoding="utf-8"), "cxdsl.yaml")[
+        0
+    ][0].data
     languages = list(settings_raw["languages"])
     settings_raw["name"] = counter.text(languages)
     settings_raw["description"] = counter.text(languages)
     for scale in settings_raw["emotion_scales"].values():
         scale["labels"] = {k: counter.text(languages) for k in scale.get("labels", {})}
     Settings.model_validate(settings_raw)
-    (root / "cxdsl.yaml").write_text(yaml.safe_dump(settings_raw, allow_unicode=True),
-                                     encoding="utf-8")
+    (root / "cxdsl.yaml").write_text(
+        yaml.safe_dump(settings_raw, allow_unicode=True), encoding="utf-8"
+    )
     replaced = 0
     for path in sorted([*root.glob("personas/**/*.yaml"), *root.glob("journeys/**/*.yaml")]):
         raws, issues = parse_documents(path.read_text(encoding="utf-8"), path.name)
@@ -144,7 +149,8 @@ def server(corpus_site: Path) -> Iterator[str]:
             pass
 
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(corpus_site)))
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(corpus_site))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
@@ -176,11 +182,16 @@ def _executed(tab: Page) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_no_payload_runs_and_every_payload_reads_as_text(
-        corpus_site: Path, server: str, page: Page, lang: str) -> None:
-    pages = sorted(p.relative_to(corpus_site).as_posix()
-                   for p in (corpus_site / lang).rglob("*.html"))
-    svgs = sorted(p.relative_to(corpus_site).as_posix()
-                  for p in (corpus_site / lang).rglob("*.svg") if "/assets/" not in str(p))
+    corpus_site: Path, server: str, page: Page, lang: str
+) -> None:
+    pages = sorted(
+        p.relative_to(corpus_site).as_posix() for p in (corpus_site / lang).rglob("*.html")
+    )
+    svgs = sorted(
+        p.relative_to(corpus_site).as_posix()
+        for p in (corpus_site / lang).rglob("*.svg")
+        if "/assets/" not in str(p)
+    )
     assert len(pages) > 20 and len(svgs) > 10
     executed: dict[str, list[str]] = {}
     seen_text = ""
@@ -194,8 +205,7 @@ def test_no_payload_runs_and_every_payload_reads_as_text(
             seen_text += page.evaluate("document.body.innerText") + "\n"
     assert executed == {}
     # Every payload is readable as itself (bidi controls are dropped from model text).
-    missing = [p for p in PAYLOADS if " ".join(clean(p).split()) not in
-               " ".join(seen_text.split())]
+    missing = [p for p in PAYLOADS if " ".join(clean(p).split()) not in " ".join(seen_text.split())]
     assert missing == []
 
 
@@ -209,11 +219,16 @@ def test_search_results_show_payloads_as_text(server: str, page: Page, lang: str
         page.click(".md-search__input")
         page.keyboard.type(query)
         page.wait_for_function(
-            "document.querySelectorAll('.md-search-result__item').length > 0",
-            timeout=15_000)
+            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=15_000
+        )
         assert _executed(page) == [], query
-        assert page.locator(".md-search-result img, .md-search-result svg[onload], "
-                            ".md-search-result script, .md-search-result iframe").count() == 0
+        assert (
+            page.locator(
+                ".md-search-result img, .md-search-result svg[onload], "
+                ".md-search-result script, .md-search-result iframe"
+            ).count()
+            == 0
+        )
         shown += page.inner_text(".md-search-result")
     assert '<img src=x onerror="window.__xss=1">' in shown
     assert "[click](javascript:window.__xss=7)" in shown
@@ -233,21 +248,45 @@ class _Markup(HTMLParser):
 
 
 #: What material keeps of a page's own structure in its search index.
-INDEX_TAGS = {"p", "code", "ul", "ol", "li", "strong", "em", "br", "pre", "small", "span",
-              "bdi", "table", "tr", "td", "th", "thead", "tbody", "blockquote", "a", "sup"}
+INDEX_TAGS = {
+    "p",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "br",
+    "pre",
+    "small",
+    "span",
+    "bdi",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "blockquote",
+    "a",
+    "sup",
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_search_index_holds_no_markup_from_model_files(corpus_site: Path, lang: str) -> None:
-    index = json.loads((corpus_site / lang / "search" / "search_index.json").read_text(
-        encoding="utf-8"))
+    index = json.loads(
+        (corpus_site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
     parser = _Markup()
     for doc in index["docs"]:
         parser.feed(doc["title"])
         parser.feed(doc["text"])
     assert parser.tags <= INDEX_TAGS
-    assert not [(k, v) for k, v in parser.attributes
-                if k.startswith("on") or (v and v.strip().lower().startswith(
-                    ("javascript:", "data:")))]
+    assert not [
+        (k, v)
+        for k, v in parser.attributes
+        if k.startswith("on") or (v and v.strip().lower().startswith(("javascript:", "data:")))
+    ]
     titles = " ".join(doc["title"] for doc in index["docs"])
     assert "XSS" in titles and "<" not in titles  # titles are escaped text

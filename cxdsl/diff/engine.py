@@ -52,8 +52,7 @@ def _label(entity: Entity) -> Any:
 
 
 def _all_have_ids(items: list[Any]) -> bool:
-    return bool(items) and all(isinstance(i, dict) and isinstance(i.get("id"), str)
-                               for i in items)
+    return bool(items) and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in items)
 
 
 def _fmt(path: Path) -> str:
@@ -112,8 +111,9 @@ def _walk(before: Any, after: Any, path: Path, out: list[tuple[str, Path, Any, A
         # removal plus an addition.
         for item in list(removed):
             key = _identity(item)
-            match = next((new for new in remaining if key is not None
-                          and _identity(new) == key), None)
+            match = next(
+                (new for new in remaining if key is not None and _identity(new) == key), None
+            )
             if match is not None:
                 removed.remove(item)
                 remaining.remove(match)
@@ -150,11 +150,13 @@ def _categorise(kind: str, op: str, path: Path, before: Any, after: Any) -> str:
         if last == "channel" and "measurement_plan" not in names:
             return "step.channel"
         if last in ("front_stage", "back_stage", "support") or (
-                names and names[-1] in ("actor", "system", "action")):
+            names and names[-1] in ("actor", "system", "action")
+        ):
             return "step.actions"
         if "pain_points" in names:
             return {"added": "pain_point.added", "removed": "pain_point.resolved"}.get(
-                op, "pain_point.changed")
+                op, "pain_point.changed"
+            )
         if "opportunities" in names:
             return f"opportunity.{op}"
         if "measurement_plan" in names:
@@ -177,52 +179,92 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
     renamed: dict[tuple[str, str], tuple[str, str]] = {}
     for key in removed:
         for other in added:
-            if other[0] == key[0] and other not in renamed.values() and _label(
-                    old[key]) == _label(new[other]):
+            if (
+                other[0] == key[0]
+                and other not in renamed.values()
+                and _label(old[key]) == _label(new[other])
+            ):
                 renamed[key] = other
                 break
     for key, other in renamed.items():
         dangling = _dangling(head, key)
-        result.changes.append(Change(key[0], other[1], f"{key[0]}.renamed", "id", key[1],
-                                     other[1], f"{dangling} references to '{key[1]}' left "
-                                     "dangling" if dangling else ""))
+        result.changes.append(
+            Change(
+                key[0],
+                other[1],
+                f"{key[0]}.renamed",
+                "id",
+                key[1],
+                other[1],
+                f"{dangling} references to '{key[1]}' left dangling" if dangling else "",
+            )
+        )
         if dangling:
-            result.changes.append(Change(key[0], key[1], "dangling", "", None, dangling,
-                                         f"{dangling} references left dangling"))
-        _compare(result, key[0], other[1], _data(old[key]) | {"id": other[1]},
-                 _data(new[other]))
+            result.changes.append(
+                Change(
+                    key[0],
+                    key[1],
+                    "dangling",
+                    "",
+                    None,
+                    dangling,
+                    f"{dangling} references left dangling",
+                )
+            )
+        _compare(result, key[0], other[1], _data(old[key]) | {"id": other[1]}, _data(new[other]))
     for key in removed:
         if key in renamed:
             continue
         dangling = _dangling(head, key)
-        result.changes.append(Change(key[0], key[1], f"{key[0]}.removed", "", _label(old[key]),
-                                     None, f"{dangling} references left dangling"
-                                     if dangling else ""))
+        result.changes.append(
+            Change(
+                key[0],
+                key[1],
+                f"{key[0]}.removed",
+                "",
+                _label(old[key]),
+                None,
+                f"{dangling} references left dangling" if dangling else "",
+            )
+        )
         if dangling:
-            result.changes.append(Change(key[0], key[1], "dangling", "", None, dangling,
-                                         f"{dangling} references left dangling"))
+            result.changes.append(
+                Change(
+                    key[0],
+                    key[1],
+                    "dangling",
+                    "",
+                    None,
+                    dangling,
+                    f"{dangling} references left dangling",
+                )
+            )
     for key in added:
         if key not in renamed.values():
-            result.changes.append(Change(key[0], key[1], f"{key[0]}.added", "", None,
-                                         _label(new[key])))
+            result.changes.append(
+                Change(key[0], key[1], f"{key[0]}.added", "", None, _label(new[key]))
+            )
     for key in old:
         if key in new:
             _compare(result, key[0], key[1], _data(old[key]), _data(new[key]))
     return result
 
 
-def _compare(result: WorkspaceDiff, kind: str, ident: str, before: dict[str, Any],
-             after: dict[str, Any]) -> None:
+def _compare(
+    result: WorkspaceDiff, kind: str, ident: str, before: dict[str, Any], after: dict[str, Any]
+) -> None:
     raw: list[tuple[str, Path, Any, Any]] = []
     _walk(before, after, (), raw)
     for op, path, old, new in raw:
         if path == ("id",):
             continue
-        result.changes.append(Change(kind, ident, _categorise(kind, op, path, old, new),
-                                     _fmt(path), old, new, op))
+        result.changes.append(
+            Change(kind, ident, _categorise(kind, op, path, old, new), _fmt(path), old, new, op)
+        )
 
 
 def _dangling(head: CheckResult, key: tuple[str, str]) -> int:
     kind, ident = key
-    return sum(1 for d in head.diagnostics
-               if d.name == f"ref.unknown-{kind}" and f"'{ident}'" in d.message)
+    return sum(
+        1 for d in head.diagnostics if d.name == f"ref.unknown-{kind}" and f"'{ident}'" in d.message
+    )

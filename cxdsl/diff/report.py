@@ -13,12 +13,19 @@ from ..model import Journey
 from ..render.context import RenderContext
 from .engine import Change, WorkspaceDiff
 
-_KIND_TITLES = {"journey": "Journeys", "persona": "Personas", "segment": "Segments",
-                "metric": "Metrics", "instrument": "Instruments", "channel": "Channels",
-                "actor": "Actors", "system": "Systems", "stakeholder": "Stakeholders",
-                "evidence": "Evidence"}
-_VERBS = {"added": "added", "removed": "removed", "changed": "changed",
-          "reordered": "reordered"}
+_KIND_TITLES = {
+    "journey": "Journeys",
+    "persona": "Personas",
+    "segment": "Segments",
+    "metric": "Metrics",
+    "instrument": "Instruments",
+    "channel": "Channels",
+    "actor": "Actors",
+    "system": "Systems",
+    "stakeholder": "Stakeholders",
+    "evidence": "Evidence",
+}
+_VERBS = {"added": "added", "removed": "removed", "changed": "changed", "reordered": "reordered"}
 
 
 # --- escaping: every piece of model text in the comment goes through escape_text -------
@@ -86,13 +93,22 @@ def _code(value: object) -> str:
 def _show(ctx: RenderContext, value: Any) -> str:
     if value is None:
         return "—"
-    if isinstance(value, dict) and value and all(isinstance(k, str) and len(k) <= 5
-                                                 for k in value) and all(
-            isinstance(v, str) for v in value.values()):
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and len(k) <= 5 for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    ):
         return f"“{escape_text(ctx.text(value))}”"
     if isinstance(value, dict):
-        label = value.get("title") or value.get("text") or value.get("action") or value.get(
-            "name") or value.get("metric") or value.get("id")
+        label = (
+            value.get("title")
+            or value.get("text")
+            or value.get("action")
+            or value.get("name")
+            or value.get("metric")
+            or value.get("id")
+        )
         if label is not None:
             return _show(ctx, label)
         return escape_text(json.dumps(value, ensure_ascii=False)[:120])
@@ -112,8 +128,11 @@ def _emotion_delta(change: Change) -> str:
         for who in [*b, *[k for k in a if k not in b]]:
             if b.get(who) != a.get(who):
                 x, y = b.get(who), a.get(who)
-                delta = f" (**{y - x:+g}**)" if isinstance(x, int | float) and isinstance(
-                    y, int | float) else ""
+                delta = (
+                    f" (**{y - x:+g}**)"
+                    if isinstance(x, int | float) and isinstance(y, int | float)
+                    else ""
+                )
                 parts.append(f"{escape_text(str(who))}: {_signed(x)} → {_signed(y)}{delta}")
         return "; ".join(parts)
     return f"{_code(before)} → {_code(after)}"
@@ -142,8 +161,10 @@ def describe(ctx: RenderContext, c: Change) -> str:
     if c.category == "emotion.changed":
         return f"😶 emotion at {where}: {_emotion_delta(c)}"
     if c.category in ("step.reordered", "stage.reordered"):
-        return (f"↕ {c.category.split('.')[0]}s reordered at {where}: "
-                f"{_ids(c.before)} → {_ids(c.after)}")
+        return (
+            f"↕ {c.category.split('.')[0]}s reordered at {where}: "
+            f"{_ids(c.before)} → {_ids(c.after)}"
+        )
     if c.category in ("step.added", "stage.added"):
         return f"➕ {c.category.split('.')[0]} added at {where}: {_show(ctx, c.after)}"
     if c.category in ("step.removed", "stage.removed"):
@@ -162,8 +183,11 @@ def describe(ctx: RenderContext, c: Change) -> str:
 
 
 def _ids(values: Any) -> str:
-    return ", ".join(escape_text(str(v)) for v in values) if isinstance(values, list) else (
-        _code(values))
+    return (
+        ", ".join(escape_text(str(v)) for v in values)
+        if isinstance(values, list)
+        else (_code(values))
+    )
 
 
 def mermaid_journey(ctx: RenderContext, journey: Journey) -> str:
@@ -171,8 +195,11 @@ def mermaid_journey(ctx: RenderContext, journey: Journey) -> str:
     scale = ctx.scale(journey)
     span = max(scale.max - scale.min, 1)
     lines = ["```mermaid", "journey", f"  title {mermaid_text(ctx.text(journey.title))}"]
-    actor = mermaid_text(ctx.name_of("persona", journey.persona), actor=True) \
-        if journey.persona else "-"
+    actor = (
+        mermaid_text(ctx.name_of("persona", journey.persona), actor=True)
+        if journey.persona
+        else "-"
+    )
     for stage in journey.stages:
         lines.append(f"  section {mermaid_text(ctx.text(stage.title))}")
         for step in stage.steps:
@@ -189,8 +216,7 @@ def mermaid_journey(ctx: RenderContext, journey: Journey) -> str:
 #: cannot end a line, start a comment or a ``%%{init}%%`` directive, or carry HTML.
 _MERMAID_ASCII = frozenset("-.,'()!?/+ ")
 #: Words that start a statement when a task line begins with them (case-insensitive).
-_MERMAID_KEYWORD = re.compile(r"(?:journey|title\s|section\s|acc(?:title|descr))",
-                              re.IGNORECASE)
+_MERMAID_KEYWORD = re.compile(r"(?:journey|title\s|section\s|acc(?:title|descr))", re.IGNORECASE)
 
 
 def mermaid_text(text: str, *, task: bool = False, actor: bool = False) -> str:
@@ -211,8 +237,7 @@ def mermaid_text(text: str, *, task: bool = False, actor: bool = False) -> str:
     return out or "-"
 
 
-def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str,
-                    head: CheckResult) -> str:
+def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: CheckResult) -> str:
     settings = head.workspace.settings
     ctx = RenderContext(head.index, settings, settings.language)
     out = [f"## cxdsl diff: {_code(base_name)} → {_code(head_name)}", ""]
@@ -223,38 +248,50 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str,
     for change in diff.changes:
         by_entity[(change.kind, change.entity)].append(change)
     counts = Counter(kind for kind, _ in by_entity)
-    summary = ", ".join(f"{n} {escape_text(_KIND_TITLES.get(k, k).lower())}"
-                        for k, n in sorted(counts.items()))
+    summary = ", ".join(
+        f"{n} {escape_text(_KIND_TITLES.get(k, k).lower())}" for k, n in sorted(counts.items())
+    )
     highlights = Counter(c.category for c in diff.changes)
     notable = [f"{n} × {_code(cat)}" for cat, n in sorted(highlights.items())]
     out.append(f"**{len(diff.changes)} changes** in {summary}.")
     out.append("")
-    out.append("<details><summary>By kind of change</summary>\n\n" + ", ".join(notable)
-               + "\n\n</details>")
+    out.append(
+        "<details><summary>By kind of change</summary>\n\n" + ", ".join(notable) + "\n\n</details>"
+    )
     errors = sum(1 for d in head.diagnostics if d.severity.value == "error")
     check = "✅ clean" if head.ok else f"❌ {errors} errors"
     out += ["", f"`cxdsl check` on the head: {check}", ""]
-    for kind in sorted(counts, key=lambda k: list(_KIND_TITLES).index(k)
-                       if k in _KIND_TITLES else 99):
+    for kind in sorted(
+        counts, key=lambda k: list(_KIND_TITLES).index(k) if k in _KIND_TITLES else 99
+    ):
         out.append(f"### {escape_text(_KIND_TITLES.get(kind, kind))}")
         for (k, ident), changes in sorted(by_entity.items()):
             if k != kind:
                 continue
             entity = head.index.entity(kind, ident)
-            title = escape_text(ctx.text(getattr(entity, "title", None) or getattr(
-                entity, "name", None))) if entity is not None else ""
+            title = (
+                escape_text(
+                    ctx.text(getattr(entity, "title", None) or getattr(entity, "name", None))
+                )
+                if entity is not None
+                else ""
+            )
             out.append(f"\n#### {_code(ident)}" + (f" — {title}" if title else ""))
             out += [f"- {describe(ctx, c)}" for c in changes]
             if isinstance(entity, Journey) and any(
-                    c.path.startswith("stages") or c.category.endswith(".added")
-                    for c in changes):
+                c.path.startswith("stages") or c.category.endswith(".added") for c in changes
+            ):
                 out += ["", mermaid_journey(ctx, entity)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def format_json(diff: WorkspaceDiff, base_name: str, head_name: str) -> str:
-    payload = {"version": 1, "base": base_name, "head": head_name,
-               "summary": dict(sorted(Counter(c.category for c in diff.changes).items())),
-               "changes": [c.as_json() for c in diff.changes]}
+    payload = {
+        "version": 1,
+        "base": base_name,
+        "head": head_name,
+        "summary": dict(sorted(Counter(c.category for c in diff.changes).items())),
+        "changes": [c.as_json() for c in diff.changes],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"

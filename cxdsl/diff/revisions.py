@@ -36,8 +36,9 @@ class Checkout:
 
 def _git(root: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False,
-                              timeout=120)
+        done = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, check=False, timeout=120
+        )
     except FileNotFoundError as exc:
         raise RevisionError("git is not installed (cxdsl diff needs it)") from exc
     except subprocess.TimeoutExpired as exc:
@@ -56,8 +57,9 @@ def resolve(root: Path, revision: str) -> str:
         raise RevisionError(f"'{shown}' is not a revision")
     try:
         # --end-of-options: whatever the text, git reads it as a revision, not an option.
-        out = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                   f"{revision}^{{commit}}")
+        out = _git(
+            root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
+        )
     except RevisionError as exc:
         if "not a git repository" in str(exc):
             raise
@@ -115,7 +117,7 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
                         continue
                     except tarfile.FilterError as exc:
                         reason = str(exc)
-                skipped.append(f"{member.name[len(prefix):] or member.name}: {reason}")
+                skipped.append(f"{member.name[len(prefix) :] or member.name}: {reason}")
     except (tarfile.TarError, OSError) as exc:
         raise RevisionError(f"could not extract the workspace at {commit[:12]}: {exc}") from exc
     return Checkout(into / prefix if prefix else into, skipped)
@@ -132,8 +134,11 @@ def _refusal(member: tarfile.TarInfo, prefix: str) -> str | None:
         target = posixpath.join(posixpath.dirname(member.name), target)
     resolved = posixpath.normpath(target)
     inside = prefix.rstrip("/")
-    if resolved.startswith("../") or resolved == ".." or (
-            inside and resolved != inside and not resolved.startswith(inside + "/")):
+    if (
+        resolved.startswith("../")
+        or resolved == ".."
+        or (inside and resolved != inside and not resolved.startswith(inside + "/"))
+    ):
         return f"link to {member.linkname}, outside the workspace, not followed"
     return None
 

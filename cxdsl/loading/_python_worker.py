@@ -64,7 +64,7 @@ def write_frame(fd: int, data: bytes) -> None:
     """Write one ``<length>\\n<bytes>`` frame to a raw fd."""
     view = memoryview(b"%d\n" % len(data) + data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def read_frame(fd: int) -> bytes | None:
@@ -140,8 +140,11 @@ def id_lines(tree: ast.AST) -> dict[str, tuple[int, int]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             for kw in node.keywords:
-                if (kw.arg == "id" and isinstance(kw.value, ast.Constant)
-                        and isinstance(kw.value.value, str)):
+                if (
+                    kw.arg == "id"
+                    and isinstance(kw.value, ast.Constant)
+                    and isinstance(kw.value.value, str)
+                ):
                     out.setdefault(kw.value.value, (node.lineno, node.col_offset + 1))
     return dict(sorted(out.items(), key=lambda kv: kv[1]))
 
@@ -155,11 +158,20 @@ def run_model_file(filename: str, text: str, memory: int | None = None) -> dict[
     try:
         tree = ast.parse(text, filename)
     except SyntaxError as exc:
-        return {"error": {"message": f"Python syntax error: {exc.msg}",
-                          "line": exc.lineno or 1, "column": exc.offset or 1}}
+        return {
+            "error": {
+                "message": f"Python syntax error: {exc.msg}",
+                "line": exc.lineno or 1,
+                "column": exc.offset or 1,
+            }
+        }
     except (RecursionError, MemoryError, ValueError) as exc:
-        return {"error": {"message": f"Python model file cannot be parsed: "
-                                     f"{type(exc).__name__}", "line": None}}
+        return {
+            "error": {
+                "message": f"Python model file cannot be parsed: {type(exc).__name__}",
+                "line": None,
+            }
+        }
     lines = id_lines(tree)
     result = _execute(filename, tree, memory)
     result["id_lines"] = [[ident, line, column] for ident, (line, column) in lines.items()]
@@ -171,37 +183,63 @@ def _execute(filename: str, tree: ast.Module, memory: int | None) -> dict[str, A
 
     from cxdsl.loading.errors import dotted
 
-    namespace: dict[str, Any] = {"__name__": f"cxdsl_model_{Path(filename).stem}",
-                                 "__file__": filename}
+    namespace: dict[str, Any] = {
+        "__name__": f"cxdsl_model_{Path(filename).stem}",
+        "__file__": filename,
+    }
     try:
         code = compile(tree, filename, "exec")
         exec(code, namespace)
     except SyntaxError as exc:  # found only when compiling ('return' outside a function)
-        return {"error": {"message": f"Python syntax error: {exc.msg}",
-                          "line": exc.lineno or 1, "column": exc.offset or 1}}
+        return {
+            "error": {
+                "message": f"Python syntax error: {exc.msg}",
+                "line": exc.lineno or 1,
+                "column": exc.offset or 1,
+            }
+        }
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        return {"error": {"message": _short(f"invalid {exc.title} in Python model file: "
-                                            f"{dotted(tuple(first['loc']))}: {first['msg']}"),
-                          "line": _raise_line(exc, filename)}}
+        return {
+            "error": {
+                "message": _short(
+                    f"invalid {exc.title} in Python model file: "
+                    f"{dotted(tuple(first['loc']))}: {first['msg']}"
+                ),
+                "line": _raise_line(exc, filename),
+            }
+        }
     except MemoryError as exc:
         limit = f" ({memory >> 20} MB)" if memory else ""
-        return {"error": {"message": f"Python model file exceeded the memory limit{limit}",
-                          "line": _raise_line(exc, filename)}}
+        return {
+            "error": {
+                "message": f"Python model file exceeded the memory limit{limit}",
+                "line": _raise_line(exc, filename),
+            }
+        }
     except BaseException as exc:
-        return {"error": {"message": _short(f"Python model file raised "
-                                            f"{type(exc).__name__}: {exc}"),
-                          "line": _raise_line(exc, filename)}}
+        return {
+            "error": {
+                "message": _short(f"Python model file raised {type(exc).__name__}: {exc}"),
+                "line": _raise_line(exc, filename),
+            }
+        }
     entities = []
     for entity in _collect(namespace):
         try:
             entities.append(entity_payload(entity))
         except Exception as exc:
             ident = getattr(entity, "id", "?")
-            return {"error": {"message": _short(
-                f"Python model file: {type(entity).__name__} '{ident}' holds a value that "
-                f"is not plain data ({type(exc).__name__}: {exc})"), "line": None,
-                "id": ident if isinstance(ident, str) else None}}
+            return {
+                "error": {
+                    "message": _short(
+                        f"Python model file: {type(entity).__name__} '{ident}' holds a value that "
+                        f"is not plain data ({type(exc).__name__}: {exc})"
+                    ),
+                    "line": None,
+                    "id": ident if isinstance(ident, str) else None,
+                }
+            }
     return {"entities": entities}
 
 
@@ -218,30 +256,32 @@ def _child(request: dict[str, Any], fds: dict[str, int], private: tuple[int, ...
     os.setpgid(0, 0)  # its own group: a timeout kills whatever the file started, too
     with contextlib.suppress(OSError):
         os.chdir(request["cwd"])
-    faulthandler.dump_traceback_later(float(request["timeout"]), exit=True,
-                                      file=fds["report"])
+    faulthandler.dump_traceback_later(float(request["timeout"]), exit=True, file=fds["report"])
     memory = None
     if sys.platform.startswith("linux"):
         import resource
 
         memory = _address_space() + MEMORY_HEADROOM
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    result = run_model_file(request["file"], request["text"], MEMORY_HEADROOM
-                            if memory else None)
+    result = run_model_file(request["file"], request["text"], MEMORY_HEADROOM if memory else None)
     try:
-        payload = json.dumps(result, ensure_ascii=False, allow_nan=True).encode("utf-8",
-                                                                                 "replace")
+        payload = json.dumps(result, ensure_ascii=False, allow_nan=True).encode("utf-8", "replace")
     except (TypeError, ValueError) as exc:
-        payload = json.dumps({"error": {"message": f"Python model file handed back data "
-                                                   f"that is not JSON: {exc}",
-                                        "line": None}}).encode()
+        payload = json.dumps(
+            {
+                "error": {
+                    "message": f"Python model file handed back data that is not JSON: {exc}",
+                    "line": None,
+                }
+            }
+        ).encode()
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         with contextlib.suppress(Exception):  # the file may have replaced or closed it
             if stream is not None:
                 stream.flush()
     view = memoryview(payload)
     while view:
-        view = view[os.write(fds["result"], view):]
+        view = view[os.write(fds["result"], view) :]
 
 
 def _kill_group(pid: int) -> None:
@@ -271,8 +311,7 @@ def _timeout_line(report: bytes, filename: str) -> int | None:
     return None
 
 
-def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[str, Any],
-                                                                          bytes]:
+def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[str, Any], bytes]:
     """Run one file in a forked child; the header for cxdsl and the child's raw result."""
     pipes = {name: os.pipe() for name in ("result", "output", "report")}
     pid = os.fork()
@@ -318,7 +357,7 @@ def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[
             if name == "output":
                 output_bytes += len(chunk)
                 if len(buffers[name]) < OUTPUT_KEEP:
-                    buffers[name] += chunk[:OUTPUT_KEEP - len(buffers[name])]
+                    buffers[name] += chunk[: OUTPUT_KEEP - len(buffers[name])]
             else:
                 buffers[name] += chunk
                 too_large = len(buffers["result"]) > MAX_RESULT_BYTES
@@ -367,8 +406,13 @@ def run_in_process(request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
         size = capture.seek(0, os.SEEK_END)
         capture.seek(0)
         output = capture.read(OUTPUT_KEEP)
-    header = {"status": "ended", "line": None, "exit": "exit code 0",
-              "output": output.decode("utf-8", "replace"), "output_bytes": size}
+    header = {
+        "status": "ended",
+        "line": None,
+        "exit": "exit code 0",
+        "output": output.decode("utf-8", "replace"),
+        "output_bytes": size,
+    }
     return header, json.dumps(result, ensure_ascii=False).encode("utf-8", "replace")
 
 

@@ -19,8 +19,9 @@ _TYPE_PARTS = ("str", "int", "float", "bool", "constrained-str", "list", "dict",
 
 
 def _is_type_part(part: object) -> bool:
-    return isinstance(part, str) and (part in _TYPE_PARTS or "[" in part
-                                      or part.startswith(("function-", "literal")))
+    return isinstance(part, str) and (
+        part in _TYPE_PARTS or "[" in part or part.startswith(("function-", "literal"))
+    )
 
 
 def _base_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -91,9 +92,15 @@ def _message(errors: list[ErrorDetails]) -> str:
     return msg[0].lower() + msg[1:] if msg else "invalid value"
 
 
-def validation_issues(exc: ValidationError, model: type[BaseModel], file: str,
-                      root: Node | None, *, code: str = "CX010",
-                      fallback: Span | None = None) -> list[Issue]:
+def validation_issues(
+    exc: ValidationError,
+    model: type[BaseModel],
+    file: str,
+    root: Node | None,
+    *,
+    code: str = "CX010",
+    fallback: Span | None = None,
+) -> list[Issue]:
     """One issue per invalid place (union alternatives folded together)."""
     grouped: dict[tuple[Any, ...], list[ErrorDetails]] = {}
     for err in exc.errors(include_url=False):
@@ -108,27 +115,40 @@ def validation_issues(exc: ValidationError, model: type[BaseModel], file: str,
                 node, key_node = node_at(root, loc)
                 span = mark_span(file, key_node or node)
             where = dotted(loc[:-1])
-            issues.append(Issue(code, f"unknown key '{key}' in {where}", span,
-                                did_you_mean(key, fields_at(model, loc[:-1]))))
+            issues.append(
+                Issue(
+                    code,
+                    f"unknown key '{key}' in {where}",
+                    span,
+                    did_you_mean(key, fields_at(model, loc[:-1])),
+                )
+            )
             continue
         if kind == "missing":
             if root is not None:
                 span = mark_span(file, node_at(root, loc[:-1])[0])
-            issues.append(Issue(code, f"missing required key '{loc[-1]}' in "
-                                      f"{dotted(loc[:-1])}", span))
+            issues.append(
+                Issue(code, f"missing required key '{loc[-1]}' in {dotted(loc[:-1])}", span)
+            )
             continue
         bad_key = _bad_language_key(errors)
         if bad_key is not None:
             if root is not None:
                 node, key_node = node_at(root, (*loc, bad_key))
                 span = mark_span(file, key_node or node)
-            hint = ("a comma inside {en: ...} starts a new key; put the text in quotes: "
-                    'en: "..., ..."') if " " in bad_key else "use codes such as en, ar"
-            issues.append(Issue(code, f"'{bad_key}' in '{dotted(loc)}' is not a language code",
-                                span, hint))
+            hint = (
+                (
+                    "a comma inside {en: ...} starts a new key; put the text in quotes: "
+                    'en: "..., ..."'
+                )
+                if " " in bad_key
+                else "use codes such as en, ar"
+            )
+            issues.append(
+                Issue(code, f"'{bad_key}' in '{dotted(loc)}' is not a language code", span, hint)
+            )
             continue
         if root is not None:
             span = mark_span(file, node_at(root, loc)[0])
-        issues.append(Issue(code, f"invalid value for '{dotted(loc)}': {_message(errors)}",
-                            span))
+        issues.append(Issue(code, f"invalid value for '{dotted(loc)}': {_message(errors)}", span))
     return issues

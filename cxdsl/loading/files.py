@@ -23,11 +23,14 @@ MODEL_SUFFIXES = (*YAML_SUFFIXES, ".py")
 #: Model files are small (a large journey is ~50 KB); anything past this is refused unread.
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
-_OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-               | getattr(os, "O_BINARY", 0))
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 _LINK_HINT = "commit the file itself, or link to a file inside the workspace"
-_FOLDER_HINT = ("rename the folder: names ending in .yaml, .yml or .py are read as "
-                "model files")
+_FOLDER_HINT = "rename the folder: names ending in .yaml, .yml or .py are read as model files"
 
 
 def discover(root: Path, issues: list[Issue] | None = None) -> list[Path]:
@@ -91,8 +94,7 @@ class _Walk:
                     self.link(Path(entry.path), sub, model)
                 elif entry.is_dir(follow_symlinks=False):
                     if model:
-                        self.refuse("CX005", sub, f"'{name}' is a folder, not a file",
-                                    _FOLDER_HINT)
+                        self.refuse("CX005", sub, f"'{name}' is a folder, not a file", _FOLDER_HINT)
                     self.folder(Path(entry.path), sub, os.path.join(real, name))
                 elif model:
                     if entry.is_file(follow_symlinks=False):
@@ -109,20 +111,22 @@ class _Walk:
         if where is not None:
             if model or os.path.isdir(real):
                 what = "a folder" if os.path.isdir(real) else "a file"
-                self.refuse("CX014", rel, f"'{rel}' is a symbolic link to {what} {where}; "
-                            "refused unread", _LINK_HINT)
+                self.refuse(
+                    "CX014",
+                    rel,
+                    f"'{rel}' is a symbolic link to {what} {where}; refused unread",
+                    _LINK_HINT,
+                )
             return
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:  # a broken link, a link loop
             if model:
-                self.refuse("CX005", rel, "symbolic link cannot be followed: "
-                            f"{exc.strerror}")
+                self.refuse("CX005", rel, f"symbolic link cannot be followed: {exc.strerror}")
             return
         if stat.S_ISDIR(mode):
             if model:
-                self.refuse("CX005", rel, f"'{path.name}' is a folder, not a file",
-                            _FOLDER_HINT)
+                self.refuse("CX005", rel, f"'{path.name}' is a folder, not a file", _FOLDER_HINT)
             self.folder(path, rel, real)
         elif model:
             if stat.S_ISREG(mode):
@@ -131,8 +135,12 @@ class _Walk:
                 self.special(rel, mode)
 
     def special(self, rel: str, mode: int) -> None:
-        self.refuse("CX015", rel, f"{_special_kind(mode)}, not a regular file; skipped "
-                    "unread", "model files are plain text files")
+        self.refuse(
+            "CX015",
+            rel,
+            f"{_special_kind(mode)}, not a regular file; skipped unread",
+            "model files are plain text files",
+        )
 
 
 def _out_of_bounds(real: str, real_root: str) -> str | None:
@@ -144,7 +152,7 @@ def _out_of_bounds(real: str, real_root: str) -> str | None:
     prefix = real_root.rstrip(os.sep) + os.sep
     if not real.startswith(prefix):
         return "outside the workspace"
-    inner = real[len(prefix):].split(os.sep)
+    inner = real[len(prefix) :].split(os.sep)
     if any(part.startswith(".") for part in inner):
         return f"hidden in the workspace ({'/'.join(inner)})"
     return None
@@ -169,8 +177,12 @@ def link_outside(root: Path, rel: str) -> Issue | None:
     where = _out_of_bounds(os.path.realpath(path), os.path.realpath(root))
     if where is None:
         return None
-    return Issue("CX014", f"'{rel}' is a symbolic link to a file {where}; refused unread",
-                 Span(file=rel), _LINK_HINT)
+    return Issue(
+        "CX014",
+        f"'{rel}' is a symbolic link to a file {where}; refused unread",
+        Span(file=rel),
+        _LINK_HINT,
+    )
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
@@ -187,12 +199,20 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return None, [Issue("CX005", f"'{path.name}' is a folder, not a file",
-                                Span(file=rel), _FOLDER_HINT)]
+            return None, [
+                Issue(
+                    "CX005", f"'{path.name}' is a folder, not a file", Span(file=rel), _FOLDER_HINT
+                )
+            ]
         if not stat.S_ISREG(info.st_mode):
-            return None, [Issue("CX015", f"{_special_kind(info.st_mode)}, not a regular "
-                                "file; skipped unread", Span(file=rel),
-                                "model files are plain text files")]
+            return None, [
+                Issue(
+                    "CX015",
+                    f"{_special_kind(info.st_mode)}, not a regular file; skipped unread",
+                    Span(file=rel),
+                    "model files are plain text files",
+                )
+            ]
         if info.st_size > MAX_FILE_BYTES:
             return None, [_too_large(info.st_size, rel)]
         data = _read_all(fd, info.st_size)
@@ -221,9 +241,13 @@ def _read_all(fd: int, size: int) -> bytes:
 
 
 def _too_large(size: int, rel: str) -> Issue:
-    return Issue("CX006", f"file is {size / 1_048_576:.1f} MB; model files are limited to "
-                 f"{MAX_FILE_BYTES // 1_048_576} MB", Span(file=rel),
-                 "split it into several files")
+    return Issue(
+        "CX006",
+        f"file is {size / 1_048_576:.1f} MB; model files are limited to "
+        f"{MAX_FILE_BYTES // 1_048_576} MB",
+        Span(file=rel),
+        "split it into several files",
+    )
 
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
@@ -231,28 +255,44 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
     wide = _wide_encoding(data)
     if wide is not None:
         name, iconv = wide
-        return None, [Issue("CX005", f"the file is {name} text; model files are UTF-8",
-                            Span(file=rel),
-                            "save it as UTF-8: your editor's 'save with encoding', or "
-                            f"iconv -f {iconv} -t UTF-8 FILE > NEW-FILE")]
+        return None, [
+            Issue(
+                "CX005",
+                f"the file is {name} text; model files are UTF-8",
+                Span(file=rel),
+                "save it as UTF-8: your editor's 'save with encoding', or "
+                f"iconv -f {iconv} -t UTF-8 FILE > NEW-FILE",
+            )
+        ]
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _byte_line_col(data, nul)
-        return None, [Issue("CX005", "binary file (contains a NUL byte)",
-                            Span(file=rel, line=line, column=col))]
+        return None, [
+            Issue(
+                "CX005", "binary file (contains a NUL byte)", Span(file=rel, line=line, column=col)
+            )
+        ]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line, col = _byte_line_col(data, exc.start)
-        return None, [Issue("CX005", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
-                            Span(file=rel, line=line, column=col), "save the file as UTF-8")]
+        return None, [
+            Issue(
+                "CX005",
+                f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
+                Span(file=rel, line=line, column=col),
+                "save the file as UTF-8",
+            )
+        ]
 
 
 #: (byte-order mark, codec, name, iconv's name); UTF-32-LE's mark starts with UTF-16-LE's.
-_WIDE = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 (little-endian)", "UTF-32LE"),
-         (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 (big-endian)", "UTF-32BE"),
-         (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 (little-endian)", "UTF-16LE"),
-         (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 (big-endian)", "UTF-16BE"))
+_WIDE = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 (little-endian)", "UTF-32LE"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 (big-endian)", "UTF-32BE"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 (little-endian)", "UTF-16LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 (big-endian)", "UTF-16BE"),
+)
 
 
 def _wide_encoding(data: bytes) -> tuple[str, str] | None:
@@ -267,7 +307,7 @@ def _wide_encoding(data: bytes) -> tuple[str, str] | None:
         return None  # the common case: no mark, no NUL byte
     for bom, codec, name, iconv in _WIDE:
         if head.startswith(bom):
-            return (name, iconv) if _decodes(data[len(bom):], codec) else None
+            return (name, iconv) if _decodes(data[len(bom) :], codec) else None
     if len(head) < 2:
         return None
     if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":

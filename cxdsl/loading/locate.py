@@ -25,8 +25,11 @@ def node_at(root: Node, path: Sequence[Any]) -> tuple[Node, Node | None]:
                 if isinstance(k, ScalarNode) and (k.value == part or k.value == str(part)):
                     node, key_node = v, k
                     break
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and (
-                0 <= part < len(node.value)):
+        elif (
+            isinstance(node, SequenceNode)
+            and isinstance(part, int)
+            and (0 <= part < len(node.value))
+        ):
             node, key_node = node.value[part], None
     return node, key_node
 

@@ -57,8 +57,13 @@ def _id_lines(found: Any) -> dict[str, tuple[int, int]]:
     """The child's ``[id, line, column]`` list, checked (it only places diagnostics)."""
     out: dict[str, tuple[int, int]] = {}
     for item in found if isinstance(found, list) else ():
-        if (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
-                and _line_of(item[1]) and _line_of(item[2])):
+        if (
+            isinstance(item, list)
+            and len(item) == 3
+            and isinstance(item[0], str)
+            and _line_of(item[1])
+            and _line_of(item[2])
+        ):
             out.setdefault(item[0], (item[1], item[2]))
     return out
 
@@ -66,8 +71,7 @@ def _id_lines(found: Any) -> dict[str, tuple[int, int]]:
 class WorkerGone(Exception):
     """The worker ended or stopped answering; ``timed_out`` when cxdsl ended it."""
 
-    def __init__(self, message: str, *, timed_out: bool = False,
-                 started: bool = False) -> None:
+    def __init__(self, message: str, *, timed_out: bool = False, started: bool = False) -> None:
         super().__init__(message)
         self.timed_out = timed_out
         self.started = started
@@ -81,13 +85,19 @@ class Worker:
         package_parent = str(Path(__file__).resolve().parents[2])
         if package_parent not in sys.path:  # cxdsl run from a source tree, not installed
             env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (package_parent, env.get("PYTHONPATH")) if p)
+                p for p in (package_parent, env.get("PYTHONPATH")) if p
+            )
         # -P: the workspace (the current directory) is not put on sys.path, so a file there
         # named like a module (json.py) cannot replace what the worker imports.
         self.process = subprocess.Popen(
             [sys.executable, "-P", "-m", "cxdsl.loading._python_worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, start_new_session=True, close_fds=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
         self.pid = os.getpid()
         self.killed = False
         hello = self._answer(START_TIMEOUT)
@@ -98,8 +108,9 @@ class Worker:
         if not isinstance(info, dict) or not info.get("ready"):
             self.close()
             why = info.get("error") if isinstance(info, dict) else None
-            raise WorkerGone(f"the Python worker did not start: "
-                             f"{why or 'it ended or did not answer'}")
+            raise WorkerGone(
+                f"the Python worker did not start: {why or 'it ended or did not answer'}"
+            )
 
     @property
     def alive(self) -> bool:
@@ -226,42 +237,63 @@ def _with_output(issue: Issue, header: dict[str, Any]) -> Issue:
     if not isinstance(total, int) or not isinstance(text, str) or not total:
         return issue
     return dataclasses.replace(
-        issue, message=f"{issue.message}; it printed: {shown_output(text, total)}")
+        issue, message=f"{issue.message}; it printed: {shown_output(text, total)}"
+    )
 
 
 def _line_of(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
-def _validate(items: Any, rel: str, lines: dict[str, tuple[int, int]]
-              ) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
+def _validate(
+    items: Any, rel: str, lines: dict[str, tuple[int, int]]
+) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
     """Validate the child's plain data again, with the normal models."""
     if not isinstance(items, list):
-        return [], [Issue("CX011", "Python model file handed back data cxdsl cannot read",
-                          Span(file=rel))], set()
+        return (
+            [],
+            [
+                Issue(
+                    "CX011", "Python model file handed back data cxdsl cannot read", Span(file=rel)
+                )
+            ],
+            set(),
+        )
     docs: list[Document] = []
     issues: list[Issue] = []
     broken: set[tuple[str, str]] = set()
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
-            issues.append(Issue("CX011", "Python model file handed back data cxdsl cannot "
-                                "read", Span(file=rel)))
+            issues.append(
+                Issue(
+                    "CX011", "Python model file handed back data cxdsl cannot read", Span(file=rel)
+                )
+            )
             continue
         kind, ident, data = item.get("kind"), item.get("id"), item["data"]
         line, column = lines.get(ident, (1, 1)) if isinstance(ident, str) else (1, 1)
         span = Span(file=rel, line=line, column=column)
         cls = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
         if cls is None:
-            issues.append(Issue("CX011", f"Python model file handed back an object of "
-                                f"unknown kind '{kind}'", span))
+            issues.append(
+                Issue(
+                    "CX011",
+                    f"Python model file handed back an object of unknown kind '{kind}'",
+                    span,
+                )
+            )
             continue
         try:
             entity = cls.model_validate(data)
         except ValidationError as exc:
-            hint = ("it was built without validation: model_construct, or a field assigned "
-                    "after the object was made")
-            issues.extend(dataclasses.replace(i, hint=i.hint or hint) for i in
-                          validation_issues(exc, cls, rel, None, code="CX011", fallback=span))
+            hint = (
+                "it was built without validation: model_construct, or a field assigned "
+                "after the object was made"
+            )
+            issues.extend(
+                dataclasses.replace(i, hint=i.hint or hint)
+                for i in validation_issues(exc, cls, rel, None, code="CX011", fallback=span)
+            )
             if isinstance(ident, str):
                 broken.add((str(kind), ident))
             continue
@@ -270,8 +302,9 @@ def _validate(items: Any, rel: str, lines: dict[str, tuple[int, int]]
     return docs, issues, broken
 
 
-def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
-                     ) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
+def load_python_file(
+    path: Path, rel: str, text: str, timeout: float = 10.0
+) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
     """Run one Python model file in the worker; every failure becomes a located issue.
 
     Returns its documents, the issues found and the (kind, id) of entities that failed
@@ -282,31 +315,46 @@ def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
     try:
         header, raw = run_in_worker(request)
     except WorkerGone as exc:
-        message = (f"Python model file did not finish within {limit}" if exc.timed_out
-                   else "Python model file ended without handing back its entities (it "
-                   "ended the worker process that runs it)" if exc.started
-                   else f"Python model file could not be run: {exc}")
+        message = (
+            f"Python model file did not finish within {limit}"
+            if exc.timed_out
+            else "Python model file ended without handing back its entities (it "
+            "ended the worker process that runs it)"
+            if exc.started
+            else f"Python model file could not be run: {exc}"
+        )
         return [], [Issue("CX011", message, Span(file=rel))], set()
     status = header.get("status")
     if status == "timeout":
-        issue = Issue("CX011", f"Python model file did not finish within {limit}",
-                      Span(file=rel, line=_line_of(header.get("line")) or 1),
-                      "the line shown was running when it was stopped"
-                      if _line_of(header.get("line")) else None)
+        issue = Issue(
+            "CX011",
+            f"Python model file did not finish within {limit}",
+            Span(file=rel, line=_line_of(header.get("line")) or 1),
+            "the line shown was running when it was stopped"
+            if _line_of(header.get("line"))
+            else None,
+        )
         return [], [_with_output(issue, header)], set()
     if status == "too-large":
-        issue = Issue("CX011", f"Python model file handed back more than "
-                      f"{worker_protocol.MAX_RESULT_BYTES >> 20} MB of entities",
-                      Span(file=rel))
+        issue = Issue(
+            "CX011",
+            f"Python model file handed back more than "
+            f"{worker_protocol.MAX_RESULT_BYTES >> 20} MB of entities",
+            Span(file=rel),
+        )
         return [], [_with_output(issue, header)], set()
     try:
         result = json.loads(raw) if raw else None
     except ValueError:
         result = None
     if not isinstance(result, dict):
-        issue = Issue("CX011", f"Python model file ended without handing back its entities "
-                      f"({header.get('exit', 'no exit status')})", Span(file=rel),
-                      "a model file must not end its own process")
+        issue = Issue(
+            "CX011",
+            f"Python model file ended without handing back its entities "
+            f"({header.get('exit', 'no exit status')})",
+            Span(file=rel),
+            "a model file must not end its own process",
+        )
         return [], [_with_output(issue, header)], set()
     lines = _id_lines(result.get("id_lines"))
     error = result.get("error")
@@ -315,16 +363,22 @@ def load_python_file(path: Path, rel: str, text: str, timeout: float = 10.0
             error = {}
         error_id = error.get("id")
         where = lines.get(error_id, (1, 1)) if isinstance(error_id, str) else (1, 1)
-        span = Span(file=rel, line=_line_of(error.get("line")) or where[0],
-                    column=_line_of(error.get("column")) or 1)
+        span = Span(
+            file=rel,
+            line=_line_of(error.get("line")) or where[0],
+            column=_line_of(error.get("column")) or 1,
+        )
         said = error.get("message")
-        issue = Issue("CX011", said if isinstance(said, str) else "Python model file failed",
-                      span)
+        issue = Issue("CX011", said if isinstance(said, str) else "Python model file failed", span)
         return [], [_with_output(issue, header)], set()
     docs, issues, broken = _validate(result.get("entities"), rel, lines)
     if not docs and not issues:
-        issue = Issue("CX008", "Python model file defines no entities", Span(file=rel),
-                      "assign Journey, Persona, ... objects to module-level names")
+        issue = Issue(
+            "CX008",
+            "Python model file defines no entities",
+            Span(file=rel),
+            "assign Journey, Persona, ... objects to module-level names",
+        )
         return [], [_with_output(issue, header)], set()
     if issues:
         issues[0] = _with_output(issues[0], header)

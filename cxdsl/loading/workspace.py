@@ -26,8 +26,14 @@ from .locate import node_at
 from .python_files import load_python_file
 from .yamlsafe import RawDocument, mark_span, parse_documents
 
-__all__ = ["MAX_FILE_BYTES", "MODEL_DIRS", "SETTINGS_FILE", "YAML_SUFFIXES", "discover",
-           "read_text"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MODEL_DIRS",
+    "SETTINGS_FILE",
+    "YAML_SUFFIXES",
+    "discover",
+    "read_text",
+]
 
 
 @dataclass
@@ -60,17 +66,23 @@ def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
     if data is None:
         return None, [Issue("CX008", "empty document", start)]
     if not isinstance(data, dict):
-        return None, [Issue("CX010", "a document must be a mapping with 'kind:' and 'id:'",
-                            start)]
+        return None, [Issue("CX010", "a document must be a mapping with 'kind:' and 'id:'", start)]
     kind = data.get("kind")
     if kind is None:
-        return None, [Issue("CX009", "document has no 'kind:'", start,
-                            "one of: " + ", ".join(sorted(ENTITY_KINDS)))]
+        return None, [
+            Issue(
+                "CX009",
+                "document has no 'kind:'",
+                start,
+                "one of: " + ", ".join(sorted(ENTITY_KINDS)),
+            )
+        ]
     cls = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         span = mark_span(file, node_at(root, ("kind",))[0])
         hint = did_you_mean(str(kind), ENTITY_KINDS) or (
-            "one of: " + ", ".join(sorted(ENTITY_KINDS)))
+            "one of: " + ", ".join(sorted(ENTITY_KINDS))
+        )
         return None, [Issue("CX009", f"unknown kind '{kind}'", span, hint)]
     try:
         return cls.model_validate(data), []
@@ -91,11 +103,17 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
         return Settings(), None, issues, text
     raw = raws[0]
     if len(raws) > 1:
-        issues.append(Issue("CX013", f"{SETTINGS_FILE} must hold a single document",
-                            mark_span(SETTINGS_FILE, raws[1].root)))
+        issues.append(
+            Issue(
+                "CX013",
+                f"{SETTINGS_FILE} must hold a single document",
+                mark_span(SETTINGS_FILE, raws[1].root),
+            )
+        )
     if not isinstance(raw.data, dict):
-        issues.append(Issue("CX013", f"{SETTINGS_FILE} must be a mapping",
-                            mark_span(SETTINGS_FILE, raw.root)))
+        issues.append(
+            Issue("CX013", f"{SETTINGS_FILE} must be a mapping", mark_span(SETTINGS_FILE, raw.root))
+        )
         return Settings(), raw.root, issues, text
     settings, found = _lenient_settings(raw.data, raw.root)
     return settings, raw.root, issues + found, text
@@ -105,16 +123,23 @@ def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:
     """The text of cxdsl.yaml, or why it is missing or refused (every problem an error)."""
     path = root / SETTINGS_FILE
     if not path.exists() and not path.is_symlink():
-        return None, [Issue("CX013", f"no {SETTINGS_FILE} in the workspace",
-                            Span(file=SETTINGS_FILE),
-                            "create it with name: and languages: (cxdsl init)")]
+        return None, [
+            Issue(
+                "CX013",
+                f"no {SETTINGS_FILE} in the workspace",
+                Span(file=SETTINGS_FILE),
+                "create it with name: and languages: (cxdsl init)",
+            )
+        ]
     outside = link_outside(root, SETTINGS_FILE)
     if outside is not None:
         return None, [outside]
     text, issues = read_text(path, SETTINGS_FILE)
     # A FIFO or the like in place of the settings is an error, not a skipped file.
-    return text, [Issue("CX013", f"{SETTINGS_FILE} {i.message}", i.span, i.hint)
-                  if i.code == "CX015" else i for i in issues]
+    return text, [
+        Issue("CX013", f"{SETTINGS_FILE} {i.message}", i.span, i.hint) if i.code == "CX015" else i
+        for i in issues
+    ]
 
 
 def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[Issue]]:
@@ -142,21 +167,31 @@ def _inconsistent_defaults(data: dict[str, Any], root: Any) -> list[Issue]:
         value, pool = data.get(key), data.get(pool_key)
         if isinstance(value, str) and isinstance(pool, list | dict) and value not in pool:
             listed = ", ".join(str(p) for p in pool)
-            issues.append(Issue("CX013", f"{key} '{value}' is not one of {pool_key}: {listed}",
-                                mark_span(SETTINGS_FILE, node_at(root, (key,))[0]),
-                                did_you_mean(str(value), [str(p) for p in pool])))
+            issues.append(
+                Issue(
+                    "CX013",
+                    f"{key} '{value}' is not one of {pool_key}: {listed}",
+                    mark_span(SETTINGS_FILE, node_at(root, (key,))[0]),
+                    did_you_mean(str(value), [str(p) for p in pool]),
+                )
+            )
     return issues
 
 
-def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue],
-                                                  set[tuple[str, str]]]:
+def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
     """Every entity of one YAML file, the issues found, and the ids of broken documents."""
     raws, issues = parse_documents(text, rel)
     docs: list[Document] = []
     broken: set[tuple[str, str]] = set()
     if not raws and not issues:
-        issues.append(Issue("CX008", "empty file", Span(file=rel),
-                            "remove it, or add a document with kind: and id:"))
+        issues.append(
+            Issue(
+                "CX008",
+                "empty file",
+                Span(file=rel),
+                "remove it, or add a document with kind: and id:",
+            )
+        )
     for raw in raws:
         entity = None
         if raw.issues:
@@ -165,15 +200,21 @@ def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue],
             entity, found = entity_from_raw(raw)
             issues.extend(found)
         if entity is not None:
-            docs.append(Document(file=rel, entity=entity, text=text, index=raw.index,
-                                 line=raw.root.start_mark.line + 1))
+            docs.append(
+                Document(
+                    file=rel,
+                    entity=entity,
+                    text=text,
+                    index=raw.index,
+                    line=raw.root.start_mark.line + 1,
+                )
+            )
         elif isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
             broken.add((str(raw.data.get("kind")), raw.data["id"]))
     return docs, issues, broken
 
 
-def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Workspace,
-                                                                            list[Issue]]:
+def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Workspace, list[Issue]]:
     """Load every file of the workspace at ``root``; user mistakes become issues."""
     options = options or LoadOptions()
     settings, settings_root, issues, settings_text = load_settings(root)
@@ -181,17 +222,28 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
     if settings_text is not None:
         ws.sources[SETTINGS_FILE] = settings_text
         ws.files.append(SETTINGS_FILE)
-    allow_python = settings.allow_python if options.allow_python is None else (
-        options.allow_python and settings.allow_python)
+    allow_python = (
+        settings.allow_python
+        if options.allow_python is None
+        else (options.allow_python and settings.allow_python)
+    )
     for path in discover(root, issues):
         rel = path.relative_to(root).as_posix()
         ws.files.append(rel)
         if path.suffix == ".py" and not allow_python:
-            why = ("--no-python was given" if options.allow_python is False
-                   else "the workspace does not set allow_python: true")
-            issues.append(Issue("CX012", f"Python model file not run: {why}",
-                                Span(file=rel),
-                                "its entities are missing from this check"))
+            why = (
+                "--no-python was given"
+                if options.allow_python is False
+                else "the workspace does not set allow_python: true"
+            )
+            issues.append(
+                Issue(
+                    "CX012",
+                    f"Python model file not run: {why}",
+                    Span(file=rel),
+                    "its entities are missing from this check",
+                )
+            )
             continue
         text, read_issues = read_text(path, rel)
         issues.extend(read_issues)
@@ -199,8 +251,7 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
             continue
         ws.sources[rel] = text
         if path.suffix == ".py":
-            docs, found, broken = load_python_file(path, rel, text,
-                                                   timeout=settings.python_timeout)
+            docs, found, broken = load_python_file(path, rel, text, timeout=settings.python_timeout)
             ws.broken_ids |= broken
         else:
             docs, found, broken = load_yaml_text(text, rel)

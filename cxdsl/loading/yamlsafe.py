@@ -34,8 +34,7 @@ SEQ = "tag:yaml.org,2002:seq"
 
 MAX_DEPTH = 64
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
-          "FALSE": False}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMERIC_START = frozenset("0123456789+-.")
 _CONSTRUCTOR = SafeConstructor()
 
@@ -71,8 +70,13 @@ class RawDocument:
 
 def mark_span(file: str, node: Node) -> Span:
     s, e = node.start_mark, node.end_mark
-    return Span(file=file, line=s.line + 1, column=s.column + 1, end_line=e.line + 1,
-                end_column=e.column + 1)
+    return Span(
+        file=file,
+        line=s.line + 1,
+        column=s.column + 1,
+        end_line=e.line + 1,
+        end_column=e.column + 1,
+    )
 
 
 class _Builder:
@@ -83,8 +87,14 @@ class _Builder:
         self.issues: list[Issue] = []
         self.seen: set[int] = set()
 
-    def issue(self, code: str, message: str, node: Node, hint: str | None = None,
-              related: tuple[Related, ...] = ()) -> None:
+    def issue(
+        self,
+        code: str,
+        message: str,
+        node: Node,
+        hint: str | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
         self.issues.append(Issue(code, message, mark_span(self.file, node), hint, related))
 
     def value(self, node: Node, depth: int) -> Any:
@@ -109,13 +119,24 @@ class _Builder:
                 if key is _INVALID:
                     continue
                 if type(value_node) is not ScalarNode and id(value_node) in self.seen:
-                    self.issue("CX004", f"the value of '{key}' is a YAML alias; aliases are "
-                               "not allowed", key_node, hint="write the value out in full")
+                    self.issue(
+                        "CX004",
+                        f"the value of '{key}' is a YAML alias; aliases are not allowed",
+                        key_node,
+                        hint="write the value out in full",
+                    )
                     continue
                 if key in first:
-                    self.issue("CX002", f"duplicate key '{key}'", key_node,
-                               related=(Related(message="first defined here",
-                                                span=mark_span(self.file, first[key])),))
+                    self.issue(
+                        "CX002",
+                        f"duplicate key '{key}'",
+                        key_node,
+                        related=(
+                            Related(
+                                message="first defined here", span=mark_span(self.file, first[key])
+                            ),
+                        ),
+                    )
                     continue
                 first[key] = key_node
                 out[key] = self.value(value_node, depth + 1)
@@ -125,8 +146,12 @@ class _Builder:
         items = []
         for item in node.value:
             if type(item) is not ScalarNode and id(item) in self.seen:
-                self.issue("CX004", "this list holds a YAML alias; aliases are not allowed",
-                           node, hint="write the value out in full")
+                self.issue(
+                    "CX004",
+                    "this list holds a YAML alias; aliases are not allowed",
+                    node,
+                    hint="write the value out in full",
+                )
                 return None
             items.append(self.value(item, depth + 1))
         return items
@@ -159,8 +184,12 @@ class _Builder:
     def bad_tag(self, node: Node) -> None:
         tag = node.tag
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        self.issue("CX003", f"YAML tag '{shown}' is not allowed", node,
-                   hint="model files hold plain data; tags are refused and nothing runs")
+        self.issue(
+            "CX003",
+            f"YAML tag '{shown}' is not allowed",
+            node,
+            hint="model files hold plain data; tags are refused and nothing runs",
+        )
         return None
 
 
@@ -189,19 +218,35 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
         hint = None
         if "maximum nesting depth" in problem:
             # PyYAML >= 6.0.3 stops at 1,000 levels itself, before our own depth check.
-            issues.append(Issue("CX007", f"nesting deeper than {MAX_DEPTH} levels",
-                                Span(file=file, line=line, column=col)))
+            issues.append(
+                Issue(
+                    "CX007",
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    Span(file=file, line=line, column=col),
+                )
+            )
             return docs, issues
         if _char_at(text, line, col) == "\t":
             problem = "found a tab character where YAML expects spaces"
             hint = "indent with spaces; YAML does not allow tabs for indentation"
-        issues.append(Issue("CX001", f"YAML syntax error: {problem}",
-                                Span(file=file, line=line, column=col), hint))
+        issues.append(
+            Issue(
+                "CX001",
+                f"YAML syntax error: {problem}",
+                Span(file=file, line=line, column=col),
+                hint,
+            )
+        )
     except yaml.reader.ReaderError as exc:  # control characters and the like
         line, col = _line_col(text, exc.position)
-        issues.append(Issue("CX005", f"character {_describe(exc.character)} is not allowed in YAML",
-                                Span(file=file, line=line, column=col),
-                                "remove control characters from the file"))
+        issues.append(
+            Issue(
+                "CX005",
+                f"character {_describe(exc.character)} is not allowed in YAML",
+                Span(file=file, line=line, column=col),
+                "remove control characters from the file",
+            )
+        )
     except yaml.YAMLError as exc:
         issues.append(Issue("CX001", f"YAML error: {exc}", Span(file=file)))
     except RecursionError:

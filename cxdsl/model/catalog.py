@@ -9,11 +9,20 @@ from pydantic import Field
 
 from .base import ActorRef, Entity, Text
 
-ChannelKind = Literal["digital", "mobile", "physical", "phone", "messaging", "self_service",
-                      "partner", "other"]
+ChannelKind = Literal[
+    "digital", "mobile", "physical", "phone", "messaging", "self_service", "partner", "other"
+]
 ActorKind = Literal["front_stage", "back_stage", "support", "partner"]
-EvidenceKind = Literal["interview", "survey", "analytics", "observation", "mystery_shopper",
-                       "focus_group", "complaints", "document"]
+EvidenceKind = Literal[
+    "interview",
+    "survey",
+    "analytics",
+    "observation",
+    "mystery_shopper",
+    "focus_group",
+    "complaints",
+    "document",
+]
 StakeholderRelation = Literal["affected", "parallel", "regulator", "partner", "other"]
 
 

@@ -42,7 +42,8 @@ class PainPoint(Model):
     severity: Severity = "medium"
     evidence: list[EvidenceRef] = Field(default_factory=list)
     accepted: Text | bool | None = Field(
-        default=None, description="Set (with the reason) when the pain is knowingly kept.")
+        default=None, description="Set (with the reason) when the pain is knowingly kept."
+    )
 
 
 class Effort(Model):
@@ -74,7 +75,8 @@ class Step(Model):
     support: list[Action] = Field(default_factory=list)
     physical_evidence: list[Text] = Field(default_factory=list)
     emotion: int | dict[PersonaRef, int] | None = Field(
-        default=None, description="On the journey's scale; a mapping gives it per persona.")
+        default=None, description="On the journey's scale; a mapping gives it per persona."
+    )
     thoughts: list[Text] = Field(default_factory=list)
     pain_points: list[PainPoint] = Field(default_factory=list)
     opportunities: list[Text] = Field(default_factory=list)
@@ -83,7 +85,8 @@ class Step(Model):
     expected_score: float | None = None
     perceived_score: float | None = None
     transitions: list[Transition] | None = Field(
-        default=None, description="Where the customer goes next; default: the next step.")
+        default=None, description="Where the customer goes next; default: the next step."
+    )
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
 
@@ -102,8 +105,9 @@ class Journey(Entity):
     kind: Literal["journey"] = "journey"
     title: Text
     persona: PersonaRef | None = None
-    personas: list[PersonaRef] = Field(default_factory=list,
-                                       description="Other personas on this journey.")
+    personas: list[PersonaRef] = Field(
+        default_factory=list, description="Other personas on this journey."
+    )
     segments: list[SegmentRef] = Field(default_factory=list)
     state: JourneyState = "as-is"
     based_on: JourneyRef | None = None
@@ -123,4 +127,5 @@ class Journey(Entity):
 
     def all_personas(self) -> list[str]:
         return ([self.persona] if self.persona else []) + [
-            p for p in self.personas if p != self.persona]
+            p for p in self.personas if p != self.persona
+        ]

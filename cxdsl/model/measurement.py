@@ -8,11 +8,20 @@ from pydantic import Field
 
 from .base import ActorRef, ChannelRef, Entity, Id, InstrumentRef, MetricRef, Model, Text
 
-MetricKind = Literal["nps", "csat", "ces", "completion_rate", "drop_off", "time_to_complete",
-                     "first_contact_resolution", "custom"]
+MetricKind = Literal[
+    "nps",
+    "csat",
+    "ces",
+    "completion_rate",
+    "drop_off",
+    "time_to_complete",
+    "first_contact_resolution",
+    "custom",
+]
 Direction = Literal["higher_is_better", "lower_is_better"]
-InstrumentKind = Literal["survey", "analytics_event", "observation", "mystery_shopper",
-                         "focus_group", "interview"]
+InstrumentKind = Literal[
+    "survey", "analytics_event", "observation", "mystery_shopper", "focus_group", "interview"
+]
 Cadence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "once"]
 
 

@@ -40,15 +40,18 @@ class Settings(Model):
     languages: list[LangCode] = Field(default_factory=lambda: ["en"], min_length=1)
     default_language: LangCode | None = None
     emotion_scales: dict[str, EmotionScale] = Field(
-        default_factory=lambda: {"default": DEFAULT_SCALE})
+        default_factory=lambda: {"default": DEFAULT_SCALE}
+    )
     default_emotion_scale: str | None = None
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
-    allow_python: bool = Field(default=False,
-                               description="Whether Python model files may run.")
+    allow_python: bool = Field(default=False, description="Whether Python model files may run.")
     python_timeout: float = Field(
-        default=10, gt=0, le=600,
+        default=10,
+        gt=0,
+        le=600,
         description="Seconds each Python model file may run (in its own process) before "
-                    "it is stopped and reported as CX011 at the line it was running.")
+        "it is stopped and reported as CX011 at the line it was running.",
+    )
 
     @model_validator(mode="after")
     def _defaults(self) -> Settings:

@@ -19,24 +19,31 @@ Format = Callable[[str], str]
 def _same(text: str) -> str:
     return text
 
+
 _WORDS = {
-    "journey_of": {"en": "Journey map of “{title}” for {persona} ({state}): {stages} stages, "
-                         "{steps} steps.",
-                   "ar": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، "
-                         "{steps} خطوات."},
-    "blueprint_of": {"en": "Service blueprint of “{title}”: for each of {steps} steps, the "
-                           "customer's action, front-stage, back-stage and support actions with "
-                           "their actors and systems.",
-                     "ar": "المخطط التفصيلي لخدمة «{title}»: لكل خطوة من {steps} خطوات، إجراء "
-                           "العميل وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة."},
-    "curve_of": {"en": "Emotion curve of “{title}” across {steps} steps, from {low} to {high}.",
-                 "ar": "منحنى مشاعر «{title}» عبر {steps} خطوات، من {low} إلى {high}."},
-    "tree_of": {"en": "Customer tree: {segments} segments and {personas} personas.",
-                "ar": "شجرة العملاء: {segments} شرائح و{personas} شخصيات."},
-    "actors_of": {"en": "Actor map: the actors, partner entities and systems behind "
-                        "{journeys} journeys.",
-                  "ar": "خريطة الجهات المنفذة: الجهات والجهات الشريكة والأنظمة خلف "
-                        "{journeys} رحلات."},
+    "journey_of": {
+        "en": "Journey map of “{title}” for {persona} ({state}): {stages} stages, {steps} steps.",
+        "ar": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، {steps} خطوات.",
+    },
+    "blueprint_of": {
+        "en": "Service blueprint of “{title}”: for each of {steps} steps, the "
+        "customer's action, front-stage, back-stage and support actions with "
+        "their actors and systems.",
+        "ar": "المخطط التفصيلي لخدمة «{title}»: لكل خطوة من {steps} خطوات، إجراء "
+        "العميل وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة.",
+    },
+    "curve_of": {
+        "en": "Emotion curve of “{title}” across {steps} steps, from {low} to {high}.",
+        "ar": "منحنى مشاعر «{title}» عبر {steps} خطوات، من {low} إلى {high}.",
+    },
+    "tree_of": {
+        "en": "Customer tree: {segments} segments and {personas} personas.",
+        "ar": "شجرة العملاء: {segments} شرائح و{personas} شخصيات.",
+    },
+    "actors_of": {
+        "en": "Actor map: the actors, partner entities and systems behind {journeys} journeys.",
+        "ar": "خريطة الجهات المنفذة: الجهات والجهات الشريكة والأنظمة خلف {journeys} رحلات.",
+    },
     "goes_to": {"en": "goes to", "ar": "ينتقل إلى"},
     "actor": {"en": "by", "ar": "بواسطة"},
     "system": {"en": "with", "ar": "عبر"},
@@ -67,8 +74,10 @@ def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list
                 feeling = f(ctx.emotion_label(value, scale))
                 parts.append(f"{ui('emotion', ctx.lang)}: {who}{feeling}")
             for pain in step.pain_points:
-                parts.append(f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
-                             f"{f(ctx.text(pain.text))}")
+                parts.append(
+                    f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
+                    f"{f(ctx.text(pain.text))}"
+                )
             if step.moment_of_truth:
                 parts.append(ui("moment_of_truth", ctx.lang))
             for tr in step.transitions or ():
@@ -79,15 +88,19 @@ def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list
 
 def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
     head = _w("journey_of", ctx).format(
-        title=f(ctx.text(journey.title)), persona=f(ctx.name_of("persona", journey.persona)),
-        state=ui(journey.state, ctx.lang), stages=len(journey.stages),
-        steps=len(journey.steps()))
+        title=f(ctx.text(journey.title)),
+        persona=f(ctx.name_of("persona", journey.persona)),
+        state=ui(journey.state, ctx.lang),
+        stages=len(journey.stages),
+        steps=len(journey.steps()),
+    )
     return "\n".join([head, "", *_step_lines(ctx, journey, f)]) + "\n"
 
 
 def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
-    head = _w("blueprint_of", ctx).format(title=f(ctx.text(journey.title)),
-                                          steps=len(journey.steps()))
+    head = _w("blueprint_of", ctx).format(
+        title=f(ctx.text(journey.title)), steps=len(journey.steps())
+    )
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
         lines.append(f"- {number}. **{f(ctx.text(step.title))}**")
@@ -96,10 +109,12 @@ def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> st
                 parts = [f(ctx.text(action.action))]
                 if action.actor:
                     actor = ctx.actor(action.actor)
-                    partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
-                        "partner" else ""
-                    parts.append(f"{_w('actor', ctx)} {f(ctx.name_of('actor', action.actor))}"
-                                 f"{partner}")
+                    partner = (
+                        f" ({ui('partner', ctx.lang)})" if actor and actor.type == "partner" else ""
+                    )
+                    parts.append(
+                        f"{_w('actor', ctx)} {f(ctx.name_of('actor', action.actor))}{partner}"
+                    )
                 if action.system:
                     parts.append(f"{_w('system', ctx)} {f(ctx.name_of('system', action.system))}")
                 lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
@@ -108,19 +123,22 @@ def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> st
     return "\n".join(lines) + "\n"
 
 
-def emotion_curve_alt(ctx: RenderContext, journey: Journey, base: Journey | None,
-                      f: Format = _same) -> str:
+def emotion_curve_alt(
+    ctx: RenderContext, journey: Journey, base: Journey | None, f: Format = _same
+) -> str:
     scale = ctx.scale(journey)
     values = [v for s in journey.steps() for _, v in ctx.emotions(journey, s)]
     low = f(ctx.emotion_label(min(values), scale)) if values else "—"
     high = f(ctx.emotion_label(max(values), scale)) if values else "—"
-    head = _w("curve_of", ctx).format(title=f(ctx.text(journey.title)), steps=len(journey.steps()),
-                                      low=low, high=high)
+    head = _w("curve_of", ctx).format(
+        title=f(ctx.text(journey.title)), steps=len(journey.steps()), low=low, high=high
+    )
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
-        marks = [f(ctx.emotion_label(v, scale))
-                 + (f" ({f(ctx.name_of('persona', p))})" if p else "")
-                 for p, v in ctx.emotions(journey, step)]
+        marks = [
+            f(ctx.emotion_label(v, scale)) + (f" ({f(ctx.name_of('persona', p))})" if p else "")
+            for p, v in ctx.emotions(journey, step)
+        ]
         lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
     if base is not None:
         lines += ["", f"{ui('based_on', ctx.lang)} {f(ctx.text(base.title))}:", ""]
@@ -141,8 +159,11 @@ def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
         for seg in segments:
             if (seg.parent if seg.parent in known else None) != parent:
                 continue
-            volume = (f" ({ui('volume', ctx.lang)}: {seg.estimated_volume:,})"
-                      if seg.estimated_volume is not None else "")
+            volume = (
+                f" ({ui('volume', ctx.lang)}: {seg.estimated_volume:,})"
+                if seg.estimated_volume is not None
+                else ""
+            )
             on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
             extra = f" — {_w('personas_on', ctx)}: {', '.join(on)}" if on else ""
             lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
@@ -162,8 +183,9 @@ def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
             for action in (*step.front_stage, *step.back_stage, *step.support):
                 if action.actor:
                     actor = ctx.actor(action.actor)
-                    partner = f" ({ui('partner', ctx.lang)})" if actor and actor.type == \
-                        "partner" else ""
+                    partner = (
+                        f" ({ui('partner', ctx.lang)})" if actor and actor.type == "partner" else ""
+                    )
                     actors[f(ctx.name_of("actor", action.actor)) + partner] = None
                 if action.system:
                     systems[f(ctx.name_of("system", action.system))] = None

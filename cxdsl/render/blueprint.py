@@ -18,10 +18,21 @@ from .palette import PARTNER_FILL
 
 COLUMNS = 6
 CELL_WIDTH = 22
-LANES = ("physical_evidence", "customer_actions", "front_stage", "line_of_visibility",
-         "back_stage", "support")
-LANE_FILLS = {"physical_evidence": "#f7f7f7", "customer_actions": "#eaf2fa",
-              "front_stage": "#ffffff", "back_stage": "#ffffff", "support": "#f7f7f7"}
+LANES = (
+    "physical_evidence",
+    "customer_actions",
+    "front_stage",
+    "line_of_visibility",
+    "back_stage",
+    "support",
+)
+LANE_FILLS = {
+    "physical_evidence": "#f7f7f7",
+    "customer_actions": "#eaf2fa",
+    "front_stage": "#ffffff",
+    "back_stage": "#ffffff",
+    "support": "#f7f7f7",
+}
 
 
 def _action_cell(ctx: RenderContext, action: Action) -> str:
@@ -31,16 +42,19 @@ def _action_cell(ctx: RenderContext, action: Action) -> str:
     parts = [f"{ctx.lines(ctx.text(action.action), CELL_WIDTH)}"]
     if who:
         mark = f"⇄ {who} ({ui('partner', ctx.lang)})" if partner else f"◉ {who}"
-        parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{ctx.lines(mark, CELL_WIDTH)}'
-                     f"</FONT>")
+        parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{ctx.lines(mark, CELL_WIDTH)}</FONT>')
     if action.system:
-        parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">'
-                     f'{ctx.lines("▣ " + ctx.name_of("system", action.system), CELL_WIDTH)}'
-                     f"</FONT>")
+        parts.append(
+            f'<FONT POINT-SIZE="9" COLOR="#444444">'
+            f"{ctx.lines('▣ ' + ctx.name_of('system', action.system), CELL_WIDTH)}"
+            f"</FONT>"
+        )
     style = ' STYLE="dashed"' if partner else ""
     fill = PARTNER_FILL if partner else "#ffffff"
-    return (f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#8a8a8a"'
-            f' BGCOLOR="{fill}"{style}><TR><TD>{"<BR/>".join(parts)}</TD></TR></TABLE>')
+    return (
+        f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="#8a8a8a"'
+        f' BGCOLOR="{fill}"{style}><TR><TD>{"<BR/>".join(parts)}</TD></TR></TABLE>'
+    )
 
 
 def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
@@ -50,7 +64,8 @@ def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
     if lane == "customer_actions":
         text = ctx.text(step.customer_action) or ctx.text(step.title)
         return f"<B>{ctx.lines(ctx.text(step.title), CELL_WIDTH)}</B>" + (
-            f"<BR/>{ctx.lines(text, CELL_WIDTH)}" if step.customer_action else "")
+            f"<BR/>{ctx.lines(text, CELL_WIDTH)}" if step.customer_action else ""
+        )
     actions: list[Action] = getattr(step, lane)
     if not actions:
         return ""
@@ -65,24 +80,33 @@ def _table(ctx: RenderContext, title: str, steps: list[Step], first_number: int)
     header = f'<TD BGCOLOR="#dde3ea"><B>{ctx.esc(title)}</B></TD>'
     step_word = ui("step", ctx.lang)
     numbered = "".join(
-        f'<TD BGCOLOR="#dde3ea"><FONT POINT-SIZE="9">{ctx.esc(f"{step_word} {n}")}'
-        f"</FONT></TD>" for n, _ in columns)
+        f'<TD BGCOLOR="#dde3ea"><FONT POINT-SIZE="9">{ctx.esc(f"{step_word} {n}")}</FONT></TD>'
+        for n, _ in columns
+    )
     rows = [_row(ctx, header, numbered)]
     for lane in LANES:
         if lane == "line_of_visibility":
             label = ctx.esc("┄┄ " + ui("line_of_visibility", ctx.lang) + " ┄┄")
-            rows.append(f'<TR><TD COLSPAN="{len(columns) + 1}" BORDER="1" STYLE="dashed" '
-                        f'COLOR="#0571b0" HEIGHT="8"><FONT POINT-SIZE="9" COLOR="#0571b0">'
-                        f"{label}</FONT></TD></TR>")
+            rows.append(
+                f'<TR><TD COLSPAN="{len(columns) + 1}" BORDER="1" STYLE="dashed" '
+                f'COLOR="#0571b0" HEIGHT="8"><FONT POINT-SIZE="9" COLOR="#0571b0">'
+                f"{label}</FONT></TD></TR>"
+            )
             continue
         fill = LANE_FILLS[lane]
-        lane_label = (f'<TD BGCOLOR="#eef1f5" ALIGN="CENTER"><B><FONT POINT-SIZE="10">'
-                      f'{ctx.lines(ui(lane, ctx.lang), 16)}</FONT></B></TD>')
-        cells = "".join(f'<TD BGCOLOR="{fill}" VALIGN="TOP">{_lane_content(ctx, step, lane)}</TD>'
-                        for _, step in columns)
+        lane_label = (
+            f'<TD BGCOLOR="#eef1f5" ALIGN="CENTER"><B><FONT POINT-SIZE="10">'
+            f"{ctx.lines(ui(lane, ctx.lang), 16)}</FONT></B></TD>"
+        )
+        cells = "".join(
+            f'<TD BGCOLOR="{fill}" VALIGN="TOP">{_lane_content(ctx, step, lane)}</TD>'
+            for _, step in columns
+        )
         rows.append(_row(ctx, lane_label, cells))
-    return (f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" '
-            f'COLOR="#9aa5b1">{"".join(rows)}</TABLE>')
+    return (
+        f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="5" '
+        f'COLOR="#9aa5b1">{"".join(rows)}</TABLE>'
+    )
 
 
 def _row(ctx: RenderContext, label: str, cells: str) -> str:
@@ -94,9 +118,19 @@ def blueprint_dot(ctx: RenderContext, journey: Journey) -> str:
     """The DOT source of a journey's service blueprint in ``ctx.lang``."""
     g = graphviz.Digraph("service_blueprint")
     title = f"{ui('service_blueprint', ctx.lang)}: {ctx.text(journey.title)}"
-    g.attr("graph", rankdir="TB", nodesep="0.2", ranksep="0.3", fontname=ctx.font,
-           fontsize="16", labelloc="t", labeljust="r" if ctx.rtl else "l", pad="0.3",
-           bgcolor="white", label=f"<<B>{ctx.lines(title, 90)}</B>>")
+    g.attr(
+        "graph",
+        rankdir="TB",
+        nodesep="0.2",
+        ranksep="0.3",
+        fontname=ctx.font,
+        fontsize="16",
+        labelloc="t",
+        labeljust="r" if ctx.rtl else "l",
+        pad="0.3",
+        bgcolor="white",
+        label=f"<<B>{ctx.lines(title, 90)}</B>>",
+    )
     g.attr("node", shape="plain", fontname=ctx.font, fontsize="10")
     # One node holding every stage table, aligned on the reading side, so the lanes of
     # consecutive stages line up under each other.
@@ -105,9 +139,11 @@ def blueprint_dot(ctx: RenderContext, journey: Journey) -> str:
     number = 1
     for stage in journey.stages:
         for part in range(0, len(stage.steps), COLUMNS):
-            chunk = stage.steps[part:part + COLUMNS]
-            tables.append(f'<TR><TD ALIGN="{align}" BALIGN="{align}">'
-                          f"{_table(ctx, ctx.text(stage.title), chunk, number)}</TD></TR>")
+            chunk = stage.steps[part : part + COLUMNS]
+            tables.append(
+                f'<TR><TD ALIGN="{align}" BALIGN="{align}">'
+                f"{_table(ctx, ctx.text(stage.title), chunk, number)}</TD></TR>"
+            )
             number += len(chunk)
     if tables:
         g.node("blueprint", f'<<TABLE BORDER="0" CELLSPACING="12">{"".join(tables)}</TABLE>>')

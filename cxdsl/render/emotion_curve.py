@@ -32,27 +32,54 @@ def _marker(parent: ET.Element, kind: str, x: float, y: float, colour: str) -> N
     if kind == "circle":
         ET.SubElement(parent, "circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r}", fill=colour)
     elif kind == "square":
-        ET.SubElement(parent, "rect", x=f"{x - r:.1f}", y=f"{y - r:.1f}", width=f"{2 * r}",
-                      height=f"{2 * r}", fill=colour)
+        ET.SubElement(
+            parent,
+            "rect",
+            x=f"{x - r:.1f}",
+            y=f"{y - r:.1f}",
+            width=f"{2 * r}",
+            height=f"{2 * r}",
+            fill=colour,
+        )
     elif kind == "diamond":
-        pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} " \
-              f"{x - r - 1:.1f},{y:.1f}"
+        pts = (
+            f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} "
+            f"{x - r - 1:.1f},{y:.1f}"
+        )
         ET.SubElement(parent, "polygon", points=pts, fill=colour)
     else:
         pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
         ET.SubElement(parent, "polygon", points=pts, fill=colour)
 
 
-def _text(parent: ET.Element, ctx: RenderContext, x: float, y: float, text: str,
-          anchor: str = "middle", size: int = 12, **attrs: str) -> ET.Element:
-    el = ET.SubElement(parent, "text", x=f"{x:.1f}", y=f"{y:.1f}", attrib={
-        "text-anchor": anchor, "font-size": str(size), **attrs})
+def _text(
+    parent: ET.Element,
+    ctx: RenderContext,
+    x: float,
+    y: float,
+    text: str,
+    anchor: str = "middle",
+    size: int = 12,
+    **attrs: str,
+) -> ET.Element:
+    el = ET.SubElement(
+        parent,
+        "text",
+        x=f"{x:.1f}",
+        y=f"{y:.1f}",
+        attrib={"text-anchor": anchor, "font-size": str(size), **attrs},
+    )
     el.text = isolate(text, ctx.lang)
     return el
 
 
-def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None = None,
-                      title: str = "", description: str = "") -> str:
+def emotion_curve_svg(
+    ctx: RenderContext,
+    journey: Journey,
+    base: Journey | None = None,
+    title: str = "",
+    description: str = "",
+) -> str:
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
     scale = ctx.scale(journey)
     steps = journey.steps()
@@ -72,10 +99,18 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
     def y_of(value: float) -> float:
         return TOP + (scale.max - value) / (scale.max - scale.min) * plot_h
 
-    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", width=str(WIDTH),
-                     height=str(height), viewBox=f"0 0 {WIDTH} {height}", role="img",
-                     attrib={"font-family": f"{ctx.font}, Noto Sans, sans-serif",
-                             "aria-labelledby": "title desc"})
+    svg = ET.Element(
+        "svg",
+        xmlns="http://www.w3.org/2000/svg",
+        width=str(WIDTH),
+        height=str(height),
+        viewBox=f"0 0 {WIDTH} {height}",
+        role="img",
+        attrib={
+            "font-family": f"{ctx.font}, Noto Sans, sans-serif",
+            "aria-labelledby": "title desc",
+        },
+    )
     ET.SubElement(svg, "title", id="title").text = title
     ET.SubElement(svg, "desc", id="desc").text = description
     ET.SubElement(svg, "rect", width=str(WIDTH), height=str(height), fill="white")
@@ -94,24 +129,45 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
         half = plot_w / max(len(steps) - 1, 1) / 2
         left, right = min(a, b) - half, max(a, b) + half
         if si % 2 == 0:
-            ET.SubElement(svg, "rect", x=f"{left:.1f}", y=str(TOP - 6), width=f"{right - left:.1f}",
-                          height=f"{plot_h + 12}", fill="#f3f5f8")
+            ET.SubElement(
+                svg,
+                "rect",
+                x=f"{left:.1f}",
+                y=str(TOP - 6),
+                width=f"{right - left:.1f}",
+                height=f"{plot_h + 12}",
+                fill="#f3f5f8",
+            )
         stage_lines = wrap(ctx.text(stage.title), max(6, int((right - left) / 8)), 2)
         for k, line in enumerate(stage_lines):
-            _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11,
-                  fill="#44505c")
+            _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
         index += count
 
     # Grid and scale labels.
     for level in range(scale.min, scale.max + 1):
         y = y_of(level)
-        ET.SubElement(svg, "line", x1=f"{x0}", x2=f"{x0 + plot_w}", y1=f"{y:.1f}", y2=f"{y:.1f}",
-                      stroke="#9aa5b1" if level == 0 else "#dde3ea",
-                      attrib={"stroke-width": "1"})
+        ET.SubElement(
+            svg,
+            "line",
+            x1=f"{x0}",
+            x2=f"{x0 + plot_w}",
+            y1=f"{y:.1f}",
+            y2=f"{y:.1f}",
+            stroke="#9aa5b1" if level == 0 else "#dde3ea",
+            attrib={"stroke-width": "1"},
+        )
         label = ctx.emotion_label(level, scale)
         lx = x0 + plot_w + 8 if ctx.rtl else x0 - 8
-        _text(svg, ctx, lx, y + 4, label, anchor="end" if not ctx.rtl else "start", size=11,
-              fill="#44505c")
+        _text(
+            svg,
+            ctx,
+            lx,
+            y + 4,
+            label,
+            anchor="end" if not ctx.rtl else "start",
+            size=11,
+            fill="#44505c",
+        )
 
     # Step numbers, pain points and moments of truth along the axis.
     for i, step in enumerate(steps):
@@ -134,12 +190,17 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
             if values:
                 base_points.append((x_of(i, len(base_steps)), y_of(values[0])))
         if base_points:
-            ET.SubElement(svg, "polyline", points=" ".join(f"{x:.1f},{y:.1f}"
-                                                           for x, y in base_points),
-                          fill="none", stroke="#8c8c8c", attrib={
-                              "stroke-width": "2", "stroke-dasharray": "6 4"})
-            legend.append((f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4",
-                           "none"))
+            ET.SubElement(
+                svg,
+                "polyline",
+                points=" ".join(f"{x:.1f},{y:.1f}" for x, y in base_points),
+                fill="none",
+                stroke="#8c8c8c",
+                attrib={"stroke-width": "2", "stroke-dasharray": "6 4"},
+            )
+            legend.append(
+                (f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4", "none")
+            )
 
     # One series per persona.
     personas: list[str | None] = [*journey.all_personas()] or [None]
@@ -157,12 +218,10 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
         if dash:
             attrs["stroke-dasharray"] = dash
         line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
-        ET.SubElement(series, "polyline", points=line,
-                      fill="none", stroke=colour, attrib=attrs)
+        ET.SubElement(series, "polyline", points=line, fill="none", stroke=colour, attrib=attrs)
         for x, y, step, value in points:
             point = ET.SubElement(series, "g")
-            ET.SubElement(point, "title").text = (
-                f"{ctx.text(step.title)}: {signed(value)}")
+            ET.SubElement(point, "title").text = f"{ctx.text(step.title)}: {signed(value)}"
             _marker(point, marker, x, y, colour)
         name = ctx.name_of("persona", persona) if persona else ui("emotion", ctx.lang)
         legend.append((name, colour, dash, marker))
@@ -175,8 +234,16 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
         if dash:
             line_attrs["stroke-dasharray"] = dash
         lx1, lx2 = (x - 30, x) if ctx.rtl else (x, x + 30)
-        ET.SubElement(svg, "line", x1=f"{lx1}", x2=f"{lx2}", y1=f"{y}", y2=f"{y}", stroke=colour,
-                      attrib=line_attrs)
+        ET.SubElement(
+            svg,
+            "line",
+            x1=f"{lx1}",
+            x2=f"{lx2}",
+            y1=f"{y}",
+            y2=f"{y}",
+            stroke=colour,
+            attrib=line_attrs,
+        )
         if marker != "none":
             _marker(svg, marker, (lx1 + lx2) / 2, y, colour)
         tx = x - 36 if ctx.rtl else x + 36
@@ -184,7 +251,15 @@ def emotion_curve_svg(ctx: RenderContext, journey: Journey, base: Journey | None
         step_w = 60 + 7 * len(name)
         x = x - step_w if ctx.rtl else x + step_w
     notes = f"⚠ {ui('pain_point', ctx.lang)}   ★ {ui('moment_of_truth', ctx.lang)}"
-    _text(svg, ctx, x0 + plot_w if ctx.rtl else x0, height - 14, notes,
-          anchor="end" if ctx.rtl else "start", size=11, fill="#44505c")
+    _text(
+        svg,
+        ctx,
+        x0 + plot_w if ctx.rtl else x0,
+        height - 14,
+        notes,
+        anchor="end" if ctx.rtl else "start",
+        size=11,
+        fill="#44505c",
+    )
     ET.indent(svg, space=" ")
     return ET.tostring(svg, encoding="unicode") + "\n"

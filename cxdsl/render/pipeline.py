@@ -56,8 +56,14 @@ class Diagram:
 
     def key(self, graphviz_version: str) -> str:
         digest = hashlib.sha256()
-        for part in (RENDERER_VERSION, graphviz_version, self.engine, self.title,
-                     self.description, self.source):
+        for part in (
+            RENDERER_VERSION,
+            graphviz_version,
+            self.engine,
+            self.title,
+            self.description,
+            self.source,
+        ):
             digest.update(part.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()[:32]
@@ -97,25 +103,64 @@ def plan_diagrams(index: Index, settings: Settings) -> list[Diagram]:
             base = base if isinstance(base, Journey) else None
             folder = f"{lang}/journeys/{journey.id}"
             name = ctx.text(journey.title)
-            diagrams.append(Diagram(
-                "journey-map", lang, f"{folder}/journey-map",
-                f"{ui('journey_map', lang)}: {name}", *both(alt.journey_map_alt, ctx, journey),
-                "dot", journey_map_dot(ctx, journey)))
-            diagrams.append(Diagram(
-                "service-blueprint", lang, f"{folder}/service-blueprint",
-                f"{ui('service_blueprint', lang)}: {name}",
-                *both(alt.blueprint_alt, ctx, journey), "dot", blueprint_dot(ctx, journey)))
+            diagrams.append(
+                Diagram(
+                    "journey-map",
+                    lang,
+                    f"{folder}/journey-map",
+                    f"{ui('journey_map', lang)}: {name}",
+                    *both(alt.journey_map_alt, ctx, journey),
+                    "dot",
+                    journey_map_dot(ctx, journey),
+                )
+            )
+            diagrams.append(
+                Diagram(
+                    "service-blueprint",
+                    lang,
+                    f"{folder}/service-blueprint",
+                    f"{ui('service_blueprint', lang)}: {name}",
+                    *both(alt.blueprint_alt, ctx, journey),
+                    "dot",
+                    blueprint_dot(ctx, journey),
+                )
+            )
             curve_title = f"{ui('emotion_curve', lang)}: {name}"
             curve_alt, curve_desc = both(alt.emotion_curve_alt, ctx, journey, base)
-            diagrams.append(Diagram(
-                "emotion-curve", lang, f"{folder}/emotion-curve", curve_title, curve_alt,
-                curve_desc, "svg", emotion_curve_svg(ctx, journey, base, curve_title,
-                                                     curve_desc)))
-        diagrams.append(Diagram("customer-tree", lang, f"{lang}/customer-tree",
-                                ui("customer_tree", lang), *both(alt.customer_tree_alt, ctx),
-                                "dot", customer_tree_dot(ctx)))
-        diagrams.append(Diagram("actor-map", lang, f"{lang}/actor-map", ui("actor_map", lang),
-                                *both(alt.actor_map_alt, ctx), "dot", actor_map_dot(ctx)))
+            diagrams.append(
+                Diagram(
+                    "emotion-curve",
+                    lang,
+                    f"{folder}/emotion-curve",
+                    curve_title,
+                    curve_alt,
+                    curve_desc,
+                    "svg",
+                    emotion_curve_svg(ctx, journey, base, curve_title, curve_desc),
+                )
+            )
+        diagrams.append(
+            Diagram(
+                "customer-tree",
+                lang,
+                f"{lang}/customer-tree",
+                ui("customer_tree", lang),
+                *both(alt.customer_tree_alt, ctx),
+                "dot",
+                customer_tree_dot(ctx),
+            )
+        )
+        diagrams.append(
+            Diagram(
+                "actor-map",
+                lang,
+                f"{lang}/actor-map",
+                ui("actor_map", lang),
+                *both(alt.actor_map_alt, ctx),
+                "dot",
+                actor_map_dot(ctx),
+            )
+        )
     return diagrams
 
 
@@ -139,9 +184,11 @@ def finish_svg(svg: str, title: str, description: str) -> str:
         return svg
     tag = match.group()
     tag = tag[:-1] + ' role="img" aria-labelledby="title desc">'
-    head = (f'\n<title id="title">{escape(title, quote=False)}</title>\n'
-            f'<desc id="desc">{escape(description, quote=False)}</desc>')
-    return svg[:match.start()] + tag + head + svg[match.end():]
+    head = (
+        f'\n<title id="title">{escape(title, quote=False)}</title>\n'
+        f'<desc id="desc">{escape(description, quote=False)}</desc>'
+    )
+    return svg[: match.start()] + tag + head + svg[match.end() :]
 
 
 def _render(diagram: Diagram) -> str:
@@ -160,8 +207,9 @@ def _write_if_changed(path: Path, content: str) -> None:
     os.replace(tmp, path)
 
 
-def render_diagrams(diagrams: Iterable[Diagram], out: Path, cache_dir: Path,
-                    jobs: int | None = None) -> RenderReport:
+def render_diagrams(
+    diagrams: Iterable[Diagram], out: Path, cache_dir: Path, jobs: int | None = None
+) -> RenderReport:
     """Write ``<out>/<path>.svg`` and its text alternative ``<path>.md`` for each diagram."""
     report = RenderReport()
     version = graphviz_version()

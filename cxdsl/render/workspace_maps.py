@@ -17,9 +17,19 @@ def _volume(ctx: RenderContext, value: int | None) -> str:
 def customer_tree_dot(ctx: RenderContext) -> str:
     """Segments as a tree (roots on top) with estimated volumes, personas on their leaves."""
     g = graphviz.Digraph("customer_tree")
-    g.attr("graph", rankdir="TB", nodesep="0.3", ranksep="0.55", fontname=ctx.font,
-           fontsize="16", labelloc="t", pad="0.3", bgcolor="white", ordering="out",
-           label=f"<<B>{ctx.esc(ui('customer_tree', ctx.lang))}</B>>")
+    g.attr(
+        "graph",
+        rankdir="TB",
+        nodesep="0.3",
+        ranksep="0.55",
+        fontname=ctx.font,
+        fontsize="16",
+        labelloc="t",
+        pad="0.3",
+        bgcolor="white",
+        ordering="out",
+        label=f"<<B>{ctx.esc(ui('customer_tree', ctx.lang))}</B>>",
+    )
     g.attr("node", fontname=ctx.font, fontsize="11")
     segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
     ids = {s.id: f"g{i}" for i, s in enumerate(segments)}
@@ -34,8 +44,14 @@ def customer_tree_dot(ctx: RenderContext) -> str:
         if volume:
             label += f'<BR/><FONT POINT-SIZE="9" COLOR="#44505c">{ctx.esc(volume)}</FONT>'
         leaf = segment.id not in children
-        g.node(ids[segment.id], f"<{label}>", shape="box", style="rounded,filled",
-               fillcolor="#eaf2fa" if leaf else "#dde3ea", color="#5b6472")
+        g.node(
+            ids[segment.id],
+            f"<{label}>",
+            shape="box",
+            style="rounded,filled",
+            fillcolor="#eaf2fa" if leaf else "#dde3ea",
+            color="#5b6472",
+        )
     # Children in reading order: dot draws out-edges left to right, so reverse for RTL.
     for parent, kids in children.items():
         if parent is None:
@@ -45,8 +61,14 @@ def customer_tree_dot(ctx: RenderContext) -> str:
     personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
     for i, persona in reversed(list(enumerate(personas))) if ctx.rtl else enumerate(personas):
         node = f"p{i}"
-        g.node(node, f"<☺ {ctx.lines(ctx.text(persona.name), 22)}>", shape="ellipse",
-               style="filled", fillcolor="#fff7e0", color="#b08500")
+        g.node(
+            node,
+            f"<☺ {ctx.lines(ctx.text(persona.name), 22)}>",
+            shape="ellipse",
+            style="filled",
+            fillcolor="#fff7e0",
+            color="#b08500",
+        )
         for segment_id in persona.segments:
             if segment_id in ids:
                 g.edge(ids[segment_id], node, style="dashed", color="#b08500", arrowhead="none")
@@ -56,9 +78,18 @@ def customer_tree_dot(ctx: RenderContext) -> str:
 def actor_map_dot(ctx: RenderContext) -> str:
     """Which actors, partner entities and systems take part in which journeys."""
     g = graphviz.Digraph("actor_map")
-    g.attr("graph", rankdir="RL" if ctx.rtl else "LR", nodesep="0.2", ranksep="1.4",
-           fontname=ctx.font, fontsize="16", labelloc="t", pad="0.3", bgcolor="white",
-           label=f"<<B>{ctx.esc(ui('actor_map', ctx.lang))}</B>>")
+    g.attr(
+        "graph",
+        rankdir="RL" if ctx.rtl else "LR",
+        nodesep="0.2",
+        ranksep="1.4",
+        fontname=ctx.font,
+        fontsize="16",
+        labelloc="t",
+        pad="0.3",
+        bgcolor="white",
+        label=f"<<B>{ctx.esc(ui('actor_map', ctx.lang))}</B>>",
+    )
     g.attr("node", fontname=ctx.font, fontsize="11")
     g.attr("edge", fontname=ctx.font)
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
@@ -74,32 +105,56 @@ def actor_map_dot(ctx: RenderContext) -> str:
         jg.attr(rank="same")
         for i, journey in enumerate(journeys):
             state = ui(journey.state, ctx.lang)
-            jg.node(f"j{i}", f"<<B>{ctx.lines(ctx.text(journey.title), 28)}</B><BR/>"
-                    f'<FONT POINT-SIZE="9">{ctx.esc(state)}</FONT>>', shape="box",
-                    style="rounded,filled", fillcolor="#eaf2fa", color="#0571b0")
+            jg.node(
+                f"j{i}",
+                f"<<B>{ctx.lines(ctx.text(journey.title), 28)}</B><BR/>"
+                f'<FONT POINT-SIZE="9">{ctx.esc(state)}</FONT>>',
+                shape="box",
+                style="rounded,filled",
+                fillcolor="#eaf2fa",
+                color="#0571b0",
+            )
     journey_node = {j.id: f"j{i}" for i, j in enumerate(journeys)}
     for n, ((kind, ident), counts) in enumerate(sorted(uses.items())):
         node = f"a{n}"
         name = ctx.name_of(kind, ident)
         if kind == "system":
-            g.node(node, f"<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE='9'>"
-                   f"{ctx.esc(ui('system', ctx.lang))}</FONT>>".replace("'", '"'),
-                   shape="cylinder", style="filled", fillcolor="#f7f7f7", color="#5b6472")
+            g.node(
+                node,
+                f"<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE='9'>"
+                f"{ctx.esc(ui('system', ctx.lang))}</FONT>>".replace("'", '"'),
+                shape="cylinder",
+                style="filled",
+                fillcolor="#f7f7f7",
+                color="#5b6472",
+            )
         else:
             actor = ctx.actor(ident)
             partner = isinstance(actor, Actor) and actor.type == "partner"
-            kind_label = ui(f"{actor.type}_actor" if isinstance(actor, Actor) and not partner
-                            else "partner", ctx.lang)
+            kind_label = ui(
+                f"{actor.type}_actor" if isinstance(actor, Actor) and not partner else "partner",
+                ctx.lang,
+            )
             mark = "⇄ " if partner else "◉ "
-            g.node(node, f"<{ctx.esc(mark)}{ctx.lines(name, 22)}<BR/>"
-                   f'<FONT POINT-SIZE="9">{ctx.esc(kind_label)}</FONT>>', shape="box",
-                   style="dashed,filled" if partner else "filled",
-                   fillcolor=PARTNER_FILL if partner else "white",
-                   color="#7b3294" if partner else "#5b6472", penwidth="1.6" if partner else "1")
+            g.node(
+                node,
+                f"<{ctx.esc(mark)}{ctx.lines(name, 22)}<BR/>"
+                f'<FONT POINT-SIZE="9">{ctx.esc(kind_label)}</FONT>>',
+                shape="box",
+                style="dashed,filled" if partner else "filled",
+                fillcolor=PARTNER_FILL if partner else "white",
+                color="#7b3294" if partner else "#5b6472",
+                penwidth="1.6" if partner else "1",
+            )
         for journey_id, count in sorted(counts.items()):
-            g.edge(node, journey_node[journey_id],
-                   label=f"<{ctx.esc(_count(ctx, count))}>",
-                   color="#9aa5b1", fontsize="9", arrowhead="none")
+            g.edge(
+                node,
+                journey_node[journey_id],
+                label=f"<{ctx.esc(_count(ctx, count))}>",
+                color="#9aa5b1",
+                fontsize="9",
+                arrowhead="none",
+            )
     return str(g.source)
 
 

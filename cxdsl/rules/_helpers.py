@@ -47,8 +47,9 @@ def text_fields(cls: type[BaseModel]) -> dict[str, str]:
     return out
 
 
-def iter_texts(obj: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[
-        tuple[tuple[Any, ...], str | dict[str, str]]]:
+def iter_texts(
+    obj: BaseModel, path: tuple[Any, ...] = ()
+) -> Iterator[tuple[tuple[Any, ...], str | dict[str, str]]]:
     """Every human-readable text of a model object, with its path."""
     shapes = text_fields(type(obj))
     for name in type(obj).model_fields:

@@ -14,61 +14,144 @@ def _a(word: str) -> str:
 
 
 _LOADER = [
-    ("CX001", "yaml.syntax", "The file is not valid YAML (a syntax error, a tab used for "
-     "indentation, a complex mapping key). The location is where the parser stopped."),
-    ("CX002", "yaml.duplicate-key", "A key appears twice in the same mapping. YAML parsers "
-     "silently keep one of them; cxdsl refuses, pointing at the second and the first."),
-    ("CX003", "yaml.forbidden-tag", "A YAML tag such as `!!python/object/apply` or `!!binary`. "
-     "Model files hold plain data; tags are refused and nothing they name is run."),
-    ("CX004", "yaml.alias", "A YAML alias (`*name`) to a mapping or list. Aliases make "
-     "'billion laughs' bombs possible and hide what a reviewer reads; write values out."),
-    ("CX005", "file.unreadable", "The file cannot be read as UTF-8 text: invalid bytes, a "
-     "NUL byte (binary), UTF-16 or UTF-32 text (the hint says how to convert it), a control "
-     "character YAML does not allow, no permission to read it, a folder named like a model "
-     "file, or a broken or looping symbolic link."),
-    ("CX006", "file.too-large", "The file is larger than the model-file limit (4 MB); it is "
-     "refused unread. Split it into several files."),
-    ("CX007", "yaml.too-deep", "Nesting deeper than 64 levels; no model needs it, and it is "
-     "a classic way to exhaust a parser."),
-    ("CX008", "file.empty", "The file or document holds nothing (or a Python model file "
-     "defines no entities)."),
-    ("CX009", "document.unknown-kind", "A document without `kind:`, or with a kind cxdsl "
-     "does not know."),
-    ("CX010", "document.schema", "A value of the wrong type, an unknown key (a typo such as "
-     "`chanel:`), a missing required key, or a value outside the allowed set."),
-    ("CX011", "python.error", "A Python model file failed: a syntax error, an exception, or "
-     "a model object built with invalid values. The location is the line that raised."),
+    (
+        "CX001",
+        "yaml.syntax",
+        "The file is not valid YAML (a syntax error, a tab used for "
+        "indentation, a complex mapping key). The location is where the parser stopped.",
+    ),
+    (
+        "CX002",
+        "yaml.duplicate-key",
+        "A key appears twice in the same mapping. YAML parsers "
+        "silently keep one of them; cxdsl refuses, pointing at the second and the first.",
+    ),
+    (
+        "CX003",
+        "yaml.forbidden-tag",
+        "A YAML tag such as `!!python/object/apply` or `!!binary`. "
+        "Model files hold plain data; tags are refused and nothing they name is run.",
+    ),
+    (
+        "CX004",
+        "yaml.alias",
+        "A YAML alias (`*name`) to a mapping or list. Aliases make "
+        "'billion laughs' bombs possible and hide what a reviewer reads; write values out.",
+    ),
+    (
+        "CX005",
+        "file.unreadable",
+        "The file cannot be read as UTF-8 text: invalid bytes, a "
+        "NUL byte (binary), UTF-16 or UTF-32 text (the hint says how to convert it), a control "
+        "character YAML does not allow, no permission to read it, a folder named like a model "
+        "file, or a broken or looping symbolic link.",
+    ),
+    (
+        "CX006",
+        "file.too-large",
+        "The file is larger than the model-file limit (4 MB); it is "
+        "refused unread. Split it into several files.",
+    ),
+    (
+        "CX007",
+        "yaml.too-deep",
+        "Nesting deeper than 64 levels; no model needs it, and it is "
+        "a classic way to exhaust a parser.",
+    ),
+    (
+        "CX008",
+        "file.empty",
+        "The file or document holds nothing (or a Python model file defines no entities).",
+    ),
+    (
+        "CX009",
+        "document.unknown-kind",
+        "A document without `kind:`, or with a kind cxdsl does not know.",
+    ),
+    (
+        "CX010",
+        "document.schema",
+        "A value of the wrong type, an unknown key (a typo such as "
+        "`chanel:`), a missing required key, or a value outside the allowed set.",
+    ),
+    (
+        "CX011",
+        "python.error",
+        "A Python model file failed: a syntax error, an exception, or "
+        "a model object built with invalid values. The location is the line that raised.",
+    ),
     ("CX013", "settings.invalid", "`cxdsl.yaml` is missing or invalid."),
-    ("CX014", "file.outside-workspace", "A symbolic link whose target lies outside the "
-     "workspace, or at a hidden file inside it (`.git/config`, `.env`). It is refused "
-     "unread: a pull request could otherwise point a model file at a credentials file that "
-     "happens to be YAML."),
-    ("CX016", "mkdocs.invalid", "`mkdocs.yml` cannot be used: invalid YAML, a "
-     "`!!python/...` tag (refused in every mode; it would run code while the file is read), "
-     "or a path (`docs_dir`, `custom_dir`, `extra_css`, ...) that leads outside the workspace."),
-    ("CX017", "mkdocs.runs-code", "In untrusted mode (`--no-python`), `mkdocs.yml` names "
-     "something that would run code from the workspace or from outside cxdsl's allow-list: "
-     "`hooks:`, a plugin other than cxdsl, search and the material plugins, or a Markdown "
-     "extension outside the allow-list. Nothing is built."),
+    (
+        "CX014",
+        "file.outside-workspace",
+        "A symbolic link whose target lies outside the "
+        "workspace, or at a hidden file inside it (`.git/config`, `.env`). It is refused "
+        "unread: a pull request could otherwise point a model file at a credentials file that "
+        "happens to be YAML.",
+    ),
+    (
+        "CX016",
+        "mkdocs.invalid",
+        "`mkdocs.yml` cannot be used: invalid YAML, a "
+        "`!!python/...` tag (refused in every mode; it would run code while the file is read), "
+        "or a path (`docs_dir`, `custom_dir`, `extra_css`, ...) that leads outside the workspace.",
+    ),
+    (
+        "CX017",
+        "mkdocs.runs-code",
+        "In untrusted mode (`--no-python`), `mkdocs.yml` names "
+        "something that would run code from the workspace or from outside cxdsl's allow-list: "
+        "`hooks:`, a plugin other than cxdsl, search and the material plugins, or a Markdown "
+        "extension outside the allow-list. Nothing is built.",
+    ),
 ]
 
 for code, name, doc in _LOADER:
     registry.add(Check(code, name, E, doc, configurable=False))
 
-registry.add(Check("CX012", "python.not-run", W,
-                   "A Python model file was not run, because the workspace does not set "
-                   "`allow_python: true` or `--no-python` was given (use it for untrusted "
-                   "pull requests). Its entities are missing from the check."))
-registry.add(Check("CX015", "file.special", W,
-                   "A FIFO, socket or device file among the model files. It is skipped, never "
-                   "opened (opening a FIFO would block the check forever)."))
-registry.add(Check("CX101", "ref.duplicate-id", E,
-                   "Two entities of the same kind share an id (or two stages or steps of one "
-                   "journey). Reported at the second, with the first as related location."))
+registry.add(
+    Check(
+        "CX012",
+        "python.not-run",
+        W,
+        "A Python model file was not run, because the workspace does not set "
+        "`allow_python: true` or `--no-python` was given (use it for untrusted "
+        "pull requests). Its entities are missing from the check.",
+    )
+)
+registry.add(
+    Check(
+        "CX015",
+        "file.special",
+        W,
+        "A FIFO, socket or device file among the model files. It is skipped, never "
+        "opened (opening a FIFO would block the check forever).",
+    )
+)
+registry.add(
+    Check(
+        "CX101",
+        "ref.duplicate-id",
+        E,
+        "Two entities of the same kind share an id (or two stages or steps of one "
+        "journey). Reported at the second, with the first as related location.",
+    )
+)
 for kind, code in sorted(UNKNOWN_REF_CODES.items(), key=lambda kv: kv[1]):
-    registry.add(Check(code, f"ref.unknown-{kind}", E,
-                       f"A reference to {_a(kind)} id that no {kind} in the workspace defines. "
-                       "The hint names the closest id."))
-registry.add(Check("CX112", "ref.unknown-emotion-scale", E,
-                   "A journey's `emotion_scale` is not declared under `emotion_scales:` in "
-                   "`cxdsl.yaml`."))
+    registry.add(
+        Check(
+            code,
+            f"ref.unknown-{kind}",
+            E,
+            f"A reference to {_a(kind)} id that no {kind} in the workspace defines. "
+            "The hint names the closest id.",
+        )
+    )
+registry.add(
+    Check(
+        "CX112",
+        "ref.unknown-emotion-scale",
+        E,
+        "A journey's `emotion_scale` is not declared under `emotion_scales:` in `cxdsl.yaml`.",
+    )
+)

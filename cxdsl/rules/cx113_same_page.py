@@ -27,8 +27,11 @@ class ReservedId(Rule):
         for kind in sorted(ctx.index.by_kind):
             docs = {d.id: d for d in ctx.index.docs(kind)}
             for ident, other in slug_conflicts(kind, docs):
-                yield Issue(self.code, f"{kind} id '{ident}' would share its page with "
-                            f"'{other}' ('.' and '-' are the same in page names)",
-                            docs[ident].span_at(("id",)), "choose another id",
-                            related=(Related(message="the other id",
-                                             span=docs[other].span_at(("id",))),))
+                yield Issue(
+                    self.code,
+                    f"{kind} id '{ident}' would share its page with "
+                    f"'{other}' ('.' and '-' are the same in page names)",
+                    docs[ident].span_at(("id",)),
+                    "choose another id",
+                    related=(Related(message="the other id", span=docs[other].span_at(("id",))),),
+                )

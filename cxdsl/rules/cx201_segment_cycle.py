@@ -34,12 +34,15 @@ class SegmentCycle(Rule):
                 current = entity.parent
             if current is None or current not in chain:
                 continue
-            cycle = chain[chain.index(current):]
+            cycle = chain[chain.index(current) :]
             if reported.intersection(cycle):
                 continue
             reported.update(cycle)
             first = min(cycle)
-            loop = " → ".join([*cycle[cycle.index(first):], *cycle[:cycle.index(first)], first])
-            yield Issue(self.code, f"segment tree has a cycle: {loop}",
-                        segments[first].span_at(("parent",)),
-                        "a segment's parent must lead up to a root segment")
+            loop = " → ".join([*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first])
+            yield Issue(
+                self.code,
+                f"segment tree has a cycle: {loop}",
+                segments[first].span_at(("parent",)),
+                "a segment's parent must lead up to a root segment",
+            )

@@ -31,11 +31,18 @@ class PersonaLeafSegment(Rule):
             persona = doc.entity
             assert isinstance(persona, Persona)
             if not persona.segments:
-                yield Issue(self.code, f"persona '{persona.id}' is on no segment",
-                            doc.span_at(()), "add segments: [<leaf segment id>]")
+                yield Issue(
+                    self.code,
+                    f"persona '{persona.id}' is on no segment",
+                    doc.span_at(()),
+                    "add segments: [<leaf segment id>]",
+                )
             for i, seg in enumerate(persona.segments):
                 if seg in parents:
-                    yield Issue(self.code, f"persona '{persona.id}' is on segment '{seg}', "
-                                "which is not a leaf of the customer tree",
-                                doc.span_at(("segments", i)),
-                                "place the persona on one of its child segments")
+                    yield Issue(
+                        self.code,
+                        f"persona '{persona.id}' is on segment '{seg}', "
+                        "which is not a leaf of the customer tree",
+                        doc.span_at(("segments", i)),
+                        "place the persona on one of its child segments",
+                    )

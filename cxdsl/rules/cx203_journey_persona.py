@@ -25,5 +25,9 @@ class JourneyPersona(Rule):
         for doc in ctx.index.docs("journey"):
             assert isinstance(doc.entity, Journey)
             if not doc.entity.persona:
-                yield Issue(self.code, f"journey '{doc.id}' has no persona", doc.span_at(()),
-                            "add persona: <persona id>")
+                yield Issue(
+                    self.code,
+                    f"journey '{doc.id}' has no persona",
+                    doc.span_at(()),
+                    "add persona: <persona id>",
+                )

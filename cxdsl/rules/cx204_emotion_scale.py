@@ -35,15 +35,26 @@ class EmotionInScale(Rule):
             personas = set(journey.all_personas())
             for path, _stage, step in iter_steps(journey):
                 emotion = step.emotion
-                values = emotion.items() if isinstance(emotion, dict) else (
-                    [(None, emotion)] if emotion is not None else [])
+                values = (
+                    emotion.items()
+                    if isinstance(emotion, dict)
+                    else ([(None, emotion)] if emotion is not None else [])
+                )
                 for who, value in values:
                     where = (*path, "emotion") if who is None else (*path, "emotion", who)
                     if not scale.contains(value):
-                        yield Issue(self.code, f"emotion {value:+d} of step '{step.id}' is "
-                                    f"outside the scale '{scale_name}' "
-                                    f"({scale.min:+d}..{scale.max:+d})", doc.span_at(where))
+                        yield Issue(
+                            self.code,
+                            f"emotion {value:+d} of step '{step.id}' is "
+                            f"outside the scale '{scale_name}' "
+                            f"({scale.min:+d}..{scale.max:+d})",
+                            doc.span_at(where),
+                        )
                     if who is not None and personas and who not in personas:
-                        yield Issue(self.code, f"emotion given for persona '{who}', who is "
-                                    f"not on journey '{journey.id}'", doc.span_at(where),
-                                    "list them under persona: or personas:")
+                        yield Issue(
+                            self.code,
+                            f"emotion given for persona '{who}', who is "
+                            f"not on journey '{journey.id}'",
+                            doc.span_at(where),
+                            "list them under persona: or personas:",
+                        )

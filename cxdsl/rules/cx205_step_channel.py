@@ -27,5 +27,9 @@ class StepChannel(Rule):
             assert isinstance(doc.entity, Journey)
             for path, _stage, step in iter_steps(doc.entity):
                 if not step.channel:
-                    yield Issue(self.code, f"step '{step.id}' has no channel",
-                                doc.span_at(path), "add channel: <channel id>")
+                    yield Issue(
+                        self.code,
+                        f"step '{step.id}' has no channel",
+                        doc.span_at(path),
+                        "add channel: <channel id>",
+                    )

@@ -31,6 +31,9 @@ class MomentOfTruthMeasured(Rule):
             stages = {m.trigger.stage for m in journey.measurement_plan if m.trigger}
             for path, stage, step in iter_steps(journey):
                 if step.moment_of_truth and step.id not in steps and stage.id not in stages:
-                    yield Issue(self.code, f"moment of truth '{step.id}' is not covered by "
-                                "any metric", doc.span_at((*path, "moment_of_truth")),
-                                f"add a measurement_plan entry with trigger: {{step: {step.id}}}")
+                    yield Issue(
+                        self.code,
+                        f"moment of truth '{step.id}' is not covered by any metric",
+                        doc.span_at((*path, "moment_of_truth")),
+                        f"add a measurement_plan entry with trigger: {{step: {step.id}}}",
+                    )

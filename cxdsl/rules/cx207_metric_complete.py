@@ -27,5 +27,8 @@ class MetricComplete(Rule):
             assert isinstance(metric, Metric)
             missing = [f for f in ("owner", "target", "instrument") if getattr(metric, f) is None]
             if missing:
-                yield Issue(self.code, f"metric '{metric.id}' has no {' and no '.join(missing)}",
-                            doc.span_at(()))
+                yield Issue(
+                    self.code,
+                    f"metric '{metric.id}' has no {' and no '.join(missing)}",
+                    doc.span_at(()),
+                )

@@ -33,8 +33,10 @@ class QuestionLanguages(Rule):
                 if isinstance(text, str) and len(languages) == 1:
                     continue
                 if missing:
-                    yield Issue(self.code, f"question '{question.id}' of '{instrument.id}' is "
-                                f"missing language(s): {', '.join(missing)}",
-                                doc.span_at(("questions", i, "text")),
-                                "write it as {" + ", ".join(f"{lang}: ..." for lang in languages)
-                                + "}")
+                    yield Issue(
+                        self.code,
+                        f"question '{question.id}' of '{instrument.id}' is "
+                        f"missing language(s): {', '.join(missing)}",
+                        doc.span_at(("questions", i, "text")),
+                        "write it as {" + ", ".join(f"{lang}: ..." for lang in languages) + "}",
+                    )

@@ -11,8 +11,9 @@ from ..model import Journey
 from .registry import Rule, RuleContext, registry
 
 
-def required_sample_size(population: int, confidence: float, margin: float,
-                         proportion: float = 0.5) -> int:
+def required_sample_size(
+    population: int, confidence: float, margin: float, proportion: float = 0.5
+) -> int:
     """Cochran's sample size with the finite population correction."""
     z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
     n0 = z * z * proportion * (1 - proportion) / (margin * margin)
@@ -43,19 +44,34 @@ class SampleSize(Rule):
                 if all(f is None for f in figures):
                     continue
                 path = ("measurement_plan", i)
-                if m.population is None or m.confidence_level is None or (
-                        m.margin_of_error is None) or m.sample_size is None:
-                    missing = [n for n, f in zip(("population", "confidence_level",
-                                                  "margin_of_error", "sample_size"),
-                                                 figures, strict=True) if f is None]
-                    yield Issue(self.code, f"sample of '{m.metric}' cannot be checked: "
-                                f"missing {', '.join(missing)}", doc.span_at(path))
+                if (
+                    m.population is None
+                    or m.confidence_level is None
+                    or (m.margin_of_error is None)
+                    or m.sample_size is None
+                ):
+                    missing = [
+                        n
+                        for n, f in zip(
+                            ("population", "confidence_level", "margin_of_error", "sample_size"),
+                            figures,
+                            strict=True,
+                        )
+                        if f is None
+                    ]
+                    yield Issue(
+                        self.code,
+                        f"sample of '{m.metric}' cannot be checked: missing {', '.join(missing)}",
+                        doc.span_at(path),
+                    )
                     continue
-                need = required_sample_size(m.population, m.confidence_level,
-                                            m.margin_of_error)
+                need = required_sample_size(m.population, m.confidence_level, m.margin_of_error)
                 if m.sample_size < need:
-                    yield Issue(self.code, f"planned sample {m.sample_size} for '{m.metric}' is "
-                                f"below the {need} needed for a population of "
-                                f"{m.population} at {m.confidence_level:.0%} confidence and "
-                                f"±{m.margin_of_error:.1%} margin of error",
-                                doc.span_at((*path, "sample_size")))
+                    yield Issue(
+                        self.code,
+                        f"planned sample {m.sample_size} for '{m.metric}' is "
+                        f"below the {need} needed for a population of "
+                        f"{m.population} at {m.confidence_level:.0%} confidence and "
+                        f"±{m.margin_of_error:.1%} margin of error",
+                        doc.span_at((*path, "sample_size")),
+                    )

@@ -27,16 +27,26 @@ class ToBeBasedOn(Rule):
             journey = doc.entity
             assert isinstance(journey, Journey)
             if journey.state == "to-be" and not journey.based_on:
-                yield Issue(self.code, f"to-be journey '{journey.id}' does not name the as-is "
-                            "journey it improves", doc.span_at(("state",)),
-                            "add based_on: <as-is journey id>")
+                yield Issue(
+                    self.code,
+                    f"to-be journey '{journey.id}' does not name the as-is journey it improves",
+                    doc.span_at(("state",)),
+                    "add based_on: <as-is journey id>",
+                )
             if journey.based_on is None:
                 continue
             if journey.state == "as-is":
-                yield Issue(self.code, f"as-is journey '{journey.id}' has based_on; only to-be "
-                            "journeys improve on another", doc.span_at(("based_on",)))
+                yield Issue(
+                    self.code,
+                    f"as-is journey '{journey.id}' has based_on; only to-be "
+                    "journeys improve on another",
+                    doc.span_at(("based_on",)),
+                )
                 continue
             base = ctx.index.entity("journey", journey.based_on)
             if isinstance(base, Journey) and base.state != "as-is":
-                yield Issue(self.code, f"'{journey.id}' is based on '{base.id}', which is not "
-                            "an as-is journey", doc.span_at(("based_on",)))
+                yield Issue(
+                    self.code,
+                    f"'{journey.id}' is based on '{base.id}', which is not an as-is journey",
+                    doc.span_at(("based_on",)),
+                )

@@ -33,21 +33,27 @@ class TransitionTarget(Rule):
             for path, _stage, step in iter_steps(journey):
                 for i, tr in enumerate(step.transitions or ()):
                     if tr.to not in steps:
-                        yield Issue(self.code, f"transition from '{step.id}' goes to unknown "
-                                    f"step '{tr.to}'",
-                                    doc.span_at((*path, "transitions", i, "to")),
-                                    did_you_mean(tr.to, steps))
+                        yield Issue(
+                            self.code,
+                            f"transition from '{step.id}' goes to unknown step '{tr.to}'",
+                            doc.span_at((*path, "transitions", i, "to")),
+                            did_you_mean(tr.to, steps),
+                        )
             for i, m in enumerate(journey.measurement_plan):
                 trig = m.trigger
                 if trig is None:
                     continue
                 if trig.step and trig.step not in steps:
-                    yield Issue(self.code, f"measurement of '{m.metric}' is triggered at unknown "
-                                f"step '{trig.step}'",
-                                doc.span_at(("measurement_plan", i, "trigger", "step")),
-                                did_you_mean(trig.step, steps))
+                    yield Issue(
+                        self.code,
+                        f"measurement of '{m.metric}' is triggered at unknown step '{trig.step}'",
+                        doc.span_at(("measurement_plan", i, "trigger", "step")),
+                        did_you_mean(trig.step, steps),
+                    )
                 if trig.stage and trig.stage not in stages:
-                    yield Issue(self.code, f"measurement of '{m.metric}' is triggered at unknown "
-                                f"stage '{trig.stage}'",
-                                doc.span_at(("measurement_plan", i, "trigger", "stage")),
-                                did_you_mean(trig.stage, stages))
+                    yield Issue(
+                        self.code,
+                        f"measurement of '{m.metric}' is triggered at unknown stage '{trig.stage}'",
+                        doc.span_at(("measurement_plan", i, "trigger", "stage")),
+                        did_you_mean(trig.stage, stages),
+                    )

@@ -51,6 +51,9 @@ class UnreachableStep(Rule):
                         todo.append(nxt)
             for path, _stage, step in iter_steps(journey):
                 if step.id not in seen:
-                    yield Issue(self.code, f"step '{step.id}' cannot be reached from the first "
-                                f"step '{steps[0].id}'", doc.span_at(path),
-                                "add a transition to it, or remove it")
+                    yield Issue(
+                        self.code,
+                        f"step '{step.id}' cannot be reached from the first step '{steps[0].id}'",
+                        doc.span_at(path),
+                        "add a transition to it, or remove it",
+                    )

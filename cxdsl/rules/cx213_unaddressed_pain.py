@@ -31,6 +31,9 @@ class UnaddressedPain(Rule):
                     continue
                 for i, pain in enumerate(step.pain_points):
                     if pain.severity == "high" and not pain.accepted:
-                        yield Issue(self.code, f"high-severity pain point at step '{step.id}' "
-                                    "has no opportunity", doc.span_at((*path, "pain_points", i)),
-                                    "add opportunities: to the step, or accepted: <reason>")
+                        yield Issue(
+                            self.code,
+                            f"high-severity pain point at step '{step.id}' has no opportunity",
+                            doc.span_at((*path, "pain_points", i)),
+                            "add opportunities: to the step, or accepted: <reason>",
+                        )

@@ -33,9 +33,15 @@ class MissingLanguage(Rule):
                 missing = [lang for lang in languages if lang not in text]
                 extra = sorted(set(text) - known)
                 if missing:
-                    yield Issue(self.code, f"text is missing language(s): {', '.join(missing)}",
-                                doc.span_at(path))
+                    yield Issue(
+                        self.code,
+                        f"text is missing language(s): {', '.join(missing)}",
+                        doc.span_at(path),
+                    )
                 if extra:
-                    yield Issue(self.code, f"text in language(s) the workspace does not "
-                                f"publish: {', '.join(extra)}", doc.span_at(path),
-                                f"workspace languages: {', '.join(languages)}")
+                    yield Issue(
+                        self.code,
+                        f"text in language(s) the workspace does not publish: {', '.join(extra)}",
+                        doc.span_at(path),
+                        f"workspace languages: {', '.join(languages)}",
+                    )

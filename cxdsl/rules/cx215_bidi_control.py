@@ -12,8 +12,17 @@ from .registry import Rule, RuleContext, registry
 #: Embedding, override and isolate controls (the "Trojan Source" characters). The marks
 #: LRM, RLM and ALM are not reported: Arabic text legitimately uses them.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_NAMES = {"\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
-          "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI"}
+_NAMES = {
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+}
 
 
 @registry.register
@@ -39,11 +48,13 @@ class BidiControl(Rule):
                 offset = match.start()
                 line = _bisect(line_starts, offset)
                 char = match.group()
-                yield Issue(self.code, f"bidirectional control character U+{ord(char):04X} "
-                            f"({_NAMES[char]}) in the file",
-                            Span(file=rel, line=line, column=offset - line_starts[line - 1] + 1),
-                            "remove it: it can make a reviewer read something other than "
-                            "what is stored")
+                yield Issue(
+                    self.code,
+                    f"bidirectional control character U+{ord(char):04X} "
+                    f"({_NAMES[char]}) in the file",
+                    Span(file=rel, line=line, column=offset - line_starts[line - 1] + 1),
+                    "remove it: it can make a reviewer read something other than what is stored",
+                )
 
 
 def _bisect(starts: list[int], offset: int) -> int:

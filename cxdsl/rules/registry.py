@@ -91,10 +91,15 @@ class Registry:
         severity = self.severity(issue.code, settings)
         if severity is None:
             return None
-        return Diagnostic(code=issue.code, name=check.name, severity=severity,
-                          message=printable(issue.message), span=issue.span,
-                          hint=printable(issue.hint) if issue.hint else None,
-                          related=issue.related)
+        return Diagnostic(
+            code=issue.code,
+            name=check.name,
+            severity=severity,
+            message=printable(issue.message),
+            span=issue.span,
+            hint=printable(issue.hint) if issue.hint else None,
+            related=issue.related,
+        )
 
     def catalogue(self) -> list[Check]:
         return sorted(self.checks.values(), key=lambda c: c.code)

@@ -72,8 +72,9 @@ class _Collect(logging.Handler):
             self.errors.append(record.getMessage())
 
 
-def build_site(root: Path, site_dir: Path, no_python: bool = False,
-               jobs: int | None = None) -> tuple[SiteReport, list[str]]:
+def build_site(
+    root: Path, site_dir: Path, no_python: bool = False, jobs: int | None = None
+) -> tuple[SiteReport, list[str]]:
     """Build ``site_dir/<lang>/`` for every workspace language, and a root redirect.
 
     A ``mkdocs.yml`` that cannot be used safely (CX016, and CX017 in untrusted mode) is
@@ -84,10 +85,12 @@ def build_site(root: Path, site_dir: Path, no_python: bool = False,
     options = LoadOptions(allow_python=False if no_python else None)
     if vetted.issues:
         result = check_workspace(root, options)  # the check reports mkdocs.yml's issues
-        prepared = Prepared(result, [], root / ".cxdsl-cache" / "build" / "diagrams",
-                            RenderReport(), root)
-        return SiteReport(prepared, prepared.report, list(result.workspace.settings.languages),
-                          0, built=False), []
+        prepared = Prepared(
+            result, [], root / ".cxdsl-cache" / "build" / "diagrams", RenderReport(), root
+        )
+        return SiteReport(
+            prepared, prepared.report, list(result.workspace.settings.languages), 0, built=False
+        ), []
 
     # Check the workspace and render its diagrams once, for every language.
     prepared = prepare(root, no_python, jobs)
@@ -96,8 +99,9 @@ def build_site(root: Path, site_dir: Path, no_python: bool = False,
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BuildError(f"cannot create the site folder {site_dir}: "
-                         f"{exc.strerror or exc}") from exc
+        raise BuildError(
+            f"cannot create the site folder {site_dir}: {exc.strerror or exc}"
+        ) from exc
 
     # Build each language into its own folder with mkdocs.
     handler = _Collect()
@@ -117,8 +121,7 @@ def build_site(root: Path, site_dir: Path, no_python: bool = False,
 
     # The root page leads to the default language.
     (site_dir / "index.html").write_text(redirect_page(settings), encoding="utf-8")
-    return SiteReport(prepared, prepared.report, list(settings.languages), pages), \
-        handler.messages
+    return SiteReport(prepared, prepared.report, list(settings.languages), pages), handler.messages
 
 
 def stamp(issues: list[Issue], settings: Settings) -> list[Diagnostic]:
@@ -151,8 +154,7 @@ def _run_mkdocs(action: Callable[[], object], handler: _Collect, what: str) -> N
         reason = handler.errors[-1] if handler.errors else exc.format_message()
         raise BuildError(f"mkdocs could not build {what}: {reason}") from exc
     except Exception as exc:  # a plugin or a hook that raised
-        raise BuildError(f"mkdocs could not build {what}: {type(exc).__name__}: {exc}") \
-            from exc
+        raise BuildError(f"mkdocs could not build {what}: {type(exc).__name__}: {exc}") from exc
 
 
 class _collecting:
@@ -176,23 +178,30 @@ def redirect_page(settings: Settings) -> str:
     """``site/index.html``: the workspace's name as its title, in the default language's
     direction, an immediate redirect, and links a screen reader announces."""
     default = settings.language
-    name = settings.name if isinstance(settings.name, str) else (
-        settings.name.get(default) or next(iter(settings.name.values()), ""))
+    name = (
+        settings.name
+        if isinstance(settings.name, str)
+        else (settings.name.get(default) or next(iter(settings.name.values()), ""))
+    )
     direction = "rtl" if is_rtl(default) else "ltr"
     ordered = [default, *(code for code in settings.languages if code != default)]
     links = "".join(
         f'<li><a href="{quote(code)}/" hreflang="{html.escape(code)}" '
         f'lang="{html.escape(code)}" dir="{"rtl" if is_rtl(code) else "ltr"}">'
-        f"{html.escape(LANGUAGE_NAMES.get(code, code))}</a></li>" for code in ordered)
+        f"{html.escape(LANGUAGE_NAMES.get(code, code))}</a></li>"
+        for code in ordered
+    )
     target = f"{quote(default)}/"
-    return (f'<!doctype html>\n<html lang="{html.escape(default)}" dir="{direction}">\n'
-            f'<head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="refresh" content="0; url={target}">'
-            f'<link rel="canonical" href="{target}">'
-            f"<title>{html.escape(name)}</title></head>\n"
-            f"<body><main><h1>{html.escape(name)}</h1><ul>{links}</ul></main></body>\n"
-            "</html>\n")
+    return (
+        f'<!doctype html>\n<html lang="{html.escape(default)}" dir="{direction}">\n'
+        f'<head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="refresh" content="0; url={target}">'
+        f'<link rel="canonical" href="{target}">'
+        f"<title>{html.escape(name)}</title></head>\n"
+        f"<body><main><h1>{html.escape(name)}</h1><ul>{links}</ul></main></body>\n"
+        "</html>\n"
+    )
 
 
 def serve_site(root: Path, dev_addr: str, no_python: bool = False) -> list[Diagnostic]:
@@ -234,19 +243,18 @@ def serve_site(root: Path, dev_addr: str, no_python: bool = False) -> list[Diagn
     def builder(config: MkDocsConfig | None = None) -> None:
         log.info("Building documentation...")
         if config is not None:  # the first build: its failure ends the command
-            _run_mkdocs(lambda: mkdocs_build(config, serve_url=serve_url), handler,
-                        "the preview")
+            _run_mkdocs(lambda: mkdocs_build(config, serve_url=serve_url), handler, "the preview")
             return
         try:  # a rebuild: say what is wrong and keep serving the last good site
             fresh = get_config()
             fresh.site_url = serve_url
-            _run_mkdocs(lambda: mkdocs_build(fresh, serve_url=serve_url), handler,
-                        "the preview")
+            _run_mkdocs(lambda: mkdocs_build(fresh, serve_url=serve_url), handler, "the preview")
         except CxdslError as exc:
             log.error(f"cxdsl: error: {exc.format_message()}")
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir),
-                              mount_path=mount_path)
+    server = LiveReloadServer(
+        builder=builder, host=host, port=port, root=str(site_dir), mount_path=mount_path
+    )
 
     def error_page(code: int) -> bytes | None:
         page = site_dir / f"{code}.html"

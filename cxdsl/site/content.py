@@ -29,8 +29,10 @@ class SiteContent:
         """Add a page; two owners of one output path end the build (exit 2, both named)."""
         other = self.owners.get(path.casefold())
         if other is not None:
-            raise CxdslError(f"two pages would be written to {path}: {other} and {owner} "
-                             "(cxdsl check names the id to change: CX101 or CX113)")
+            raise CxdslError(
+                f"two pages would be written to {path}: {other} and {owner} "
+                "(cxdsl check names the id to change: CX101 or CX113)"
+            )
         self.owners[path.casefold()] = owner
         self.pages[path] = markdown
 
@@ -51,16 +53,17 @@ class PageContext:
         return self.ctx.lang
 
     def journeys(self) -> list[Journey]:
-        return [d.entity for d in self.result.index.docs("journey")
-                if isinstance(d.entity, Journey)]
+        return [
+            d.entity for d in self.result.index.docs("journey") if isinstance(d.entity, Journey)
+        ]
 
     def personas(self) -> list[Persona]:
-        return [d.entity for d in self.result.index.docs("persona")
-                if isinstance(d.entity, Persona)]
+        return [
+            d.entity for d in self.result.index.docs("persona") if isinstance(d.entity, Persona)
+        ]
 
     def metrics(self) -> list[Metric]:
-        return [d.entity for d in self.result.index.docs("metric")
-                if isinstance(d.entity, Metric)]
+        return [d.entity for d in self.result.index.docs("metric") if isinstance(d.entity, Metric)]
 
     def figure(self, kind: str, subject: str, here: str) -> str:
         """A diagram with its caption and its text alternative (collapsed)."""
@@ -68,17 +71,20 @@ class PageContext:
         if diagram is None:
             return ""
         title = self.w.plain(diagram.title)
-        alt_text = "\n".join("    " + line if line else "" for line in
-                             diagram.alt_text.rstrip().splitlines())
+        alt_text = "\n".join(
+            "    " + line if line else "" for line in diagram.alt_text.rstrip().splitlines()
+        )
         if not (self.diagrams_out / f"{diagram.path}.svg").exists():
             # Not rendered (no Graphviz): the text alternative stands in, open.
             return f'!!! info "{title}"\n\n{alt_text}\n\n'
         src = relative(here, diagram_file(diagram))
         # Markdown (not raw HTML) links, so mkdocs resolves them for directory URLs.
-        return (f'<figure class="cx-diagram" markdown="span">\n'
-                f"[![{title}]({src}){{ loading=lazy }}]({src})\n"
-                f"<figcaption>{title}</figcaption>\n</figure>\n\n"
-                f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n')
+        return (
+            f'<figure class="cx-diagram" markdown="span">\n'
+            f"[![{title}]({src}){{ loading=lazy }}]({src})\n"
+            f"<figcaption>{title}</figcaption>\n</figure>\n\n"
+            f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n'
+        )
 
 
 def diagram_file(diagram: Diagram) -> str:

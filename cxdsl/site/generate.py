@@ -23,14 +23,22 @@ OWN = "a page of cxdsl's own"
 GROUP = 25
 
 
-def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Path,
-                  lang: str, repo_url: str | None = None) -> SiteContent:
+def generate_site(
+    result: CheckResult,
+    diagrams: list[Diagram],
+    diagrams_out: Path,
+    lang: str,
+    repo_url: str | None = None,
+) -> SiteContent:
     """Markdown pages, navigation and diagram files for the site in ``lang``."""
     ctx = RenderContext(result.index, result.workspace.settings, lang)
     w = Writer(ctx)
     t = w.t
-    mine = {(d.kind, d.path.split("/")[-2] if "/journeys/" in d.path else "workspace"): d
-            for d in diagrams if d.lang == lang}
+    mine = {
+        (d.kind, d.path.split("/")[-2] if "/journeys/" in d.path else "workspace"): d
+        for d in diagrams
+        if d.lang == lang
+    }
     pc = PageContext(result, ctx, w, mine, diagrams_out, repo_url)
     site = SiteContent(lang)
     for diagram in mine.values():
@@ -56,8 +64,11 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
         base = result.index.entity("journey", journey.based_on)
         if journey.state == "to-be" and isinstance(base, Journey):
             compare = compare_path(journey.id)
-            site.add_page(compare, journey_pages.compare_page(pc, journey, base),
-                          f"the comparison page of journey '{journey.id}'")
+            site.add_page(
+                compare,
+                journey_pages.compare_page(pc, journey, base),
+                f"the comparison page of journey '{journey.id}'",
+            )
             entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
     journey_nav: list[Any] = [{t("overview"): "journeys/index.md"}]
     if len(journeys) > LARGE:
@@ -71,7 +82,7 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
             # Pruning writes only the open section's entries into each page: keep every
             # section short, so a page's size does not grow with the workspace.
             for start in range(0, len(items), GROUP):
-                chunk = items[start:start + GROUP]
+                chunk = items[start : start + GROUP]
                 journey_nav.append({f"{group} ({start + 1}–{start + len(chunk)})": chunk})
     else:
         journey_nav += [entry for _, entry in entries]
@@ -79,8 +90,13 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
     site.add_page("metrics/index.md", other_pages.metrics_page(pc), OWN)
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav: list[Any] = []
-    for kind, key in (("channel", "channels"), ("actor", "actors"), ("system", "systems"),
-                      ("stakeholder", "stakeholders"), ("evidence", "evidence_title")):
+    for kind, key in (
+        ("channel", "channels"),
+        ("actor", "actors"),
+        ("system", "systems"),
+        ("stakeholder", "stakeholders"),
+        ("evidence", "evidence_title"),
+    ):
         path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
         site.add_page(path, other_pages.catalog_page(pc, kind), OWN)
         catalog_nav.append({t(key): path})
@@ -90,8 +106,12 @@ def generate_site(result: CheckResult, diagrams: list[Diagram], diagrams_out: Pa
         {t("customer_tree"): "customer-tree.md"},
         {t("personas"): persona_nav},
         {t("journeys_title"): journey_nav},
-        {t("metrics_title"): [{t("catalogue"): "metrics/index.md"},
-                              {t("coverage_matrix"): "metrics/coverage.md"}]},
+        {
+            t("metrics_title"): [
+                {t("catalogue"): "metrics/index.md"},
+                {t("coverage_matrix"): "metrics/coverage.md"},
+            ]
+        },
         {t("catalog"): catalog_nav},
         {t("check_report"): "check.md"},
     ]

@@ -16,11 +16,16 @@ def _emotion(pc: PageContext, journey: Journey, step: Step) -> str:
     emotions = pc.ctx.emotions(journey, step)
     for persona, value in emotions:
         style = emotion_style(value, scale)
-        who = (pc.w.plain(pc.ctx.name_of("persona", persona).split(" — ")[0]) + ": "
-               if persona and len(emotions) > 1 else "")
-        parts.append(f'<span class="cx-emotion" style="background:{style.fill};'
-                     f'color:{style.ink}">{style.glyph} {who}'
-                     f"{pc.w.plain(pc.ctx.emotion_label(value, scale))}</span>")
+        who = (
+            pc.w.plain(pc.ctx.name_of("persona", persona).split(" — ")[0]) + ": "
+            if persona and len(emotions) > 1
+            else ""
+        )
+        parts.append(
+            f'<span class="cx-emotion" style="background:{style.fill};'
+            f'color:{style.ink}">{style.glyph} {who}'
+            f"{pc.w.plain(pc.ctx.emotion_label(value, scale))}</span>"
+        )
     return " ".join(parts)
 
 
@@ -59,18 +64,24 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     out = [f"# {w.inline(journey.title)}\n"]
     summary = [
         (t("persona"), w.entity_link("persona", journey.persona, here)),
-        (t("other_personas"), w.sep.join(w.entity_link("persona", p, here)
-                                        for p in journey.personas)),
+        (
+            t("other_personas"),
+            w.sep.join(w.entity_link("persona", p, here) for p in journey.personas),
+        ),
         (t("segments"), w.sep.join(w.entity_link("segment", s, here) for s in journey.segments)),
         (t("state"), t(journey.state)),
-        (t("based_on"), w.entity_link("journey", journey.based_on, here)
-         if journey.based_on else ""),
+        (
+            t("based_on"),
+            w.entity_link("journey", journey.based_on, here) if journey.based_on else "",
+        ),
         (t("life_event"), w.inline(journey.life_event)),
         (t("scenario"), w.inline(journey.scenario)),
         (t("value_sought"), w.inline(journey.value_sought)),
         (t("owner"), w.entity_link("actor", journey.owner, here) if journey.owner else ""),
-        (t("stakeholders"), w.sep.join(w.entity_link("stakeholder", s, here)
-                                      for s in journey.stakeholders)),
+        (
+            t("stakeholders"),
+            w.sep.join(w.entity_link("stakeholder", s, here) for s in journey.stakeholders),
+        ),
     ]
     out.append(w.table([t("field"), t("value")], [(k, v) for k, v in summary if v]))
     if journey.state == "to-be" and journey.based_on:
@@ -93,20 +104,41 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
             title = f'<span id="step-{anchor_id(step.id)}"></span>{number}. {w.inline(step.title)}'
             if step.moment_of_truth:
                 title += " ★"
-            rows.append((w.inline(stage.title), title,
-                         w.entity_link("channel", step.channel, here) if step.channel else "",
-                         "<br>".join(x for x in (actors, systems) if x),
-                         _emotion(pc, journey, step), _effort(pc, step)))
+            rows.append(
+                (
+                    w.inline(stage.title),
+                    title,
+                    w.entity_link("channel", step.channel, here) if step.channel else "",
+                    "<br>".join(x for x in (actors, systems) if x),
+                    _emotion(pc, journey, step),
+                    _effort(pc, step),
+                )
+            )
             if step.pain_points or step.opportunities:
                 pains = "<br>".join(
                     f"{'⚠⚠' if p.severity == 'high' else '⚠'} {w.inline(p.text)}"
-                    + (f" <small>({t('accepted')}: {w.inline(p.accepted)})</small>"
-                       if p.accepted and not isinstance(p.accepted, bool) else "")
-                    for p in step.pain_points)
+                    + (
+                        f" <small>({t('accepted')}: {w.inline(p.accepted)})</small>"
+                        if p.accepted and not isinstance(p.accepted, bool)
+                        else ""
+                    )
+                    for p in step.pain_points
+                )
                 opportunities = "<br>".join(f"◆ {w.inline(o)}" for o in step.opportunities)
                 pain_rows.append((f"{number}. {w.inline(step.title)}", pains, opportunities))
-    out.append(w.table([t("stage"), t("step"), t("channel"), t("actors_and_systems"),
-                        t("emotion"), t("effort")], rows))
+    out.append(
+        w.table(
+            [
+                t("stage"),
+                t("step"),
+                t("channel"),
+                t("actors_and_systems"),
+                t("emotion"),
+                t("effort"),
+            ],
+            rows,
+        )
+    )
     out.append(f"\n## {t('pain_points_title')}\n")
     out.append(w.table([t("step"), t("pain_points_title"), t("opportunities")], pain_rows))
     moments = [s for s in journey.steps() if s.moment_of_truth]
@@ -115,10 +147,17 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     mot_rows = []
     for step in moments:
         stage_ids = {st.id for st in journey.stages if step in st.steps}
-        covering = [m for m in plan if m.trigger and (m.trigger.step == step.id
-                                                      or m.trigger.stage in stage_ids)]
-        mot_rows.append((w.inline(step.title), w.sep.join(
-            w.entity_link("metric", m.metric, here) for m in covering) or "⚠"))
+        covering = [
+            m
+            for m in plan
+            if m.trigger and (m.trigger.step == step.id or m.trigger.stage in stage_ids)
+        ]
+        mot_rows.append(
+            (
+                w.inline(step.title),
+                w.sep.join(w.entity_link("metric", m.metric, here) for m in covering) or "⚠",
+            )
+        )
     out.append(w.table([t("step"), t("measured_by")], mot_rows))
     out.append(f"\n## {t('evidence_title')}\n")
     evidence_rows = []
@@ -129,8 +168,9 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
             evidence_rows.append((w.entity_link("evidence", ident, here), w.inline(step.title)))
         for pain in step.pain_points:
             for ident in pain.evidence:
-                evidence_rows.append((w.entity_link("evidence", ident, here),
-                                      f"⚠ {w.inline(pain.text)}"))
+                evidence_rows.append(
+                    (w.entity_link("evidence", ident, here), f"⚠ {w.inline(pain.text)}")
+                )
     out.append(w.table([t("evidence"), t("supports")], evidence_rows))
     out.append(f"\n## {t('measurement_plan')}\n")
     steps = {s.id: s for s in journey.steps()}
@@ -146,22 +186,37 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
             trigger = f"{t('stage')}: {w.inline(stages[m.trigger.stage].title)}"
         target = m.target if m.target is not None else (metric.target if metric else None)
         sample = ""
-        if m.sample_size is not None and m.population and m.confidence_level and \
-                m.margin_of_error:
+        if m.sample_size is not None and m.population and m.confidence_level and m.margin_of_error:
             need = required_sample_size(m.population, m.confidence_level, m.margin_of_error)
             ok = "✓" if m.sample_size >= need else "✗"
             sample = w.plain(f"{m.sample_size} / {need} ") + ok
         elif m.sample_size is not None:
             sample = w.plain(str(m.sample_size))
-        plan_rows.append((w.entity_link("metric", m.metric, here),
-                          w.entity_link("instrument", instrument, here) if instrument else "",
-                          trigger,
-                          w.entity_link("channel", m.channel, here) if m.channel else "",
-                          w.value(m.cadence) if m.cadence else "",
-                          w.plain(f"{target:g}") if target is not None else "",
-                          sample))
-    out.append(w.table([t("metric"), t("instrument"), t("trigger"), t("channel"), t("cadence"),
-                        t("target"), t("sample_planned_required")], plan_rows))
+        plan_rows.append(
+            (
+                w.entity_link("metric", m.metric, here),
+                w.entity_link("instrument", instrument, here) if instrument else "",
+                trigger,
+                w.entity_link("channel", m.channel, here) if m.channel else "",
+                w.value(m.cadence) if m.cadence else "",
+                w.plain(f"{target:g}") if target is not None else "",
+                sample,
+            )
+        )
+    out.append(
+        w.table(
+            [
+                t("metric"),
+                t("instrument"),
+                t("trigger"),
+                t("channel"),
+                t("cadence"),
+                t("target"),
+                t("sample_planned_required"),
+            ],
+            plan_rows,
+        )
+    )
     return "\n".join(out)
 
 
@@ -169,9 +224,11 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
     """What changed from the as-is journey to the to-be one, step by step."""
     w, t = pc.w, pc.w.t
     here = compare_path(journey.id)
-    out = [f"# {t('comparison')}: {w.inline(journey.title)}\n",
-           f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
-           f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n"]
+    out = [
+        f"# {t('comparison')}: {w.inline(journey.title)}\n",
+        f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
+        f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n",
+    ]
     out.append(f"\n## {t('emotion_curve')}\n")
     out.append(pc.figure("emotion-curve", journey.id, here))
     before = {s.id: s for s in base.steps()}
@@ -188,21 +245,30 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
         else:
             notes = []
             if old.channel != new.channel:
-                notes.append(f"{t('channel')}: {pc.ctx.name_of('channel', old.channel)} → "
-                             f"{pc.ctx.name_of('channel', new.channel)}")
+                notes.append(
+                    f"{t('channel')}: {pc.ctx.name_of('channel', old.channel)} → "
+                    f"{pc.ctx.name_of('channel', new.channel)}"
+                )
             for persona, value in pc.ctx.emotions(journey, new):
                 old_value = dict(pc.ctx.emotions(base, old)).get(persona)
                 if old_value is not None and old_value != value:
                     who = pc.ctx.name_of("persona", persona).split(" — ")[0] if persona else ""
-                    notes.append(f"{t('emotion')} {who} {old_value:+g} → {value:+g} "
-                                 f"({value - old_value:+g})")
+                    notes.append(
+                        f"{t('emotion')} {who} {old_value:+g} → {value:+g} ({value - old_value:+g})"
+                    )
             if len(old.pain_points) != len(new.pain_points):
-                notes.append(f"{t('pain_points_title')}: {len(old.pain_points)} → "
-                             f"{len(new.pain_points)}")
+                notes.append(
+                    f"{t('pain_points_title')}: {len(old.pain_points)} → {len(new.pain_points)}"
+                )
             change = w.plain("; ".join(notes)) if notes else t("unchanged")
-        rows.append((title,
-                     _emotion(pc, base, old) if old else "—",
-                     _emotion(pc, journey, new) if new else "—", change))
+        rows.append(
+            (
+                title,
+                _emotion(pc, base, old) if old else "—",
+                _emotion(pc, journey, new) if new else "—",
+                change,
+            )
+        )
     out.append(f"\n## {t('step_by_step')}\n")
     out.append(w.table([t("step"), t("as-is"), t("to-be"), t("change")], rows))
     return "\n".join(out)
@@ -216,25 +282,32 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
         out.append(f"> {w.inline(persona.quote)}\n")
     if persona.summary:
         out.append(f"{w.inline(persona.summary)}\n")
-    facts = [(t("segments"), w.sep.join(w.entity_link("segment", s, here)
-                                       for s in persona.segments)),
-             (t("age_range"), w.plain(persona.age_range or "")),
-             (t("occupation"), w.inline(persona.occupation)),
-             (t("languages"), w.plain(w.sep.join(persona.languages))),
-             (t("preferred_channels"), w.sep.join(w.entity_link("channel", c, here)
-                                                 for c in persona.preferred_channels))]
+    facts = [
+        (t("segments"), w.sep.join(w.entity_link("segment", s, here) for s in persona.segments)),
+        (t("age_range"), w.plain(persona.age_range or "")),
+        (t("occupation"), w.inline(persona.occupation)),
+        (t("languages"), w.plain(w.sep.join(persona.languages))),
+        (
+            t("preferred_channels"),
+            w.sep.join(w.entity_link("channel", c, here) for c in persona.preferred_channels),
+        ),
+    ]
     out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
     for key in ("goals", "needs", "pains", "expectations", "accessibility_needs"):
         out.append(f"\n## {t(key)}\n")
         out.append(w.bullets(getattr(persona, key)))
     if persona.context:
         out.append(f"\n## {t('context')}\n")
-        rows = [(t(k), w.inline(getattr(persona.context, k)))
-                for k in ("social", "financial", "psychological") if getattr(persona.context, k)]
+        rows = [
+            (t(k), w.inline(getattr(persona.context, k)))
+            for k in ("social", "financial", "psychological")
+            if getattr(persona.context, k)
+        ]
         out.append(w.table([t("field"), t("value")], rows))
     out.append(f"\n## {t('evidence_title')}\n")
-    out.append(w.table([t("evidence")], [(w.entity_link("evidence", e, here),)
-                                          for e in persona.evidence]))
+    out.append(
+        w.table([t("evidence")], [(w.entity_link("evidence", e, here),) for e in persona.evidence])
+    )
     out.append(f"\n## {t('journeys_title')}\n")
     for journey in pc.journeys():
         if persona.id in journey.all_personas():

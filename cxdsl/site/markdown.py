@@ -47,9 +47,11 @@ class Writer:
         local = self.ctx.local(value)
         body = escape_markdown(local.text, self.rtl)
         if local.fallback:
-            return (f'<span class="cx-fallback" lang="{local.fallback}" '
-                    f'title="{self.t("not_translated")}">{body} '
-                    f'<small class="cx-badge">{local.fallback.upper()}</small></span>')
+            return (
+                f'<span class="cx-fallback" lang="{local.fallback}" '
+                f'title="{self.t("not_translated")}">{body} '
+                f'<small class="cx-badge">{local.fallback.upper()}</small></span>'
+            )
         return body
 
     def plain(self, text: str) -> str:
@@ -91,8 +93,7 @@ def safe_url(url: str | None) -> str | None:
         return None
     if url.startswith("//"):
         return None
-    return html.escape(url, quote=True).replace("(", "%28").replace(")", "%29").replace(
-        " ", "%20")
+    return html.escape(url, quote=True).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
 def relative(here: str, target: str) -> str:

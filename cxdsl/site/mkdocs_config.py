@@ -62,22 +62,81 @@ if TYPE_CHECKING:
 EMPTY_DOCS = ".cxdsl-cache/docs"
 MAX_INHERIT = 8
 
-UNTRUSTED_PLUGINS = frozenset({
-    "cxdsl", "search", "material/search", "material/tags", "material/blog", "material/meta",
-    "material/group", "material/offline", "material/typeset", "material/social",
-    "material/optimize",
-})
-_MARKDOWN = ("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra",
-             "fenced_code", "footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta",
-             "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks")
-_PYMDOWNX = ("arithmatex", "betterem", "blocks.admonition", "blocks.caption",
-             "blocks.definition", "blocks.details", "blocks.html", "blocks.tab", "bracketspan",
-             "caret", "critic", "details", "emoji", "escapeall", "extra", "fancylists",
-             "highlight", "inlinehilite", "keys", "magiclink", "mark", "pathconverter",
-             "progressbar", "quotes", "saneheaders", "smartsymbols", "striphtml", "superfences",
-             "tabbed", "tasklist", "tilde")
-UNTRUSTED_EXTENSIONS = frozenset({*_MARKDOWN, *(f"markdown.extensions.{n}" for n in _MARKDOWN),
-                                  *(f"pymdownx.{n}" for n in _PYMDOWNX)})
+UNTRUSTED_PLUGINS = frozenset(
+    {
+        "cxdsl",
+        "search",
+        "material/search",
+        "material/tags",
+        "material/blog",
+        "material/meta",
+        "material/group",
+        "material/offline",
+        "material/typeset",
+        "material/social",
+        "material/optimize",
+    }
+)
+_MARKDOWN = (
+    "abbr",
+    "admonition",
+    "attr_list",
+    "codehilite",
+    "def_list",
+    "extra",
+    "fenced_code",
+    "footnotes",
+    "legacy_attrs",
+    "legacy_em",
+    "md_in_html",
+    "meta",
+    "nl2br",
+    "sane_lists",
+    "smarty",
+    "tables",
+    "toc",
+    "wikilinks",
+)
+_PYMDOWNX = (
+    "arithmatex",
+    "betterem",
+    "blocks.admonition",
+    "blocks.caption",
+    "blocks.definition",
+    "blocks.details",
+    "blocks.html",
+    "blocks.tab",
+    "bracketspan",
+    "caret",
+    "critic",
+    "details",
+    "emoji",
+    "escapeall",
+    "extra",
+    "fancylists",
+    "highlight",
+    "inlinehilite",
+    "keys",
+    "magiclink",
+    "mark",
+    "pathconverter",
+    "progressbar",
+    "quotes",
+    "saneheaders",
+    "smartsymbols",
+    "striphtml",
+    "superfences",
+    "tabbed",
+    "tasklist",
+    "tilde",
+)
+UNTRUSTED_EXTENSIONS = frozenset(
+    {
+        *_MARKDOWN,
+        *(f"markdown.extensions.{n}" for n in _MARKDOWN),
+        *(f"pymdownx.{n}" for n in _PYMDOWNX),
+    }
+)
 
 
 @dataclass
@@ -98,8 +157,9 @@ class VettedConfig:
         """The key's location for a mapping entry, else the value's; None for defaults."""
         return self.key_spans.get(path) or self.spans.get(path)
 
-    def refuse(self, code: str, message: str, path: KeyPath, hint: str | None = None,
-               at_key: bool = False) -> None:
+    def refuse(
+        self, code: str, message: str, path: KeyPath, hint: str | None = None, at_key: bool = False
+    ) -> None:
         """Report the value written at ``path`` (or its key, for a plugin's name)."""
         span = self.where(path) if at_key else self.spans.get(path) or self.where(path)
         self.issues.append(Issue(code, message, span or Span(file=CONFIG_FILE), hint))
@@ -115,16 +175,20 @@ def read_mkdocs_config(root: Path, untrusted: bool, site_name: str = "") -> Vett
         data = _read_chain(vetted, config_file, untrusted, [])
         vetted.data = data if isinstance(data, dict) else {}
     else:
-        vetted = VettedConfig(base, False, {"theme": {"name": "material", "font": False},
-                                           "plugins": ["search", "cxdsl"]})
+        vetted = VettedConfig(
+            base,
+            False,
+            {"theme": {"name": "material", "font": False}, "plugins": ["search", "cxdsl"]},
+        )
     vetted.data.setdefault("site_name", site_name or base.name or "cxdsl")
     if not vetted.issues:
         _vet(vetted, untrusted)
     return vetted
 
 
-def make_config(vetted: VettedConfig, site_dir: Path,
-                **overrides: Any) -> tuple[MkDocsConfig, list[str]]:
+def make_config(
+    vetted: VettedConfig, site_dir: Path, **overrides: Any
+) -> tuple[MkDocsConfig, list[str]]:
     """A validated ``MkDocsConfig`` from vetted data; its warnings, located, back.
 
     Relative paths resolve against the workspace (``config_file_path`` is its
@@ -142,11 +206,11 @@ def make_config(vetted: VettedConfig, site_dir: Path,
         errors, warnings = config.validate()
     except Exception as exc:  # a plugin that fails to import or to read its options
         raise ConfigurationError(f"{CONFIG_FILE}: {_describe(exc)}") from exc
-    located = [f"{_at(vetted, key)}config value '{key}': {problem}"
-               for key, problem in warnings]
+    located = [f"{_at(vetted, key)}config value '{key}': {problem}" for key, problem in warnings]
     if errors:
-        raise ConfigurationError("; ".join(f"{_at(vetted, key)}config value '{key}': {error}"
-                                           for key, error in errors))
+        raise ConfigurationError(
+            "; ".join(f"{_at(vetted, key)}config value '{key}': {error}" for key, error in errors)
+        )
     if config.strict and located:
         raise ConfigurationError(f"strict mode: {'; '.join(located)}")
     return config, located
@@ -163,18 +227,24 @@ def _describe(exc: BaseException) -> str:
 
 # Reading: one file, then the files it INHERITs from.
 
-def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
-                chain: list[Path]) -> Any:
+
+def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[Path]) -> Any:
     rel = _relative_name(vetted.root, path)
     where = vetted.spans.get(("INHERIT",)) if chain else None
     target = _resolve(path)
     if target is None or not _inside(target, vetted.root):
-        vetted.issues.append(Issue("CX016", f"{rel} leads outside the workspace",
-                                   where or Span(file=rel)))
+        vetted.issues.append(
+            Issue("CX016", f"{rel} leads outside the workspace", where or Span(file=rel))
+        )
         return None
     if target in chain or len(chain) >= MAX_INHERIT:
-        vetted.issues.append(Issue("CX016", f"INHERIT loops or goes deeper than "
-                                   f"{MAX_INHERIT} files", where or Span(file=rel)))
+        vetted.issues.append(
+            Issue(
+                "CX016",
+                f"INHERIT loops or goes deeper than {MAX_INHERIT} files",
+                where or Span(file=rel),
+            )
+        )
         return None
     if not target.is_file():
         what = "does not exist" if not target.exists() else "is not a regular file"
@@ -190,15 +260,13 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
     if data is None:
         return {}
     if not isinstance(data, dict):
-        vetted.issues.append(Issue("CX016", f"{rel} must be a mapping of settings",
-                                   Span(file=rel)))
+        vetted.issues.append(Issue("CX016", f"{rel} must be a mapping of settings", Span(file=rel)))
         return None
     spans, key_spans = builder.spans, builder.key_spans
     parent = data.pop("INHERIT", None)
     if parent is not None:
         if not isinstance(parent, str):
-            vetted.issues.append(Issue("CX016", "INHERIT must name a file",
-                                       spans[("INHERIT",)]))
+            vetted.issues.append(Issue("CX016", "INHERIT must name a file", spans[("INHERIT",)]))
             return data
         vetted.spans[("INHERIT",)] = spans[("INHERIT",)]
         inherited = _read_chain(vetted, target.parent / parent, untrusted, [*chain, target])
@@ -212,12 +280,15 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool,
 
 # Vetting: paths stay inside the workspace; untrusted mode runs no code.
 
+
 def _vet(v: VettedConfig, untrusted: bool) -> None:
     data = v.data
     if "site_dir" in data:  # cxdsl decides where the site goes
         span = v.where(("site_dir",))
-        v.warnings.append(f"{span}: site_dir is ignored: cxdsl writes the site to --out "
-                          "(default: site/ in the workspace)")
+        v.warnings.append(
+            f"{span}: site_dir is ignored: cxdsl writes the site to --out "
+            "(default: site/ in the workspace)"
+        )
         del data["site_dir"]
     docs = _vet_docs_dir(v)
     theme = data.get("theme")
@@ -225,9 +296,12 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
     if isinstance(theme, dict) and theme.get("custom_dir") is not None:
         _inside_or_refuse(v, ("theme", "custom_dir"), v.root)
         if untrusted:
-            v.refuse("CX017", "theme.custom_dir holds Jinja templates, which run with full "
-                     "access to Python", ("theme", "custom_dir"),
-                     "untrusted mode builds with the theme as installed")
+            v.refuse(
+                "CX017",
+                "theme.custom_dir holds Jinja templates, which run with full access to Python",
+                ("theme", "custom_dir"),
+                "untrusted mode builds with the theme as installed",
+            )
     for key in ("extra_css", "extra_javascript"):
         for i, item in _items(data.get(key)):
             url = item.get("path") if isinstance(item, dict) else item
@@ -237,35 +311,52 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
     for i, _item in _items(data.get("extra_templates")):
         _inside_or_refuse(v, ("extra_templates", i), docs)
         if untrusted:
-            v.refuse("CX017", "extra_templates are rendered by Jinja, which reaches Python",
-                     ("extra_templates", i))
+            v.refuse(
+                "CX017",
+                "extra_templates are rendered by Jinja, which reaches Python",
+                ("extra_templates", i),
+            )
     hooks = data.get("hooks")
     if untrusted and hooks and not isinstance(hooks, list):
         v.refuse("CX017", "hooks are Python files: untrusted mode runs none", ("hooks",))
     for i, _item in _items(hooks):
         _inside_or_refuse(v, ("hooks", i), v.root)
         if untrusted:
-            v.refuse("CX017", "hooks are Python files from the workspace: untrusted mode "
-                     "runs none", ("hooks", i), "build without --no-python only where the "
-                     "pull request is trusted")
+            v.refuse(
+                "CX017",
+                "hooks are Python files from the workspace: untrusted mode runs none",
+                ("hooks", i),
+                "build without --no-python only where the pull request is trusted",
+            )
     for i, _item in _items(data.get("watch")):
         _inside_or_refuse(v, ("watch", i), v.root)
     for name, options, where in _named_entries(data.get("plugins"), ("plugins",)):
         _vet_plugin(v, name, options, where, theme_name, untrusted)
-    for name, options, where in _named_entries(data.get("markdown_extensions"),
-                                               ("markdown_extensions",)):
+    for name, options, where in _named_entries(
+        data.get("markdown_extensions"), ("markdown_extensions",)
+    ):
         if untrusted and name not in UNTRUSTED_EXTENSIONS:
-            v.refuse("CX017", f"Markdown extension '{name}' is not on untrusted mode's "
-                     "allow-list", where, "Python-Markdown's and pymdown-extensions' own "
-                     "extensions are allowed, except pymdownx.snippets and pymdownx.b64, "
-                     "which read files from the machine", at_key=True)
+            v.refuse(
+                "CX017",
+                f"Markdown extension '{name}' is not on untrusted mode's allow-list",
+                where,
+                "Python-Markdown's and pymdown-extensions' own "
+                "extensions are allowed, except pymdownx.snippets and pymdownx.b64, "
+                "which read files from the machine",
+                at_key=True,
+            )
         _vet_option_paths(v, options, where)
     for relative in _relatives(data):
         start = docs if relative.prefix == "$docs_dir" else v.root
         target = _resolve(start / relative.suffix)
         if relative.prefix and (target is None or not _inside(target, v.root)):
-            v.issues.append(Issue("CX016", f"!relative {relative.prefix}/{relative.suffix} "
-                                  "leads outside the workspace", relative.span))
+            v.issues.append(
+                Issue(
+                    "CX016",
+                    f"!relative {relative.prefix}/{relative.suffix} leads outside the workspace",
+                    relative.span,
+                )
+            )
 
 
 def _vet_docs_dir(v: VettedConfig) -> Path:
@@ -290,8 +381,14 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
     # mkdocs follows links inside the docs folder: each must stay in the workspace.
     for link in _links_outside(docs, v.root):
         rel = _relative_name(v.root, link)
-        v.issues.append(Issue("CX014", f"{rel} is a symbolic link to outside the workspace; "
-                              "the site would publish what it points at", Span(file=rel)))
+        v.issues.append(
+            Issue(
+                "CX014",
+                f"{rel} is a symbolic link to outside the workspace; "
+                "the site would publish what it points at",
+                Span(file=rel),
+            )
+        )
     return docs
 
 
@@ -325,22 +422,32 @@ def _vet_url(v: VettedConfig, url: str, where: KeyPath, docs: Path) -> None:
     if url.startswith("//") or parts.scheme in ("http", "https"):
         return  # remote: see the module's docstring
     if parts.scheme and len(parts.scheme) > 1:  # (a one-letter scheme is a Windows drive)
-        v.refuse("CX016", f"'{url}': only http and https URLs or paths in the docs folder "
-                 "are allowed", where)
+        v.refuse(
+            "CX016",
+            f"'{url}': only http and https URLs or paths in the docs folder are allowed",
+            where,
+        )
     elif not url.startswith("/"):  # a site-absolute URL reads no file
         _inside_or_refuse(v, where, docs, url)
 
 
-def _vet_plugin(v: VettedConfig, name: str, options: Any, where: KeyPath,
-                theme: object, untrusted: bool) -> None:
+def _vet_plugin(
+    v: VettedConfig, name: str, options: Any, where: KeyPath, theme: object, untrusted: bool
+) -> None:
     if untrusted:
         effective = _plugin_name(name, theme)
         if effective not in UNTRUSTED_PLUGINS:
-            v.refuse("CX017", f"plugin '{name}' is not on untrusted mode's allow-list", where,
-                     "allowed: " + ", ".join(sorted(UNTRUSTED_PLUGINS)), at_key=True)
+            v.refuse(
+                "CX017",
+                f"plugin '{name}' is not on untrusted mode's allow-list",
+                where,
+                "allowed: " + ", ".join(sorted(UNTRUSTED_PLUGINS)),
+                at_key=True,
+            )
         elif effective == "material/group" and isinstance(options, dict):
             for inner, inner_options, inner_where in _named_entries(
-                    options.get("plugins"), (*where, "plugins")):
+                options.get("plugins"), (*where, "plugins")
+            ):
                 _vet_plugin(v, inner, inner_options, inner_where, theme, untrusted)
     _vet_option_paths(v, options, where)
 
@@ -374,8 +481,9 @@ def _vet_option_paths(v: VettedConfig, options: Any, where: KeyPath) -> None:
                     _inside_or_refuse(v, path, v.root, item)
 
 
-def _inside_or_refuse(v: VettedConfig, path: KeyPath, start: Path,
-                      value: str | None = None) -> bool:
+def _inside_or_refuse(
+    v: VettedConfig, path: KeyPath, start: Path, value: str | None = None
+) -> bool:
     """True when the path written at ``path`` (relative to ``start``) stays inside."""
     text = value if value is not None else _get(v.data, path)
     if not isinstance(text, str):
@@ -383,8 +491,12 @@ def _inside_or_refuse(v: VettedConfig, path: KeyPath, start: Path,
     target = _resolve(start / text)
     if target is not None and _inside(target, v.root):
         return True
-    v.refuse("CX016", f"'{text}' leads outside the workspace", path,
-             "every path mkdocs.yml names must stay inside the workspace")
+    v.refuse(
+        "CX016",
+        f"'{text}' leads outside the workspace",
+        path,
+        "every path mkdocs.yml names must stay inside the workspace",
+    )
     return False
 
 

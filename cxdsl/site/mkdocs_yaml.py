@@ -38,17 +38,28 @@ ENV_TAG, RELATIVE_TAG = "!ENV", "!relative"
 #: Functions that material's and pymdown-extensions' documented configurations name with
 #: ``!!python/name:`` (emoji, custom fences such as Mermaid, heading slugs). Any other
 #: ``!!python`` tag is refused.
-KNOWN_FUNCTIONS = frozenset({
-    "material.extensions.emoji.twemoji", "material.extensions.emoji.to_svg",
-    "pymdownx.emoji.twemoji", "pymdownx.emoji.emojione", "pymdownx.emoji.gemoji",
-    "pymdownx.emoji.to_svg", "pymdownx.emoji.to_png", "pymdownx.emoji.to_alt",
-    "pymdownx.emoji.to_png_sprite", "pymdownx.emoji.to_svg_sprite",
-    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
-    "markdown.extensions.toc.slugify", "markdown.extensions.toc.slugify_unicode",
-})
+KNOWN_FUNCTIONS = frozenset(
+    {
+        "material.extensions.emoji.twemoji",
+        "material.extensions.emoji.to_svg",
+        "pymdownx.emoji.twemoji",
+        "pymdownx.emoji.emojione",
+        "pymdownx.emoji.gemoji",
+        "pymdownx.emoji.to_svg",
+        "pymdownx.emoji.to_png",
+        "pymdownx.emoji.to_alt",
+        "pymdownx.emoji.to_png_sprite",
+        "pymdownx.emoji.to_svg_sprite",
+        "pymdownx.superfences.fence_code_format",
+        "pymdownx.superfences.fence_div_format",
+        "markdown.extensions.toc.slugify",
+        "markdown.extensions.toc.slugify_unicode",
+    }
+)
 _STD = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ = (
-    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+    _STD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
 _PYTHON_NAME = _STD + "python/name:"
 _SCALARS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
@@ -73,18 +84,24 @@ def read_text(path: Path, rel: str, issues: list[Issue]) -> str | None:
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
-        issues.append(Issue("CX016", f"{rel} cannot be read: {exc.strerror or exc}",
-                            Span(file=rel)))
+        issues.append(
+            Issue("CX016", f"{rel} cannot be read: {exc.strerror or exc}", Span(file=rel))
+        )
         return None
     if raw is None:
-        issues.append(Issue("CX016", f"{rel} is larger than {MAX_BYTES:,} bytes",
-                            Span(file=rel)))
+        issues.append(Issue("CX016", f"{rel} is larger than {MAX_BYTES:,} bytes", Span(file=rel)))
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        issues.append(Issue("CX016", f"{rel} is not UTF-8 text (byte {exc.start})",
-                            Span(file=rel), "save it as UTF-8"))
+        issues.append(
+            Issue(
+                "CX016",
+                f"{rel} is not UTF-8 text (byte {exc.start})",
+                Span(file=rel),
+                "save it as UTF-8",
+            )
+        )
         return None
 
 
@@ -122,8 +139,11 @@ class ConfigYaml:
             return None if node is None else self.value(node, (), 0)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            span = (Span(file=self.file, line=mark.line + 1, column=mark.column + 1) if mark
-                    else Span(file=self.file))
+            span = (
+                Span(file=self.file, line=mark.line + 1, column=mark.column + 1)
+                if mark
+                else Span(file=self.file)
+            )
             problem = exc.problem or exc.context or "invalid YAML"
             self.issues.append(Issue("CX016", f"YAML syntax error: {problem}", span))
         except yaml.YAMLError as exc:
@@ -139,8 +159,11 @@ class ConfigYaml:
         self.count += 1
         if self.count > MAX_VALUES:
             if self.count == MAX_VALUES + 1:
-                self.issue(f"more than {MAX_VALUES:,} values (aliases expanded)", node,
-                           "write the configuration out without YAML aliases")
+                self.issue(
+                    f"more than {MAX_VALUES:,} values (aliases expanded)",
+                    node,
+                    "write the configuration out without YAML aliases",
+                )
             return None
         if depth > MAX_DEPTH:
             self.issue(f"nesting deeper than {MAX_DEPTH} levels", node)
@@ -156,8 +179,8 @@ class ConfigYaml:
             return self.env(node, path, depth)
         if tag == RELATIVE_TAG:
             return self.relative(node)
-        if tag.startswith(_PYTHON_NAME) and tag[len(_PYTHON_NAME):] in KNOWN_FUNCTIONS:
-            return self.known_function(node, tag[len(_PYTHON_NAME):])
+        if tag.startswith(_PYTHON_NAME) and tag[len(_PYTHON_NAME) :] in KNOWN_FUNCTIONS:
+            return self.known_function(node, tag[len(_PYTHON_NAME) :])
         return self.bad_tag(node)
 
     def known_function(self, node: Node, name: str) -> Any:
@@ -178,12 +201,17 @@ class ConfigYaml:
         if shown == "!!merge":
             self.issue("YAML merge keys ('<<') are not supported", node, "write the values out")
         elif shown.startswith("!!python"):
-            self.issue(f"YAML tag '{shown}' is refused: it would run Python while the file "
-                       "is read", node, f"{CONFIG_FILE} holds plain data; cxdsl reads only "
-                       "the !ENV and !relative tags")
+            self.issue(
+                f"YAML tag '{shown}' is refused: it would run Python while the file is read",
+                node,
+                f"{CONFIG_FILE} holds plain data; cxdsl reads only the !ENV and !relative tags",
+            )
         else:
-            self.issue(f"YAML tag '{shown}' is not allowed in {CONFIG_FILE}", node,
-                       "cxdsl reads only the !ENV and !relative tags")
+            self.issue(
+                f"YAML tag '{shown}' is not allowed in {CONFIG_FILE}",
+                node,
+                "cxdsl reads only the !ENV and !relative tags",
+            )
         return None
 
     def scalar(self, node: ScalarNode) -> Any:
@@ -259,7 +287,10 @@ class ConfigYaml:
         if prefix in ("$config_dir", "$docs_dir"):
             return Relative(prefix, suffix, span)
         if node.value:
-            self.issue(f"!relative takes nothing, '$config_dir/...' or '$docs_dir/...', not "
-                       f"'{node.value}'", node)
+            self.issue(
+                f"!relative takes nothing, '$config_dir/...' or '$docs_dir/...', not "
+                f"'{node.value}'",
+                node,
+            )
             return None
         return Relative("", "", span)

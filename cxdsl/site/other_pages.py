@@ -29,9 +29,15 @@ def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, st
         page = entity_path("journey", journey.id)
         for step in journey.steps():
             if test(step):  # type: ignore[operator]
-                rows.append((pc.w.link(pc.w.inline(journey.title), relative(here, page)),
-                             pc.w.link(pc.w.inline(step.title),
-                                       relative(here, f"{page}#step-{anchor_id(step.id)}"))))
+                rows.append(
+                    (
+                        pc.w.link(pc.w.inline(journey.title), relative(here, page)),
+                        pc.w.link(
+                            pc.w.inline(step.title),
+                            relative(here, f"{page}#step-{anchor_id(step.id)}"),
+                        ),
+                    )
+                )
     return rows
 
 
@@ -43,52 +49,71 @@ def home_page(pc: PageContext) -> str:
     out = [f"# {w.inline(pc.result.workspace.settings.name)}\n"]
     if pc.result.workspace.settings.description:
         out.append(f"{w.inline(pc.result.workspace.settings.description)}\n")
-    counts = [(t("personas"), len(index.docs("persona"))), (t("segments"),
-              len(index.docs("segment"))), (t("journeys_title"), len(journeys)),
-              (t("steps_title"), len(steps)), (t("metrics_title"), len(index.docs("metric"))),
-              (t("channels"), len(index.docs("channel"))), (t("actors"), len(index.docs("actor"))),
-              (t("systems"), len(index.docs("system")))]
+    counts = [
+        (t("personas"), len(index.docs("persona"))),
+        (t("segments"), len(index.docs("segment"))),
+        (t("journeys_title"), len(journeys)),
+        (t("steps_title"), len(steps)),
+        (t("metrics_title"), len(index.docs("metric"))),
+        (t("channels"), len(index.docs("channel"))),
+        (t("actors"), len(index.docs("actor"))),
+        (t("systems"), len(index.docs("system"))),
+    ]
     out.append('<div class="cx-cards" markdown>\n')
-    out += [f'<div class="cx-card"><strong>{n}</strong><span>{label}</span></div>'
-            for label, n in counts]
+    out += [
+        f'<div class="cx-card"><strong>{n}</strong><span>{label}</span></div>'
+        for label, n in counts
+    ]
     out.append("\n</div>\n")
     errors = pc.result.count(Severity.ERROR)
     warnings = pc.result.count(Severity.WARNING)
-    status = (f"✓ {t('check_clean')}" if not pc.result.diagnostics else
-              f"{'✗' if errors else '⚠'} {errors} {t('errors')}, {warnings} {t('warnings')}")
+    status = (
+        f"✓ {t('check_clean')}"
+        if not pc.result.diagnostics
+        else f"{'✗' if errors else '⚠'} {errors} {t('errors')}, {warnings} {t('warnings')}"
+    )
     out.append(f"\n## {t('last_check')}\n\n{w.link(status, 'check.md')}\n")
     out.append(f"\n## {t('customer_tree')}\n")
     out.append(pc.figure("customer-tree", "workspace", here))
     out.append(f"\n## {t('journeys_by_life_event')}\n")
     by_event: dict[str, dict[str, list[Journey]]] = defaultdict(lambda: defaultdict(list))
     for journey in journeys:
-        by_event[w.inline(journey.life_event) if journey.life_event else "—"][
-            journey.state].append(journey)
+        by_event[w.inline(journey.life_event) if journey.life_event else "—"][journey.state].append(
+            journey
+        )
     rows = []
     for event, states in sorted(by_event.items()):
-        cells = [w.sep.join(w.entity_link("journey", j.id, here) for j in states.get(s, []))
-                 for s in ("as-is", "to-be")]
+        cells = [
+            w.sep.join(w.entity_link("journey", j.id, here) for j in states.get(s, []))
+            for s in ("as-is", "to-be")
+        ]
         rows.append((event, *cells))
     out.append(w.table([t("life_event"), t("as-is"), t("to-be")], rows))
     moments = [(j, s) for j in journeys for s in j.steps() if s.moment_of_truth]
     covered = sum(1 for j, s in moments if _covered(j, s))
+    measured = sum(1 for j in journeys for s in j.steps() if _covered(j, s))
     planned = sum(1 for j in journeys if j.measurement_plan)
     out.append(f"\n## {t('measurement_coverage')}\n")
-    out.append(w.table([t("indicator"), t("value")], [
-        (t("moments_covered"), w.plain(f"{covered} / {len(moments)}")),
-        (t("journeys_with_plan"), w.plain(f"{planned} / {len(journeys)}")),
-        (t("steps_measured"), w.plain(
-            f"{sum(1 for j in journeys for s in j.steps() if _covered(j, s))} / {len(steps)}")),
-    ]))
+    out.append(
+        w.table(
+            [t("indicator"), t("value")],
+            [
+                (t("moments_covered"), w.plain(f"{covered} / {len(moments)}")),
+                (t("journeys_with_plan"), w.plain(f"{planned} / {len(journeys)}")),
+                (t("steps_measured"), w.plain(f"{measured} / {len(steps)}")),
+            ],
+        )
+    )
     out.append(f"\n{w.link(t('coverage_matrix'), 'metrics/coverage.md')}\n")
     return "\n".join(out)
 
 
 def _covered(journey: Journey, step: object) -> bool:
     stage_ids = {st.id for st in journey.stages if step in st.steps}
-    return any(m.trigger and (m.trigger.step == getattr(step, "id", None)
-                              or m.trigger.stage in stage_ids)
-               for m in journey.measurement_plan)
+    return any(
+        m.trigger and (m.trigger.step == getattr(step, "id", None) or m.trigger.stage in stage_ids)
+        for m in journey.measurement_plan
+    )
 
 
 def customer_tree_page(pc: PageContext) -> str:
@@ -99,11 +124,21 @@ def customer_tree_page(pc: PageContext) -> str:
         seg = doc.entity
         assert isinstance(seg, Segment)
         out.append(f"\n## {w.inline(seg.name)} {{#segment-{anchor_id(seg.id)}}}\n")
-        facts = [(t("parent"), w.entity_link("segment", seg.parent, here) if seg.parent else ""),
-                 (t("volume"), w.plain(f"{seg.estimated_volume:,}")
-                  if seg.estimated_volume is not None else ""),
-                 (t("personas"), w.sep.join(w.entity_link("persona", p.id, here)
-                                           for p in pc.personas() if seg.id in p.segments))]
+        facts = [
+            (t("parent"), w.entity_link("segment", seg.parent, here) if seg.parent else ""),
+            (
+                t("volume"),
+                w.plain(f"{seg.estimated_volume:,}") if seg.estimated_volume is not None else "",
+            ),
+            (
+                t("personas"),
+                w.sep.join(
+                    w.entity_link("persona", p.id, here)
+                    for p in pc.personas()
+                    if seg.id in p.segments
+                ),
+            ),
+        ]
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
         if seg.criteria:
             out.append(f"\n{t('criteria')}:\n\n" + w.bullets(seg.criteria))
@@ -113,20 +148,33 @@ def customer_tree_page(pc: PageContext) -> str:
 def personas_index(pc: PageContext) -> str:
     w, t = pc.w, pc.w.t
     here = "personas/index.md"
-    rows = [(w.entity_link("persona", p.id, here), w.inline(p.summary),
-             w.sep.join(w.entity_link("segment", s, here) for s in p.segments))
-            for p in pc.personas()]
+    rows = [
+        (
+            w.entity_link("persona", p.id, here),
+            w.inline(p.summary),
+            w.sep.join(w.entity_link("segment", s, here) for s in p.segments),
+        )
+        for p in pc.personas()
+    ]
     return f"# {t('personas')}\n\n" + w.table([t("persona"), t("summary"), t("segments")], rows)
 
 
 def journeys_index(pc: PageContext) -> str:
     w, t = pc.w, pc.w.t
     here = "journeys/index.md"
-    rows = [(w.entity_link("journey", j.id, here), w.entity_link("persona", j.persona, here),
-             t(j.state), w.inline(j.life_event), w.plain(str(len(j.steps()))))
-            for j in pc.journeys()]
+    rows = [
+        (
+            w.entity_link("journey", j.id, here),
+            w.entity_link("persona", j.persona, here),
+            t(j.state),
+            w.inline(j.life_event),
+            w.plain(str(len(j.steps()))),
+        )
+        for j in pc.journeys()
+    ]
     return f"# {t('journeys_title')}\n\n" + w.table(
-        [t("journey"), t("persona"), t("state"), t("life_event"), t("steps_title")], rows)
+        [t("journey"), t("persona"), t("state"), t("life_event"), t("steps_title")], rows
+    )
 
 
 def metrics_page(pc: PageContext) -> str:
@@ -137,24 +185,35 @@ def metrics_page(pc: PageContext) -> str:
         out.append(f"\n## {w.inline(metric.name)} {{#metric-{anchor_id(metric.id)}}}\n")
         if metric.definition:
             out.append(f"{w.inline(metric.definition)}\n")
-        facts = [(t("type"), w.plain(metric.type.upper() if len(metric.type) <= 4
-                                     else metric.type.replace("_", " "))),
-                 (t("unit"), w.plain(metric.unit or "")),
-                 (t("direction"), w.value(metric.direction)),
-                 (t("owner"), w.entity_link("actor", metric.owner, here) if metric.owner else ""),
-                 (t("baseline"), w.plain(f"{metric.baseline:g}")
-                  if metric.baseline is not None else ""),
-                 (t("target"), w.plain(f"{metric.target:g}") if metric.target is not None else ""),
-                 (t("instrument"), w.entity_link("instrument", metric.instrument, here)
-                  if metric.instrument else "")]
+        facts = [
+            (
+                t("type"),
+                w.plain(
+                    metric.type.upper() if len(metric.type) <= 4 else metric.type.replace("_", " ")
+                ),
+            ),
+            (t("unit"), w.plain(metric.unit or "")),
+            (t("direction"), w.value(metric.direction)),
+            (t("owner"), w.entity_link("actor", metric.owner, here) if metric.owner else ""),
+            (t("baseline"), w.plain(f"{metric.baseline:g}") if metric.baseline is not None else ""),
+            (t("target"), w.plain(f"{metric.target:g}") if metric.target is not None else ""),
+            (
+                t("instrument"),
+                w.entity_link("instrument", metric.instrument, here) if metric.instrument else "",
+            ),
+        ]
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
         where = []
         for journey in pc.journeys():
             for m in journey.measurement_plan:
                 if m.metric == metric.id:
-                    where.append((w.entity_link("journey", journey.id, here),
-                                  _trigger(pc, journey, m.trigger),
-                                  w.entity_link("channel", m.channel, here) if m.channel else ""))
+                    where.append(
+                        (
+                            w.entity_link("journey", journey.id, here),
+                            _trigger(pc, journey, m.trigger),
+                            w.entity_link("channel", m.channel, here) if m.channel else "",
+                        )
+                    )
         out.append(f"\n{t('measured_in')}:\n\n")
         out.append(w.table([t("journey"), t("trigger"), t("channel")], where))
     out.append(f"\n## {t('instruments')}\n")
@@ -166,9 +225,14 @@ def metrics_page(pc: PageContext) -> str:
         if inst.event:
             out.append(f"\n{t('event')}: `{w.plain(inst.event)}`\n")
         if inst.questions:
-            rows = [(w.plain(q.id), w.inline(q.text),
-                     w.plain(f"{q.scale.min}–{q.scale.max}") if q.scale else "")
-                    for q in inst.questions]
+            rows = [
+                (
+                    w.plain(q.id),
+                    w.inline(q.text),
+                    w.plain(f"{q.scale.min}–{q.scale.max}") if q.scale else "",
+                )
+                for q in inst.questions
+            ]
             out.append("\n" + w.table([t("question_id"), t("question"), t("scale")], rows))
     return "\n".join(out)
 
@@ -196,8 +260,10 @@ def coverage_page(pc: PageContext) -> str:
     rows = []
     for journey in pc.journeys():
         used = {m.metric for m in journey.measurement_plan}
-        rows.append([w.entity_link("journey", journey.id, here)]
-                    + ["✓" if m.id in used else "·" for m in metrics])
+        rows.append(
+            [w.entity_link("journey", journey.id, here)]
+            + ["✓" if m.id in used else "·" for m in metrics]
+        )
     out.append(w.table(headers, rows))
     out.append(f"\n## {t('unmeasured_moments')}\n")
     gaps = []
@@ -219,8 +285,13 @@ def coverage_page(pc: PageContext) -> str:
 def catalog_page(pc: PageContext, kind: str) -> str:
     w, t, index = pc.w, pc.w.t, pc.result.index
     here = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-    title = {"channel": "channels", "actor": "actors", "system": "systems",
-             "stakeholder": "stakeholders", "evidence": "evidence_title"}[kind]
+    title = {
+        "channel": "channels",
+        "actor": "actors",
+        "system": "systems",
+        "stakeholder": "stakeholders",
+        "evidence": "evidence_title",
+    }[kind]
     out = [f"# {t(title)}\n"]
     for doc in index.docs(kind):
         e = doc.entity
@@ -231,39 +302,76 @@ def catalog_page(pc: PageContext, kind: str) -> str:
         facts: list[tuple[str, str]] = []
         impact: list[tuple[str, str]] = []
         if isinstance(e, Channel):
-            facts = [(t("type"), w.value(e.type)),
-                     (t("owner"), w.entity_link("actor", e.owner, here) if e.owner else "")]
+            facts = [
+                (t("type"), w.value(e.type)),
+                (t("owner"), w.entity_link("actor", e.owner, here) if e.owner else ""),
+            ]
             impact = _steps_using(pc, here, lambda s, i=e.id: s.channel == i)
-            prefer = [w.entity_link("persona", p.id, here) for p in pc.personas()
-                      if e.id in p.preferred_channels]
+            prefer = [
+                w.entity_link("persona", p.id, here)
+                for p in pc.personas()
+                if e.id in p.preferred_channels
+            ]
             facts.append((t("preferred_by"), w.sep.join(prefer)))
-            plans = [w.entity_link("metric", m.metric, here) for j in pc.journeys()
-                     for m in j.measurement_plan if m.channel == e.id]
+            plans = [
+                w.entity_link("metric", m.metric, here)
+                for j in pc.journeys()
+                for m in j.measurement_plan
+                if m.channel == e.id
+            ]
             facts.append((t("metrics_collected_here"), w.sep.join(dict.fromkeys(plans))))
         elif isinstance(e, Actor):
             facts = [(t("type"), w.value(e.type)), (t("organisation"), w.inline(e.organisation))]
-            impact = _steps_using(pc, here, lambda s, i=e.id: any(
-                a.actor == i for a in (*s.front_stage, *s.back_stage, *s.support)))
+            impact = _steps_using(
+                pc,
+                here,
+                lambda s, i=e.id: any(
+                    a.actor == i for a in (*s.front_stage, *s.back_stage, *s.support)
+                ),
+            )
             owned = [w.entity_link("metric", m.id, here) for m in pc.metrics() if m.owner == e.id]
             facts.append((t("owns_metrics"), w.sep.join(owned)))
-            facts.append((t("owns_journeys"), w.sep.join(
-                w.entity_link("journey", j.id, here) for j in pc.journeys() if j.owner == e.id)))
+            facts.append(
+                (
+                    t("owns_journeys"),
+                    w.sep.join(
+                        w.entity_link("journey", j.id, here)
+                        for j in pc.journeys()
+                        if j.owner == e.id
+                    ),
+                )
+            )
         elif isinstance(e, System):
             facts = [(t("owner"), w.entity_link("actor", e.owner, here) if e.owner else "")]
-            impact = _steps_using(pc, here, lambda s, i=e.id: any(
-                a.system == i for a in (*s.front_stage, *s.back_stage, *s.support)))
+            impact = _steps_using(
+                pc,
+                here,
+                lambda s, i=e.id: any(
+                    a.system == i for a in (*s.front_stage, *s.back_stage, *s.support)
+                ),
+            )
         elif isinstance(e, Stakeholder):
-            facts = [(t("relation"), w.value(e.relation)),
-                     (t("journeys_title"), w.sep.join(w.entity_link("journey", j.id, here)
-                                                    for j in pc.journeys()
-                                                    if e.id in j.stakeholders))]
+            facts = [
+                (t("relation"), w.value(e.relation)),
+                (
+                    t("journeys_title"),
+                    w.sep.join(
+                        w.entity_link("journey", j.id, here)
+                        for j in pc.journeys()
+                        if e.id in j.stakeholders
+                    ),
+                ),
+            ]
             if e.interests:
                 facts.append((t("interests"), "<br>".join(w.inline(i) for i in e.interests)))
         elif isinstance(e, Evidence):
-            facts = [(t("method"), w.value(e.method)), (t("date"), w.plain(str(e.date or ""))),
-                     (t("sample_size"), w.plain(str(e.sample_size or ""))),
-                     (t("link"), evidence_link(pc, e.link) if e.link else ""),
-                     (t("summary"), w.inline(e.summary))]
+            facts = [
+                (t("method"), w.value(e.method)),
+                (t("date"), w.plain(str(e.date or ""))),
+                (t("sample_size"), w.plain(str(e.sample_size or ""))),
+                (t("link"), evidence_link(pc, e.link) if e.link else ""),
+                (t("summary"), w.inline(e.summary)),
+            ]
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
         if isinstance(e, Channel | Actor | System):
             out.append(f"\n**{t('impact')}** — {t('impact_help')}\n\n")
@@ -288,12 +396,19 @@ def check_page(pc: PageContext) -> str:
             else:
                 where = label
         icon = {"error": "✗", "warning": "⚠", "info": "ℹ"}[d.severity.value]
-        rows.append((f"{icon} {t(d.severity.value)}",
-                     f"[{d.code}](#{d.code.lower()})", where,
-                     w.plain(d.message + (f" ({d.hint})" if d.hint else ""))))
+        rows.append(
+            (
+                f"{icon} {t(d.severity.value)}",
+                f"[{d.code}](#{d.code.lower()})",
+                where,
+                w.plain(d.message + (f" ({d.hint})" if d.hint else "")),
+            )
+        )
     out.append(w.table([t("severity"), t("code"), t("location"), t("message")], rows))
     out.append(f"\n## {t('rules_catalogue')}\n")
     for check in load_rules().catalogue():
-        out.append(f"\n### {check.code} {{#{check.code.lower()}}}\n\n"
-                   f"`{check.name}` — {t(check.severity.value)}\n\n{check.doc}\n")
+        out.append(
+            f"\n### {check.code} {{#{check.code.lower()}}}\n\n"
+            f"`{check.name}` — {t(check.severity.value)}\n\n{check.doc}\n"
+        )
     return "\n".join(out)

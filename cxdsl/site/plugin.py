@@ -39,12 +39,34 @@ CSS_PATH = "assets/cxdsl.css"
 #: A material feature that turns text into HTML (see ``on_config``).
 UNSAFE_FEATURE = "content.tooltips"
 CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
-NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details",
-                     "toc")
+NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc")
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français", "ur": "اردو"}
 #: Languages lunr (material's search) can stem; others are indexed without stemming.
-SEARCH_LANGUAGES = {"ar", "da", "de", "du", "en", "es", "fi", "fr", "hi", "hu", "it", "ja",
-                    "nl", "no", "pt", "ro", "ru", "sv", "ta", "th", "tr", "vi", "zh"}
+SEARCH_LANGUAGES = {
+    "ar",
+    "da",
+    "de",
+    "du",
+    "en",
+    "es",
+    "fi",
+    "fr",
+    "hi",
+    "hu",
+    "it",
+    "ja",
+    "nl",
+    "no",
+    "pt",
+    "ro",
+    "ru",
+    "sv",
+    "ta",
+    "th",
+    "tr",
+    "vi",
+    "zh",
+}
 
 
 @dataclass
@@ -90,13 +112,17 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
         if self.prepared is None or self.reprepare:
-            self.prepared = prepare((base / self.config.workspace).resolve(),
-                                    self.config.no_python)
+            self.prepared = prepare((base / self.config.workspace).resolve(), self.config.no_python)
         settings = self.prepared.result.workspace.settings
         lang = self.config.language or settings.language
         self.languages = list(settings.languages)
-        self.content = generate_site(self.prepared.result, self.prepared.diagrams,
-                                     self.prepared.diagrams_out, lang, config.repo_url)
+        self.content = generate_site(
+            self.prepared.result,
+            self.prepared.diagrams,
+            self.prepared.diagrams_out,
+            lang,
+            config.repo_url,
+        )
         config.nav = escaped_nav(self.content.nav) + list(config.nav or [])
         if config.site_url and self.per_language_folders:
             config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
@@ -111,8 +137,10 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
             # material's tooltips render a title attribute as HTML, and set that attribute
             # from the text of any navigation entry too long to show: model text would run.
             features.remove(UNSAFE_FEATURE)
-            log.warning(f"cxdsl turned off the theme feature '{UNSAFE_FEATURE}': material "
-                        "shows tooltip text as HTML, and tooltips show model text")
+            log.warning(
+                f"cxdsl turned off the theme feature '{UNSAFE_FEATURE}': material "
+                "shows tooltip text as HTML, and tooltips show model text"
+            )
         journeys = len(self.prepared.result.index.docs("journey"))
         if journeys > LARGE and "navigation.prune" not in features:
             features.append("navigation.prune")
@@ -120,7 +148,8 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         if len(self.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = [
                 {"name": LANGUAGE_NAMES.get(code, code), "link": f"/{code}/", "lang": code}
-                for code in self.languages]
+                for code in self.languages
+            ]
         config.extra_css = [*config.extra_css, CSS_PATH]
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
@@ -152,8 +181,9 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         return env
 
     @event_priority(-100)  # after search has read (and rewritten) the content
-    def on_page_context(self, context: TemplateContext, /, *, page: Page,
-                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """Mark what Markdown produced as HTML for the autoescaping templates."""
         if page.content is not None and not isinstance(page.content, Markup):
             page.content = Markup(page.content)
@@ -185,23 +215,33 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         self.reprepare = True  # every rebuild checks the workspace again
         return server
 
-    def on_post_template(self, output_content: str, template_name: str,
-                         config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
         """404.html is served from any depth, so mkdocs writes root-absolute links (``/…``)
         unless site_url is set: point them into this language's folder."""
         if template_name != "404.html" or config.site_url or self.content is None:
             return output_content
         prefix = f"/{self.content.lang}/"
         languages = "|".join(re.escape(code) for code in self.languages)
-        return re.sub(rf'((?:href|src)=")/(?!/|(?:{languages})/)',
-                      lambda m: m.group(1) + prefix, output_content)
+        return re.sub(
+            rf'((?:href|src)=")/(?!/|(?:{languages})/)',
+            lambda m: m.group(1) + prefix,
+            output_content,
+        )
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         assert self.content is not None
         lang = self.content.lang
         direction = "rtl" if is_rtl(lang) else "ltr"
-        output = re.sub(r"<html ([^>]*)>", lambda m: f'<html {m.group(1)} dir="{direction}">'
-                        if "dir=" not in m.group(1) else m.group(), output, count=1)
+        output = re.sub(
+            r"<html ([^>]*)>",
+            lambda m: (
+                f'<html {m.group(1)} dir="{direction}">' if "dir=" not in m.group(1) else m.group()
+            ),
+            output,
+            count=1,
+        )
         # The language switcher leads to the same page in the other language.
         up = "../" * (page.url.count("/") + 1) if page.url else "../"
 
@@ -212,8 +252,7 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         # sitemap.xml, which mkdocs leaves empty without a site_url, and lands on the root.
         # Without them the links above work as written, with or without JavaScript.
         output = re.sub(r'<a href="[^"]*" hreflang="([A-Za-z-]+)"', same_page, output)
-        return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[A-Za-z-]+">', "",
-                      output)
+        return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[A-Za-z-]+">', "", output)
 
 
 def as_html_text(text: str) -> Markup:
@@ -232,8 +271,12 @@ def escaped_nav(nav: list[Any]) -> list[Any]:
     out: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict):
-            out.append({as_html_text(title): escaped_nav(value) if isinstance(value, list)
-                        else value for title, value in entry.items()})
+            out.append(
+                {
+                    as_html_text(title): escaped_nav(value) if isinstance(value, list) else value
+                    for title, value in entry.items()
+                }
+            )
         else:
             out.append(entry)
     return out
