@@ -12,17 +12,7 @@ link in the docs folder that leads outside the workspace.
 
 What untrusted mode allows, and why (anything else is CX017):
 
-- plugins: ``cxdsl``, ``search`` and the material plugins that run no code from the
-  workspace and read nothing outside it (:data:`UNTRUSTED_PLUGINS`). Left out:
-  ``material/privacy`` (it downloads every external URL the pages name, from the runner's
-  network: a pull request could make it fetch a cloud metadata endpoint into the site),
-  ``material/projects`` (it builds nested ``mkdocs.yml`` files with mkdocs' own loader),
-  ``material/info`` (it zips the project for a bug report). ``material/group``'s own
-  ``plugins`` are checked against the same list.
-- Markdown extensions: Python-Markdown's and pymdown-extensions' (:data:`UNTRUSTED_EXTENSIONS`),
-  except ``pymdownx.snippets`` and ``pymdownx.b64``, which read files anywhere on the
-  machine (and URLs) into the page. Options that take Python callables need a
-  ``!!python/name`` tag, refused in every mode.
+- plugins and Markdown extensions on the allow-lists of :mod:`cxdsl.site.mkdocs_allow`.
 - no ``hooks:`` (Python files), no ``theme.custom_dir`` and no ``extra_templates``
   (Jinja templates, which mkdocs renders without a sandbox: a template reaches Python).
 - ``!ENV`` does not read the environment (a runner that holds secrets must not publish
@@ -45,98 +35,38 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ..cache import EMPTY_DOCS
 from ..diagnostics import Issue, Span
 from ..errors import ConfigurationError
+from .mkdocs_allow import UNTRUSTED_EXTENSIONS, UNTRUSTED_PLUGINS, plugin_name
+from .mkdocs_paths import (
+    get,
+    inside,
+    items,
+    links_outside,
+    named_entries,
+    relative_name,
+    relatives,
+    resolve,
+)
 from .mkdocs_yaml import CONFIG_FILE, ConfigYaml, KeyPath, Relative, merge, read_text
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-#: Where an empty docs folder lives when the workspace has none.
-EMPTY_DOCS = ".cxdsl-cache/docs"
+__all__ = [
+    "UNTRUSTED_EXTENSIONS",
+    "UNTRUSTED_PLUGINS",
+    "VettedConfig",
+    "make_config",
+    "read_mkdocs_config",
+]
 MAX_INHERIT = 8
-
-UNTRUSTED_PLUGINS = frozenset(
-    {
-        "cxdsl",
-        "search",
-        "material/search",
-        "material/tags",
-        "material/blog",
-        "material/meta",
-        "material/group",
-        "material/offline",
-        "material/typeset",
-        "material/social",
-        "material/optimize",
-    }
-)
-_MARKDOWN = (
-    "abbr",
-    "admonition",
-    "attr_list",
-    "codehilite",
-    "def_list",
-    "extra",
-    "fenced_code",
-    "footnotes",
-    "legacy_attrs",
-    "legacy_em",
-    "md_in_html",
-    "meta",
-    "nl2br",
-    "sane_lists",
-    "smarty",
-    "tables",
-    "toc",
-    "wikilinks",
-)
-_PYMDOWNX = (
-    "arithmatex",
-    "betterem",
-    "blocks.admonition",
-    "blocks.caption",
-    "blocks.definition",
-    "blocks.details",
-    "blocks.html",
-    "blocks.tab",
-    "bracketspan",
-    "caret",
-    "critic",
-    "details",
-    "emoji",
-    "escapeall",
-    "extra",
-    "fancylists",
-    "highlight",
-    "inlinehilite",
-    "keys",
-    "magiclink",
-    "mark",
-    "pathconverter",
-    "progressbar",
-    "quotes",
-    "saneheaders",
-    "smartsymbols",
-    "striphtml",
-    "superfences",
-    "tabbed",
-    "tasklist",
-    "tilde",
-)
-UNTRUSTED_EXTENSIONS = frozenset(
-    {
-        *_MARKDOWN,
-        *(f"markdown.extensions.{n}" for n in _MARKDOWN),
-        *(f"pymdownx.{n}" for n in _PYMDOWNX),
-    }
-)
 
 
 @dataclass
@@ -229,10 +159,10 @@ def _describe(exc: BaseException) -> str:
 
 
 def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[Path]) -> Any:
-    rel = _relative_name(vetted.root, path)
+    rel = relative_name(vetted.root, path)
     where = vetted.spans.get(("INHERIT",)) if chain else None
-    target = _resolve(path)
-    if target is None or not _inside(target, vetted.root):
+    target = resolve(path)
+    if target is None or not inside(target, vetted.root):
         vetted.issues.append(
             Issue("CX016", f"{rel} leads outside the workspace", where or Span(file=rel))
         )
@@ -282,17 +212,35 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
 
 
 def _vet(v: VettedConfig, untrusted: bool) -> None:
-    data = v.data
-    if "site_dir" in data:  # cxdsl decides where the site goes
+    _vet_site_dir(v)
+    docs = _vet_docs_dir(v)
+    theme_name = _vet_theme(v, untrusted)
+    _vet_assets(v, docs, untrusted)
+    _vet_hooks(v, untrusted)
+    for i, _item in items(v.data.get("watch")):
+        _inside_or_refuse(v, ("watch", i), v.root)
+    for name, options, where in named_entries(v.data.get("plugins"), ("plugins",)):
+        _vet_plugin(v, name, options, where, theme_name, untrusted)
+    for name, options, where in named_entries(
+        v.data.get("markdown_extensions"), ("markdown_extensions",)
+    ):
+        _vet_extension(v, name, options, where, untrusted)
+    _vet_relatives(v, docs)
+
+
+def _vet_site_dir(v: VettedConfig) -> None:
+    if "site_dir" in v.data:  # cxdsl decides where the site goes
         span = v.where(("site_dir",))
         v.warnings.append(
             f"{span}: site_dir is ignored: cxdsl writes the site to --out "
             "(default: site/ in the workspace)"
         )
-        del data["site_dir"]
-    docs = _vet_docs_dir(v)
-    theme = data.get("theme")
-    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+        del v.data["site_dir"]
+
+
+def _vet_theme(v: VettedConfig, untrusted: bool) -> object:
+    """The theme's name (plugins are named after it); its custom_dir stays inside."""
+    theme = v.data.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir") is not None:
         _inside_or_refuse(v, ("theme", "custom_dir"), v.root)
         if untrusted:
@@ -302,13 +250,18 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
                 ("theme", "custom_dir"),
                 "untrusted mode builds with the theme as installed",
             )
+    return theme.get("name") if isinstance(theme, dict) else theme
+
+
+def _vet_assets(v: VettedConfig, docs: Path, untrusted: bool) -> None:
+    """extra_css, extra_javascript and extra_templates."""
     for key in ("extra_css", "extra_javascript"):
-        for i, item in _items(data.get(key)):
+        for i, item in items(v.data.get(key)):
             url = item.get("path") if isinstance(item, dict) else item
             where: KeyPath = (key, i, "path") if isinstance(item, dict) else (key, i)
             if isinstance(url, str):
                 _vet_url(v, url, where, docs)
-    for i, _item in _items(data.get("extra_templates")):
+    for i, _item in items(v.data.get("extra_templates")):
         _inside_or_refuse(v, ("extra_templates", i), docs)
         if untrusted:
             v.refuse(
@@ -316,10 +269,13 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
                 "extra_templates are rendered by Jinja, which reaches Python",
                 ("extra_templates", i),
             )
-    hooks = data.get("hooks")
+
+
+def _vet_hooks(v: VettedConfig, untrusted: bool) -> None:
+    hooks = v.data.get("hooks")
     if untrusted and hooks and not isinstance(hooks, list):
         v.refuse("CX017", "hooks are Python files: untrusted mode runs none", ("hooks",))
-    for i, _item in _items(hooks):
+    for i, _item in items(hooks):
         _inside_or_refuse(v, ("hooks", i), v.root)
         if untrusted:
             v.refuse(
@@ -328,28 +284,30 @@ def _vet(v: VettedConfig, untrusted: bool) -> None:
                 ("hooks", i),
                 "build without --no-python only where the pull request is trusted",
             )
-    for i, _item in _items(data.get("watch")):
-        _inside_or_refuse(v, ("watch", i), v.root)
-    for name, options, where in _named_entries(data.get("plugins"), ("plugins",)):
-        _vet_plugin(v, name, options, where, theme_name, untrusted)
-    for name, options, where in _named_entries(
-        data.get("markdown_extensions"), ("markdown_extensions",)
-    ):
-        if untrusted and name not in UNTRUSTED_EXTENSIONS:
-            v.refuse(
-                "CX017",
-                f"Markdown extension '{name}' is not on untrusted mode's allow-list",
-                where,
-                "Python-Markdown's and pymdown-extensions' own "
-                "extensions are allowed, except pymdownx.snippets and pymdownx.b64, "
-                "which read files from the machine",
-                at_key=True,
-            )
-        _vet_option_paths(v, options, where)
-    for relative in _relatives(data):
+
+
+def _vet_extension(
+    v: VettedConfig, name: str, options: Any, where: KeyPath, untrusted: bool
+) -> None:
+    if untrusted and name not in UNTRUSTED_EXTENSIONS:
+        v.refuse(
+            "CX017",
+            f"Markdown extension '{name}' is not on untrusted mode's allow-list",
+            where,
+            "Python-Markdown's and pymdown-extensions' own "
+            "extensions are allowed, except pymdownx.snippets and pymdownx.b64, "
+            "which read files from the machine",
+            at_key=True,
+        )
+    _vet_option_paths(v, options, where)
+
+
+def _vet_relatives(v: VettedConfig, docs: Path) -> None:
+    """Every ``!relative`` path stays inside the workspace."""
+    for relative in relatives(v.data):
         start = docs if relative.prefix == "$docs_dir" else v.root
-        target = _resolve(start / relative.suffix)
-        if relative.prefix and (target is None or not _inside(target, v.root)):
+        target = resolve(start / relative.suffix)
+        if relative.prefix and (target is None or not inside(target, v.root)):
             v.issues.append(
                 Issue(
                     "CX016",
@@ -374,13 +332,13 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
         docs.mkdir(parents=True, exist_ok=True)
         v.data["docs_dir"] = str(docs)
         return docs
-    docs = _resolve(v.root / (docs_dir if isinstance(docs_dir, str) else "docs")) or v.root
-    if not _inside(docs, v.root):
+    docs = resolve(v.root / (docs_dir if isinstance(docs_dir, str) else "docs")) or v.root
+    if not inside(docs, v.root):
         v.refuse("CX016", "the docs folder is a link to outside the workspace", ())
         return v.root
     # mkdocs follows links inside the docs folder: each must stay in the workspace.
-    for link in _links_outside(docs, v.root):
-        rel = _relative_name(v.root, link)
+    for link in links_outside(docs, v.root):
+        rel = relative_name(v.root, link)
         v.issues.append(
             Issue(
                 "CX014",
@@ -390,31 +348,6 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
             )
         )
     return docs
-
-
-def _links_outside(folder: Path, root: Path) -> Iterator[Path]:
-    """Links under ``folder`` (followed as mkdocs follows them) that leave ``root``."""
-    seen: set[Path] = set()
-    pending = [folder]
-    while pending:
-        current = pending.pop()
-        real = _resolve(current)
-        if real is None or real in seen or not real.is_dir():
-            continue
-        seen.add(real)
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError:
-            continue  # mkdocs will say what it cannot read
-        for entry in entries:
-            path = Path(entry.path)
-            if entry.is_symlink():
-                target = _resolve(path)
-                if target is None or not _inside(target, root):
-                    yield path
-                    continue
-            if entry.is_dir():
-                pending.append(path)
 
 
 def _vet_url(v: VettedConfig, url: str, where: KeyPath, docs: Path) -> None:
@@ -435,7 +368,7 @@ def _vet_plugin(
     v: VettedConfig, name: str, options: Any, where: KeyPath, theme: object, untrusted: bool
 ) -> None:
     if untrusted:
-        effective = _plugin_name(name, theme)
+        effective = plugin_name(name, theme)
         if effective not in UNTRUSTED_PLUGINS:
             v.refuse(
                 "CX017",
@@ -445,27 +378,11 @@ def _vet_plugin(
                 at_key=True,
             )
         elif effective == "material/group" and isinstance(options, dict):
-            for inner, inner_options, inner_where in _named_entries(
+            for inner, inner_options, inner_where in named_entries(
                 options.get("plugins"), (*where, "plugins")
             ):
                 _vet_plugin(v, inner, inner_options, inner_where, theme, untrusted)
     _vet_option_paths(v, options, where)
-
-
-def _plugin_name(name: str, theme: object) -> str:
-    """The entry point mkdocs loads for ``name`` (``tags`` is ``material/tags`` under the
-    material theme; a leading ``/`` skips the theme's namespace)."""
-    if name.startswith("/"):
-        return name[1:]
-    if "/" not in name and isinstance(theme, str) and f"{theme}/{name}" in _installed():
-        return f"{theme}/{name}"
-    return name
-
-
-def _installed() -> frozenset[str]:
-    from importlib.metadata import entry_points
-
-    return frozenset(ep.name for ep in entry_points(group="mkdocs.plugins"))
 
 
 def _vet_option_paths(v: VettedConfig, options: Any, where: KeyPath) -> None:
@@ -485,11 +402,11 @@ def _inside_or_refuse(
     v: VettedConfig, path: KeyPath, start: Path, value: str | None = None
 ) -> bool:
     """True when the path written at ``path`` (relative to ``start``) stays inside."""
-    text = value if value is not None else _get(v.data, path)
+    text = value if value is not None else get(v.data, path)
     if not isinstance(text, str):
         return True  # not a path: mkdocs' own validation says what it expected
-    target = _resolve(start / text)
-    if target is not None and _inside(target, v.root):
+    target = resolve(start / text)
+    if target is not None and inside(target, v.root):
         return True
     v.refuse(
         "CX016",
@@ -498,67 +415,6 @@ def _inside_or_refuse(
         "every path mkdocs.yml names must stay inside the workspace",
     )
     return False
-
-
-def _resolve(path: Path) -> Path | None:
-    """``path`` with every link followed; None for a link loop or an unusable name."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def _relative_name(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _get(data: Any, path: KeyPath) -> Any:
-    for key in path:
-        if isinstance(data, dict):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
-
-
-def _items(value: Any) -> Iterator[tuple[int, Any]]:
-    return enumerate(value) if isinstance(value, list) else iter(())
-
-
-def _named_entries(value: Any, where: KeyPath) -> Iterator[tuple[str, Any, KeyPath]]:
-    """``(name, options, location)`` of a plugins or markdown_extensions list or mapping."""
-    if isinstance(value, dict):
-        for name, options in value.items():
-            if isinstance(name, str):
-                yield name, options, (*where, name)
-        return
-    for i, item in _items(value):
-        if isinstance(item, str):
-            yield item, None, (*where, i)
-        elif isinstance(item, dict):
-            for name, options in item.items():
-                if isinstance(name, str):
-                    yield name, options, (*where, i, name)
-
-
-def _relatives(value: Any) -> Iterator[Relative]:
-    if isinstance(value, Relative):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _relatives(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _relatives(item)
 
 
 def _bind(value: Any, config: MkDocsConfig) -> Any:
