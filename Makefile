@@ -8,12 +8,24 @@ BIN := $(VENV)/bin
 # git for cxdsl diff, npm for the SARIF validator the tests run.
 SYSTEM_PACKAGES := graphviz fonts-noto-core chromium git
 
-.PHONY: site test setup system-packages lint typecheck unit bench clean
+# Python dependencies come from requirements-dev.lock (every version pinned, with hashes),
+# regenerated from pyproject.toml by `make lock`; requirements.lock is the runtime subset.
+LOCK := requirements-dev.lock
+RUNTIME_LOCK := requirements.lock
+# --universal: one lock for Linux, macOS and Windows; 3.11 is the oldest Python supported.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" pyproject.toml
+
+.PHONY: site test test-fast setup system-packages lint typecheck unit lock lock-check bench clean
 
 site: setup
 	$(BIN)/cxdsl build .
 
-test: setup tools/node_modules/.installed lint typecheck unit
+test: setup tools/node_modules/.installed lint typecheck lock-check unit
+
+# Without Chromium, npm or the slow site builds: pytest -m "not browser and not npm and not slow"
+test-fast: $(VENV)/.installed
+	$(BIN)/pytest -m "not browser and not npm and not slow"
 
 setup: system-packages $(VENV)/.installed
 
@@ -32,11 +44,26 @@ system-packages:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
+
+# Keeps the versions already pinned (uv prefers them); `make lock LOCK_ARGS=--upgrade`
+# moves everything to the newest versions pyproject.toml allows.
+lock: $(VENV)/.installed
+	$(UV_COMPILE) $(LOCK_ARGS) --extra dev -o $(LOCK)
+	$(UV_COMPILE) $(LOCK_ARGS) -o $(RUNTIME_LOCK)
+
+# The locks are what `make lock` would write now: pyproject.toml and the locks agree.
+lock-check: $(VENV)/.installed
+	@tmp=$$(mktemp -d) && cp $(LOCK) $(RUNTIME_LOCK) $$tmp/ && \
+	$(UV_COMPILE) --extra dev -o $$tmp/$(LOCK) && $(UV_COMPILE) -o $$tmp/$(RUNTIME_LOCK) && \
+	diff -u $(LOCK) $$tmp/$(LOCK) && diff -u $(RUNTIME_LOCK) $$tmp/$(RUNTIME_LOCK); \
+	status=$$?; rm -rf $$tmp; \
+	[ $$status -eq 0 ] || echo "the lock files are out of date: run make lock"; exit $$status
 
 tools/node_modules/.installed: tools/package.json
 	cd tools && npm install --no-audit --no-fund --loglevel=error

@@ -1,10 +1,13 @@
-"""Shared fixtures: fixture workspaces and snapshot files.
+"""Shared fixtures: fixture workspaces and snapshot files; markers for a fast subset.
 
 Regenerate snapshots with ``CXDSL_UPDATE_SNAPSHOTS=1 make unit`` and review the diff.
+``make test-fast`` (``pytest -m "not browser and not npm and not slow"``) runs without
+Chromium or npm; ``make test`` runs everything.
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 from collections.abc import Callable
@@ -49,3 +52,39 @@ def make_workspace(tmp_path: Path, overlay: Path | None = None) -> Path:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     return make_workspace(tmp_path)
+
+
+#: What a test needs, told by the fixtures it asks for or the words in its source. Marking
+#: by what a test uses, not by hand, keeps a new test in the right subset. ``slow``: the
+#: test or its fixture runs mkdocs (a site build takes seconds; the rest take milliseconds).
+_FIXTURES: dict[str, frozenset[str]] = {
+    "browser": frozenset({"browser", "page"}),
+    "npm": frozenset(),
+    "slow": frozenset({"built", "corpus_site", "example_out", "no_config"}),
+}
+_SOURCE: dict[str, tuple[str, ...]] = {
+    "browser": ("chromium", "sync_playwright"),
+    "npm": ("node_modules", "VALIDATOR"),
+    "slow": ('"build"', '"serve"', "build_site(", "serve_site("),
+}
+
+
+def _needs(item: pytest.Item) -> set[str]:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function is not None else ""
+    except (OSError, TypeError):
+        source = ""
+    return {
+        marker
+        for marker, names in _FIXTURES.items()
+        if fixtures & names or any(word in source for word in _SOURCE[marker])
+    }
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests ``browser``, ``npm`` and ``slow`` (assertions stay as they are)."""
+    for item in items:
+        for marker in sorted(_needs(item)):
+            item.add_marker(getattr(pytest.mark, marker))

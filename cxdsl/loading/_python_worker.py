@@ -43,6 +43,7 @@ import signal
 import sys
 import time
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -178,68 +179,71 @@ def run_model_file(filename: str, text: str, memory: int | None = None) -> dict[
     return result
 
 
+def _error(message: str, line: int | None, **extra: Any) -> dict[str, Any]:
+    """A result that reports one problem (``line`` None: the file as a whole)."""
+    return {"error": {"message": message, "line": line, **extra}}
+
+
 def _execute(filename: str, tree: ast.Module, memory: int | None) -> dict[str, Any]:
-    from pydantic import ValidationError
-
-    from cxdsl.loading.errors import dotted
-
     namespace: dict[str, Any] = {
         "__name__": f"cxdsl_model_{Path(filename).stem}",
         "__file__": filename,
     }
+    failed = _run_code(filename, tree, namespace, memory)
+    return failed if failed is not None else _entities_result(namespace)
+
+
+def _run_code(
+    filename: str, tree: ast.Module, namespace: dict[str, Any], memory: int | None
+) -> dict[str, Any] | None:
+    """Run the file's code in ``namespace``; what went wrong, or None."""
+    from pydantic import ValidationError
+
+    from cxdsl.loading.errors import dotted
+
     try:
         code = compile(tree, filename, "exec")
         exec(code, namespace)
     except SyntaxError as exc:  # found only when compiling ('return' outside a function)
-        return {
-            "error": {
-                "message": f"Python syntax error: {exc.msg}",
-                "line": exc.lineno or 1,
-                "column": exc.offset or 1,
-            }
-        }
+        return _error(f"Python syntax error: {exc.msg}", exc.lineno or 1, column=exc.offset or 1)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        return {
-            "error": {
-                "message": _short(
-                    f"invalid {exc.title} in Python model file: "
-                    f"{dotted(tuple(first['loc']))}: {first['msg']}"
-                ),
-                "line": _raise_line(exc, filename),
-            }
-        }
+        return _error(
+            _short(
+                f"invalid {exc.title} in Python model file: "
+                f"{dotted(tuple(first['loc']))}: {first['msg']}"
+            ),
+            _raise_line(exc, filename),
+        )
     except MemoryError as exc:
         limit = f" ({memory >> 20} MB)" if memory else ""
-        return {
-            "error": {
-                "message": f"Python model file exceeded the memory limit{limit}",
-                "line": _raise_line(exc, filename),
-            }
-        }
+        return _error(
+            f"Python model file exceeded the memory limit{limit}", _raise_line(exc, filename)
+        )
     except BaseException as exc:
-        return {
-            "error": {
-                "message": _short(f"Python model file raised {type(exc).__name__}: {exc}"),
-                "line": _raise_line(exc, filename),
-            }
-        }
+        return _error(
+            _short(f"Python model file raised {type(exc).__name__}: {exc}"),
+            _raise_line(exc, filename),
+        )
+    return None
+
+
+def _entities_result(namespace: dict[str, Any]) -> dict[str, Any]:
+    """The entities the file left in its namespace, as plain data."""
     entities = []
     for entity in _collect(namespace):
         try:
             entities.append(entity_payload(entity))
         except Exception as exc:
             ident = getattr(entity, "id", "?")
-            return {
-                "error": {
-                    "message": _short(
-                        f"Python model file: {type(entity).__name__} '{ident}' holds a value that "
-                        f"is not plain data ({type(exc).__name__}: {exc})"
-                    ),
-                    "line": None,
-                    "id": ident if isinstance(ident, str) else None,
-                }
-            }
+            return _error(
+                _short(
+                    f"Python model file: {type(entity).__name__} '{ident}' holds a value that "
+                    f"is not plain data ({type(exc).__name__}: {exc})"
+                ),
+                None,
+                id=ident if isinstance(ident, str) else None,
+            )
     return {"entities": entities}
 
 
@@ -311,8 +315,20 @@ def _timeout_line(report: bytes, filename: str) -> int | None:
     return None
 
 
-def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[str, Any], bytes]:
-    """Run one file in a forked child; the header for cxdsl and the child's raw result."""
+@dataclass
+class _Collected:
+    """What the worker read from a child's pipes, and why it stopped reading."""
+
+    buffers: dict[str, bytearray]
+    output_bytes: int = 0
+    hard_timeout: bool = False
+    too_large: bool = False
+    orphaned: bool = False
+    handed_back: bool = False
+
+
+def _fork_child(request: dict[str, Any], private: tuple[int, ...]) -> tuple[int, dict[int, str]]:
+    """Fork the child that runs the file; its pid and the read ends of its pipes."""
     pipes = {name: os.pipe() for name in ("result", "output", "report")}
     pid = os.fork()
     if pid == 0:  # the child never returns into the worker's loop
@@ -329,56 +345,69 @@ def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[
         os.setpgid(pid, pid)  # also here, so the group exists whichever runs first
     for _, write_end in pipes.values():
         os.close(write_end)
-    names = {r: n for n, (r, _) in pipes.items()}
-    buffers: dict[str, bytearray] = {n: bytearray() for n in pipes}
-    output_bytes = 0
-    timeout = float(request["timeout"])
+    return pid, {r: n for n, (r, _) in pipes.items()}
+
+
+def _collect_output(names: dict[int, str], timeout: float, cxdsl_fd: int) -> _Collected:
+    """Read the child's pipes until it is done, times out, hands back too much, or cxdsl
+    goes away; ``names`` keeps the fds still open."""
+    got = _Collected({n: bytearray() for n in names.values()})
     deadline = time.monotonic() + timeout + KILL_GRACE
-    hard_timeout = too_large = orphaned = handed_back = False
-    while names:
+    while names and not (got.orphaned or got.too_large):
         left = deadline - time.monotonic()
         if left <= 0:
-            hard_timeout = not handed_back
+            got.hard_timeout = not got.handed_back
             break
-        ready, _, _ = select.select([*names, private[0]], [], [], left)
+        ready, _, _ = select.select([*names, cxdsl_fd], [], [], left)
         for fd in ready:
-            if fd == private[0]:  # cxdsl went away (its end of the protocol closed)
-                orphaned = True
-                continue
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                os.close(fd)
-                if names.pop(fd) == "result" and not handed_back:
-                    # Done; something the file started may hold the other pipes open.
-                    handed_back = True
-                    deadline = min(deadline, time.monotonic() + 0.5)
-                continue
-            name = names[fd]
-            if name == "output":
-                output_bytes += len(chunk)
-                if len(buffers[name]) < OUTPUT_KEEP:
-                    buffers[name] += chunk[: OUTPUT_KEEP - len(buffers[name])]
-            else:
-                buffers[name] += chunk
-                too_large = len(buffers["result"]) > MAX_RESULT_BYTES
-        if orphaned or too_large:
-            break
+            if fd == cxdsl_fd:  # cxdsl went away (its end of the protocol closed)
+                got.orphaned = True
+            elif _read_chunk(fd, names, got) and not got.handed_back:
+                # Done; something the file started may hold the other pipes open.
+                got.handed_back = True
+                deadline = min(deadline, time.monotonic() + 0.5)
+    return got
+
+
+def _read_chunk(fd: int, names: dict[int, str], got: _Collected) -> bool:
+    """Read what one pipe holds; True when the result pipe has just closed."""
+    chunk = os.read(fd, 1 << 16)
+    if not chunk:
+        os.close(fd)
+        return names.pop(fd) == "result"
+    name = names[fd]
+    buffer = got.buffers[name]
+    if name == "output":
+        got.output_bytes += len(chunk)
+        if len(buffer) < OUTPUT_KEEP:
+            buffer += chunk[: OUTPUT_KEEP - len(buffer)]
+    else:
+        buffer += chunk
+        got.too_large = len(got.buffers["result"]) > MAX_RESULT_BYTES
+    return False
+
+
+def run_forked(request: dict[str, Any], private: tuple[int, ...]) -> tuple[dict[str, Any], bytes]:
+    """Run one file in a forked child; the header for cxdsl and the child's raw result."""
+    pid, names = _fork_child(request, private)
+    got = _collect_output(names, float(request["timeout"]), private[0])
     _kill_group(pid)
     for fd in names:
         os.close(fd)
     _, status = os.waitpid(pid, 0)
-    if orphaned:
+    if got.orphaned:
         sys.exit(0)
-    report = bytes(buffers["report"])
-    timed_out = hard_timeout or b"Timeout (" in report
+    report = bytes(got.buffers["report"])
+    timed_out = got.hard_timeout or b"Timeout (" in report
+    too_large = got.too_large
     header: dict[str, Any] = {
         "status": "timeout" if timed_out else "too-large" if too_large else "ended",
         "line": _timeout_line(report, request["file"]) if timed_out else None,
         "exit": _describe_status(status),
-        "output": bytes(buffers["output"]).decode("utf-8", "replace"),
-        "output_bytes": output_bytes,
+        "output": bytes(got.buffers["output"]).decode("utf-8", "replace"),
+        "output_bytes": got.output_bytes,
     }
-    return header, b"" if too_large or timed_out else bytes(buffers["result"])
+    return header, b"" if too_large or timed_out else bytes(got.buffers["result"])
 
 
 def run_in_process(request: dict[str, Any]) -> tuple[dict[str, Any], bytes]:

@@ -9,7 +9,7 @@ from yaml.nodes import Node
 
 from ..diagnostics import Span
 from ..model import Entity
-from .locate import node_at, path_of
+from .locate import node_at
 from .yamlsafe import mark_span, parse_documents
 
 
@@ -46,14 +46,6 @@ class Document:
     def id(self) -> str:
         return self.entity.id
 
-    def span(self, anchor: object = None, *fields: str | int) -> Span:
-        """Where ``anchor`` (an object inside the entity, default the entity) and an
-        optional field below it were written."""
-        target = self.entity if anchor is None else anchor
-        base = path_of(self.entity, target) if target is not self.entity else ()
-        path = (*(base or ()), *fields)
-        return self.span_at(path)
-
     def span_at(self, path: tuple[Any, ...]) -> Span:
         """Where the value at ``path`` was written; its parent if it was left out."""
         if self.root is None:
@@ -75,16 +67,3 @@ class Document:
                 best = self.id_lines[ident]
         line, column = best or (self.line, 1)
         return Span(file=self.file, line=line, column=column)
-
-
-def key_span(doc: Document, path: tuple[Any, ...]) -> Span:
-    """Where the key ending ``path`` was written (for unknown keys)."""
-    if doc.root is None:
-        return doc.span_at(path)
-    node, key = node_at(doc.root, path)
-    return mark_span(doc.file, key if key is not None else node)
-
-
-def raw_span(file: str, root: Node, path: tuple[Any, ...], *, key: bool = False) -> Span:
-    node, key_node = node_at(root, path)
-    return mark_span(file, key_node if key and key_node is not None else node)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-Path = tuple[str | int, ...]
 
 
 def node_at(root: Node, path: Sequence[Any]) -> tuple[Node, Node | None]:
@@ -32,27 +29,3 @@ def node_at(root: Node, path: Sequence[Any]) -> tuple[Node, Node | None]:
         ):
             node, key_node = node.value[part], None
     return node, key_node
-
-
-def path_of(root: Any, target: object) -> Path | None:
-    """The path of ``target`` (by identity) inside a model object, or None."""
-    for path, value in walk(root, ()):
-        if value is target:
-            return path
-    return None
-
-
-def walk(value: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    """Every (path, value) pair of a model, depth first, the value itself first."""
-    yield path, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
-            if child is not None:
-                yield from walk(child, (*path, name))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from walk(item, (*path, i))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from walk(item, (*path, key))

@@ -315,71 +315,94 @@ def load_python_file(
     try:
         header, raw = run_in_worker(request)
     except WorkerGone as exc:
-        message = (
-            f"Python model file did not finish within {limit}"
-            if exc.timed_out
-            else "Python model file ended without handing back its entities (it "
+        return [], [Issue("CX011", _gone_message(exc, limit), Span(file=rel))], set()
+    result = _result(raw)
+    failed = _stopped(header, rel, limit) or _no_result(result, header, rel)
+    if failed is None and result is not None:
+        lines = _id_lines(result.get("id_lines"))
+        error = result.get("error")
+        if error is not None:
+            failed = _raised(error, rel, lines)
+        else:
+            docs, issues, broken = _validate(result.get("entities"), rel, lines)
+            if docs or issues:
+                if issues:
+                    issues[0] = _with_output(issues[0], header)
+                return docs, issues, broken
+            failed = Issue(
+                "CX008",
+                "Python model file defines no entities",
+                Span(file=rel),
+                "assign Journey, Persona, ... objects to module-level names",
+            )
+    assert failed is not None
+    return [], [_with_output(failed, header)], set()
+
+
+def _gone_message(exc: WorkerGone, limit: str) -> str:
+    """Why the worker itself ended while running a file."""
+    if exc.timed_out:
+        return f"Python model file did not finish within {limit}"
+    if exc.started:
+        return (
+            "Python model file ended without handing back its entities (it "
             "ended the worker process that runs it)"
-            if exc.started
-            else f"Python model file could not be run: {exc}"
         )
-        return [], [Issue("CX011", message, Span(file=rel))], set()
+    return f"Python model file could not be run: {exc}"
+
+
+def _stopped(header: dict[str, Any], rel: str, limit: str) -> Issue | None:
+    """The issue for a file the worker stopped (time limit, too much data), or None."""
     status = header.get("status")
     if status == "timeout":
-        issue = Issue(
+        line = _line_of(header.get("line"))
+        return Issue(
             "CX011",
             f"Python model file did not finish within {limit}",
-            Span(file=rel, line=_line_of(header.get("line")) or 1),
-            "the line shown was running when it was stopped"
-            if _line_of(header.get("line"))
-            else None,
+            Span(file=rel, line=line or 1),
+            "the line shown was running when it was stopped" if line else None,
         )
-        return [], [_with_output(issue, header)], set()
     if status == "too-large":
-        issue = Issue(
+        return Issue(
             "CX011",
             f"Python model file handed back more than "
             f"{worker_protocol.MAX_RESULT_BYTES >> 20} MB of entities",
             Span(file=rel),
         )
-        return [], [_with_output(issue, header)], set()
+    return None
+
+
+def _result(raw: bytes) -> dict[str, Any] | None:
+    """The child's result, if it handed back a JSON object."""
     try:
         result = json.loads(raw) if raw else None
     except ValueError:
-        result = None
-    if not isinstance(result, dict):
-        issue = Issue(
-            "CX011",
-            f"Python model file ended without handing back its entities "
-            f"({header.get('exit', 'no exit status')})",
-            Span(file=rel),
-            "a model file must not end its own process",
-        )
-        return [], [_with_output(issue, header)], set()
-    lines = _id_lines(result.get("id_lines"))
-    error = result.get("error")
-    if error is not None:
-        if not isinstance(error, dict):
-            error = {}
-        error_id = error.get("id")
-        where = lines.get(error_id, (1, 1)) if isinstance(error_id, str) else (1, 1)
-        span = Span(
-            file=rel,
-            line=_line_of(error.get("line")) or where[0],
-            column=_line_of(error.get("column")) or 1,
-        )
-        said = error.get("message")
-        issue = Issue("CX011", said if isinstance(said, str) else "Python model file failed", span)
-        return [], [_with_output(issue, header)], set()
-    docs, issues, broken = _validate(result.get("entities"), rel, lines)
-    if not docs and not issues:
-        issue = Issue(
-            "CX008",
-            "Python model file defines no entities",
-            Span(file=rel),
-            "assign Journey, Persona, ... objects to module-level names",
-        )
-        return [], [_with_output(issue, header)], set()
-    if issues:
-        issues[0] = _with_output(issues[0], header)
-    return docs, issues, broken
+        return None
+    return result if isinstance(result, dict) else None
+
+
+def _no_result(result: dict[str, Any] | None, header: dict[str, Any], rel: str) -> Issue | None:
+    if result is not None:
+        return None
+    return Issue(
+        "CX011",
+        f"Python model file ended without handing back its entities "
+        f"({header.get('exit', 'no exit status')})",
+        Span(file=rel),
+        "a model file must not end its own process",
+    )
+
+
+def _raised(error: Any, rel: str, lines: dict[str, tuple[int, int]]) -> Issue:
+    """The issue for a file that raised (or handed back an entity that is not data)."""
+    if not isinstance(error, dict):
+        error = {}
+    error_id = error.get("id")
+    where = lines.get(error_id, (1, 1)) if isinstance(error_id, str) else (1, 1)
+    span = Span(
+        file=rel,
+        line=_line_of(error.get("line")) or where[0],
+        column=_line_of(error.get("column")) or 1,
+    )
+    said = error.get("message")
+    return Issue("CX011", said if isinstance(said, str) else "Python model file failed", span)

@@ -50,9 +50,6 @@ class Workspace:
     #: The text of every model file read, by repo-relative path (for text-level rules).
     sources: dict[str, str] = field(default_factory=dict)
 
-    def of_kind(self, kind: str) -> list[Document]:
-        return [d for d in self.documents if d.kind == kind]
-
 
 @dataclass(frozen=True)
 class LoadOptions:

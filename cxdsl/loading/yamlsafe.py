@@ -110,39 +110,41 @@ class _Builder:
             self.issue("CX007", f"nesting deeper than {MAX_DEPTH} levels", node)
             return None
         if cls is MappingNode:
-            if node.tag != MAP:
-                return self.bad_tag(node)
-            out: dict[Any, Any] = {}
-            first: dict[Any, Node] = {}
-            for key_node, value_node in node.value:
-                key = self.key(key_node)
-                if key is _INVALID:
-                    continue
-                if type(value_node) is not ScalarNode and id(value_node) in self.seen:
-                    self.issue(
-                        "CX004",
-                        f"the value of '{key}' is a YAML alias; aliases are not allowed",
-                        key_node,
-                        hint="write the value out in full",
-                    )
-                    continue
-                if key in first:
-                    self.issue(
-                        "CX002",
-                        f"duplicate key '{key}'",
-                        key_node,
-                        related=(
-                            Related(
-                                message="first defined here", span=mark_span(self.file, first[key])
-                            ),
+            return self.mapping(node, depth) if node.tag == MAP else self.bad_tag(node)
+        return self.sequence(node, depth) if node.tag == SEQ else self.bad_tag(node)
+
+    def mapping(self, node: Node, depth: int) -> dict[Any, Any]:
+        out: dict[Any, Any] = {}
+        first: dict[Any, Node] = {}
+        for key_node, value_node in node.value:
+            key = self.key(key_node)
+            if key is _INVALID:
+                continue
+            if type(value_node) is not ScalarNode and id(value_node) in self.seen:
+                self.issue(
+                    "CX004",
+                    f"the value of '{key}' is a YAML alias; aliases are not allowed",
+                    key_node,
+                    hint="write the value out in full",
+                )
+                continue
+            if key in first:
+                self.issue(
+                    "CX002",
+                    f"duplicate key '{key}'",
+                    key_node,
+                    related=(
+                        Related(
+                            message="first defined here", span=mark_span(self.file, first[key])
                         ),
-                    )
-                    continue
-                first[key] = key_node
-                out[key] = self.value(value_node, depth + 1)
-            return out
-        if node.tag != SEQ:
-            return self.bad_tag(node)
+                    ),
+                )
+                continue
+            first[key] = key_node
+            out[key] = self.value(value_node, depth + 1)
+        return out
+
+    def sequence(self, node: Node, depth: int) -> list[Any] | None:
         items = []
         for item in node.value:
             if type(item) is not ScalarNode and id(item) in self.seen:
