@@ -274,6 +274,7 @@ def new(kind: str, ident: str, path: Path) -> None:
     """Scaffold a journey, persona or metric with id ID."""
     import re
 
+    from .model import Segment, leaf_segments
     from .model.base import ID_PATTERN
     from .scaffold import ScaffoldError, new_entity
 
@@ -281,8 +282,8 @@ def new(kind: str, ident: str, path: Path) -> None:
         raise click.UsageError(f"'{ident}' is not a valid id (letters, digits, - _ .)")
     result = check_workspace(path)
     existing = {kind_: result.index.ids(kind_) for kind_ in result.index.by_kind}
-    parents = {getattr(d.entity, "parent", None) for d in result.index.docs("segment")}
-    existing["leaf-segment"] = [s for s in result.index.ids("segment") if s not in parents]
+    segments = [d.entity for d in result.index.docs("segment") if isinstance(d.entity, Segment)]
+    existing["leaf-segment"] = [s.id for s in leaf_segments(segments)]
     try:
         rel = new_entity(path, kind, ident, existing, list(result.workspace.settings.languages))
     except ScaffoldError as exc:

@@ -16,16 +16,13 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 #: Characters that would rewrite a terminal line, a CI log or an annotation around them:
-#: C0/C1 controls (but tab and newline), bidi embeddings, overrides and isolates, line and
+#: C0/C1 controls (but tab; a newline would start a line a CI log reads as a command, such
+#: as GitHub's ``::error``), bidi embeddings, overrides and isolates, line and
 #: paragraph separators, lone surrogates.
 _UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
 )
 
 

@@ -23,6 +23,8 @@ FIELD_DOCS = {
     "kind": "What this document describes.",
     "id": "Unique among entities of this kind; used to reference it from elsewhere.",
     "name": "Display name: a string, or {language: text}.",
+    "short_name": "Short label where space is tight (emotion cells, comparisons); "
+    "defaults to the name.",
     "title": "Display title: a string, or {language: text}.",
     "description": "Free text: a string, or {language: text}.",
     "owner": "Id of the actor (role or unit) that owns it.",

@@ -10,11 +10,14 @@ changed, a catalog entry whose removal leaves references dangling.
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..compiler import CheckResult
-from ..model import Entity
+from ..model import ACTION_LANES, Entity, Journey, Step
+from ..resolve import references
 
 Path = tuple[Any, ...]
 
@@ -37,10 +40,46 @@ class Change:
 
 @dataclass
 class WorkspaceDiff:
+    """Every change between two workspaces, entity by entity."""
+
     changes: list[Change] = field(default_factory=list)
 
-    def categories(self) -> set[str]:
-        return {c.category for c in self.changes}
+
+@dataclass(frozen=True)
+class EmotionMove:
+    """An emotion that moved at one step: for a persona (None: the step's one value)."""
+
+    persona: str | None
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class StepChange:
+    """One step of two versions of a journey, matched by id across stages."""
+
+    step: str
+    before: Step | None
+    after: Step | None
+    changes: tuple[Change, ...] = ()
+    emotions: tuple[EmotionMove, ...] = ()
+
+    @property
+    def op(self) -> str:
+        """added, removed, changed or unchanged."""
+        if self.before is None:
+            return "added"
+        if self.after is None:
+            return "removed"
+        return "changed" if self.changes else "unchanged"
+
+    def has(self, category: str) -> bool:
+        return any(c.category == category for c in self.changes)
+
+
+def emotion_shift(before: float, after: float, emphasis: Callable[[str], str] = str) -> str:
+    """How an emotion moved: ``+1 → -1 (-2)``, the move passed through ``emphasis``."""
+    return f"{before:+g} → {after:+g} ({emphasis(f'{after - before:+g}')})"
 
 
 def _data(entity: Entity) -> dict[str, Any]:
@@ -67,64 +106,76 @@ def _fmt(path: Path) -> str:
     return out
 
 
-def _walk(before: Any, after: Any, path: Path, out: list[tuple[str, Path, Any, Any]]) -> None:
+Raw = list[tuple[str, Path, Any, Any]]
+
+
+def _walk(before: Any, after: Any, path: Path, out: Raw) -> None:
     """Raw differences: (op, path, before, after) with op added/removed/changed/reordered."""
     if isinstance(before, dict) and isinstance(after, dict):
-        for key in [*before, *[k for k in after if k not in before]]:
-            if key not in after:
-                out.append(("removed", (*path, key), before[key], None))
-            elif key not in before:
-                out.append(("added", (*path, key), None, after[key]))
-            else:
-                _walk(before[key], after[key], (*path, key), out)
-        return
-    if isinstance(before, list) and isinstance(after, list):
+        _walk_mappings(before, after, path, out)
+    elif isinstance(before, list) and isinstance(after, list):
         if _all_have_ids(before) or _all_have_ids(after):
-            if (before and not _all_have_ids(before)) or (after and not _all_have_ids(after)):
-                out.append(("changed", path, before, after))
-                return
-            old = {i["id"]: i for i in before}
-            new = {i["id"]: i for i in after}
-            for ident, item in old.items():
-                if ident not in new:
-                    out.append(("removed", (*path, ("id", ident)), item, None))
-            for ident, item in new.items():
-                if ident not in old:
-                    out.append(("added", (*path, ("id", ident)), None, item))
-                else:
-                    _walk(old[ident], item, (*path, ("id", ident)), out)
-            common_old = [i for i in old if i in new]
-            common_new = [i for i in new if i in old]
-            if common_old != common_new:
-                out.append(("reordered", path, common_old, common_new))
-            return
-        # Lists without ids (texts, actions, measurements): a multiset difference, then
-        # position-wise comparison of what remains paired.
-        remaining = list(after)
-        removed = []
-        for item in before:
-            if item in remaining:
-                remaining.remove(item)
-            else:
-                removed.append(item)
-        # An item edited in place (same text, other fields changed) is a change, not a
-        # removal plus an addition.
-        for item in list(removed):
-            key = _identity(item)
-            match = next(
-                (new for new in remaining if key is not None and _identity(new) == key), None
-            )
-            if match is not None:
-                removed.remove(item)
-                remaining.remove(match)
-                _walk(item, match, (*path, "item"), out)
-        for item in removed:
-            out.append(("removed", (*path, "item"), item, None))
-        for item in remaining:
-            out.append(("added", (*path, "item"), None, item))
-        return
-    if before != after:
+            _walk_identified(before, after, path, out)
+        else:
+            _walk_unidentified(before, after, path, out)
+    elif before != after:
         out.append(("changed", path, before, after))
+
+
+def _walk_mappings(before: dict[str, Any], after: dict[str, Any], path: Path, out: Raw) -> None:
+    for key in [*before, *[k for k in after if k not in before]]:
+        if key not in after:
+            out.append(("removed", (*path, key), before[key], None))
+        elif key not in before:
+            out.append(("added", (*path, key), None, after[key]))
+        else:
+            _walk(before[key], after[key], (*path, key), out)
+
+
+def _walk_identified(before: list[Any], after: list[Any], path: Path, out: Raw) -> None:
+    """Lists of things with ids: matched by id, so a move is a reorder."""
+    if (before and not _all_have_ids(before)) or (after and not _all_have_ids(after)):
+        out.append(("changed", path, before, after))
+        return
+    old = {i["id"]: i for i in before}
+    new = {i["id"]: i for i in after}
+    for ident, item in old.items():
+        if ident not in new:
+            out.append(("removed", (*path, ("id", ident)), item, None))
+    for ident, item in new.items():
+        if ident not in old:
+            out.append(("added", (*path, ("id", ident)), None, item))
+        else:
+            _walk(old[ident], item, (*path, ("id", ident)), out)
+    common_old = [i for i in old if i in new]
+    common_new = [i for i in new if i in old]
+    if common_old != common_new:
+        out.append(("reordered", path, common_old, common_new))
+
+
+def _walk_unidentified(before: list[Any], after: list[Any], path: Path, out: Raw) -> None:
+    """Lists without ids (texts, actions, measurements): a multiset difference, then
+    position-wise comparison of what remains paired."""
+    remaining = list(after)
+    removed = []
+    for item in before:
+        if item in remaining:
+            remaining.remove(item)
+        else:
+            removed.append(item)
+    # An item edited in place (same text, other fields changed) is a change, not a
+    # removal plus an addition.
+    for item in list(removed):
+        key = _identity(item)
+        match = next((new for new in remaining if key is not None and _identity(new) == key), None)
+        if match is not None:
+            removed.remove(item)
+            remaining.remove(match)
+            _walk(item, match, (*path, "item"), out)
+    for item in removed:
+        out.append(("removed", (*path, "item"), item, None))
+    for item in remaining:
+        out.append(("added", (*path, "item"), None, item))
 
 
 def _identity(item: Any) -> Any:
@@ -136,36 +187,40 @@ def _identity(item: Any) -> Any:
     return None
 
 
-def _categorise(kind: str, op: str, path: Path, before: Any, after: Any) -> str:
+def _categorise(kind: str, op: str, path: Path) -> str:
     names = [p for p in path if isinstance(p, str)]
     last = names[-1] if names else ""
     if kind == "journey":
-        if path and path[-1] != "item" and isinstance(path[-1], tuple):
-            what = "step" if "steps" in names else "stage"
-            return f"{what}.{op}"
-        if op == "reordered":
-            return "step.reordered" if last == "steps" else "stage.reordered"
-        if "emotion" in names:
-            return "emotion.changed"
-        if last == "channel" and "measurement_plan" not in names:
-            return "step.channel"
-        if last in ("front_stage", "back_stage", "support") or (
-            names and names[-1] in ("actor", "system", "action")
-        ):
-            return "step.actions"
-        if "pain_points" in names:
-            return {"added": "pain_point.added", "removed": "pain_point.resolved"}.get(
-                op, "pain_point.changed"
-            )
-        if "opportunities" in names:
-            return f"opportunity.{op}"
-        if "measurement_plan" in names:
-            return f"measurement.{op}"
+        return _journey_category(op, path, names)
     if kind == "metric" and last in ("target", "baseline", "instrument", "owner"):
         return f"metric.{last}"
     if kind == "instrument" and "questions" in names:
         return "instrument.questions"
     return f"{kind}.changed"
+
+
+def _journey_category(op: str, path: Path, names: list[str]) -> str:
+    last = names[-1] if names else ""
+    if path and path[-1] != "item" and isinstance(path[-1], tuple):
+        what = "step" if "steps" in names else "stage"
+        return f"{what}.{op}"
+    if op == "reordered":
+        return "step.reordered" if last == "steps" else "stage.reordered"
+    if "emotion" in names:
+        return "emotion.changed"
+    if last == "channel" and "measurement_plan" not in names:
+        return "step.channel"
+    if last in ACTION_LANES or last in ("actor", "system", "action"):
+        return "step.actions"
+    if "pain_points" in names:
+        return {"added": "pain_point.added", "removed": "pain_point.resolved"}.get(
+            op, "pain_point.changed"
+        )
+    if "opportunities" in names:
+        return f"opportunity.{op}"
+    if "measurement_plan" in names:
+        return f"measurement.{op}"
+    return "journey.changed"
 
 
 def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
@@ -175,19 +230,10 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
     new = {(d.kind, d.id): d.entity for d in head.workspace.documents}
     removed = [key for key in old if key not in new]
     added = [key for key in new if key not in old]
-    # A removed and an added entity of one kind with the same title are a rename.
-    renamed: dict[tuple[str, str], tuple[str, str]] = {}
-    for key in removed:
-        for other in added:
-            if (
-                other[0] == key[0]
-                and other not in renamed.values()
-                and _label(old[key]) == _label(new[other])
-            ):
-                renamed[key] = other
-                break
+    renamed = _renames(old, new, removed, added)
+    dangling = dangling_references(head)
     for key, other in renamed.items():
-        dangling = _dangling(head, key)
+        count = dangling[key]
         result.changes.append(
             Change(
                 key[0],
@@ -196,49 +242,19 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
                 "id",
                 key[1],
                 other[1],
-                f"{dangling} references to '{key[1]}' left dangling" if dangling else "",
+                f"{count} references to '{key[1]}' left dangling" if count else "",
             )
         )
-        if dangling:
-            result.changes.append(
-                Change(
-                    key[0],
-                    key[1],
-                    "dangling",
-                    "",
-                    None,
-                    dangling,
-                    f"{dangling} references left dangling",
-                )
-            )
+        result.changes += _dangling_change(key, count)
         _compare(result, key[0], other[1], _data(old[key]) | {"id": other[1]}, _data(new[other]))
     for key in removed:
         if key in renamed:
             continue
-        dangling = _dangling(head, key)
-        result.changes.append(
-            Change(
-                key[0],
-                key[1],
-                f"{key[0]}.removed",
-                "",
-                _label(old[key]),
-                None,
-                f"{dangling} references left dangling" if dangling else "",
-            )
-        )
-        if dangling:
-            result.changes.append(
-                Change(
-                    key[0],
-                    key[1],
-                    "dangling",
-                    "",
-                    None,
-                    dangling,
-                    f"{dangling} references left dangling",
-                )
-            )
+        count = dangling[key]
+        detail = f"{count} references left dangling" if count else ""
+        label = _label(old[key])
+        result.changes.append(Change(key[0], key[1], f"{key[0]}.removed", "", label, None, detail))
+        result.changes += _dangling_change(key, count)
     for key in added:
         if key not in renamed.values():
             result.changes.append(
@@ -250,21 +266,97 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
     return result
 
 
+Key = tuple[str, str]
+
+
+def _renames(
+    old: dict[Key, Entity], new: dict[Key, Entity], removed: list[Key], added: list[Key]
+) -> dict[Key, Key]:
+    """A removed and an added entity of one kind with the same title are a rename."""
+    renamed: dict[Key, Key] = {}
+    for key in removed:
+        for other in added:
+            if (
+                other[0] == key[0]
+                and other not in renamed.values()
+                and _label(old[key]) == _label(new[other])
+            ):
+                renamed[key] = other
+                break
+    return renamed
+
+
+def _dangling_change(key: Key, count: int) -> list[Change]:
+    if not count:
+        return []
+    detail = f"{count} references left dangling"
+    return [Change(key[0], key[1], "dangling", "", None, count, detail)]
+
+
 def _compare(
     result: WorkspaceDiff, kind: str, ident: str, before: dict[str, Any], after: dict[str, Any]
 ) -> None:
-    raw: list[tuple[str, Path, Any, Any]] = []
+    raw: Raw = []
     _walk(before, after, (), raw)
     for op, path, old, new in raw:
         if path == ("id",):
             continue
         result.changes.append(
-            Change(kind, ident, _categorise(kind, op, path, old, new), _fmt(path), old, new, op)
+            Change(kind, ident, _categorise(kind, op, path), _fmt(path), old, new, op)
         )
 
 
-def _dangling(head: CheckResult, key: tuple[str, str]) -> int:
-    kind, ident = key
-    return sum(
-        1 for d in head.diagnostics if d.name == f"ref.unknown-{kind}" and f"'{ident}'" in d.message
-    )
+def dangling_references(head: CheckResult) -> Counter[Key]:
+    """References that name nothing, counted by the (kind, id) they name: the ones the
+    resolver reports as unknown (CX102–CX111, which cannot be turned off)."""
+    ws, index = head.workspace, head.index
+    counts: Counter[Key] = Counter()
+    for doc in ws.documents:
+        for kind, ident, _ in references(doc.entity):
+            key = (kind, ident)
+            known = key in ws.broken_ids or key in index.refused  # reported elsewhere
+            if not known and index.get(kind, ident) is None:
+                counts[key] += 1
+    return counts
+
+
+def compare_steps(base: Journey, head: Journey) -> list[StepChange]:
+    """Two versions of a journey step by step, matched by id across stages: ``head``'s
+    steps in order, then those only ``base`` has."""
+    before = {s.id: s for s in base.steps()}
+    after = {s.id: s for s in head.steps()}
+    out = []
+    for ident in [*after, *(i for i in before if i not in after)]:
+        old, new = before.get(ident), after.get(ident)
+        if old is None or new is None:
+            out.append(StepChange(ident, old, new))
+            continue
+        prefix: Path = ("steps", ("id", ident))
+        raw: Raw = []
+        _walk(_step_data(old), _step_data(new), prefix, raw)
+        changes = tuple(
+            Change("journey", head.id, _categorise("journey", op, path), _fmt(path), b, a, op)
+            for op, path, b, a in raw
+        )
+        out.append(StepChange(ident, old, new, changes, _emotion_moves(raw, len(prefix))))
+    return out
+
+
+def _step_data(step: Step) -> dict[str, Any]:
+    return step.model_dump(mode="json", exclude_none=True)
+
+
+def _emotion_moves(raw: Raw, depth: int) -> tuple[EmotionMove, ...]:
+    """Numeric emotions that changed, per persona where the step gives them per persona."""
+    moves = []
+    for op, path, before, after in raw:
+        inner = path[depth:]
+        if op != "changed" or inner[:1] != ("emotion",):
+            continue
+        if _is_number(before) and _is_number(after):
+            moves.append(EmotionMove(inner[1] if len(inner) > 1 else None, before, after))
+    return tuple(moves)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from .base import Entity, Model, Ref, Text
 from .catalog import Actor, Channel, Evidence, Stakeholder, System
-from .customers import Persona, PersonaContext, Segment
-from .journey import Action, Effort, Journey, PainPoint, Stage, Step, Transition
+from .customers import Persona, PersonaContext, Segment, leaf_segments, parent_segments
+from .journey import (
+    ACTION_LANES,
+    Action,
+    Effort,
+    Journey,
+    PainPoint,
+    PainSeverity,
+    Stage,
+    Step,
+    Transition,
+)
 from .measurement import Instrument, Measurement, Metric, Question, ResponseScale, Trigger
 from .settings import EmotionScale, Settings
 
@@ -24,6 +34,7 @@ ENTITY_KINDS: dict[str, type[Entity]] = {
 }
 
 __all__ = [
+    "ACTION_LANES",
     "ENTITY_KINDS",
     "Action",
     "Actor",
@@ -38,6 +49,7 @@ __all__ = [
     "Metric",
     "Model",
     "PainPoint",
+    "PainSeverity",
     "Persona",
     "PersonaContext",
     "Question",
@@ -52,4 +64,6 @@ __all__ = [
     "Text",
     "Transition",
     "Trigger",
+    "leaf_segments",
+    "parent_segments",
 ]

@@ -24,10 +24,6 @@ class Ref:
     kind: str
 
 
-def ref(kind: str) -> Ref:
-    return Ref(kind)
-
-
 SegmentRef = Annotated[str, Ref("segment")]
 PersonaRef = Annotated[str, Ref("persona")]
 ChannelRef = Annotated[str, Ref("channel")]

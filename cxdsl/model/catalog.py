@@ -43,6 +43,11 @@ class Actor(Entity):
     type: ActorKind
     organisation: Text | None = None
 
+    @property
+    def is_partner(self) -> bool:
+        """A partner entity outside the organisation (drawn with a ⇄ mark and dashes)."""
+        return self.type == "partner"
+
 
 class System(Entity):
     """A digital enabler behind steps."""

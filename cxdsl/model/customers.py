@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
@@ -19,6 +20,18 @@ class Segment(Entity):
     estimated_volume: int | None = Field(default=None, ge=0)
 
 
+def parent_segments(segments: Iterable[Segment]) -> set[str]:
+    """Ids that some segment names as its parent: the inner nodes of the customer tree."""
+    return {s.parent for s in segments if s.parent}
+
+
+def leaf_segments(segments: Iterable[Segment]) -> list[Segment]:
+    """Segments no other segment hangs under, in the order given."""
+    segments = list(segments)
+    parents = parent_segments(segments)
+    return [s for s in segments if s.id not in parents]
+
+
 class PersonaContext(Model):
     """The situation a persona lives in."""
 
@@ -32,6 +45,7 @@ class Persona(Entity):
 
     kind: Literal["persona"] = "persona"
     name: Text
+    short_name: Text | None = None
     summary: Text | None = None
     segments: list[SegmentRef] = Field(default_factory=list)
     age_range: str | None = None
@@ -46,3 +60,7 @@ class Persona(Entity):
     languages: list[LangCode] = Field(default_factory=list)
     quote: Text | None = None
     evidence: list[EvidenceRef] = Field(default_factory=list)
+
+    def short_label(self) -> Text:
+        """What names the persona where space is short: ``short_name``, else ``name``."""
+        return self.short_name or self.name

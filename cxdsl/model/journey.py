@@ -20,11 +20,14 @@ from .base import (
     SystemRef,
     Text,
 )
-from .measurement import Measurement
+from .measurement import Measurement, Trigger
 
 JourneyState = Literal["as-is", "to-be"]
-Severity = Literal["low", "medium", "high"]
+#: How much a pain point hurts (not a diagnostic's severity: that is ``cxdsl.diagnostics``).
+PainSeverity = Literal["low", "medium", "high"]
 TransitionKind = Literal["next", "branch", "loop", "failure"]
+#: The blueprint lanes that hold actions, in the order they are drawn.
+ACTION_LANES = ("front_stage", "back_stage", "support")
 
 
 class Action(Model):
@@ -39,7 +42,7 @@ class PainPoint(Model):
     """A problem the customer meets at a step."""
 
     text: Text
-    severity: Severity = "medium"
+    severity: PainSeverity = "medium"
     evidence: list[EvidenceRef] = Field(default_factory=list)
     accepted: Text | bool | None = Field(
         default=None, description="Set (with the reason) when the pain is knowingly kept."
@@ -89,6 +92,10 @@ class Step(Model):
     )
     evidence: list[EvidenceRef] = Field(default_factory=list)
 
+    def actions(self) -> list[Action]:
+        """Every action of the step: front stage, then back stage, then support."""
+        return [*self.front_stage, *self.back_stage, *self.support]
+
 
 class Stage(Model):
     """A phase of the journey, holding steps in order."""
@@ -125,7 +132,34 @@ class Journey(Entity):
         """Every step, in order across stages."""
         return [step for stage in self.stages for step in stage.steps]
 
+    def stage_of(self, step: Step) -> Stage | None:
+        """The stage holding ``step`` (this very object)."""
+        return next((st for st in self.stages if any(s is step for s in st.steps)), None)
+
+    def measurements_covering(self, step: Step) -> list[Measurement]:
+        """Plan entries triggered at the step itself or at the stage holding it."""
+        stage = self.stage_of(step)
+        return [
+            m
+            for m in self.measurement_plan
+            if m.trigger
+            and (m.trigger.step == step.id or (stage is not None and m.trigger.stage == stage.id))
+        ]
+
+    def trigger_target(self, trigger: Trigger | None) -> Step | Stage | None:
+        """The step a trigger names, else the stage it names, else None."""
+        if trigger is None:
+            return None
+        if trigger.step is not None:
+            step = next((s for s in self.steps() if s.id == trigger.step), None)
+            if step is not None:
+                return step
+        if trigger.stage is not None:
+            return next((st for st in self.stages if st.id == trigger.stage), None)
+        return None
+
     def all_personas(self) -> list[str]:
+        """The primary persona, then the others, each once."""
         return ([self.persona] if self.persona else []) + [
             p for p in self.personas if p != self.persona
         ]

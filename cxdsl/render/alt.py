@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Journey, Persona, Segment
+from ..model import ACTION_LANES, Journey, Persona, Segment
 from .context import RenderContext
 from .i18n import ui
 
@@ -54,6 +54,13 @@ _WORDS = {
 def _w(key: str, ctx: RenderContext) -> str:
     entry = _WORDS[key]
     return entry.get(ctx.lang, entry["en"])
+
+
+def _actor_name(ctx: RenderContext, ident: str, f: Format) -> str:
+    """An actor's name, marked when it is a partner entity outside the organisation."""
+    actor = ctx.actor(ident)
+    partner = f" ({ui('partner', ctx.lang)})" if actor and actor.is_partner else ""
+    return f(ctx.name_of("actor", ident)) + partner
 
 
 def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list[str]:
@@ -104,17 +111,11 @@ def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> st
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
         lines.append(f"- {number}. **{f(ctx.text(step.title))}**")
-        for lane in ("front_stage", "back_stage", "support"):
+        for lane in ACTION_LANES:
             for action in getattr(step, lane):
                 parts = [f(ctx.text(action.action))]
                 if action.actor:
-                    actor = ctx.actor(action.actor)
-                    partner = (
-                        f" ({ui('partner', ctx.lang)})" if actor and actor.type == "partner" else ""
-                    )
-                    parts.append(
-                        f"{_w('actor', ctx)} {f(ctx.name_of('actor', action.actor))}{partner}"
-                    )
+                    parts.append(f"{_w('actor', ctx)} {_actor_name(ctx, action.actor, f)}")
                 if action.system:
                     parts.append(f"{_w('system', ctx)} {f(ctx.name_of('system', action.system))}")
                 lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
@@ -180,13 +181,9 @@ def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
         actors: dict[str, None] = {}
         systems: dict[str, None] = {}
         for step in journey.steps():
-            for action in (*step.front_stage, *step.back_stage, *step.support):
+            for action in step.actions():
                 if action.actor:
-                    actor = ctx.actor(action.actor)
-                    partner = (
-                        f" ({ui('partner', ctx.lang)})" if actor and actor.type == "partner" else ""
-                    )
-                    actors[f(ctx.name_of("actor", action.actor)) + partner] = None
+                    actors[_actor_name(ctx, action.actor, f)] = None
                 if action.system:
                     systems[f(ctx.name_of("system", action.system))] = None
         lines.append(f"- **{f(ctx.text(journey.title))}**: {', '.join([*actors, *systems]) or '—'}")

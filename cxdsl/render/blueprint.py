@@ -37,7 +37,7 @@ LANE_FILLS = {
 
 def _action_cell(ctx: RenderContext, action: Action) -> str:
     actor = ctx.actor(action.actor)
-    partner = actor is not None and actor.type == "partner"
+    partner = actor is not None and actor.is_partner
     who = ctx.name_of("actor", action.actor) if action.actor else ""
     parts = [f"{ctx.lines(ctx.text(action.action), CELL_WIDTH)}"]
     if who:

@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Actor, EmotionScale, Journey, Settings, Step
+from ..model import Actor, EmotionScale, Journey, Persona, Settings, Step
 from ..model.settings import DEFAULT_SCALE
 from ..resolve import Index
 from .i18n import Localized, clean, is_rtl, isolate, localize, signed, wrap
@@ -47,6 +47,14 @@ class RenderContext:
             return clean(ident)
         value = getattr(entity, "name", None) or getattr(entity, "title", None)
         return self.text(value) or clean(ident)
+
+    def short_name_of(self, persona: str | None) -> str:
+        """A persona's short label (``short_name``, else its name); the raw id when it does
+        not resolve."""
+        entity = self.index.entity("persona", persona) if persona else None
+        if isinstance(entity, Persona):
+            return self.text(entity.short_label()) or self.name_of("persona", persona)
+        return self.name_of("persona", persona)
 
     def actor(self, ident: str | None) -> Actor | None:
         entity = self.index.entity("actor", ident) if ident else None

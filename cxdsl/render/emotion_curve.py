@@ -15,8 +15,9 @@ Arabic charts run right to left.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
-from ..model import Journey, Step
+from ..model import EmotionScale, Journey, Step
 from .context import RenderContext
 from .i18n import isolate, signed, ui, wrap
 from .palette import PAIN, SERIES
@@ -73,6 +74,51 @@ def _text(
     return el
 
 
+#: One legend entry: (label, colour, dash pattern, marker kind or "none").
+LegendEntry = tuple[str, str, str, str]
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """Where things go: the plot area of one chart and its coordinate mappings."""
+
+    rtl: bool
+    scale: EmotionScale
+    count: int  # steps of the journey drawn
+
+    @property
+    def height(self) -> int:
+        return TOP + BOTTOM + 40 * (self.scale.max - self.scale.min)
+
+    @property
+    def plot_w(self) -> int:
+        return WIDTH - LEFT - RIGHT
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - TOP - BOTTOM
+
+    @property
+    def x0(self) -> int:
+        # The axis labels sit on the reading side: left in English, right in Arabic.
+        return RIGHT if self.rtl else LEFT
+
+    def x_at(self, position: float) -> float:
+        """x of a position in [0, 1] along the journey."""
+        if self.rtl:
+            return self.x0 + (1 - position) * self.plot_w
+        return self.x0 + position * self.plot_w
+
+    def x_of(self, i: int, count: int | None = None) -> float:
+        """x of the ``i``-th of ``count`` steps (default: the journey's)."""
+        count = self.count if count is None else count
+        return self.x_at(0.5 if count == 1 else i / (count - 1))
+
+    def y_of(self, value: float) -> float:
+        span = self.scale.max - self.scale.min
+        return TOP + (self.scale.max - value) / span * self.plot_h
+
+
 def emotion_curve_svg(
     ctx: RenderContext,
     journey: Journey,
@@ -81,30 +127,14 @@ def emotion_curve_svg(
     description: str = "",
 ) -> str:
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
-    scale = ctx.scale(journey)
     steps = journey.steps()
-    max(len(steps), 1)
-    height = TOP + BOTTOM + 40 * (scale.max - scale.min)
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = height - TOP - BOTTOM
-    # The axis labels sit on the reading side: left in English, right in Arabic.
-    x0 = RIGHT if ctx.rtl else LEFT
-
-    def x_at(position: float) -> float:  # position in [0, 1] along the journey
-        return x0 + (1 - position) * plot_w if ctx.rtl else x0 + position * plot_w
-
-    def x_of(i: int, count: int) -> float:
-        return x_at(0.5 if count == 1 else i / (count - 1))
-
-    def y_of(value: float) -> float:
-        return TOP + (scale.max - value) / (scale.max - scale.min) * plot_h
-
+    plot = _Plot(ctx.rtl, ctx.scale(journey), len(steps))
     svg = ET.Element(
         "svg",
         xmlns="http://www.w3.org/2000/svg",
         width=str(WIDTH),
-        height=str(height),
-        viewBox=f"0 0 {WIDTH} {height}",
+        height=str(plot.height),
+        viewBox=f"0 0 {WIDTH} {plot.height}",
         role="img",
         attrib={
             "font-family": f"{ctx.font}, Noto Sans, sans-serif",
@@ -113,20 +143,33 @@ def emotion_curve_svg(
     )
     ET.SubElement(svg, "title", id="title").text = title
     ET.SubElement(svg, "desc", id="desc").text = description
-    ET.SubElement(svg, "rect", width=str(WIDTH), height=str(height), fill="white")
+    ET.SubElement(svg, "rect", width=str(WIDTH), height=str(plot.height), fill="white")
     head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
     heading = _text(svg, ctx, WIDTH / 2, 28, head, size=16)
     heading.set("font-weight", "bold")
+    _stage_bands(svg, ctx, plot, journey)
+    _grid(svg, ctx, plot)
+    _step_marks(svg, ctx, plot, steps)
+    legend: list[LegendEntry] = []
+    if base is not None:
+        legend += _base_curve(svg, ctx, plot, base)
+    legend += _persona_curves(svg, ctx, plot, journey, steps)
+    _legend(svg, ctx, plot, legend)
+    ET.indent(svg, space=" ")
+    return ET.tostring(svg, encoding="unicode") + "\n"
 
-    # Stage bands, alternately shaded, labelled above the plot.
+
+def _stage_bands(svg: ET.Element, ctx: RenderContext, plot: _Plot, journey: Journey) -> None:
+    """Stage bands, alternately shaded, labelled above the plot."""
     index = 0
+    total = plot.count
     for si, stage in enumerate(journey.stages):
         count = len(stage.steps)
         if count == 0:
             continue
-        a = x_of(index, len(steps)) if len(steps) > 1 else x0
-        b = x_of(index + count - 1, len(steps)) if len(steps) > 1 else x0 + plot_w
-        half = plot_w / max(len(steps) - 1, 1) / 2
+        a = plot.x_of(index) if total > 1 else plot.x0
+        b = plot.x_of(index + count - 1) if total > 1 else plot.x0 + plot.plot_w
+        half = plot.plot_w / max(total - 1, 1) / 2
         left, right = min(a, b) - half, max(a, b) + half
         if si % 2 == 0:
             ET.SubElement(
@@ -135,7 +178,7 @@ def emotion_curve_svg(
                 x=f"{left:.1f}",
                 y=str(TOP - 6),
                 width=f"{right - left:.1f}",
-                height=f"{plot_h + 12}",
+                height=f"{plot.plot_h + 12}",
                 fill="#f3f5f8",
             )
         stage_lines = wrap(ctx.text(stage.title), max(6, int((right - left) / 8)), 2)
@@ -143,9 +186,12 @@ def emotion_curve_svg(
             _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
         index += count
 
-    # Grid and scale labels.
-    for level in range(scale.min, scale.max + 1):
-        y = y_of(level)
+
+def _grid(svg: ET.Element, ctx: RenderContext, plot: _Plot) -> None:
+    """Grid lines and scale labels."""
+    x0, plot_w = plot.x0, plot.plot_w
+    for level in range(plot.scale.min, plot.scale.max + 1):
+        y = plot.y_of(level)
         ET.SubElement(
             svg,
             "line",
@@ -156,7 +202,7 @@ def emotion_curve_svg(
             stroke="#9aa5b1" if level == 0 else "#dde3ea",
             attrib={"stroke-width": "1"},
         )
-        label = ctx.emotion_label(level, scale)
+        label = ctx.emotion_label(level, plot.scale)
         lx = x0 + plot_w + 8 if ctx.rtl else x0 - 8
         _text(
             svg,
@@ -169,40 +215,48 @@ def emotion_curve_svg(
             fill="#44505c",
         )
 
-    # Step numbers, pain points and moments of truth along the axis.
+
+def _step_marks(svg: ET.Element, ctx: RenderContext, plot: _Plot, steps: list[Step]) -> None:
+    """Step numbers, pain points and moments of truth along the axis."""
     for i, step in enumerate(steps):
-        x = x_of(i, len(steps))
+        x = plot.x_of(i)
         tip = ET.SubElement(svg, "g")
         ET.SubElement(tip, "title").text = ctx.text(step.title)
-        _text(tip, ctx, x, TOP + plot_h + 22, str(i + 1), size=11, fill="#44505c")
+        _text(tip, ctx, x, TOP + plot.plot_h + 22, str(i + 1), size=11, fill="#44505c")
         if step.pain_points:
-            _text(tip, ctx, x, TOP + plot_h + 42, "⚠", size=13, fill=PAIN)
+            _text(tip, ctx, x, TOP + plot.plot_h + 42, "⚠", size=13, fill=PAIN)
         if step.moment_of_truth:
             _text(tip, ctx, x, TOP - 8, "★", size=14, fill="#1a1a1a")
 
-    # The as-is curve under a to-be journey, stretched to the same width.
-    legend: list[tuple[str, str, str, str]] = []
-    if base is not None:
-        base_steps = base.steps()
-        base_points: list[tuple[float, float]] = []
-        for i, step in enumerate(base_steps):
-            values = [v for _, v in ctx.emotions(base, step)]
-            if values:
-                base_points.append((x_of(i, len(base_steps)), y_of(values[0])))
-        if base_points:
-            ET.SubElement(
-                svg,
-                "polyline",
-                points=" ".join(f"{x:.1f},{y:.1f}" for x, y in base_points),
-                fill="none",
-                stroke="#8c8c8c",
-                attrib={"stroke-width": "2", "stroke-dasharray": "6 4"},
-            )
-            legend.append(
-                (f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4", "none")
-            )
 
-    # One series per persona.
+def _base_curve(
+    svg: ET.Element, ctx: RenderContext, plot: _Plot, base: Journey
+) -> list[LegendEntry]:
+    """The as-is curve under a to-be journey, stretched to the same width."""
+    base_steps = base.steps()
+    points: list[tuple[float, float]] = []
+    for i, step in enumerate(base_steps):
+        values = [v for _, v in ctx.emotions(base, step)]
+        if values:
+            points.append((plot.x_of(i, len(base_steps)), plot.y_of(values[0])))
+    if not points:
+        return []
+    ET.SubElement(
+        svg,
+        "polyline",
+        points=" ".join(f"{x:.1f},{y:.1f}" for x, y in points),
+        fill="none",
+        stroke="#8c8c8c",
+        attrib={"stroke-width": "2", "stroke-dasharray": "6 4"},
+    )
+    return [(f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4", "none")]
+
+
+def _persona_curves(
+    svg: ET.Element, ctx: RenderContext, plot: _Plot, journey: Journey, steps: list[Step]
+) -> list[LegendEntry]:
+    """One series per persona (or one unnamed series)."""
+    legend: list[LegendEntry] = []
     personas: list[str | None] = [*journey.all_personas()] or [None]
     for k, persona in enumerate(personas):
         colour, dash, marker = SERIES[k % len(SERIES)], DASHES[k % len(DASHES)], MARKERS[k % 6]
@@ -210,7 +264,7 @@ def emotion_curve_svg(
         for i, step in enumerate(steps):
             for who, value in ctx.emotions(journey, step):
                 if who in (persona, None):
-                    points.append((x_of(i, len(steps)), y_of(value), step, value))
+                    points.append((plot.x_of(i), plot.y_of(value), step, value))
         if not points:
             continue
         series = ET.SubElement(svg, "g")
@@ -225,8 +279,12 @@ def emotion_curve_svg(
             _marker(point, marker, x, y, colour)
         name = ctx.name_of("persona", persona) if persona else ui("emotion", ctx.lang)
         legend.append((name, colour, dash, marker))
+    return legend
 
-    # Legend under the plot, from the reading side.
+
+def _legend(svg: ET.Element, ctx: RenderContext, plot: _Plot, legend: list[LegendEntry]) -> None:
+    """The legend under the plot, from the reading side, then the symbol notes."""
+    x0, plot_w, height = plot.x0, plot.plot_w, plot.height
     y = height - 40
     x = x0 + plot_w if ctx.rtl else x0
     for name, colour, dash, marker in legend:
@@ -261,5 +319,3 @@ def emotion_curve_svg(
         size=11,
         fill="#44505c",
     )
-    ET.indent(svg, space=" ")
-    return ET.tostring(svg, encoding="unicode") + "\n"

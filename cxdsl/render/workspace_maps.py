@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import graphviz
 
-from ..model import Actor, Journey, Persona, Segment
+from ..model import Actor, Journey, Persona, Segment, parent_segments
 from .context import RenderContext
 from .i18n import ui
 from .palette import PARTNER_FILL
@@ -33,6 +33,7 @@ def customer_tree_dot(ctx: RenderContext) -> str:
     g.attr("node", fontname=ctx.font, fontsize="11")
     segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
     ids = {s.id: f"g{i}" for i, s in enumerate(segments)}
+    parents = parent_segments(segments)
     children: dict[str | None, list[Segment]] = {}
     for seg in segments:
         parent = seg.parent if seg.parent in ids else None
@@ -43,7 +44,7 @@ def customer_tree_dot(ctx: RenderContext) -> str:
         label = f"<B>{ctx.lines(ctx.text(segment.name), 24)}</B>"
         if volume:
             label += f'<BR/><FONT POINT-SIZE="9" COLOR="#44505c">{ctx.esc(volume)}</FONT>'
-        leaf = segment.id not in children
+        leaf = segment.id not in parents
         g.node(
             ids[segment.id],
             f"<{label}>",
@@ -96,7 +97,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
     uses: dict[tuple[str, str], dict[str, int]] = {}
     for journey in journeys:
         for step in journey.steps():
-            for action in (*step.front_stage, *step.back_stage, *step.support):
+            for action in step.actions():
                 for kind, ident in (("actor", action.actor), ("system", action.system)):
                     if ident:
                         counts = uses.setdefault((kind, ident), {})
@@ -130,7 +131,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
             )
         else:
             actor = ctx.actor(ident)
-            partner = isinstance(actor, Actor) and actor.type == "partner"
+            partner = isinstance(actor, Actor) and actor.is_partner
             kind_label = ui(
                 f"{actor.type}_actor" if isinstance(actor, Actor) and not partner else "partner",
                 ctx.lang,

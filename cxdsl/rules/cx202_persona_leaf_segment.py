@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Issue, Severity
-from ..model import Persona, Segment
+from ..model import Persona, Segment, parent_segments
 from .registry import Rule, RuleContext, registry
 
 
@@ -22,11 +22,9 @@ class PersonaLeafSegment(Rule):
     default_severity = Severity.ERROR
 
     def check(self, ctx: RuleContext) -> Iterator[Issue]:
-        parents = set()
-        for doc in ctx.index.docs("segment"):
-            assert isinstance(doc.entity, Segment)
-            if doc.entity.parent:
-                parents.add(doc.entity.parent)
+        parents = parent_segments(
+            d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)
+        )
         for doc in ctx.index.docs("persona"):
             persona = doc.entity
             assert isinstance(persona, Persona)

@@ -27,10 +27,8 @@ class MomentOfTruthMeasured(Rule):
         for doc in ctx.index.docs("journey"):
             journey = doc.entity
             assert isinstance(journey, Journey)
-            steps = {m.trigger.step for m in journey.measurement_plan if m.trigger}
-            stages = {m.trigger.stage for m in journey.measurement_plan if m.trigger}
-            for path, stage, step in iter_steps(journey):
-                if step.moment_of_truth and step.id not in steps and stage.id not in stages:
+            for path, _stage, step in iter_steps(journey):
+                if step.moment_of_truth and not journey.measurements_covering(step):
                     yield Issue(
                         self.code,
                         f"moment of truth '{step.id}' is not covered by any metric",

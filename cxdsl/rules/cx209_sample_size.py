@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
-from statistics import NormalDist
 
 from ..diagnostics import Issue, Severity
 from ..model import Journey
+from ..stats import required_sample_size
 from .registry import Rule, RuleContext, registry
-
-
-def required_sample_size(
-    population: int, confidence: float, margin: float, proportion: float = 0.5
-) -> int:
-    """Cochran's sample size with the finite population correction."""
-    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
-    n0 = z * z * proportion * (1 - proportion) / (margin * margin)
-    return math.ceil(n0 / (1 + (n0 - 1) / population))
 
 
 @registry.register

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import Journey, Persona, Step
+from ..diff.engine import StepChange, compare_steps, emotion_shift
+from ..model import Journey, Measurement, Persona, Step, Trigger
 from ..paths import anchor_id, compare_path, entity_path
 from ..render.palette import emotion_style
-from ..rules.cx209_sample_size import required_sample_size
+from ..stats import required_sample
 from .content import PageContext
 from .markdown import relative, safe_url
 
@@ -17,7 +18,7 @@ def _emotion(pc: PageContext, journey: Journey, step: Step) -> str:
     for persona, value in emotions:
         style = emotion_style(value, scale)
         who = (
-            pc.w.plain(pc.ctx.name_of("persona", persona).split(" — ")[0]) + ": "
+            pc.w.plain(pc.ctx.short_name_of(persona)) + ": "
             if persona and len(emotions) > 1
             else ""
         )
@@ -49,7 +50,7 @@ def _effort(pc: PageContext, step: Step) -> str:
 def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
     actors: dict[str, None] = {}
     systems: dict[str, None] = {}
-    for action in (*step.front_stage, *step.back_stage, *step.support):
+    for action in step.actions():
         if action.actor:
             actors[pc.w.entity_link("actor", action.actor, here)] = None
         if action.system:
@@ -58,10 +59,33 @@ def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
 
 
 def journey_page(pc: PageContext, journey: Journey) -> str:
-    w = pc.w
+    """A journey's page: facts, diagrams, steps, pains, moments, evidence and the plan."""
+    w, t = pc.w, pc.w.t
     here = entity_path("journey", journey.id)
-    t = w.t
-    out = [f"# {w.inline(journey.title)}\n"]
+    out = [f"# {w.inline(journey.title)}\n", _summary(pc, journey, here)]
+    if journey.state == "to-be" and journey.based_on:
+        compare = relative(here, compare_path(journey.id))
+        out.append(f"\n{w.link(t('see_comparison'), compare)}\n")
+    for kind, key in (
+        ("journey-map", "journey_map"),
+        ("service-blueprint", "service_blueprint"),
+        ("emotion-curve", "emotion_curve"),
+    ):
+        out.append(f"\n## {t(key)}\n")
+        out.append(pc.figure(kind, journey.id, here))
+    out.append(f"\n## {t('steps_title')}\n")
+    out += _step_tables(pc, journey, here)
+    out.append(f"\n## {t('moments_of_truth')}\n")
+    out.append(_moments_table(pc, journey, here))
+    out.append(f"\n## {t('evidence_title')}\n")
+    out.append(_evidence_table(pc, journey, here))
+    out.append(f"\n## {t('measurement_plan')}\n")
+    out.append(_plan_table(pc, journey, here))
+    return "\n".join(out)
+
+
+def _summary(pc: PageContext, journey: Journey, here: str) -> str:
+    w, t = pc.w, pc.w.t
     summary = [
         (t("persona"), w.entity_link("persona", journey.persona, here)),
         (
@@ -83,17 +107,12 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
             w.sep.join(w.entity_link("stakeholder", s, here) for s in journey.stakeholders),
         ),
     ]
-    out.append(w.table([t("field"), t("value")], [(k, v) for k, v in summary if v]))
-    if journey.state == "to-be" and journey.based_on:
-        compare = relative(here, compare_path(journey.id))
-        out.append(f"\n{w.link(t('see_comparison'), compare)}\n")
-    out.append(f"\n## {t('journey_map')}\n")
-    out.append(pc.figure("journey-map", journey.id, here))
-    out.append(f"\n## {t('service_blueprint')}\n")
-    out.append(pc.figure("service-blueprint", journey.id, here))
-    out.append(f"\n## {t('emotion_curve')}\n")
-    out.append(pc.figure("emotion-curve", journey.id, here))
-    out.append(f"\n## {t('steps_title')}\n")
+    return w.table([t("field"), t("value")], [(k, v) for k, v in summary if v])
+
+
+def _step_tables(pc: PageContext, journey: Journey, here: str) -> list[str]:
+    """The table of steps, then the pain points and opportunities section."""
+    w, t = pc.w, pc.w.t
     rows = []
     pain_rows = []
     number = 0
@@ -115,109 +134,109 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
                 )
             )
             if step.pain_points or step.opportunities:
-                pains = "<br>".join(
-                    f"{'⚠⚠' if p.severity == 'high' else '⚠'} {w.inline(p.text)}"
-                    + (
-                        f" <small>({t('accepted')}: {w.inline(p.accepted)})</small>"
-                        if p.accepted and not isinstance(p.accepted, bool)
-                        else ""
-                    )
-                    for p in step.pain_points
-                )
-                opportunities = "<br>".join(f"◆ {w.inline(o)}" for o in step.opportunities)
-                pain_rows.append((f"{number}. {w.inline(step.title)}", pains, opportunities))
-    out.append(
-        w.table(
-            [
-                t("stage"),
-                t("step"),
-                t("channel"),
-                t("actors_and_systems"),
-                t("emotion"),
-                t("effort"),
-            ],
-            rows,
+                pain_rows.append(_pain_row(pc, step, number))
+    headers = ["stage", "step", "channel", "actors_and_systems", "emotion", "effort"]
+    return [
+        w.table([t(h) for h in headers], rows),
+        f"\n## {t('pain_points_title')}\n",
+        w.table([t("step"), t("pain_points_title"), t("opportunities")], pain_rows),
+    ]
+
+
+def _pain_row(pc: PageContext, step: Step, number: int) -> tuple[str, str, str]:
+    w, t = pc.w, pc.w.t
+    pains = "<br>".join(
+        f"{'⚠⚠' if p.severity == 'high' else '⚠'} {w.inline(p.text)}"
+        + (
+            f" <small>({t('accepted')}: {w.inline(p.accepted)})</small>"
+            if p.accepted and not isinstance(p.accepted, bool)
+            else ""
         )
+        for p in step.pain_points
     )
-    out.append(f"\n## {t('pain_points_title')}\n")
-    out.append(w.table([t("step"), t("pain_points_title"), t("opportunities")], pain_rows))
-    moments = [s for s in journey.steps() if s.moment_of_truth]
-    out.append(f"\n## {t('moments_of_truth')}\n")
-    plan = journey.measurement_plan
-    mot_rows = []
-    for step in moments:
-        stage_ids = {st.id for st in journey.stages if step in st.steps}
-        covering = [
-            m
-            for m in plan
-            if m.trigger and (m.trigger.step == step.id or m.trigger.stage in stage_ids)
-        ]
-        mot_rows.append(
-            (
-                w.inline(step.title),
-                w.sep.join(w.entity_link("metric", m.metric, here) for m in covering) or "⚠",
+    opportunities = "<br>".join(f"◆ {w.inline(o)}" for o in step.opportunities)
+    return (f"{number}. {w.inline(step.title)}", pains, opportunities)
+
+
+def _moments_table(pc: PageContext, journey: Journey, here: str) -> str:
+    w, t = pc.w, pc.w.t
+    rows = [
+        (
+            w.inline(step.title),
+            w.sep.join(
+                w.entity_link("metric", m.metric, here) for m in journey.measurements_covering(step)
             )
+            or "⚠",
         )
-    out.append(w.table([t("step"), t("measured_by")], mot_rows))
-    out.append(f"\n## {t('evidence_title')}\n")
-    evidence_rows = []
+        for step in journey.steps()
+        if step.moment_of_truth
+    ]
+    return w.table([t("step"), t("measured_by")], rows)
+
+
+def _evidence_table(pc: PageContext, journey: Journey, here: str) -> str:
+    w, t = pc.w, pc.w.t
+    rows = []
     for ident in journey.evidence:
-        evidence_rows.append((w.entity_link("evidence", ident, here), t("whole_journey")))
+        rows.append((w.entity_link("evidence", ident, here), t("whole_journey")))
     for step in journey.steps():
         for ident in step.evidence:
-            evidence_rows.append((w.entity_link("evidence", ident, here), w.inline(step.title)))
+            rows.append((w.entity_link("evidence", ident, here), w.inline(step.title)))
         for pain in step.pain_points:
             for ident in pain.evidence:
-                evidence_rows.append(
-                    (w.entity_link("evidence", ident, here), f"⚠ {w.inline(pain.text)}")
-                )
-    out.append(w.table([t("evidence"), t("supports")], evidence_rows))
-    out.append(f"\n## {t('measurement_plan')}\n")
-    steps = {s.id: s for s in journey.steps()}
-    stages = {s.id: s for s in journey.stages}
-    plan_rows = []
-    for m in plan:
+                rows.append((w.entity_link("evidence", ident, here), f"⚠ {w.inline(pain.text)}"))
+    return w.table([t("evidence"), t("supports")], rows)
+
+
+def _plan_table(pc: PageContext, journey: Journey, here: str) -> str:
+    w, t = pc.w, pc.w.t
+    rows = []
+    for m in journey.measurement_plan:
         metric = pc.result.index.entity("metric", m.metric)
         instrument = m.instrument or (metric.instrument if metric is not None else None)
-        trigger = ""
-        if m.trigger and m.trigger.step in steps:
-            trigger = f"{t('step')}: {w.inline(steps[m.trigger.step].title)}"
-        elif m.trigger and m.trigger.stage in stages:
-            trigger = f"{t('stage')}: {w.inline(stages[m.trigger.stage].title)}"
         target = m.target if m.target is not None else (metric.target if metric else None)
-        sample = ""
-        if m.sample_size is not None and m.population and m.confidence_level and m.margin_of_error:
-            need = required_sample_size(m.population, m.confidence_level, m.margin_of_error)
-            ok = "✓" if m.sample_size >= need else "✗"
-            sample = w.plain(f"{m.sample_size} / {need} ") + ok
-        elif m.sample_size is not None:
-            sample = w.plain(str(m.sample_size))
-        plan_rows.append(
+        rows.append(
             (
                 w.entity_link("metric", m.metric, here),
                 w.entity_link("instrument", instrument, here) if instrument else "",
-                trigger,
+                trigger_title(pc, journey, m.trigger) if m.trigger else "",
                 w.entity_link("channel", m.channel, here) if m.channel else "",
                 w.value(m.cadence) if m.cadence else "",
                 w.plain(f"{target:g}") if target is not None else "",
-                sample,
+                _sample(pc, m),
             )
         )
-    out.append(
-        w.table(
-            [
-                t("metric"),
-                t("instrument"),
-                t("trigger"),
-                t("channel"),
-                t("cadence"),
-                t("target"),
-                t("sample_planned_required"),
-            ],
-            plan_rows,
-        )
-    )
-    return "\n".join(out)
+    headers = [
+        "metric",
+        "instrument",
+        "trigger",
+        "channel",
+        "cadence",
+        "target",
+        "sample_planned_required",
+    ]
+    return w.table([t(h) for h in headers], rows)
+
+
+def _sample(pc: PageContext, m: Measurement) -> str:
+    """Planned sample against the required one (✓ or ✗), or the planned one alone."""
+    if m.sample_size is None:
+        return ""
+    need = required_sample(m)
+    if need is None:
+        return pc.w.plain(str(m.sample_size))
+    ok = "✓" if m.sample_size >= need else "✗"
+    return pc.w.plain(f"{m.sample_size} / {need} ") + ok
+
+
+def trigger_title(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
+    """A measurement's trigger as the title of its step or stage ("" when it names none)."""
+    target = journey.trigger_target(trigger)
+    if isinstance(target, Step):
+        return f"{pc.w.t('step')}: {pc.w.inline(target.title)}"
+    if target is not None:
+        return f"{pc.w.t('stage')}: {pc.w.inline(target.title)}"
+    return ""
 
 
 def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
@@ -231,47 +250,45 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
     ]
     out.append(f"\n## {t('emotion_curve')}\n")
     out.append(pc.figure("emotion-curve", journey.id, here))
-    before = {s.id: s for s in base.steps()}
-    after = {s.id: s for s in journey.steps()}
-    order = [s.id for s in journey.steps()] + [s.id for s in base.steps() if s.id not in after]
     rows = []
-    for ident in order:
-        old, new = before.get(ident), after.get(ident)
+    for change in compare_steps(base, journey):
+        old, new = change.before, change.after
         title = w.inline((new or old).title)  # type: ignore[union-attr]
-        if old is None:
-            change = f"+ {t('added')}"
-        elif new is None:
-            change = f"− {t('removed')}"
-        else:
-            notes = []
-            if old.channel != new.channel:
-                notes.append(
-                    f"{t('channel')}: {pc.ctx.name_of('channel', old.channel)} → "
-                    f"{pc.ctx.name_of('channel', new.channel)}"
-                )
-            for persona, value in pc.ctx.emotions(journey, new):
-                old_value = dict(pc.ctx.emotions(base, old)).get(persona)
-                if old_value is not None and old_value != value:
-                    who = pc.ctx.name_of("persona", persona).split(" — ")[0] if persona else ""
-                    notes.append(
-                        f"{t('emotion')} {who} {old_value:+g} → {value:+g} ({value - old_value:+g})"
-                    )
-            if len(old.pain_points) != len(new.pain_points):
-                notes.append(
-                    f"{t('pain_points_title')}: {len(old.pain_points)} → {len(new.pain_points)}"
-                )
-            change = w.plain("; ".join(notes)) if notes else t("unchanged")
         rows.append(
             (
                 title,
                 _emotion(pc, base, old) if old else "—",
                 _emotion(pc, journey, new) if new else "—",
-                change,
+                _change_note(pc, journey, change),
             )
         )
     out.append(f"\n## {t('step_by_step')}\n")
     out.append(w.table([t("step"), t("as-is"), t("to-be"), t("change")], rows))
     return "\n".join(out)
+
+
+def _change_note(pc: PageContext, journey: Journey, change: StepChange) -> str:
+    """One step's change in words: added, removed, or what moved (channel, emotions, pains)."""
+    t = pc.w.t
+    old, new = change.before, change.after
+    if old is None:
+        return f"+ {t('added')}"
+    if new is None:
+        return f"− {t('removed')}"
+    notes = []
+    if change.has("step.channel"):
+        notes.append(
+            f"{t('channel')}: {pc.ctx.name_of('channel', old.channel)} → "
+            f"{pc.ctx.name_of('channel', new.channel)}"
+        )
+    # In the to-be journey's persona order, like its emotion column.
+    order = [persona for persona, _ in pc.ctx.emotions(journey, new)]
+    for move in sorted(change.emotions, key=lambda m: order.index(m.persona)):
+        who = pc.ctx.short_name_of(move.persona) if move.persona else ""
+        notes.append(f"{t('emotion')} {who} {emotion_shift(move.before, move.after)}")
+    if len(old.pain_points) != len(new.pain_points):
+        notes.append(f"{t('pain_points_title')}: {len(old.pain_points)} → {len(new.pain_points)}")
+    return pc.w.plain("; ".join(notes)) if notes else t("unchanged")
 
 
 def persona_page(pc: PageContext, persona: Persona) -> str:

@@ -14,11 +14,12 @@ from ..model import (
     Segment,
     Stakeholder,
     System,
+    Trigger,
 )
 from ..paths import anchor_id, entity_path
 from ..rules import load_rules
 from .content import PageContext
-from .journey_pages import evidence_link
+from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 
 
@@ -90,8 +91,8 @@ def home_page(pc: PageContext) -> str:
         rows.append((event, *cells))
     out.append(w.table([t("life_event"), t("as-is"), t("to-be")], rows))
     moments = [(j, s) for j in journeys for s in j.steps() if s.moment_of_truth]
-    covered = sum(1 for j, s in moments if _covered(j, s))
-    measured = sum(1 for j in journeys for s in j.steps() if _covered(j, s))
+    covered = sum(1 for j, s in moments if j.measurements_covering(s))
+    measured = sum(1 for j in journeys for s in j.steps() if j.measurements_covering(s))
     planned = sum(1 for j in journeys if j.measurement_plan)
     out.append(f"\n## {t('measurement_coverage')}\n")
     out.append(
@@ -106,14 +107,6 @@ def home_page(pc: PageContext) -> str:
     )
     out.append(f"\n{w.link(t('coverage_matrix'), 'metrics/coverage.md')}\n")
     return "\n".join(out)
-
-
-def _covered(journey: Journey, step: object) -> bool:
-    stage_ids = {st.id for st in journey.stages if step in st.steps}
-    return any(
-        m.trigger and (m.trigger.step == getattr(step, "id", None) or m.trigger.stage in stage_ids)
-        for m in journey.measurement_plan
-    )
 
 
 def customer_tree_page(pc: PageContext) -> str:
@@ -237,18 +230,11 @@ def metrics_page(pc: PageContext) -> str:
     return "\n".join(out)
 
 
-def _trigger(pc: PageContext, journey: Journey, trigger: object) -> str:
-    """A measurement's trigger as the title of its step or stage."""
+def _trigger(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
+    """A measurement's trigger as the title of its step or stage, else the id it names."""
     if trigger is None:
         return ""
-    step_id, stage_id = getattr(trigger, "step", None), getattr(trigger, "stage", None)
-    for stage in journey.stages:
-        if stage.id == stage_id:
-            return f"{pc.w.t('stage')}: {pc.w.inline(stage.title)}"
-        for step in stage.steps:
-            if step.id == step_id:
-                return f"{pc.w.t('step')}: {pc.w.inline(step.title)}"
-    return pc.w.plain(step_id or stage_id or "")
+    return trigger_title(pc, journey, trigger) or pc.w.plain(trigger.step or trigger.stage or "")
 
 
 def coverage_page(pc: PageContext) -> str:
@@ -269,13 +255,15 @@ def coverage_page(pc: PageContext) -> str:
     gaps = []
     for journey in pc.journeys():
         for step in journey.steps():
-            if step.moment_of_truth and not _covered(journey, step):
+            if step.moment_of_truth and not journey.measurements_covering(step):
                 gaps.append((w.entity_link("journey", journey.id, here), w.inline(step.title)))
     out.append(w.table([t("journey"), t("step")], gaps))
     out.append(f"\n## {t('unmeasured_steps')}\n")
     rows2 = []
     for journey in pc.journeys():
-        missing = [w.inline(s.title) for s in journey.steps() if not _covered(journey, s)]
+        missing = [
+            w.inline(s.title) for s in journey.steps() if not journey.measurements_covering(s)
+        ]
         if missing:
             rows2.append((w.entity_link("journey", journey.id, here), "<br>".join(missing)))
     out.append(w.table([t("journey"), t("steps_title")], rows2))
@@ -325,9 +313,7 @@ def catalog_page(pc: PageContext, kind: str) -> str:
             impact = _steps_using(
                 pc,
                 here,
-                lambda s, i=e.id: any(
-                    a.actor == i for a in (*s.front_stage, *s.back_stage, *s.support)
-                ),
+                lambda s, i=e.id: any(a.actor == i for a in s.actions()),
             )
             owned = [w.entity_link("metric", m.id, here) for m in pc.metrics() if m.owner == e.id]
             facts.append((t("owns_metrics"), w.sep.join(owned)))
@@ -346,9 +332,7 @@ def catalog_page(pc: PageContext, kind: str) -> str:
             impact = _steps_using(
                 pc,
                 here,
-                lambda s, i=e.id: any(
-                    a.system == i for a in (*s.front_stage, *s.back_stage, *s.support)
-                ),
+                lambda s, i=e.id: any(a.system == i for a in s.actions()),
             )
         elif isinstance(e, Stakeholder):
             facts = [
