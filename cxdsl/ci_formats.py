@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from . import __version__
 from .compiler import CheckResult
@@ -75,7 +76,10 @@ def _region(span: Span) -> dict[str, int]:
 def _location(span: Span, prefix: str, message: str | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
-            "artifactLocation": {"uri": prefix + span.file, "uriBaseId": "SRCROOT"},
+            "artifactLocation": {
+                "uri": quote(prefix + span.file, safe="/"),
+                "uriBaseId": "SRCROOT",
+            },
             "region": _region(span),
         }
     }

@@ -16,7 +16,7 @@ from .conftest import make_workspace
 
 def test_printable_shows_controls_and_keeps_text() -> None:
     assert printable("a\u202eb\x1b[2Jc\u2066d") == "a\\u202eb\\u001b[2Jc\\u2066d"
-    assert printable("نورة — café\tok\n") == "نورة — café\tok\n"
+    assert printable("نورة — café\tok\n") == "نورة — café\tok\\u000a"
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
@@ -30,3 +30,15 @@ def test_a_bidi_override_in_a_value_is_shown_not_applied(tmp_path: Path, fmt: st
     assert "\u202e" not in result.output
     shown = json.loads(result.output) if fmt in ("json", "sarif") else result.output
     assert "\\u202e gnp.exe" in (json.dumps(shown) if fmt in ("json", "sarif") else shown)
+
+
+def test_a_newline_in_a_value_cannot_start_a_ci_command(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "personas" / "odd.yaml").write_text(
+        'kind: persona\nid: odd\nname: Odd\nsegments: ["a\\n::error file=evil.yaml::INJECTED"]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(ws)])
+    assert result.exit_code == 1
+    assert "INJECTED" in result.output
+    assert not [line for line in result.output.splitlines() if line.startswith("::")]
