@@ -1,158 +1,25 @@
 """``cxdsl fmt``: canonical formatting of YAML model files, keeping every comment and value.
 
-Canonical means: keys in the model's order (``kind`` and ``id`` first, then fields as the
-model declares them; unknown keys keep their place after those), languages in the
-workspace's order inside ``{ar: ..., en: ...}``, two-space indentation with list dashes
-indented under their key, and quotes only where a value needs them. Flow or block style
-and every comment are kept; text is never re-wrapped. A string stays quoted when any YAML
-1.1 tool would read it as something else (``"No"``, ``"on"``, ``"1e3"``).
+The canonical form is :mod:`cxdsl.writer`'s (the one writer ``cxdsl init``/``new`` and
+the generators use too); this module finds and reads the files as ``cxdsl check`` does,
+refuses what cxdsl's safe loader refuses, and checks that formatting changed no value.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .diagnostics import Issue, Severity, Span
-from .loading.errors import models_in
 from .loading.files import SETTINGS_FILE, YAML_SUFFIXES, discover, read_text
 from .loading.locate import node_at
 from .loading.workspace import read_settings_text
 from .loading.yamlsafe import RawDocument, parse_documents
-from .model import ENTITY_KINDS, Settings
 from .rules import load_rules
-from .rules._helpers import text_fields
-
-_PYYAML_RESOLVER = yaml.resolver.Resolver()
-
-
-def _represent_float(representer: Any, value: float) -> Any:
-    """Shortest exact form that YAML 1.1 and 1.2 both read as this float.
-
-    ruamel's round-trip floats can drop a digit (5.960464477539063e-08 came back ...062e-08),
-    and ``1e-08`` is a string to a YAML 1.1 reader: always repr, with a decimal point.
-    """
-    if value != value:
-        text = ".nan"
-    elif value in (float("inf"), float("-inf")):
-        text = ".inf" if value > 0 else "-.inf"
-    else:
-        text = repr(value)
-        mantissa, _, exponent = text.partition("e")
-        if "." not in mantissa:
-            mantissa += ".0"
-        text = mantissa + (f"e{exponent}" if exponent else "")
-    return representer.represent_scalar("tag:yaml.org,2002:float", text)
-
-
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 4096  # never fold long text
-    y.preserve_quotes = False
-    y.allow_duplicate_keys = False
-    y.representer.add_representer(float, _represent_float)
-    return y
-
-
-_SPECIAL_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _needs_quotes(value: str) -> bool:
-    """Would a YAML 1.1 parser (PyYAML) read this plain string as something else?
-
-    Also: NEL, LS and PS are line breaks to YAML and fold to spaces unless escaped, which
-    only double quotes do.
-    """
-    if any(ch in value for ch in _SPECIAL_BREAKS):
-        return True
-    if value == "" or value != value.strip():
-        return False  # ruamel quotes these itself
-    tag: str = _PYYAML_RESOLVER.resolve(  # type: ignore[no-untyped-call]
-        yaml.ScalarNode, value, (True, False)
-    )
-    return tag != "tag:yaml.org,2002:str"
-
-
-def _languages_first(node: CommentedMap, languages: list[str]) -> None:
-    order = {code: i for i, code in enumerate(languages)}
-    keys = sorted(node, key=lambda k: (order.get(k, len(order)), list(node).index(k)))
-    for key in keys:
-        node.move_to_end(key)
-
-
-def _canonical(node: Any, model: type[BaseModel] | None, languages: list[str]) -> Any:
-    """Reorder keys below ``node`` (in place) and quote strings where YAML 1.1 would not."""
-    if isinstance(node, CommentedMap):
-        if model is not None:
-            fields = list(model.model_fields)
-            if "id" in fields:
-                fields.remove("id")
-                fields.insert(0, "id")
-            if "kind" in fields:
-                fields.remove("kind")
-                fields.insert(0, "kind")
-            rank = {name: i for i, name in enumerate(fields)}
-            current = list(node)
-            for key in sorted(current, key=lambda k: (rank.get(k, len(rank)), current.index(k))):
-                node.move_to_end(key)
-            for key in list(node):
-                info = model.model_fields.get(key)
-                sub = models_in(info.annotation) if info is not None else []
-                child = node[key]
-                shape = text_fields(model).get(key)
-                if shape == "one":
-                    node[key] = _canonical_text(child, languages)
-                    continue
-                if shape == "list" and isinstance(child, CommentedSeq):
-                    for i, item in enumerate(child):
-                        child[i] = _canonical_text(item, languages)
-                    continue
-                if shape == "values" and isinstance(child, CommentedMap):
-                    for label in list(child):
-                        child[label] = _canonical_text(child[label], languages)
-                    continue
-                node[key] = _canonical(child, sub[0] if len(sub) == 1 else None, languages)
-        else:
-            for key in list(node):
-                node[key] = _canonical(node[key], None, languages)
-        return node
-    if isinstance(node, CommentedSeq):
-        for i, item in enumerate(node):
-            node[i] = _canonical(item, model, languages)
-        return node
-    return _quoted(node)
-
-
-def _canonical_text(value: Any, languages: list[str]) -> Any:
-    """A Text: a {language: text} map in the workspace's language order, or a string."""
-    if isinstance(value, CommentedMap):
-        _languages_first(value, languages)
-        for key in list(value):
-            value[key] = _quoted(value[key])
-        return value
-    return _quoted(value)
-
-
-def _quoted(value: Any) -> Any:
-    if isinstance(value, float) and type(value) is not float:
-        return float(value)  # a plain float, written by _represent_float
-    if (
-        isinstance(value, str)
-        and not isinstance(value, DoubleQuotedScalarString)
-        and (_needs_quotes(value))
-    ):
-        return DoubleQuotedScalarString(value)
-    return value
+from .writer import canonical, dump_documents, model_of, yaml_writer
 
 
 class FormatError(Exception):
@@ -176,7 +43,7 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
     if issues:
         span = issues[0].span or Span(file="")
         raise FormatError(issues[0].message, span.line, span.column)
-    y = _yaml()
+    y = yaml_writer()
     try:
         docs = list(y.load_all(text))
     except YAMLError as exc:
@@ -185,23 +52,11 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
         raise FormatError(
             str(problem), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1
         ) from exc
-    out_docs = []
-    for doc in docs:
-        if settings_file:
-            model: type[BaseModel] | None = Settings
-        else:
-            kind = doc.get("kind") if isinstance(doc, CommentedMap) else None
-            model = ENTITY_KINDS.get(kind) if isinstance(kind, str) else None
-        out_docs.append(_canonical(doc, model, languages))
-    buffer = io.StringIO()
+    out_docs = [canonical(doc, model_of(doc, settings_file), languages) for doc in docs]
     try:
-        if len(out_docs) == 1:
-            y.dump(out_docs[0], buffer)
-        else:
-            y.dump_all(out_docs, buffer)
+        formatted = dump_documents(out_docs, y)
     except YAMLError as exc:
         raise FormatError(f"cannot write this file back: {exc}") from exc
-    formatted = buffer.getvalue()
     _verify(before, formatted)
     return formatted
 
