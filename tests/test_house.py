@@ -22,7 +22,6 @@ MAX_FUNCTION_LINES = 60
 ALLOWED_LONG_FUNCTIONS = frozenset(
     {
         "cxdsl/render/pipeline.py:plan_diagrams",
-        "cxdsl/render/workspace_maps.py:actor_map_dot",
         "cxdsl/site/build.py:serve_site",
         "cxdsl/site/generate.py:generate_site",
         "cxdsl/site/other_pages.py:catalog_page",
