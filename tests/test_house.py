@@ -25,7 +25,6 @@ ALLOWED_LONG_FUNCTIONS = frozenset(
         "cxdsl/site/build.py:serve_site",
         "cxdsl/site/generate.py:generate_site",
         "cxdsl/site/other_pages.py:catalog_page",
-        "cxdsl/site/other_pages.py:home_page",
     }
 )
 
