@@ -340,8 +340,12 @@ def diff(
             for tree in trees:
                 for note in tree.skipped:
                     click.echo(f"cxdsl diff: warning: {note}", err=True)
-            before = check_workspace(trees[0].root, options)
-            after = check_workspace(path if head == WORKTREE else trees[1].root, options)
+            before = check_workspace(trees[0].root, options, trees[0].refused)
+            after = (
+                check_workspace(path, options)
+                if head == WORKTREE
+                else check_workspace(trees[1].root, options, trees[1].refused)
+            )
     except RevisionError as exc:
         raise click.UsageError(f"git: {exc}") from exc
     changes = diff_workspaces(before, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,13 +54,15 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def check_workspace(root: Path, options: LoadOptions | None = None) -> CheckResult:
+def check_workspace(
+    root: Path, options: LoadOptions | None = None, reported: Sequence[Issue] = ()
+) -> CheckResult:
     """Run the whole check on the workspace at ``root``; user mistakes never raise."""
     with paused_gc():
-        return _check(root, options)
+        return _check(root, options, reported)
 
 
-def _check(root: Path, options: LoadOptions | None) -> CheckResult:
+def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -> CheckResult:
     registry = load_rules()
 
     # Load every file: settings, YAML documents, Python model files.
@@ -70,6 +72,8 @@ def _check(root: Path, options: LoadOptions | None) -> CheckResult:
     # The site's configuration is input too: a mkdocs.yml the build would refuse (CX016,
     # and CX017 in untrusted mode) fails the check that CI runs on a pull request.
     issues.extend(_mkdocs_issues(root, options))
+    # What the caller found before the files reached us (links refused in a git archive).
+    issues.extend(reported)
 
     # Index ids and resolve every reference across the workspace.
     index, duplicates = build_index(workspace)

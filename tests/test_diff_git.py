@@ -142,3 +142,17 @@ def test_a_workspace_in_a_subfolder_keeps_its_links_inside_it(tmp_path: Path) ->
     assert tree.root == tmp_path / "out" / "ws"
     assert not (tree.root / "personas" / "leak.yaml").exists()
     assert [s for s in tree.skipped if "leak.yaml" in s]
+
+
+def test_links_refused_in_an_archive_are_findings_of_that_revision(tmp_path: Path) -> None:
+    ws = repo(tmp_path)
+    _commit_links(ws)
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)])
+    assert result.exit_code == 0, result.output
+    assert "✅ clean" not in result.output
+    tree = checkout(ws, resolve(ws, "HEAD"), tmp_path / "out")
+    assert sorted(i.span.file for i in tree.refused if i.span) == [
+        "journeys/absolute.yaml",
+        "journeys/upward.yaml",
+    ]
+    assert {i.code for i in tree.refused} == {"CX014"}

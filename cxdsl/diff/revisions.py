@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diagnostics import Issue, Span
+
 WORKTREE = "WORKTREE"
 _COMMIT_ID = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
@@ -32,6 +34,8 @@ class Checkout:
 
     root: Path
     skipped: list[str] = field(default_factory=list)
+    #: Links refused because they leave the workspace, as the loader reports them (CX014).
+    refused: list[Issue] = field(default_factory=list)
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -107,6 +111,7 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
     data = _git(root, "archive", "--format=tar", commit, "--", ".")
     into.mkdir(parents=True, exist_ok=True)
     skipped: list[str] = []
+    refused: list[Issue] = []
     try:
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             for member in archive:
@@ -117,10 +122,17 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
                         continue
                     except tarfile.FilterError as exc:
                         reason = str(exc)
-                skipped.append(f"{member.name[len(prefix) :] or member.name}: {reason}")
+                rel = member.name[len(prefix) :] or member.name
+                skipped.append(f"{rel}: {reason}")
+                if member.issym():
+                    refused.append(
+                        Issue(
+                            "CX014", f"symbolic link to {member.linkname}: {reason}", Span(file=rel)
+                        )
+                    )
     except (tarfile.TarError, OSError) as exc:
         raise RevisionError(f"could not extract the workspace at {commit[:12]}: {exc}") from exc
-    return Checkout(into / prefix if prefix else into, skipped)
+    return Checkout(into / prefix if prefix else into, skipped, refused)
 
 
 def _refusal(member: tarfile.TarInfo, prefix: str) -> str | None:
