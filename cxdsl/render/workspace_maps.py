@@ -94,14 +94,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
     g.attr("node", fontname=ctx.font, fontsize="11")
     g.attr("edge", fontname=ctx.font)
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
-    uses: dict[tuple[str, str], dict[str, int]] = {}
-    for journey in journeys:
-        for step in journey.steps():
-            for action in step.actions():
-                for kind, ident in (("actor", action.actor), ("system", action.system)):
-                    if ident:
-                        counts = uses.setdefault((kind, ident), {})
-                        counts[journey.id] = counts.get(journey.id, 0) + 1
+    uses = _uses(journeys)
     with g.subgraph(name="journeys") as jg:
         jg.attr(rank="same")
         for i, journey in enumerate(journeys):
@@ -118,35 +111,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
     journey_node = {j.id: f"j{i}" for i, j in enumerate(journeys)}
     for n, ((kind, ident), counts) in enumerate(sorted(uses.items())):
         node = f"a{n}"
-        name = ctx.name_of(kind, ident)
-        if kind == "system":
-            g.node(
-                node,
-                f"<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE='9'>"
-                f"{ctx.esc(ui('system', ctx.lang))}</FONT>>".replace("'", '"'),
-                shape="cylinder",
-                style="filled",
-                fillcolor="#f7f7f7",
-                color="#5b6472",
-            )
-        else:
-            actor = ctx.actor(ident)
-            partner = isinstance(actor, Actor) and actor.is_partner
-            kind_label = ui(
-                f"{actor.type}_actor" if isinstance(actor, Actor) and not partner else "partner",
-                ctx.lang,
-            )
-            mark = "⇄ " if partner else "◉ "
-            g.node(
-                node,
-                f"<{ctx.esc(mark)}{ctx.lines(name, 22)}<BR/>"
-                f'<FONT POINT-SIZE="9">{ctx.esc(kind_label)}</FONT>>',
-                shape="box",
-                style="dashed,filled" if partner else "filled",
-                fillcolor=PARTNER_FILL if partner else "white",
-                color="#7b3294" if partner else "#5b6472",
-                penwidth="1.6" if partner else "1",
-            )
+        _participant_node(g, ctx, node, kind, ident)
         for journey_id, count in sorted(counts.items()):
             g.edge(
                 node,
@@ -157,6 +122,54 @@ def actor_map_dot(ctx: RenderContext) -> str:
                 arrowhead="none",
             )
     return str(g.source)
+
+
+def _uses(journeys: list[Journey]) -> dict[tuple[str, str], dict[str, int]]:
+    """How many steps of each journey each (kind, id) actor or system acts in."""
+    uses: dict[tuple[str, str], dict[str, int]] = {}
+    for journey in journeys:
+        for step in journey.steps():
+            for action in step.actions():
+                for kind, ident in (("actor", action.actor), ("system", action.system)):
+                    if ident:
+                        counts = uses.setdefault((kind, ident), {})
+                        counts[journey.id] = counts.get(journey.id, 0) + 1
+    return uses
+
+
+def _participant_node(
+    g: graphviz.Digraph, ctx: RenderContext, node: str, kind: str, ident: str
+) -> None:
+    """A system (cylinder), an actor (box) or a partner entity (dashed, marked ⇄)."""
+    name = ctx.name_of(kind, ident)
+    if kind == "system":
+        g.node(
+            node,
+            f"<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE='9'>"
+            f"{ctx.esc(ui('system', ctx.lang))}</FONT>>".replace("'", '"'),
+            shape="cylinder",
+            style="filled",
+            fillcolor="#f7f7f7",
+            color="#5b6472",
+        )
+    else:
+        actor = ctx.actor(ident)
+        partner = isinstance(actor, Actor) and actor.is_partner
+        kind_label = ui(
+            f"{actor.type}_actor" if isinstance(actor, Actor) and not partner else "partner",
+            ctx.lang,
+        )
+        mark = "⇄ " if partner else "◉ "
+        g.node(
+            node,
+            f"<{ctx.esc(mark)}{ctx.lines(name, 22)}<BR/>"
+            f'<FONT POINT-SIZE="9">{ctx.esc(kind_label)}</FONT>>',
+            shape="box",
+            style="dashed,filled" if partner else "filled",
+            fillcolor=PARTNER_FILL if partner else "white",
+            color="#7b3294" if partner else "#5b6472",
+            penwidth="1.6" if partner else "1",
+        )
 
 
 def _count(ctx: RenderContext, count: int) -> str:

@@ -77,6 +77,16 @@ def home_page(pc: PageContext) -> str:
     out.append(f"\n## {t('customer_tree')}\n")
     out.append(pc.figure("customer-tree", "workspace", here))
     out.append(f"\n## {t('journeys_by_life_event')}\n")
+    out.append(_journeys_by_life_event(pc, journeys, here))
+    out.append(f"\n## {t('measurement_coverage')}\n")
+    out.append(_coverage_summary(pc, journeys))
+    out.append(f"\n{w.link(t('coverage_matrix'), 'metrics/coverage.md')}\n")
+    return "\n".join(out)
+
+
+def _journeys_by_life_event(pc: PageContext, journeys: list[Journey], here: str) -> str:
+    """As-is and to-be journeys side by side, one row per life event."""
+    w, t = pc.w, pc.w.t
     by_event: dict[str, dict[str, list[Journey]]] = defaultdict(lambda: defaultdict(list))
     for journey in journeys:
         by_event[w.inline(journey.life_event) if journey.life_event else "—"][journey.state].append(
@@ -89,24 +99,25 @@ def home_page(pc: PageContext) -> str:
             for s in ("as-is", "to-be")
         ]
         rows.append((event, *cells))
-    out.append(w.table([t("life_event"), t("as-is"), t("to-be")], rows))
+    return w.table([t("life_event"), t("as-is"), t("to-be")], rows)
+
+
+def _coverage_summary(pc: PageContext, journeys: list[Journey]) -> str:
+    """Moments of truth covered, journeys with a plan, steps measured."""
+    w, t = pc.w, pc.w.t
+    steps = [s for j in journeys for s in j.steps()]
     moments = [(j, s) for j in journeys for s in j.steps() if s.moment_of_truth]
     covered = sum(1 for j, s in moments if j.measurements_covering(s))
     measured = sum(1 for j in journeys for s in j.steps() if j.measurements_covering(s))
     planned = sum(1 for j in journeys if j.measurement_plan)
-    out.append(f"\n## {t('measurement_coverage')}\n")
-    out.append(
-        w.table(
-            [t("indicator"), t("value")],
-            [
-                (t("moments_covered"), w.plain(f"{covered} / {len(moments)}")),
-                (t("journeys_with_plan"), w.plain(f"{planned} / {len(journeys)}")),
-                (t("steps_measured"), w.plain(f"{measured} / {len(steps)}")),
-            ],
-        )
+    return w.table(
+        [t("indicator"), t("value")],
+        [
+            (t("moments_covered"), w.plain(f"{covered} / {len(moments)}")),
+            (t("journeys_with_plan"), w.plain(f"{planned} / {len(journeys)}")),
+            (t("steps_measured"), w.plain(f"{measured} / {len(steps)}")),
+        ],
     )
-    out.append(f"\n{w.link(t('coverage_matrix'), 'metrics/coverage.md')}\n")
-    return "\n".join(out)
 
 
 def customer_tree_page(pc: PageContext) -> str:
@@ -270,6 +281,9 @@ def coverage_page(pc: PageContext) -> str:
     return "\n".join(out)
 
 
+Rows = list[tuple[str, str]]
+
+
 def catalog_page(pc: PageContext, kind: str) -> str:
     w, t, index = pc.w, pc.w.t, pc.result.index
     here = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
@@ -287,80 +301,83 @@ def catalog_page(pc: PageContext, kind: str) -> str:
         out.append(f"\n## {w.inline(name)} {{#{kind}-{anchor_id(e.id)}}}\n")
         if e.description:
             out.append(f"{w.inline(e.description)}\n")
-        facts: list[tuple[str, str]] = []
-        impact: list[tuple[str, str]] = []
-        if isinstance(e, Channel):
-            facts = [
-                (t("type"), w.value(e.type)),
-                (t("owner"), w.entity_link("actor", e.owner, here) if e.owner else ""),
-            ]
-            impact = _steps_using(pc, here, lambda s, i=e.id: s.channel == i)
-            prefer = [
-                w.entity_link("persona", p.id, here)
-                for p in pc.personas()
-                if e.id in p.preferred_channels
-            ]
-            facts.append((t("preferred_by"), w.sep.join(prefer)))
-            plans = [
-                w.entity_link("metric", m.metric, here)
-                for j in pc.journeys()
-                for m in j.measurement_plan
-                if m.channel == e.id
-            ]
-            facts.append((t("metrics_collected_here"), w.sep.join(dict.fromkeys(plans))))
-        elif isinstance(e, Actor):
-            facts = [(t("type"), w.value(e.type)), (t("organisation"), w.inline(e.organisation))]
-            impact = _steps_using(
-                pc,
-                here,
-                lambda s, i=e.id: any(a.actor == i for a in s.actions()),
-            )
-            owned = [w.entity_link("metric", m.id, here) for m in pc.metrics() if m.owner == e.id]
-            facts.append((t("owns_metrics"), w.sep.join(owned)))
-            facts.append(
-                (
-                    t("owns_journeys"),
-                    w.sep.join(
-                        w.entity_link("journey", j.id, here)
-                        for j in pc.journeys()
-                        if j.owner == e.id
-                    ),
-                )
-            )
-        elif isinstance(e, System):
-            facts = [(t("owner"), w.entity_link("actor", e.owner, here) if e.owner else "")]
-            impact = _steps_using(
-                pc,
-                here,
-                lambda s, i=e.id: any(a.system == i for a in s.actions()),
-            )
-        elif isinstance(e, Stakeholder):
-            facts = [
-                (t("relation"), w.value(e.relation)),
-                (
-                    t("journeys_title"),
-                    w.sep.join(
-                        w.entity_link("journey", j.id, here)
-                        for j in pc.journeys()
-                        if e.id in j.stakeholders
-                    ),
-                ),
-            ]
-            if e.interests:
-                facts.append((t("interests"), "<br>".join(w.inline(i) for i in e.interests)))
-        elif isinstance(e, Evidence):
-            facts = [
-                (t("method"), w.value(e.method)),
-                (t("date"), w.plain(str(e.date or ""))),
-                (t("sample_size"), w.plain(str(e.sample_size or ""))),
-                (t("link"), evidence_link(pc, e.link) if e.link else ""),
-                (t("summary"), w.inline(e.summary)),
-            ]
+        facts, impact = _catalog_facts(pc, e, here)
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
         if isinstance(e, Channel | Actor | System):
             out.append(f"\n**{t('impact')}** — {t('impact_help')}\n\n")
             out.append(w.table([t("journey"), t("step")], impact))
     return "\n".join(out)
+
+
+def _catalog_facts(pc: PageContext, e: object, here: str) -> tuple[Rows, Rows]:
+    """(facts, impact: the steps that use it) of one catalog entry."""
+    if isinstance(e, Channel):
+        return _channel_facts(pc, e, here)
+    if isinstance(e, Actor):
+        return _actor_facts(pc, e, here)
+    if isinstance(e, System):
+        owner = pc.w.entity_link("actor", e.owner, here) if e.owner else ""
+        impact = _steps_using(pc, here, lambda s, i=e.id: any(a.system == i for a in s.actions()))
+        return [(pc.w.t("owner"), owner)], impact
+    if isinstance(e, Stakeholder):
+        return _stakeholder_facts(pc, e, here), []
+    if isinstance(e, Evidence):
+        return _evidence_facts(pc, e), []
+    return [], []
+
+
+def _channel_facts(pc: PageContext, e: Channel, here: str) -> tuple[Rows, Rows]:
+    w, t = pc.w, pc.w.t
+    facts = [
+        (t("type"), w.value(e.type)),
+        (t("owner"), w.entity_link("actor", e.owner, here) if e.owner else ""),
+    ]
+    impact = _steps_using(pc, here, lambda s, i=e.id: s.channel == i)
+    prefer = [
+        w.entity_link("persona", p.id, here) for p in pc.personas() if e.id in p.preferred_channels
+    ]
+    facts.append((t("preferred_by"), w.sep.join(prefer)))
+    plans = [
+        w.entity_link("metric", m.metric, here)
+        for j in pc.journeys()
+        for m in j.measurement_plan
+        if m.channel == e.id
+    ]
+    facts.append((t("metrics_collected_here"), w.sep.join(dict.fromkeys(plans))))
+    return facts, impact
+
+
+def _actor_facts(pc: PageContext, e: Actor, here: str) -> tuple[Rows, Rows]:
+    w, t = pc.w, pc.w.t
+    facts = [(t("type"), w.value(e.type)), (t("organisation"), w.inline(e.organisation))]
+    impact = _steps_using(pc, here, lambda s, i=e.id: any(a.actor == i for a in s.actions()))
+    owned = [w.entity_link("metric", m.id, here) for m in pc.metrics() if m.owner == e.id]
+    facts.append((t("owns_metrics"), w.sep.join(owned)))
+    journeys = [w.entity_link("journey", j.id, here) for j in pc.journeys() if j.owner == e.id]
+    facts.append((t("owns_journeys"), w.sep.join(journeys)))
+    return facts, impact
+
+
+def _stakeholder_facts(pc: PageContext, e: Stakeholder, here: str) -> Rows:
+    w, t = pc.w, pc.w.t
+    journeys = [
+        w.entity_link("journey", j.id, here) for j in pc.journeys() if e.id in j.stakeholders
+    ]
+    facts = [(t("relation"), w.value(e.relation)), (t("journeys_title"), w.sep.join(journeys))]
+    if e.interests:
+        facts.append((t("interests"), "<br>".join(w.inline(i) for i in e.interests)))
+    return facts
+
+
+def _evidence_facts(pc: PageContext, e: Evidence) -> Rows:
+    w, t = pc.w, pc.w.t
+    return [
+        (t("method"), w.value(e.method)),
+        (t("date"), w.plain(str(e.date or ""))),
+        (t("sample_size"), w.plain(str(e.sample_size or ""))),
+        (t("link"), evidence_link(pc, e.link) if e.link else ""),
+        (t("summary"), w.inline(e.summary)),
+    ]
 
 
 def check_page(pc: PageContext) -> str:
