@@ -24,7 +24,6 @@ ALLOWED_LONG_FUNCTIONS = frozenset(
         "cxdsl/render/pipeline.py:plan_diagrams",
         "cxdsl/site/build.py:serve_site",
         "cxdsl/site/generate.py:generate_site",
-        "cxdsl/site/other_pages.py:catalog_page",
     }
 )
 
