@@ -28,13 +28,11 @@ from .errors import (
     error_from,
 )
 from .loading import LoadOptions
-from .render.pipeline import INSTALL_HINT, RenderReport, plan_diagrams, render_diagrams
+from .render.pipeline import INSTALL_HINT, RenderReport
 from .report import format_json, format_text, summary_line
 from .rules import load_rules
 
 __all__ = ["EXIT_FAILURE", "EXIT_FINDINGS", "EXIT_OK", "main"]
-#: Rendered diagrams, by hash of their inputs (in the workspace, not committed).
-CACHE_DIR = ".cxdsl-cache/diagrams"
 #: Set to 1 for a traceback with every failure, like ``cxdsl --debug``.
 DEBUG_VARIABLE = "CXDSL_DEBUG"
 
@@ -153,12 +151,13 @@ def _echo_render_problems(report: RenderReport) -> None:
 
 def _render(path: Path, out: Path, no_python: bool, jobs: int | None) -> tuple[int, str]:
     """Check, then render every diagram into ``out``; (exit code, summary) back."""
+    from .build import prepare
+
     started = time.perf_counter()
-    result = check_workspace(path, LoadOptions(allow_python=False if no_python else None))
+    prepared = prepare(path, no_python, jobs, out)
+    result, report = prepared.result, prepared.report
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
-    diagrams = plan_diagrams(result.index, result.workspace.settings)
-    report = render_diagrams(diagrams, out, path / CACHE_DIR, jobs)
     _echo_render_problems(report)
     elapsed = time.perf_counter() - started
     summary = (
@@ -199,7 +198,7 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
 @no_python_option
 def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
     """Check the workspace, render its diagrams and build the site in every language."""
-    from .site.build import build_site
+    from .build import build_site
 
     started = time.perf_counter()
     site_dir = out or path / "site"
@@ -232,7 +231,7 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
 @no_python_option
 def serve(path: Path, dev_addr: str, no_python: bool) -> None:
     """Preview the site in the default language, rebuilding when a model file changes."""
-    from .site.build import serve_site
+    from .build import serve_site
 
     refused = serve_site(path, dev_addr, no_python)
     for diagnostic in refused:

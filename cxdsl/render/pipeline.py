@@ -89,79 +89,84 @@ class RenderReport:
 def plan_diagrams(index: Index, settings: Settings) -> list[Diagram]:
     """Every diagram of the workspace, in every workspace language, in a stable order."""
     diagrams = []
-
-    def both(make: Callable[..., str], *args: object) -> tuple[str, str]:
-        """(Markdown text alternative, plain one-line description)."""
-        md = make(*args, f=lambda text: escape_markdown(text, is_rtl(lang)))
-        return md, make(*args).split("\n", 1)[0]
-
     journeys = [d.entity for d in index.docs("journey") if isinstance(d.entity, Journey)]
     for lang in settings.languages:
         ctx = RenderContext(index, settings, lang)
         for journey in journeys:
             base = index.entity("journey", journey.based_on)
-            base = base if isinstance(base, Journey) else None
-            folder = f"{lang}/journeys/{journey.id}"
-            name = ctx.text(journey.title)
-            diagrams.append(
-                Diagram(
-                    "journey-map",
-                    lang,
-                    f"{folder}/journey-map",
-                    f"{ui('journey_map', lang)}: {name}",
-                    *both(alt.journey_map_alt, ctx, journey),
-                    "dot",
-                    journey_map_dot(ctx, journey),
-                )
-            )
-            diagrams.append(
-                Diagram(
-                    "service-blueprint",
-                    lang,
-                    f"{folder}/service-blueprint",
-                    f"{ui('service_blueprint', lang)}: {name}",
-                    *both(alt.blueprint_alt, ctx, journey),
-                    "dot",
-                    blueprint_dot(ctx, journey),
-                )
-            )
-            curve_title = f"{ui('emotion_curve', lang)}: {name}"
-            curve_alt, curve_desc = both(alt.emotion_curve_alt, ctx, journey, base)
-            diagrams.append(
-                Diagram(
-                    "emotion-curve",
-                    lang,
-                    f"{folder}/emotion-curve",
-                    curve_title,
-                    curve_alt,
-                    curve_desc,
-                    "svg",
-                    emotion_curve_svg(ctx, journey, base, curve_title, curve_desc),
-                )
-            )
-        diagrams.append(
-            Diagram(
-                "customer-tree",
-                lang,
-                f"{lang}/customer-tree",
-                ui("customer_tree", lang),
-                *both(alt.customer_tree_alt, ctx),
-                "dot",
-                customer_tree_dot(ctx),
-            )
-        )
-        diagrams.append(
-            Diagram(
-                "actor-map",
-                lang,
-                f"{lang}/actor-map",
-                ui("actor_map", lang),
-                *both(alt.actor_map_alt, ctx),
-                "dot",
-                actor_map_dot(ctx),
-            )
-        )
+            diagrams += _journey_diagrams(ctx, journey, base if isinstance(base, Journey) else None)
+        diagrams += _workspace_diagrams(ctx)
     return diagrams
+
+
+def _texts(make: Callable[..., str], lang: str, *args: object) -> tuple[str, str]:
+    """A diagram's text alternative: (Markdown, plain one-line description)."""
+    md = make(*args, f=lambda text: escape_markdown(text, is_rtl(lang)))
+    return md, make(*args).split("\n", 1)[0]
+
+
+def _journey_diagrams(ctx: RenderContext, journey: Journey, base: Journey | None) -> list[Diagram]:
+    """A journey's map, service blueprint and emotion curve (against its as-is ``base``)."""
+    lang = ctx.lang
+    folder = f"{lang}/journeys/{journey.id}"
+    name = ctx.text(journey.title)
+    curve_title = f"{ui('emotion_curve', lang)}: {name}"
+    curve_alt, curve_desc = _texts(alt.emotion_curve_alt, lang, ctx, journey, base)
+    return [
+        Diagram(
+            "journey-map",
+            lang,
+            f"{folder}/journey-map",
+            f"{ui('journey_map', lang)}: {name}",
+            *_texts(alt.journey_map_alt, lang, ctx, journey),
+            "dot",
+            journey_map_dot(ctx, journey),
+        ),
+        Diagram(
+            "service-blueprint",
+            lang,
+            f"{folder}/service-blueprint",
+            f"{ui('service_blueprint', lang)}: {name}",
+            *_texts(alt.blueprint_alt, lang, ctx, journey),
+            "dot",
+            blueprint_dot(ctx, journey),
+        ),
+        Diagram(
+            "emotion-curve",
+            lang,
+            f"{folder}/emotion-curve",
+            curve_title,
+            curve_alt,
+            curve_desc,
+            "svg",
+            emotion_curve_svg(ctx, journey, base, curve_title, curve_desc),
+        ),
+    ]
+
+
+def _workspace_diagrams(ctx: RenderContext) -> list[Diagram]:
+    """The customer tree and the actor map."""
+    lang = ctx.lang
+    return [
+        Diagram(
+            "customer-tree",
+            lang,
+            f"{lang}/customer-tree",
+            ui("customer_tree", lang),
+            *_texts(alt.customer_tree_alt, lang, ctx),
+            "dot",
+            customer_tree_dot(ctx),
+        ),
+        Diagram(
+            "actor-map",
+            lang,
+            f"{lang}/actor-map",
+            ui("actor_map", lang),
+            *_texts(alt.actor_map_alt, lang, ctx),
+            "dot",
+            actor_map_dot(ctx),
+        ),
+    ]
 
 
 @cache

@@ -46,60 +46,11 @@ def generate_site(
 
     site.add_page("index.md", other_pages.home_page(pc), OWN)
     site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), OWN)
-    site.add_page("personas/index.md", other_pages.personas_index(pc), OWN)
-    persona_nav: list[Any] = [{t("overview"): "personas/index.md"}]
-    for persona in pc.personas():
-        path = entity_path("persona", persona.id)
-        site.add_page(path, journey_pages.persona_page(pc, persona), f"persona '{persona.id}'")
-        persona_nav.append({ctx.text(persona.name): path})
-
-    site.add_page("journeys/index.md", other_pages.journeys_index(pc), OWN)
-    journeys = pc.journeys()
-    entries: list[tuple[str, dict[str, str]]] = []
-    for journey in journeys:
-        path = entity_path("journey", journey.id)
-        site.add_page(path, journey_pages.journey_page(pc, journey), f"journey '{journey.id}'")
-        group = ctx.text(journey.life_event) or t("other")
-        entries.append((group, {ctx.text(journey.title): path}))
-        base = result.index.entity("journey", journey.based_on)
-        if journey.state == "to-be" and isinstance(base, Journey):
-            compare = compare_path(journey.id)
-            site.add_page(
-                compare,
-                journey_pages.compare_page(pc, journey, base),
-                f"the comparison page of journey '{journey.id}'",
-            )
-            entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
-    journey_nav: list[Any] = [{t("overview"): "journeys/index.md"}]
-    if len(journeys) > LARGE:
-        groups: dict[str, list[Any]] = {}
-        for group, entry in entries:
-            groups.setdefault(group, []).append(entry)
-        for group, items in groups.items():
-            if len(items) <= GROUP:
-                journey_nav.append({group: items})
-                continue
-            # Pruning writes only the open section's entries into each page: keep every
-            # section short, so a page's size does not grow with the workspace.
-            for start in range(0, len(items), GROUP):
-                chunk = items[start : start + GROUP]
-                journey_nav.append({f"{group} ({start + 1}–{start + len(chunk)})": chunk})
-    else:
-        journey_nav += [entry for _, entry in entries]
-
+    persona_nav = _persona_pages(site, pc)
+    journey_nav = _journey_pages(site, pc)
     site.add_page("metrics/index.md", other_pages.metrics_page(pc), OWN)
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
-    catalog_nav: list[Any] = []
-    for kind, key in (
-        ("channel", "channels"),
-        ("actor", "actors"),
-        ("system", "systems"),
-        ("stakeholder", "stakeholders"),
-        ("evidence", "evidence_title"),
-    ):
-        path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-        site.add_page(path, other_pages.catalog_page(pc, kind), OWN)
-        catalog_nav.append({t(key): path})
+    catalog_nav = _catalog_pages(site, pc)
     site.add_page("check.md", other_pages.check_page(pc), OWN)
     site.nav = [
         {t("home"): "index.md"},
@@ -116,3 +67,74 @@ def generate_site(
         {t("check_report"): "check.md"},
     ]
     return site
+
+
+def _persona_pages(site: SiteContent, pc: PageContext) -> list[Any]:
+    """The personas' overview and a page per persona; their navigation back."""
+    site.add_page("personas/index.md", other_pages.personas_index(pc), OWN)
+    nav: list[Any] = [{pc.w.t("overview"): "personas/index.md"}]
+    for persona in pc.personas():
+        path = entity_path("persona", persona.id)
+        site.add_page(path, journey_pages.persona_page(pc, persona), f"persona '{persona.id}'")
+        nav.append({pc.ctx.text(persona.name): path})
+    return nav
+
+
+def _journey_pages(site: SiteContent, pc: PageContext) -> list[Any]:
+    """The journeys' overview, a page per journey and per to-be comparison; navigation."""
+    t, ctx = pc.w.t, pc.ctx
+    site.add_page("journeys/index.md", other_pages.journeys_index(pc), OWN)
+    journeys = pc.journeys()
+    entries: list[tuple[str, dict[str, str]]] = []
+    for journey in journeys:
+        path = entity_path("journey", journey.id)
+        site.add_page(path, journey_pages.journey_page(pc, journey), f"journey '{journey.id}'")
+        group = ctx.text(journey.life_event) or t("other")
+        entries.append((group, {ctx.text(journey.title): path}))
+        base = pc.result.index.entity("journey", journey.based_on)
+        if journey.state == "to-be" and isinstance(base, Journey):
+            compare = compare_path(journey.id)
+            site.add_page(
+                compare,
+                journey_pages.compare_page(pc, journey, base),
+                f"the comparison page of journey '{journey.id}'",
+            )
+            entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))
+    nav: list[Any] = [{t("overview"): "journeys/index.md"}]
+    if len(journeys) <= LARGE:
+        return nav + [entry for _, entry in entries]
+    return nav + _grouped(entries)
+
+
+def _grouped(entries: list[tuple[str, dict[str, str]]]) -> list[Any]:
+    """Navigation entries by life event, in sections of at most ``GROUP``."""
+    groups: dict[str, list[Any]] = {}
+    for group, entry in entries:
+        groups.setdefault(group, []).append(entry)
+    nav: list[Any] = []
+    for group, items in groups.items():
+        if len(items) <= GROUP:
+            nav.append({group: items})
+            continue
+        # Pruning writes only the open section's entries into each page: keep every
+        # section short, so a page's size does not grow with the workspace.
+        for start in range(0, len(items), GROUP):
+            chunk = items[start : start + GROUP]
+            nav.append({f"{group} ({start + 1}–{start + len(chunk)})": chunk})
+    return nav
+
+
+def _catalog_pages(site: SiteContent, pc: PageContext) -> list[Any]:
+    """A page per catalog kind (channels, actors, ...); their navigation back."""
+    nav: list[Any] = []
+    for kind, key in (
+        ("channel", "channels"),
+        ("actor", "actors"),
+        ("system", "systems"),
+        ("stakeholder", "stakeholders"),
+        ("evidence", "evidence_title"),
+    ):
+        path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
+        site.add_page(path, other_pages.catalog_page(pc, kind), OWN)
+        nav.append({pc.w.t(key): path})
+    return nav

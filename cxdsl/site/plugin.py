@@ -1,44 +1,50 @@
 """The mkdocs plugin: ``plugins: [cxdsl]`` adds the workspace's pages to a site.
 
-It checks the workspace, renders its diagrams, and adds generated pages and navigation
-to the user's own: their theme, colours, hand-written pages and navigation stay theirs
-(a hand-written page wins over a generated one at the same path). ``cxdsl build`` runs it
-once per workspace language; used alone in a ``mkdocs.yml`` it builds one language.
+It adds generated pages and navigation to the user's own: their theme, colours,
+hand-written pages and navigation stay theirs (a hand-written page wins over a generated
+one at the same path). ``cxdsl build`` (:mod:`cxdsl.build`) hands it the pages of each
+workspace language in turn; used alone in a ``mkdocs.yml`` it runs the pipeline's first
+stages itself (:func:`cxdsl.build.prepare`) and builds one language.
+
+material is adjusted through theme overrides (``overrides/``, searched after a workspace's
+own ``custom_dir``), not by rewriting its HTML, except where it has no template hook.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import material
 from jinja2 import Environment
 from markupsafe import Markup, escape
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..compiler import CheckResult, check_workspace
-from ..loading import LoadOptions
 from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
 from ..render.i18n import is_rtl
-from ..render.pipeline import Diagram, RenderReport, plan_diagrams, render_diagrams
 from .content import SiteContent
 from .generate import LARGE, generate_site
+
+if TYPE_CHECKING:
+    from ..build import Prepared
 
 log = logging.getLogger("mkdocs.plugins.cxdsl")
 CSS_PATH = "assets/cxdsl.css"
 #: A material feature that turns text into HTML (see ``on_config``).
 UNSAFE_FEATURE = "content.tooltips"
 CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
+#: cxdsl's templates for mkdocs-material (see its files for what each changes, and why).
+OVERRIDES = Path(__file__).parent / "overrides"
 NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc")
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français", "ur": "اردو"}
 #: Languages lunr (material's search) can stem; others are indexed without stemming.
@@ -69,26 +75,6 @@ SEARCH_LANGUAGES = {
 }
 
 
-@dataclass
-class Prepared:
-    """A checked workspace with its diagrams rendered (shared across languages)."""
-
-    result: CheckResult
-    diagrams: list[Diagram]
-    diagrams_out: Path
-    report: RenderReport
-    root: Path
-
-
-def prepare(root: Path, no_python: bool = False, jobs: int | None = None) -> Prepared:
-    """Check the workspace and render its diagrams into its cache folder."""
-    result = check_workspace(root, LoadOptions(allow_python=False if no_python else None))
-    diagrams = plan_diagrams(result.index, result.workspace.settings)
-    out = root / ".cxdsl-cache" / "build" / "diagrams"
-    report = render_diagrams(diagrams, out, root / ".cxdsl-cache" / "diagrams", jobs)
-    return Prepared(result, diagrams, out, report, root)
-
-
 class CxdslPluginConfig(Config):
     workspace = c.Type(str, default=".")
     language = c.Optional(c.Type(str))
@@ -96,55 +82,43 @@ class CxdslPluginConfig(Config):
 
 
 class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
-    """Generated persona, journey, metric and catalog pages for a mkdocs-material site."""
+    """Generated persona, journey, metric and catalog pages for a mkdocs-material site.
+
+    mkdocs passes an event's first argument by position and the others by name: each
+    event method names those it uses and takes the rest as ``**_``.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.prepared: Prepared | None = None
         self.content: SiteContent | None = None
         self.languages: list[str] = []
-        #: Set by ``cxdsl serve``: check and render again on every rebuild.
+        #: Set by ``on_serve``: check, render and generate again on every rebuild.
         self.reprepare = False
         #: Set by ``cxdsl build``: each language is built into its own folder.
         self.per_language_folders = False
 
+    def use(self, prepared: Prepared, content: SiteContent, per_language_folders: bool) -> None:
+        """Add ``content`` (one language's pages of the ``prepared`` workspace) to the site,
+        instead of checking and generating here (``cxdsl build``)."""
+        self.prepared, self.content = prepared, content
+        self.config.language = content.lang
+        self.per_language_folders = per_language_folders
+
     @event_priority(100)  # before search and theme plugins read the language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").parent
-        if self.prepared is None or self.reprepare:
-            self.prepared = prepare((base / self.config.workspace).resolve(), self.config.no_python)
+        if self.prepared is None or self.content is None or self.reprepare:
+            self.prepared, self.content = self._prepare(config)
         settings = self.prepared.result.workspace.settings
-        lang = self.config.language or settings.language
+        lang = self.content.lang
         self.languages = list(settings.languages)
-        self.content = generate_site(
-            self.prepared.result,
-            self.prepared.diagrams,
-            self.prepared.diagrams_out,
-            lang,
-            config.repo_url,
-        )
         config.nav = escaped_nav(self.content.nav) + list(config.nav or [])
         if config.site_url and self.per_language_folders:
             config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
         # The header shows the workspace's name in the page's language.
         name = RenderContext(self.prepared.result.index, settings, lang).text(settings.name)
         config.site_name = as_html_text(name) if name else config.site_name
-        theme = config.theme
-        theme["language"] = lang
-        theme["direction"] = "rtl" if is_rtl(lang) else "ltr"
-        features = list(theme.get("features") or [])
-        if UNSAFE_FEATURE in features:
-            # material's tooltips render a title attribute as HTML, and set that attribute
-            # from the text of any navigation entry too long to show: model text would run.
-            features.remove(UNSAFE_FEATURE)
-            log.warning(
-                f"cxdsl turned off the theme feature '{UNSAFE_FEATURE}': material "
-                "shows tooltip text as HTML, and tooltips show model text"
-            )
-        journeys = len(self.prepared.result.index.docs("journey"))
-        if journeys > LARGE and "navigation.prune" not in features:
-            features.append("navigation.prune")
-        theme["features"] = features
+        _configure_theme(config, lang, len(self.prepared.result.index.docs("journey")))
         if len(self.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = [
                 {"name": LANGUAGE_NAMES.get(code, code), "link": f"/{code}/", "lang": code}
@@ -154,17 +128,25 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None:
-            wanted = [lang, *[code for code in self.languages if code != lang]]
-            search.config["lang"] = [code for code in wanted if code in SEARCH_LANGUAGES]
-            if search.config.get("pipeline") is None:
-                # material derives it from the theme's translation; Arabic's is a blank
-                # string, which becomes [" "] and breaks the search worker.
-                search.config["pipeline"] = ["stopWordFilter"]
+        _configure_search(config, lang, self.languages)
         return config
 
-    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    def _prepare(self, config: MkDocsConfig) -> tuple[Prepared, SiteContent]:
+        """Used alone (``mkdocs build``, ``cxdsl serve``): check the workspace, render its
+        diagrams and generate the pages of one language."""
+        from ..build import prepare  # (the pipeline imports this module)
+
+        if self.prepared is None or self.reprepare:
+            base = Path(config.config_file_path or ".").parent
+            self.prepared = prepare((base / self.config.workspace).resolve(), self.config.no_python)
+        prepared = self.prepared
+        lang = self.config.language or prepared.result.workspace.settings.language
+        content = generate_site(
+            prepared.result, prepared.diagrams, prepared.diagrams_out, lang, config.repo_url
+        )
+        return prepared, content
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, **_: Any) -> Environment:
         """Escape every value a template prints unless it is marked as HTML.
 
         mkdocs creates the theme's Jinja environment without autoescaping, so material
@@ -176,13 +158,14 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         documents as HTML).
         """
         env.autoescape = True
+        env.globals["material_version"] = material.__version__  # for overrides/main.html
         if isinstance(config.copyright, str):
             config.copyright = Markup(config.copyright)
         return env
 
     @event_priority(-100)  # after search has read (and rewritten) the content
     def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+        self, context: TemplateContext, /, *, page: Page, **_: Any
     ) -> TemplateContext:
         """Mark what Markdown produced as HTML for the autoescaping templates."""
         if page.content is not None and not isinstance(page.content, Markup):
@@ -205,7 +188,7 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         files.append(File.generated(config, CSS_PATH, content=CSS))
         return files
 
-    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(self, server: Any, /, **_: Any) -> Any:
         """``cxdsl serve``/``mkdocs serve``: rebuild when a model file changes."""
         assert self.prepared is not None
         root = self.prepared.root
@@ -215,26 +198,25 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         self.reprepare = True  # every rebuild checks the workspace again
         return server
 
-    def on_post_template(
-        self, output_content: str, template_name: str, config: MkDocsConfig
-    ) -> str:
-        """404.html is served from any depth, so mkdocs writes root-absolute links (``/…``)
-        unless site_url is set: point them into this language's folder."""
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """404.html is served from any depth, so mkdocs gives it root-absolute links (``/…``)
+        unless site_url is set: root them in this language's folder."""
         if template_name != "404.html" or config.site_url or self.content is None:
-            return output_content
-        prefix = f"/{self.content.lang}/"
-        languages = "|".join(re.escape(code) for code in self.languages)
-        return re.sub(
-            rf'((?:href|src)=")/(?!/|(?:{languages})/)',
-            lambda m: m.group(1) + prefix,
-            output_content,
+            return context
+        rooted = get_context(
+            context["nav"], context["pages"], config, base_url=f"/{self.content.lang}/"
         )
+        for key in ("base_url", "extra_css", "extra_javascript"):
+            context[key] = rooted[key]
+        return context
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+    def on_post_page(self, output: str, /, **_: Any) -> str:
         assert self.content is not None
-        lang = self.content.lang
-        direction = "rtl" if is_rtl(lang) else "ltr"
-        output = re.sub(
+        direction = "rtl" if is_rtl(self.content.lang) else "ltr"
+        # A rewrite: material writes <html> outside every block of base.html (no hook).
+        return re.sub(
             r"<html ([^>]*)>",
             lambda m: (
                 f'<html {m.group(1)} dir="{direction}">' if "dir=" not in m.group(1) else m.group()
@@ -242,17 +224,40 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
             output,
             count=1,
         )
-        # The language switcher leads to the same page in the other language.
-        up = "../" * (page.url.count("/") + 1) if page.url else "../"
 
-        def same_page(match: re.Match[str]) -> str:
-            return f'<a href="{up}{match.group(1)}/{page.url}" hreflang="{match.group(1)}"'
 
-        # material's script sends clicks under these <head> links through each language's
-        # sitemap.xml, which mkdocs leaves empty without a site_url, and lands on the root.
-        # Without them the links above work as written, with or without JavaScript.
-        output = re.sub(r'<a href="[^"]*" hreflang="([A-Za-z-]+)"', same_page, output)
-        return re.sub(r'\s*<link rel="alternate" href="[^"]*" hreflang="[A-Za-z-]+">', "", output)
+def _configure_theme(config: MkDocsConfig, lang: str, journeys: int) -> None:
+    """The page's language and direction, cxdsl's template overrides, and safe features."""
+    theme = config.theme
+    theme["language"] = lang
+    theme["direction"] = "rtl" if is_rtl(lang) else "ltr"
+    if theme.name == "material" and str(OVERRIDES) not in theme.dirs:
+        # After the workspace's own custom_dir (its templates win), before material's.
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(OVERRIDES))
+    features = list(theme.get("features") or [])
+    if UNSAFE_FEATURE in features:
+        # material's tooltips render a title attribute as HTML, and set that attribute
+        # from the text of any navigation entry too long to show: model text would run.
+        features.remove(UNSAFE_FEATURE)
+        log.warning(
+            f"cxdsl turned off the theme feature '{UNSAFE_FEATURE}': material "
+            "shows tooltip text as HTML, and tooltips show model text"
+        )
+    if journeys > LARGE and "navigation.prune" not in features:
+        features.append("navigation.prune")
+    theme["features"] = features
+
+
+def _configure_search(config: MkDocsConfig, lang: str, languages: list[str]) -> None:
+    """Search stems the page's language first, then the others lunr knows."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        wanted = [lang, *[code for code in languages if code != lang]]
+        search.config["lang"] = [code for code in wanted if code in SEARCH_LANGUAGES]
+        if search.config.get("pipeline") is None:
+            # material derives it from the theme's translation; Arabic's is a blank
+            # string, which becomes [" "] and breaks the search worker.
+            search.config["pipeline"] = ["stopWordFilter"]
 
 
 def as_html_text(text: str) -> Markup:
