@@ -233,6 +233,40 @@ def test_links_that_leave_the_workspace_are_refused(workspace: Path, tmp_path: P
     assert where(read_mkdocs_config(workspace, False).issues) == ["mkdocs.yml:1:1 CX016"]
 
 
+def test_hidden_files_of_the_workspace_are_never_published(workspace: Path) -> None:
+    (workspace / ".git").mkdir()
+    (workspace / ".git" / "config").write_text("[http]\n\textraheader = TOKEN\n")
+    (workspace / ".env").write_text("site_description: SECRET_ENV\n", encoding="utf-8")
+    (workspace / "docs").mkdir()
+    (workspace / "docs" / "leak.txt").symlink_to(workspace / ".git" / "config")
+    (workspace / "docs" / "env.md").symlink_to(workspace / ".env")
+    (workspace / "docs" / "gitdir").symlink_to(workspace / ".git")
+    assert where(vet(workspace, "site_name: x\n")) == [
+        "docs/env.md:1:1 CX014",
+        "docs/gitdir:1:1 CX014",
+        "docs/leak.txt:1:1 CX014",
+    ]
+    shutil.rmtree(workspace / "docs")
+    assert where(vet(workspace, "site_name: x\ndocs_dir: .git\n")) == ["mkdocs.yml:2:11 CX016"]
+    assert where(vet(workspace, "INHERIT: .env\nsite_name: x\n")) == ["mkdocs.yml:1:10 CX016"]
+    result = run("build", str(workspace), "--no-python", "--out", str(workspace / "out"))
+    assert result.exit_code == 1, result.output
+    assert not (workspace / "out").exists()
+
+
+def test_option_paths_are_checked_at_any_depth(workspace: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "icons"
+    outside.mkdir()
+    issues = vet(
+        workspace,
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        f"      options:\n        custom_icons: [{outside}]\n",
+        untrusted=True,
+    )
+    assert where(issues) == ["mkdocs.yml:6:24 CX016"]
+
+
 def test_docs_dir_outside_publishes_nothing(workspace: Path, tmp_path: Path) -> None:
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.md").write_text("# top secret\n", encoding="utf-8")

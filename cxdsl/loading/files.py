@@ -107,7 +107,7 @@ class _Walk:
 
     def link(self, path: Path, rel: str, model: bool) -> None:
         real = os.path.realpath(path)
-        where = _out_of_bounds(real, self.real_root)
+        where = out_of_bounds(real, self.real_root)
         if where is not None:
             if model or os.path.isdir(real):
                 what = "a folder" if os.path.isdir(real) else "a file"
@@ -143,7 +143,7 @@ class _Walk:
         )
 
 
-def _out_of_bounds(real: str, real_root: str) -> str | None:
+def out_of_bounds(real: str, real_root: str) -> str | None:
     """Where a link's real target is, when it may not be read: outside the workspace, or
     hidden inside it (``.git/config`` holds CI's token; discovery never reads hidden files
     and a link must not be a way around that)."""
@@ -174,7 +174,7 @@ def link_outside(root: Path, rel: str) -> Issue | None:
     path = root / rel
     if not path.is_symlink():
         return None
-    where = _out_of_bounds(os.path.realpath(path), os.path.realpath(root))
+    where = out_of_bounds(os.path.realpath(path), os.path.realpath(root))
     if where is None:
         return None
     return Issue(

@@ -164,7 +164,11 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
     target = resolve(path)
     if target is None or not inside(target, vetted.root):
         vetted.issues.append(
-            Issue("CX016", f"{rel} leads outside the workspace", where or Span(file=rel))
+            Issue(
+                "CX016",
+                f"{rel} leads outside the workspace or to a hidden file in it",
+                where or Span(file=rel),
+            )
         )
         return None
     if target in chain or len(chain) >= MAX_INHERIT:
@@ -334,7 +338,7 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
         return docs
     docs = resolve(v.root / (docs_dir if isinstance(docs_dir, str) else "docs")) or v.root
     if not inside(docs, v.root):
-        v.refuse("CX016", "the docs folder is a link to outside the workspace", ())
+        v.refuse("CX016", "the docs folder is outside the workspace or hidden in it", ())
         return v.root
     # mkdocs follows links inside the docs folder: each must stay in the workspace.
     for link in links_outside(docs, v.root):
@@ -342,7 +346,7 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
         v.issues.append(
             Issue(
                 "CX014",
-                f"{rel} is a symbolic link to outside the workspace; "
+                f"{rel} is a symbolic link to outside the workspace or to a hidden file; "
                 "the site would publish what it points at",
                 Span(file=rel),
             )
@@ -385,17 +389,30 @@ def _vet_plugin(
     _vet_option_paths(v, options, where)
 
 
+#: Option names that name files or folders (pymdownx.emoji's ``custom_icons``, material
+#: social cards' ``background_image``, any ``*_dir``/``*_file``/``*_path``).
+_PATH_SUFFIXES = ("_dir", "_dirs", "_file", "_files", "_path", "_paths", "_image")
+_PATH_KEYS = frozenset({"base_path", "custom_icons"})
+
+
 def _vet_option_paths(v: VettedConfig, options: Any, where: KeyPath) -> None:
-    """Plugin and extension options that name a file or a folder stay in the workspace."""
+    """Plugin and extension options that name a file or a folder stay in the workspace,
+    at any depth of the options."""
+    if isinstance(options, list):
+        for i, item in enumerate(options):
+            _vet_option_paths(v, item, (*where, i))
+        return
     if not isinstance(options, dict):
         return
     for key, value in options.items():
-        if isinstance(key, str) and (key.endswith(("_dir", "_file")) or key == "base_path"):
+        if isinstance(key, str) and (key.endswith(_PATH_SUFFIXES) or key in _PATH_KEYS):
             values = value if isinstance(value, list) else [value]
             for i, item in enumerate(values):
                 path = (*where, key, i) if isinstance(value, list) else (*where, key)
                 if isinstance(item, str):
                     _inside_or_refuse(v, path, v.root, item)
+        elif isinstance(value, dict | list):
+            _vet_option_paths(v, value, (*where, key))
 
 
 def _inside_or_refuse(
@@ -410,7 +427,7 @@ def _inside_or_refuse(
         return True
     v.refuse(
         "CX016",
-        f"'{text}' leads outside the workspace",
+        f"'{text}' leads outside the workspace or to a hidden file in it",
         path,
         "every path mkdocs.yml names must stay inside the workspace",
     )

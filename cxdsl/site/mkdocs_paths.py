@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..loading.files import out_of_bounds
 from .mkdocs_yaml import KeyPath, Relative
 
 
 def links_outside(folder: Path, root: Path) -> Iterator[Path]:
-    """Links under ``folder`` (followed as mkdocs follows them) that leave ``root``."""
+    """Links under ``folder`` (followed as mkdocs follows them) that leave ``root`` or lead
+    to a hidden file or folder in it."""
     seen: set[Path] = set()
     pending = [folder]
     while pending:
@@ -44,8 +46,13 @@ def resolve(path: Path) -> Path | None:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """``path`` is ``root`` or below it (both resolved)."""
-    return path == root or root in path.parents
+    """``path`` is ``root`` or below it, and not hidden there (both resolved).
+
+    The loader's rule (``out_of_bounds``): a hidden file or folder of the workspace, such
+    as ``.git/config`` (CI's token) or ``.env``, is as far out of reach as a file outside
+    it; mkdocs would otherwise publish it.
+    """
+    return out_of_bounds(str(path), str(root)) is None
 
 
 def relative_name(root: Path, path: Path) -> str:
