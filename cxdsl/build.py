@@ -25,7 +25,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from .cache import BUILT_DIAGRAMS, DIAGRAM_CACHE
 from .compiler import CheckResult, check_workspace
 from .diagnostics import Diagnostic
-from .errors import BuildError, ConfigurationError
+from .errors import BuildError, ConfigurationError, CxdslError
 from .loading import LoadOptions
 from .loading.workspace import load_settings
 from .render.pipeline import Diagram, RenderReport, plan_diagrams, render_diagrams
@@ -106,10 +106,12 @@ def build_site(
         languages = list(result.workspace.settings.languages)
         return SiteReport(prepared, prepared.report, languages, 0, built=False), []
 
+    # The site folder is cxdsl's to fill (never a folder of other files).
+    site_dir = _site_folder(site_dir)
+
     # Check the workspace, plan its diagrams and render them, once for every language.
     prepared = prepare(root, no_python, jobs)
     settings = prepared.result.workspace.settings
-    site_dir = _site_folder(site_dir)
 
     pages = 0
     with MkdocsLog() as mkdocs_log:
@@ -178,12 +180,35 @@ def load_options(no_python: bool) -> LoadOptions:
     return LoadOptions(allow_python=False if no_python else None)
 
 
+#: Written into every site folder cxdsl builds: a folder without it is not cxdsl's to clean.
+SITE_MARKER = ".cxdsl-site"
+
+
 def _site_folder(site_dir: Path) -> Path:
+    """The resolved site folder, created; refused when it holds files cxdsl did not write
+    (mkdocs empties each language's folder before building into it)."""
     site_dir = site_dir.resolve()
+    if site_dir.is_dir() and not _is_cxdsl_site(site_dir):
+        raise CxdslError(
+            f"{site_dir} is not empty and was not written by cxdsl build: building would "
+            "replace what is in it; choose an empty or a new folder"
+        )
     try:
         site_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuildError(
             f"cannot create the site folder {site_dir}: {exc.strerror or exc}"
         ) from exc
+    (site_dir / SITE_MARKER).write_text("written by cxdsl build\n", encoding="utf-8")
     return site_dir
+
+
+def _is_cxdsl_site(folder: Path) -> bool:
+    if (folder / SITE_MARKER).is_file() or not any(folder.iterdir()):
+        return True
+    # A site from before the marker existed: its root page is cxdsl's redirect.
+    index = folder / "index.html"
+    try:
+        return index.is_file() and 'http-equiv="refresh"' in index.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False

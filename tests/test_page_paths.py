@@ -81,3 +81,18 @@ def test_two_ids_on_one_page_stop_the_build_naming_both(tmp_path: Path) -> None:
         "two pages would be written to personas/sara-k.md: persona 'sara.k' and persona 'sara-k'"
     ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_folder_of_other_files_is_never_emptied_by_a_build(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    out = tmp_path / "mine"
+    (out / "en").mkdir(parents=True)
+    (out / "en" / "important.txt").write_text("keep me", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(ws), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert "is not empty and was not written by cxdsl build" in result.output
+    assert (out / "en" / "important.txt").read_text(encoding="utf-8") == "keep me"
+    # a folder cxdsl built may be built again
+    site = tmp_path / "site"
+    assert CliRunner().invoke(main, ["build", str(ws), "--out", str(site)]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", str(ws), "--out", str(site)]).exit_code == 0
