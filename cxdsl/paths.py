@@ -13,19 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .model.kinds import KINDS
+
 #: Where each kind of entity is documented (page, anchor).
-_KIND_PAGES = {
-    "persona": "personas/{id}.md",
-    "journey": "journeys/{id}.md",
-    "segment": "customer-tree.md#segment-{id}",
-    "channel": "catalog/channels.md#channel-{id}",
-    "actor": "catalog/actors.md#actor-{id}",
-    "system": "catalog/systems.md#system-{id}",
-    "stakeholder": "catalog/stakeholders.md#stakeholder-{id}",
-    "evidence": "catalog/evidence.md#evidence-{id}",
-    "metric": "metrics/index.md#metric-{id}",
-    "instrument": "metrics/index.md#instrument-{id}",
-}
+_KIND_PAGES = {kind.name: kind.page for kind in KINDS}
 #: Names of pages and folders cxdsl writes beside entity pages.
 RESERVED = frozenset({"index", "assets", "search", "diagrams"})
 #: The suffix of a to-be journey's comparison page.

@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, get_args, get_origin
-
-from pydantic import BaseModel
+from typing import Any, TypeVar
 
 from .diagnostics import Issue, Related
 from .loading import Document, Workspace
-from .model import Journey, Model, Ref
+from .model import Entity, Journey
+from .model.introspect import references
+from .model.kinds import UNKNOWN_REF_CODES, kind_of
 from .suggest import did_you_mean
 
-#: The code reported for a dangling reference, by the kind it should name.
-UNKNOWN_REF_CODES = {
-    "segment": "CX102",
-    "persona": "CX103",
-    "channel": "CX104",
-    "actor": "CX105",
-    "system": "CX106",
-    "stakeholder": "CX107",
-    "evidence": "CX108",
-    "metric": "CX109",
-    "instrument": "CX110",
-    "journey": "CX111",
-}
+__all__ = ["UNKNOWN_REF_CODES", "Index", "build_index", "references", "resolve_references"]
+
+E = TypeVar("E", bound=Entity)
 
 
 @dataclass
@@ -52,58 +40,11 @@ class Index:
     def docs(self, kind: str) -> list[Document]:
         return list(self.by_kind.get(kind, {}).values())
 
-
-def _ref_kind(annotation: Any) -> str | None:
-    """The kind named by a Ref marker anywhere inside an annotation."""
-    if get_origin(annotation) is typing.Annotated:
-        for meta in annotation.__metadata__:
-            if isinstance(meta, Ref):
-                return meta.kind
-    for arg in get_args(annotation):
-        found = _ref_kind(arg)
-        if found:
-            return found
-    return None
-
-
-@cache
-def ref_fields(cls: type[BaseModel]) -> dict[str, str]:
-    """Fields of a model class that hold references, with the kind they name."""
-    out = {}
-    for name, info in cls.model_fields.items():
-        # pydantic moves the metadata of a required Annotated field into info.metadata.
-        kind = _ref_kind(info.annotation) or next(
-            (m.kind for m in info.metadata if isinstance(m, Ref)), None
-        )
-        if kind:
-            out[name] = kind
-    return out
-
-
-def references(
-    obj: BaseModel, path: tuple[Any, ...] = ()
-) -> Iterator[tuple[str, str, tuple[Any, ...]]]:
-    """Every (kind, id, path) reference inside a model object."""
-    refs = ref_fields(type(obj))
-    for name in type(obj).model_fields:
-        value = getattr(obj, name)
-        if value is None:
-            continue
-        kind = refs.get(name)
-        if kind is not None:
-            if isinstance(value, str):
-                yield kind, value, (*path, name)
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    yield kind, item, (*path, name, i)
-            elif isinstance(value, dict):
-                for key in value:
-                    yield kind, key, (*path, name, key)
-        elif isinstance(value, Model):
-            yield from references(value, (*path, name))
-        elif isinstance(value, list) and value and isinstance(value[0], Model):
-            for i, item in enumerate(value):
-                yield from references(item, (*path, name, i))
+    def entities(self, cls: type[E]) -> Iterator[tuple[E, Document]]:
+        """Every entity of a class (first definitions only), typed, with its document."""
+        for doc in self.docs(kind_of(cls).name):
+            if isinstance(doc.entity, cls):
+                yield doc.entity, doc
 
 
 def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
@@ -149,14 +90,12 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
             continue
         table[doc.id] = doc
         same[doc.id.casefold()] = doc
-    for doc in index.docs("journey"):
-        issues.extend(_local_duplicates(doc))
+    for journey, doc in index.entities(Journey):
+        issues.extend(_local_duplicates(journey, doc))
     return index, issues
 
 
-def _local_duplicates(doc: Document) -> Iterator[Issue]:
-    journey = doc.entity
-    assert isinstance(journey, Journey)
+def _local_duplicates(journey: Journey, doc: Document) -> Iterator[Issue]:
     seen: dict[str, tuple[str, tuple[Any, ...]]] = {}  # by folded id: (id, path)
     for si, stage in enumerate(journey.stages):
         items = [(("stages", si), stage, "stage")] + [

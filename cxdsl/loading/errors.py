@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import types
-import typing
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
 from ..diagnostics import Issue, Span
+from ..model.introspect import fields_at, models_in
 from ..suggest import did_you_mean
 from .locate import node_at
 from .yamlsafe import mark_span
+
+__all__ = ["dotted", "fields_at", "models_in", "validation_issues"]
 
 _TYPE_PARTS = ("str", "int", "float", "bool", "constrained-str", "list", "dict", "function")
 
@@ -40,37 +41,6 @@ def _bad_language_key(errors: list[ErrorDetails]) -> str | None:
         if loc and loc[-1] == "[key]" and len(loc) >= 2:
             return str(loc[-2])
     return None
-
-
-def models_in(annotation: Any) -> list[type[BaseModel]]:
-    """Model classes an annotation can hold (through Optional, list, dict, Annotated)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    origin = get_origin(annotation)
-    if origin is typing.Annotated:
-        return models_in(get_args(annotation)[0])
-    if origin in (Union, types.UnionType, list, tuple, set):
-        return [m for a in get_args(annotation) for m in models_in(a)]
-    if origin is dict:
-        return models_in(get_args(annotation)[1])
-    return []
-
-
-def fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
-    """The field names of the model found at ``path`` below ``model``."""
-    current = [model]
-    for part in path:
-        if isinstance(part, int):
-            continue
-        nxt: list[type[BaseModel]] = []
-        for m in current:
-            info = m.model_fields.get(str(part))
-            if info is not None:
-                nxt.extend(models_in(info.annotation))
-        if not nxt:
-            break
-        current = nxt
-    return sorted({name for m in current for name in m.model_fields})
 
 
 def dotted(loc: tuple[Any, ...]) -> str:

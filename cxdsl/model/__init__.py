@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Entity, Model, Ref, Text
+from .base import TEXT, Entity, Model, Ref, Text, TextMarker
 from .catalog import Actor, Channel, Evidence, Stakeholder, System
 from .customers import Persona, PersonaContext, Segment, leaf_segments, parent_segments
 from .journey import (
@@ -16,32 +16,22 @@ from .journey import (
     Step,
     Transition,
 )
+from .kinds import ENTITY_KINDS, KINDS, EntityKind
 from .measurement import Instrument, Measurement, Metric, Question, ResponseScale, Trigger
 from .settings import EmotionScale, Settings
-
-#: Every entity class by the ``kind:`` that names it in YAML.
-ENTITY_KINDS: dict[str, type[Entity]] = {
-    "segment": Segment,
-    "persona": Persona,
-    "channel": Channel,
-    "actor": Actor,
-    "system": System,
-    "stakeholder": Stakeholder,
-    "evidence": Evidence,
-    "journey": Journey,
-    "metric": Metric,
-    "instrument": Instrument,
-}
 
 __all__ = [
     "ACTION_LANES",
     "ENTITY_KINDS",
+    "KINDS",
+    "TEXT",
     "Action",
     "Actor",
     "Channel",
     "Effort",
     "EmotionScale",
     "Entity",
+    "EntityKind",
     "Evidence",
     "Instrument",
     "Journey",
@@ -62,6 +52,7 @@ __all__ = [
     "Step",
     "System",
     "Text",
+    "TextMarker",
     "Transition",
     "Trigger",
     "leaf_segments",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import ActorRef, Entity, Text
+from .base import KIND_DOC, NAME_DOC, OWNER_DOC, SAMPLE_SIZE_DOC, TITLE_DOC, ActorRef, Entity, Text
 
 ChannelKind = Literal[
     "digital", "mobile", "physical", "phone", "messaging", "self_service", "partner", "other"
@@ -29,17 +29,17 @@ StakeholderRelation = Literal["affected", "parallel", "regulator", "partner", "o
 class Channel(Entity):
     """A way customers reach the service: portal, app, branch, call centre, SMS."""
 
-    kind: Literal["channel"] = "channel"
-    name: Text
+    kind: Literal["channel"] = Field(default="channel", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
     type: ChannelKind
-    owner: ActorRef | None = None
+    owner: ActorRef | None = Field(default=None, description=OWNER_DOC)
 
 
 class Actor(Entity):
     """A role or unit that delivers steps, or a partner entity outside the organisation."""
 
-    kind: Literal["actor"] = "actor"
-    name: Text
+    kind: Literal["actor"] = Field(default="actor", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
     type: ActorKind
     organisation: Text | None = None
 
@@ -52,16 +52,16 @@ class Actor(Entity):
 class System(Entity):
     """A digital enabler behind steps."""
 
-    kind: Literal["system"] = "system"
-    name: Text
-    owner: ActorRef | None = None
+    kind: Literal["system"] = Field(default="system", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
+    owner: ActorRef | None = Field(default=None, description=OWNER_DOC)
 
 
 class Stakeholder(Entity):
     """A party affected by or parallel to the service who is not its direct user."""
 
-    kind: Literal["stakeholder"] = "stakeholder"
-    name: Text
+    kind: Literal["stakeholder"] = Field(default="stakeholder", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
     relation: StakeholderRelation = "affected"
     interests: list[Text] = Field(default_factory=list)
 
@@ -69,10 +69,10 @@ class Stakeholder(Entity):
 class Evidence(Entity):
     """Research behind a claim: an interview round, a survey, analytics, an observation."""
 
-    kind: Literal["evidence"] = "evidence"
-    title: Text
+    kind: Literal["evidence"] = Field(default="evidence", description=KIND_DOC)
+    title: Text = Field(description=TITLE_DOC)
     method: EvidenceKind
     date: dt.date | None = None
-    sample_size: int | None = Field(default=None, ge=0)
+    sample_size: int | None = Field(default=None, ge=0, description=SAMPLE_SIZE_DOC)
     link: str | None = None
     summary: Text | None = None

@@ -7,15 +7,29 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import ChannelRef, Entity, EvidenceRef, LangCode, Model, SegmentRef, Text
+from .base import (
+    EVIDENCE_DOC,
+    KIND_DOC,
+    NAME_DOC,
+    SEGMENTS_DOC,
+    ChannelRef,
+    Entity,
+    EvidenceRef,
+    LangCode,
+    Model,
+    SegmentRef,
+    Text,
+)
 
 
 class Segment(Entity):
     """A node of the customer tree; ``parent`` links it to the segment above."""
 
-    kind: Literal["segment"] = "segment"
-    name: Text
-    parent: SegmentRef | None = None
+    kind: Literal["segment"] = Field(default="segment", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
+    parent: SegmentRef | None = Field(
+        default=None, description="Id of the parent segment in the customer tree."
+    )
     criteria: list[Text] = Field(default_factory=list)
     estimated_volume: int | None = Field(default=None, ge=0)
 
@@ -43,11 +57,15 @@ class PersonaContext(Model):
 class Persona(Entity):
     """An archetype of customers on a leaf of the customer tree."""
 
-    kind: Literal["persona"] = "persona"
-    name: Text
-    short_name: Text | None = None
+    kind: Literal["persona"] = Field(default="persona", description=KIND_DOC)
+    name: Text = Field(description=NAME_DOC)
+    short_name: Text | None = Field(
+        default=None,
+        description="Short label where space is tight (emotion cells, comparisons); "
+        "defaults to the name.",
+    )
     summary: Text | None = None
-    segments: list[SegmentRef] = Field(default_factory=list)
+    segments: list[SegmentRef] = Field(default_factory=list, description=SEGMENTS_DOC)
     age_range: str | None = None
     occupation: Text | None = None
     goals: list[Text] = Field(default_factory=list)
@@ -59,7 +77,7 @@ class Persona(Entity):
     accessibility_needs: list[Text] = Field(default_factory=list)
     languages: list[LangCode] = Field(default_factory=list)
     quote: Text | None = None
-    evidence: list[EvidenceRef] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
 
     def short_label(self) -> Text:
         """What names the persona where space is short: ``short_name``, else ``name``."""

@@ -7,6 +7,14 @@ from typing import Literal
 from pydantic import Field
 
 from .base import (
+    CHANNEL_DOC,
+    DESCRIPTION_DOC,
+    EVIDENCE_DOC,
+    ID_DOC,
+    KIND_DOC,
+    OWNER_DOC,
+    SEGMENTS_DOC,
+    TITLE_DOC,
     ActorRef,
     ChannelRef,
     Entity,
@@ -34,8 +42,8 @@ class Action(Model):
     """Something done for the customer, by an actor, with a system."""
 
     action: Text
-    actor: ActorRef | None = None
-    system: SystemRef | None = None
+    actor: ActorRef | None = Field(default=None, description="Id of the actor who performs it.")
+    system: SystemRef | None = Field(default=None, description="Id of the system used.")
 
 
 class PainPoint(Model):
@@ -43,7 +51,7 @@ class PainPoint(Model):
 
     text: Text
     severity: PainSeverity = "medium"
-    evidence: list[EvidenceRef] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
     accepted: Text | bool | None = Field(
         default=None, description="Set (with the reason) when the pain is knowingly kept."
     )
@@ -69,10 +77,10 @@ class Transition(Model):
 class Step(Model):
     """A touchpoint: what the customer does, where, with whom, and how it feels."""
 
-    id: Id
-    title: Text
+    id: Id = Field(description=ID_DOC)
+    title: Text = Field(description=TITLE_DOC)
     customer_action: Text | None = None
-    channel: ChannelRef | None = None
+    channel: ChannelRef | None = Field(default=None, description=CHANNEL_DOC)
     front_stage: list[Action] = Field(default_factory=list)
     back_stage: list[Action] = Field(default_factory=list)
     support: list[Action] = Field(default_factory=list)
@@ -81,16 +89,22 @@ class Step(Model):
         default=None, description="On the journey's scale; a mapping gives it per persona."
     )
     thoughts: list[Text] = Field(default_factory=list)
-    pain_points: list[PainPoint] = Field(default_factory=list)
-    opportunities: list[Text] = Field(default_factory=list)
-    moment_of_truth: bool = False
+    pain_points: list[PainPoint] = Field(
+        default_factory=list, description="Problems the customer meets here."
+    )
+    opportunities: list[Text] = Field(
+        default_factory=list, description="Ideas that address this step's pain points."
+    )
+    moment_of_truth: bool = Field(
+        default=False, description="A step that decides how the whole experience is remembered."
+    )
     effort: Effort | None = None
     expected_score: float | None = None
     perceived_score: float | None = None
     transitions: list[Transition] | None = Field(
         default=None, description="Where the customer goes next; default: the next step."
     )
-    evidence: list[EvidenceRef] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
 
     def actions(self) -> list[Action]:
         """Every action of the step: front stage, then back stage, then support."""
@@ -100,33 +114,41 @@ class Step(Model):
 class Stage(Model):
     """A phase of the journey, holding steps in order."""
 
-    id: Id
-    title: Text
-    description: Text | None = None
-    steps: list[Step] = Field(default_factory=list)
+    id: Id = Field(description=ID_DOC)
+    title: Text = Field(description=TITLE_DOC)
+    description: Text | None = Field(default=None, description=DESCRIPTION_DOC)
+    steps: list[Step] = Field(
+        default_factory=list, description="The stage's steps (touchpoints), in order."
+    )
 
 
 class Journey(Entity):
     """A persona's journey through a service, as it is or as it should be."""
 
-    kind: Literal["journey"] = "journey"
-    title: Text
-    persona: PersonaRef | None = None
+    kind: Literal["journey"] = Field(default="journey", description=KIND_DOC)
+    title: Text = Field(description=TITLE_DOC)
+    persona: PersonaRef | None = Field(default=None, description="Id of the primary persona.")
     personas: list[PersonaRef] = Field(
         default_factory=list, description="Other personas on this journey."
     )
-    segments: list[SegmentRef] = Field(default_factory=list)
-    state: JourneyState = "as-is"
-    based_on: JourneyRef | None = None
+    segments: list[SegmentRef] = Field(default_factory=list, description=SEGMENTS_DOC)
+    state: JourneyState = Field(
+        default="as-is", description="as-is (today) or to-be (the target design)."
+    )
+    based_on: JourneyRef | None = Field(
+        default=None, description="For a to-be journey: id of the as-is journey it improves."
+    )
     life_event: Text | None = None
     scenario: Text | None = None
     value_sought: Text | None = None
-    owner: ActorRef | None = None
+    owner: ActorRef | None = Field(default=None, description=OWNER_DOC)
     emotion_scale: str | None = None
     stakeholders: list[StakeholderRef] = Field(default_factory=list)
-    evidence: list[EvidenceRef] = Field(default_factory=list)
-    stages: list[Stage] = Field(default_factory=list)
-    measurement_plan: list[Measurement] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
+    stages: list[Stage] = Field(default_factory=list, description="The journey's stages, in order.")
+    measurement_plan: list[Measurement] = Field(
+        default_factory=list, description="How and where this journey is measured."
+    )
 
     def steps(self) -> list[Step]:
         """Every step, in order across stages."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import LangCode, Model, Text
+from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, LangCode, Model, Text
 
 RuleLevel = Literal["error", "warning", "info", "off"]
 
@@ -34,9 +34,9 @@ DEFAULT_SCALE = EmotionScale(min=-2, max=2)
 class Settings(Model):
     """The workspace: its name, languages, emotion scales and rule levels."""
 
-    kind: Literal["workspace"] = "workspace"
-    name: Text = "cxdsl workspace"
-    description: Text | None = None
+    kind: Literal["workspace"] = Field(default="workspace", description=KIND_DOC)
+    name: Text = Field(default="cxdsl workspace", description=NAME_DOC)
+    description: Text | None = Field(default=None, description=DESCRIPTION_DOC)
     languages: list[LangCode] = Field(default_factory=lambda: ["en"], min_length=1)
     default_language: LangCode | None = None
     emotion_scales: dict[str, EmotionScale] = Field(

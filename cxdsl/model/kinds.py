@@ -1,0 +1,123 @@
+"""The registry of entity kinds: every per-kind table of cxdsl is derived from ``KINDS``.
+
+Adding an entity kind is one entry here (and its model class): the loader, the schema, the
+reference resolver and its codes, page paths, catalog pages and titles follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .base import Entity
+from .catalog import Actor, Channel, Evidence, Stakeholder, System
+from .customers import Persona, Segment
+from .journey import Journey
+from .measurement import Instrument, Metric
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """What cxdsl knows about one kind of entity."""
+
+    #: The ``kind:`` that names it in YAML.
+    name: str
+    cls: type[Entity]
+    #: The code reported for a reference to an id of this kind that nothing defines.
+    unknown_ref_code: str
+    #: Where it is documented on the site: a page, or an anchor on a shared page.
+    page: str
+    #: The interface string (``render/i18n.py``) titling a list of them.
+    title_key: str
+    #: The same title in English, where no language is chosen (the pull-request comment).
+    plural: str
+    #: Where ``cxdsl new`` writes one (None: no template).
+    folder: str | None = None
+    #: Listed on a page of the shared catalog (channels, actors, ...).
+    catalog: bool = False
+
+    @property
+    def catalog_page(self) -> str:
+        """The docs-relative page of the whole page the kind shares (its anchors' page)."""
+        return self.page.split("#", 1)[0]
+
+
+#: Every entity kind, in the order the schema offers them.
+KINDS: tuple[EntityKind, ...] = (
+    EntityKind(
+        "segment", Segment, "CX102", "customer-tree.md#segment-{id}", "segments", "Segments"
+    ),
+    EntityKind("persona", Persona, "CX103", "personas/{id}.md", "personas", "Personas", "personas"),
+    EntityKind(
+        "channel",
+        Channel,
+        "CX104",
+        "catalog/channels.md#channel-{id}",
+        "channels",
+        "Channels",
+        catalog=True,
+    ),
+    EntityKind(
+        "actor", Actor, "CX105", "catalog/actors.md#actor-{id}", "actors", "Actors", catalog=True
+    ),
+    EntityKind(
+        "system",
+        System,
+        "CX106",
+        "catalog/systems.md#system-{id}",
+        "systems",
+        "Systems",
+        catalog=True,
+    ),
+    EntityKind(
+        "stakeholder",
+        Stakeholder,
+        "CX107",
+        "catalog/stakeholders.md#stakeholder-{id}",
+        "stakeholders",
+        "Stakeholders",
+        catalog=True,
+    ),
+    EntityKind(
+        "evidence",
+        Evidence,
+        "CX108",
+        "catalog/evidence.md#evidence-{id}",
+        "evidence_title",
+        "Evidence",
+        catalog=True,
+    ),
+    EntityKind(
+        "journey", Journey, "CX111", "journeys/{id}.md", "journeys_title", "Journeys", "journeys"
+    ),
+    EntityKind(
+        "metric",
+        Metric,
+        "CX109",
+        "metrics/index.md#metric-{id}",
+        "metrics_title",
+        "Metrics",
+        "journeys/catalog",
+    ),
+    EntityKind(
+        "instrument",
+        Instrument,
+        "CX110",
+        "metrics/index.md#instrument-{id}",
+        "instruments",
+        "Instruments",
+    ),
+)
+
+#: Kinds by name.
+BY_NAME: dict[str, EntityKind] = {k.name: k for k in KINDS}
+
+#: Every entity class by the ``kind:`` that names it in YAML.
+ENTITY_KINDS: dict[str, type[Entity]] = {k.name: k.cls for k in KINDS}
+
+#: The code reported for a dangling reference, by the kind it should name.
+UNKNOWN_REF_CODES: dict[str, str] = {k.name: k.unknown_ref_code for k in KINDS}
+
+
+def kind_of(cls: type[Entity]) -> EntityKind:
+    """The registry entry of an entity class."""
+    return next(k for k in KINDS if k.cls is cls)
