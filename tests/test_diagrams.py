@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from cxdsl.compiler import check_workspace
+from cxdsl.i18n import isolate, strip_isolates
 from cxdsl.model import Journey
 from cxdsl.render.blueprint import blueprint_dot
 from cxdsl.render.context import RenderContext
 from cxdsl.render.emotion_curve import emotion_curve_svg
-from cxdsl.render.i18n import isolate, strip_isolates
 from cxdsl.render.journey_map import journey_map_dot
 from cxdsl.render.pipeline import plan_diagrams, render_diagrams
 from cxdsl.render.workspace_maps import actor_map_dot, customer_tree_dot

@@ -18,9 +18,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from cxdsl.render.i18n import escape_markdown
 from cxdsl.site.build import build_site
-from cxdsl.site.markdown import safe_url
+from cxdsl.site.markdown import escape_markdown, safe_url
 
 from .conftest import REPO, make_workspace
 

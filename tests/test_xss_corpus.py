@@ -27,9 +27,9 @@ from click.testing import CliRunner
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from cxdsl.cli import main
+from cxdsl.i18n import clean
 from cxdsl.loading.yamlsafe import parse_documents
 from cxdsl.model import ENTITY_KINDS, Model, Settings
-from cxdsl.render.i18n import clean
 from cxdsl.rules._helpers import iter_texts
 
 from .conftest import REPO

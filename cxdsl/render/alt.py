@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import ui
 from ..model import ACTION_LANES, Journey, Persona, Segment
 from .context import RenderContext
-from .i18n import ui
 
 #: Applied to every text that comes from the model (escaping for Markdown, or nothing).
 Format = Callable[[str], str]
@@ -18,42 +18,6 @@ Format = Callable[[str], str]
 
 def _same(text: str) -> str:
     return text
-
-
-_WORDS = {
-    "journey_of": {
-        "en": "Journey map of “{title}” for {persona} ({state}): {stages} stages, {steps} steps.",
-        "ar": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، {steps} خطوات.",
-    },
-    "blueprint_of": {
-        "en": "Service blueprint of “{title}”: for each of {steps} steps, the "
-        "customer's action, front-stage, back-stage and support actions with "
-        "their actors and systems.",
-        "ar": "المخطط التفصيلي لخدمة «{title}»: لكل خطوة من {steps} خطوات، إجراء "
-        "العميل وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة.",
-    },
-    "curve_of": {
-        "en": "Emotion curve of “{title}” across {steps} steps, from {low} to {high}.",
-        "ar": "منحنى مشاعر «{title}» عبر {steps} خطوات، من {low} إلى {high}.",
-    },
-    "tree_of": {
-        "en": "Customer tree: {segments} segments and {personas} personas.",
-        "ar": "شجرة العملاء: {segments} شرائح و{personas} شخصيات.",
-    },
-    "actors_of": {
-        "en": "Actor map: the actors, partner entities and systems behind {journeys} journeys.",
-        "ar": "خريطة الجهات المنفذة: الجهات والجهات الشريكة والأنظمة خلف {journeys} رحلات.",
-    },
-    "goes_to": {"en": "goes to", "ar": "ينتقل إلى"},
-    "actor": {"en": "by", "ar": "بواسطة"},
-    "system": {"en": "with", "ar": "عبر"},
-    "personas_on": {"en": "personas", "ar": "الشخصيات"},
-}
-
-
-def _w(key: str, ctx: RenderContext) -> str:
-    entry = _WORDS[key]
-    return entry.get(ctx.lang, entry["en"])
 
 
 def _actor_name(ctx: RenderContext, ident: str, f: Format) -> str:
@@ -94,7 +58,7 @@ def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list
 
 
 def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
-    head = _w("journey_of", ctx).format(
+    head = ui("alt_journey_map", ctx.lang).format(
         title=f(ctx.text(journey.title)),
         persona=f(ctx.name_of("persona", journey.persona)),
         state=ui(journey.state, ctx.lang),
@@ -105,7 +69,7 @@ def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> 
 
 
 def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
-    head = _w("blueprint_of", ctx).format(
+    head = ui("alt_service_blueprint", ctx.lang).format(
         title=f(ctx.text(journey.title)), steps=len(journey.steps())
     )
     lines = [head, ""]
@@ -115,9 +79,12 @@ def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> st
             for action in getattr(step, lane):
                 parts = [f(ctx.text(action.action))]
                 if action.actor:
-                    parts.append(f"{_w('actor', ctx)} {_actor_name(ctx, action.actor, f)}")
+                    parts.append(
+                        f"{ui('alt_by_actor', ctx.lang)} {_actor_name(ctx, action.actor, f)}"
+                    )
                 if action.system:
-                    parts.append(f"{_w('system', ctx)} {f(ctx.name_of('system', action.system))}")
+                    system = f(ctx.name_of("system", action.system))
+                    parts.append(f"{ui('alt_with_system', ctx.lang)} {system}")
                 lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
         for evidence in step.physical_evidence:
             lines.append(f"  - {ui('physical_evidence', ctx.lang)}: {f(ctx.text(evidence))}")
@@ -131,7 +98,7 @@ def emotion_curve_alt(
     values = [v for s in journey.steps() for _, v in ctx.emotions(journey, s)]
     low = f(ctx.emotion_label(min(values), scale)) if values else "—"
     high = f(ctx.emotion_label(max(values), scale)) if values else "—"
-    head = _w("curve_of", ctx).format(
+    head = ui("alt_emotion_curve", ctx.lang).format(
         title=f(ctx.text(journey.title)), steps=len(journey.steps()), low=low, high=high
     )
     lines = [head, ""]
@@ -152,7 +119,7 @@ def emotion_curve_alt(
 def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
     segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
     personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
-    head = _w("tree_of", ctx).format(segments=len(segments), personas=len(personas))
+    head = ui("alt_customer_tree", ctx.lang).format(segments=len(segments), personas=len(personas))
     lines = [head, ""]
     known = {s.id for s in segments}
 
@@ -166,7 +133,7 @@ def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
                 else ""
             )
             on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
-            extra = f" — {_w('personas_on', ctx)}: {', '.join(on)}" if on else ""
+            extra = f" — {ui('alt_personas_on', ctx.lang)}: {', '.join(on)}" if on else ""
             lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
             emit(seg.id, depth + 1)
 
@@ -176,7 +143,7 @@ def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
 
 def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
-    lines = [_w("actors_of", ctx).format(journeys=len(journeys)), ""]
+    lines = [ui("alt_actor_map", ctx.lang).format(journeys=len(journeys)), ""]
     for journey in journeys:
         actors: dict[str, None] = {}
         systems: dict[str, None] = {}

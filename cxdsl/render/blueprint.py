@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import graphviz
 
+from ..i18n import ui
 from ..model import Action, Journey, Step
 from .context import RenderContext
-from .i18n import ui
 from .palette import PARTNER_FILL
 
 COLUMNS = 6

@@ -6,10 +6,11 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import Localized, clean, is_rtl, isolate, localize
 from ..model import Actor, EmotionScale, Journey, Persona, Settings, Step
 from ..model.settings import DEFAULT_SCALE
 from ..resolve import Index
-from .i18n import Localized, clean, is_rtl, isolate, localize, signed, wrap
+from .text import signed, wrap
 
 FONT_LATIN = "Noto Sans"
 FONT_ARABIC = "Noto Sans Arabic"

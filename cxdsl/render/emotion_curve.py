@@ -17,10 +17,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from ..i18n import isolate, ui
 from ..model import EmotionScale, Journey, Step
 from .context import RenderContext
-from .i18n import isolate, signed, ui, wrap
 from .palette import PAIN, SERIES
+from .text import signed, wrap
 
 WIDTH = 960
 LEFT, RIGHT, TOP, BOTTOM = 150, 40, 90, 100

@@ -11,9 +11,9 @@ import itertools
 
 import graphviz
 
+from ..i18n import ui
 from ..model import Journey, Step
 from .context import RenderContext
-from .i18n import ui
 from .palette import PAIN, emotion_style
 
 ROW = 5

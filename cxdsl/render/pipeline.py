@@ -25,13 +25,14 @@ from typing import Literal
 
 import graphviz
 
+from ..i18n import is_rtl, ui
 from ..model import Journey, Settings
 from ..resolve import Index
+from ..site.markdown import escape_markdown
 from . import alt
 from .blueprint import blueprint_dot
 from .context import RenderContext
 from .emotion_curve import emotion_curve_svg
-from .i18n import escape_markdown, is_rtl, ui
 from .journey_map import journey_map_dot
 from .workspace_maps import actor_map_dot, customer_tree_dot
 

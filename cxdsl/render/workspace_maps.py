@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import graphviz
 
+from ..i18n import ui
 from ..model import Actor, Journey, Persona, Segment, parent_segments
 from .context import RenderContext
-from .i18n import ui
 from .palette import PARTNER_FILL
 
 

@@ -9,16 +9,44 @@ Latin or numeric run wrapped in ``<bdi dir="ltr">`` so ``+2`` never reads ``2+``
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..i18n import LTR_RUN, clean, has_string, ui
 from ..paths import anchor_id, entity_path
 from ..render.context import RenderContext
-from ..render.i18n import UI, clean, escape_markdown, ui
 
 SAFE_SCHEMES = ("http", "https", "mailto")
-__all__ = ["Writer", "anchor_id", "entity_path", "relative", "safe_url"]
+__all__ = ["Writer", "anchor_id", "entity_path", "escape_markdown", "relative", "safe_url"]
+
+#: Characters that can start Markdown or HTML syntax anywhere in a line (emphasis, code,
+#: links, images, raw HTML, entities, table cells, attribute lists, extensions' marks).
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>&|!~^=]")
+#: At the start of a text, these also start blocks (headings, lists, quotes).
+_BLOCK_START = re.compile(r"^(\s*)([#+\->]|\d+(?=[.)]))")
+
+
+def _entities(text: str) -> str:
+    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    return _BLOCK_START.sub(
+        lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text
+    )
+
+
+def escape_markdown(text: str, rtl: bool = False) -> str:
+    """Plain text as inline Markdown that renders exactly as written."""
+    text = clean(text)
+    if not rtl:
+        return _entities(text).replace("\n", "<br>")
+    out, last = [], 0
+    for match in LTR_RUN.finditer(text):
+        out.append(_entities(text[last : match.start()]))
+        out.append(f'<bdi dir="ltr">{_entities(match.group())}</bdi>')
+        last = match.end()
+    out.append(_entities(text[last:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 class Writer:
@@ -32,15 +60,13 @@ class Writer:
         self.sep = "، " if ctx.rtl else ", "
 
     def t(self, key: str) -> str:
-        """An interface string in this page's language (the key, readable, if unknown)."""
-        try:
-            return ui(key, self.lang)
-        except KeyError:
-            return key.replace("_", " ")
+        """An interface string in this page's language (an unknown key raises)."""
+        return ui(key, self.lang)
 
     def value(self, value: str) -> str:
         """The label of an enumerated model value (a channel type, a cadence, ...)."""
-        return self.t(f"value_{value}") if f"value_{value}" in UI else value.replace("_", " ")
+        key = f"value_{value}"
+        return self.t(key) if has_string(key) else value.replace("_", " ")
 
     def inline(self, value: Any) -> str:
         """A model text in this page's language; a fallback is marked visibly."""

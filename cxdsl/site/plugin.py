@@ -29,9 +29,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from ..i18n import LANGUAGE_NAMES, is_rtl
 from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
-from ..render.i18n import is_rtl
 from .content import SiteContent
 from .generate import LARGE, generate_site
 
@@ -46,7 +46,6 @@ CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
 #: cxdsl's templates for mkdocs-material (see its files for what each changes, and why).
 OVERRIDES = Path(__file__).parent / "overrides"
 NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc")
-LANGUAGE_NAMES = {"ar": "العربية", "en": "English", "fr": "Français", "ur": "اردو"}
 #: Languages lunr (material's search) can stem; others are indexed without stemming.
 SEARCH_LANGUAGES = {
     "ar",

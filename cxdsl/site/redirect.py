@@ -5,20 +5,15 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
+from ..i18n import LANGUAGE_NAMES, is_rtl, localize
 from ..model import Settings
-from ..render.i18n import is_rtl
-from .plugin import LANGUAGE_NAMES
 
 
 def redirect_page(settings: Settings) -> str:
     """``site/index.html``: the workspace's name as its title, in the default language's
     direction, an immediate redirect, and links a screen reader announces."""
     default = settings.language
-    name = (
-        settings.name
-        if isinstance(settings.name, str)
-        else (settings.name.get(default) or next(iter(settings.name.values()), ""))
-    )
+    name = localize(settings.name, default, settings.languages).text
     direction = "rtl" if is_rtl(default) else "ltr"
     ordered = [default, *(code for code in settings.languages if code != default)]
     links = "".join(
