@@ -68,7 +68,7 @@ def test_wrong_channel_exits_1_with_file_and_line(tmp_path: Path) -> None:
     ) in out
 
 
-def test_json_format(tmp_path: Path, workspace: Path) -> None:
+def test_json_format(workspace: Path) -> None:
     (workspace / "journeys" / "x.yaml").write_text("kind: channel\nid: x\nname: X\ntype: fax\n")
     code, out = invoke("check", "--format", "json", str(workspace))
     assert code == 1

@@ -49,7 +49,7 @@ def broken_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A rule with a bug: its check raises."""
     rule = next(r for r in load_rules().rules if r.code == "CX201")
 
-    def boom(self: object, ctx: object) -> Iterator[object]:
+    def boom(_self: object, _ctx: object) -> Iterator[object]:
         raise ZeroDivisionError("division by zero in a rule")
 
     monkeypatch.setattr(type(rule), "check", boom)
@@ -100,14 +100,16 @@ def test_outputs_under_a_file_fail_cleanly(tmp_path: Path) -> None:
 # --- a bug inside cxdsl --------------------------------------------------------------------
 
 
-def test_internal_error_is_one_line_exit_2(broken_rule: None) -> None:
+@pytest.mark.usefixtures("broken_rule")
+def test_internal_error_is_one_line_exit_2() -> None:
     line = assert_one_line_failure(
         run("check", str(REPO)), "internal error", "CX201", "ZeroDivisionError", "--debug"
     )
     assert "division by zero in a rule" in line
 
 
-def test_debug_option_shows_the_traceback(broken_rule: None) -> None:
+@pytest.mark.usefixtures("broken_rule")
+def test_debug_option_shows_the_traceback() -> None:
     result = run("--debug", "check", str(REPO))
     assert result.exit_code == 2
     assert "Traceback (most recent call last)" in result.stderr
@@ -115,13 +117,15 @@ def test_debug_option_shows_the_traceback(broken_rule: None) -> None:
     assert result.stderr.splitlines()[-1].startswith("cxdsl: error: internal error: ")
 
 
+@pytest.mark.usefixtures("broken_rule")
 @pytest.mark.parametrize("value", ["1", "true"])
-def test_debug_variable_shows_the_traceback(broken_rule: None, value: str) -> None:
+def test_debug_variable_shows_the_traceback(value: str) -> None:
     result = run("check", str(REPO), env={"CXDSL_DEBUG": value})
     assert result.exit_code == 2 and "Traceback (most recent call last)" in result.stderr
 
 
-def test_debug_variable_zero_means_off(broken_rule: None) -> None:
+@pytest.mark.usefixtures("broken_rule")
+def test_debug_variable_zero_means_off() -> None:
     assert_one_line_failure(run("check", str(REPO), env={"CXDSL_DEBUG": "0"}))
 
 
@@ -277,7 +281,7 @@ def test_a_diagram_graphviz_cannot_draw_is_exit_2(
     if sh.which("dot") is None:
         pytest.skip("needs Graphviz")
 
-    def crash(diagram: object) -> str:
+    def crash(_diagram: object) -> str:
         raise OSError(5, "Input/output error", "dot")
 
     monkeypatch.setattr(pipeline, "_render", crash)

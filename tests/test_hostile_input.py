@@ -131,7 +131,7 @@ SECRET = "kind: channel\nid: leaked\nname: TOP-SECRET-VALUE\ntype: digital\n"
 def time_limit(seconds: int) -> Iterator[None]:
     """Fail instead of hanging (opening a FIFO blocks until a writer comes)."""
 
-    def expired(signum: int, frame: object) -> None:
+    def expired(_signum: int, _frame: object) -> None:
         raise TimeoutError(f"still running after {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, expired)

@@ -146,7 +146,7 @@ class Edit:
         elif self.kind == "swap":
             lines[i], lines[j] = lines[j], lines[i]
         elif self.kind == "number":
-            return _replace_nth(NUMBER, text, self.at, lambda m: self.value)
+            return _replace_nth(NUMBER, text, self.at, lambda _m: self.value)
         elif self.kind == "flow-list":
             return _replace_nth(FLOW_LIST, text, self.at, lambda m: "{" + m.group(1) + "}")
         elif self.kind == "block-list":
