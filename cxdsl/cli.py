@@ -16,8 +16,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .ci_formats import format_github, format_sarif, repo_prefix
 from .compiler import check_workspace
+from .emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput, format_text, summary_line
 from .errors import (
     EXIT_FAILURE,
     EXIT_FINDINGS,
@@ -29,7 +29,6 @@ from .errors import (
 )
 from .loading import LoadOptions
 from .render.pipeline import INSTALL_HINT, RenderReport
-from .report import format_json, format_text, summary_line
 from .rules import load_rules
 
 __all__ = ["EXIT_FAILURE", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -115,7 +114,7 @@ no_python_option = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(CHECK_EMITTERS)),
     default="text",
     show_default=True,
     help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).",
@@ -125,15 +124,7 @@ def check(path: Path, fmt: str, no_python: bool) -> None:
     """Validate the workspace at PATH; exit 1 when there are errors."""
     options = LoadOptions(allow_python=False if no_python else None)
     result = check_workspace(path, options)
-    if fmt == "json":
-        output = format_json(result)
-    elif fmt == "github":
-        output = format_github(result, repo_prefix(path))
-    elif fmt == "sarif":
-        output = format_sarif(result, path, repo_prefix(path))
-    else:
-        output = format_text(result)
-    click.echo(output, nl=False)
+    click.echo(CHECK_EMITTERS[fmt](CheckOutput(result, path)), nl=False)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
 
 
@@ -306,7 +297,7 @@ def new(kind: str, ident: str, path: Path) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
+    type=click.Choice(list(DIFF_EMITTERS)),
     default="markdown",
     show_default=True,
 )
@@ -323,8 +314,6 @@ def diff(
 ) -> None:
     """Semantic change summary between two revisions (default: merge base .. working tree)."""
     from .diff.engine import diff_workspaces
-    from .diff.report import format_json as diff_json
-    from .diff.report import format_markdown
     from .diff.revisions import WORKTREE, RevisionError, checkout, resolve_pair, short, temporary
 
     options = LoadOptions(allow_python=False if no_python else None)
@@ -349,10 +338,7 @@ def diff(
         raise click.UsageError(f"git: {exc}") from exc
     changes = diff_workspaces(before, after)
     names = short(path, base), short(path, head)
-    click.echo(
-        diff_json(changes, *names) if fmt == "json" else format_markdown(changes, *names, after),
-        nl=False,
-    )
+    click.echo(DIFF_EMITTERS[fmt](DiffOutput(changes, *names, after)), nl=False)
     wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
     refused = sorted(
         {

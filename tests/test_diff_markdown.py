@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from cxdsl.cli import main
-from cxdsl.diff.report import _code, escape_text, mermaid_text, visible_text
+from cxdsl.emit.diff_markdown import _code, escape_text, mermaid_text, visible_text
 
 from .conftest import make_workspace
 

@@ -1,4 +1,8 @@
-"""A workspace diff as Markdown for a pull-request comment, or as JSON."""
+"""``cxdsl diff --format markdown``: a workspace diff as a pull-request comment.
+
+Every piece of model text goes through :func:`escape_text` (or :func:`mermaid_text` inside
+the Mermaid block): the comment shows what the files say and GitHub links nothing in it.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +13,26 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..compiler import CheckResult
+from ..diff.engine import Change, WorkspaceDiff, emotion_shift
 from ..model import Journey
+from ..model.kinds import BY_NAME
 from ..render.context import RenderContext
-from .engine import Change, WorkspaceDiff
+from .base import DiffOutput
 
-_KIND_TITLES = {
-    "journey": "Journeys",
-    "persona": "Personas",
-    "segment": "Segments",
-    "metric": "Metrics",
-    "instrument": "Instruments",
-    "channel": "Channels",
-    "actor": "Actors",
-    "system": "Systems",
-    "stakeholder": "Stakeholders",
-    "evidence": "Evidence",
-}
+#: The comment's sections, in the order reviewers read them; titles from the kind registry.
+_KIND_ORDER = (
+    "journey",
+    "persona",
+    "segment",
+    "metric",
+    "instrument",
+    "channel",
+    "actor",
+    "system",
+    "stakeholder",
+    "evidence",
+)
+_KIND_TITLES = {kind: BY_NAME[kind].plural for kind in _KIND_ORDER}
 _VERBS = {"added": "added", "removed": "removed", "changed": "changed", "reordered": "reordered"}
 
 
@@ -117,25 +125,30 @@ def _show(ctx: RenderContext, value: Any) -> str:
     return _code(value)
 
 
+def _bold(text: str) -> str:
+    return f"**{text}**"
+
+
 def _emotion_delta(change: Change) -> str:
     before, after = change.before, change.after
     if isinstance(before, int | float) and isinstance(after, int | float):
-        return f"{before:+g} → {after:+g} (**{after - before:+g}**)"
+        return emotion_shift(before, after, _bold)
     if isinstance(before, dict) or isinstance(after, dict):
         b = before if isinstance(before, dict) else {}
         a = after if isinstance(after, dict) else {}
-        parts = []
-        for who in [*b, *[k for k in a if k not in b]]:
-            if b.get(who) != a.get(who):
-                x, y = b.get(who), a.get(who)
-                delta = (
-                    f" (**{y - x:+g}**)"
-                    if isinstance(x, int | float) and isinstance(y, int | float)
-                    else ""
-                )
-                parts.append(f"{escape_text(str(who))}: {_signed(x)} → {_signed(y)}{delta}")
-        return "; ".join(parts)
+        return "; ".join(
+            _persona_delta(who, b.get(who), a.get(who))
+            for who in [*b, *[k for k in a if k not in b]]
+            if b.get(who) != a.get(who)
+        )
     return f"{_code(before)} → {_code(after)}"
+
+
+def _persona_delta(who: Any, x: Any, y: Any) -> str:
+    """One persona's move; the shift is computed only when both values are numbers."""
+    if isinstance(x, int | float) and isinstance(y, int | float):
+        return f"{escape_text(str(who))}: " + emotion_shift(x, y, _bold)
+    return f"{escape_text(str(who))}: {_signed(x)} → {_signed(y)}"
 
 
 def _signed(value: Any) -> str:
@@ -146,7 +159,14 @@ def _signed(value: Any) -> str:
 
 def describe(ctx: RenderContext, c: Change) -> str:
     """One Markdown line for a change."""
-    where = _code(c.path) if c.path else ""
+    line = _whole_entity(ctx, c)
+    if line is None:
+        line = _journey_part(ctx, c)
+    return line if line is not None else _field_change(ctx, c)
+
+
+def _whole_entity(ctx: RenderContext, c: Change) -> str | None:
+    """An entity added, removed or renamed, or left referenced after its removal."""
     kind, entity = escape_text(c.kind), _code(c.entity)
     if c.category.endswith(".added") and not c.path:
         return f"➕ {kind} {entity} added: {_show(ctx, c.after)}"
@@ -158,6 +178,12 @@ def describe(ctx: RenderContext, c: Change) -> str:
         return f"✏️ {kind} renamed {_code(c.before)} → {_code(c.after)}{extra}"
     if c.category == "dangling":
         return f"⚠ removing {kind} {entity} leaves {_code(c.after)} references dangling"
+    return None
+
+
+def _journey_part(ctx: RenderContext, c: Change) -> str | None:
+    """A change to a journey's stages, steps, emotions or pain points."""
+    where = _code(c.path) if c.path else ""
     if c.category == "emotion.changed":
         return f"😶 emotion at {where}: {_emotion_delta(c)}"
     if c.category in ("step.reordered", "stage.reordered"):
@@ -173,6 +199,12 @@ def describe(ctx: RenderContext, c: Change) -> str:
         return f"⚠ pain point added at {where}: {_show(ctx, c.after)}"
     if c.category == "pain_point.resolved":
         return f"✅ pain point resolved at {where}: {_show(ctx, c.before)}"
+    return None
+
+
+def _field_change(ctx: RenderContext, c: Change) -> str:
+    """Any other change: a field added, removed or changed at a path."""
+    where = _code(c.path) if c.path else ""
     verb = _VERBS.get(c.detail, "changed")
     category = escape_text(c.category)
     if verb == "added":
@@ -237,7 +269,13 @@ def mermaid_text(text: str, *, task: bool = False, actor: bool = False) -> str:
     return out or "-"
 
 
+def emit(out: DiffOutput) -> str:
+    """The Markdown format of ``cxdsl diff``."""
+    return format_markdown(out.diff, out.base_name, out.head_name, out.head)
+
+
 def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: CheckResult) -> str:
+    """A summary, then the changes entity by entity, with a Mermaid journey where useful."""
     settings = head.workspace.settings
     ctx = RenderContext(head.index, settings, settings.language)
     out = [f"## cxdsl diff: {_code(base_name)} → {_code(head_name)}", ""]
@@ -284,14 +322,3 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: C
                 out += ["", mermaid_journey(ctx, entity)]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def format_json(diff: WorkspaceDiff, base_name: str, head_name: str) -> str:
-    payload = {
-        "version": 1,
-        "base": base_name,
-        "head": head_name,
-        "summary": dict(sorted(Counter(c.category for c in diff.changes).items())),
-        "changes": [c.as_json() for c in diff.changes],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -1,40 +1,16 @@
-"""Diagnostics as text or JSON."""
+"""``cxdsl check --format json``: a versioned document with a summary and every diagnostic."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from .compiler import CheckResult
-from .diagnostics import Diagnostic, Severity
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def summary_line(result: CheckResult) -> str:
-    files = len(result.workspace.files)
-    errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-    infos = result.count(Severity.INFO)
-    if not result.diagnostics:
-        return f"checked {_plural(files, 'file')}: no problems"
-    parts = [_plural(errors, "error"), _plural(warnings, "warning")]
-    if infos:
-        parts.append(f"{infos} info")
-    return f"checked {_plural(files, 'file')}: {', '.join(parts)}"
-
-
-def format_text(result: CheckResult) -> str:
-    lines = []
-    for d in result.diagnostics:
-        lines.append(d.render())
-        lines.extend(f"    {r.span}: note: {r.message}" for r in d.related)
-    lines.append(summary_line(result))
-    return "\n".join(lines) + "\n"
+from ..diagnostics import Diagnostic, Severity
+from .base import CheckOutput
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    """One diagnostic as a JSON object (``file``/``line``/... null without a span)."""
     span = d.span
     return {
         "code": d.code,
@@ -59,7 +35,9 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def format_json(result: CheckResult) -> str:
+def emit(out: CheckOutput) -> str:
+    """The JSON format of ``cxdsl check``."""
+    result = out.result
     payload = {
         "version": 1,
         "summary": {

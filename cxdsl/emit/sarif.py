@@ -1,67 +1,18 @@
-"""``cxdsl check --format github|sarif``: diagnostics where CI shows them."""
+"""``cxdsl check --format sarif``: a SARIF 2.1.0 log for code-scanning tools."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__
-from .compiler import CheckResult
-from .diagnostics import Diagnostic, Severity, Span
-from .rules import load_rules
+from .. import __version__
+from ..diagnostics import Diagnostic, Severity, Span
+from ..rules import load_rules
+from .base import CheckOutput, repo_prefix
 
 INFORMATION_URI = "https://github.com/cxdsl/cxdsl"
-_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-
-
-def repo_prefix(root: Path) -> str:
-    """The workspace's path inside its git repository ("" at the top or outside git).
-
-    Code hosts place annotations by repository-relative path; a workspace in a
-    sub-folder must prefix its own relative paths with it.
-    """
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.strip() if done.returncode == 0 else ""
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def format_github(result: CheckResult, prefix: str = "") -> str:
-    """GitHub Actions workflow commands: one annotation per diagnostic."""
-    lines = []
-    for d in result.diagnostics:
-        props = [f"title={_escape_property(f'{d.code} {d.name}')}"]
-        if d.span:
-            props.insert(0, f"file={_escape_property(prefix + d.span.file)}")
-            props.insert(1, f"line={d.span.line}")
-            props.insert(2, f"col={d.span.column}")
-            if d.span.end_line:
-                props.insert(3, f"endLine={d.span.end_line}")
-            if d.span.end_column and d.span.end_line == d.span.line:
-                props.insert(4, f"endColumn={d.span.end_column}")
-        message = d.message + (f" ({d.hint})" if d.hint else "")
-        lines.append(f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _region(span: Span) -> dict[str, int]:
@@ -105,8 +56,9 @@ def _result(d: Diagnostic, index: int, prefix: str) -> dict[str, Any]:
     return out
 
 
-def format_sarif(result: CheckResult, root: Path, prefix: str = "") -> str:
+def emit(out: CheckOutput) -> str:
     """SARIF 2.1.0, with every rule of the catalogue described."""
+    result, root, prefix = out.result, out.root, repo_prefix(out.root)
     catalogue = load_rules().catalogue()
     index = {check.code: i for i, check in enumerate(catalogue)}
     rules = []
