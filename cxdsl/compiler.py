@@ -86,7 +86,7 @@ def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -
         if registry.severity(rule.code, settings) is None:
             continue
         try:
-            issues.extend(rule.check(context))
+            issues.extend(rule.issues(context))
         except Exception as exc:  # a bug in a rule, not in the user's model
             raise InternalError(
                 f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fmt import format_text
+from .model.kinds import BY_NAME
 
 SETTINGS = """\
 # yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/main/schemas/cxdsl-settings.schema.json
@@ -380,7 +381,9 @@ def new_entity(
     root: Path, kind: str, ident: str, existing: dict[str, list[str]], languages: list[str]
 ) -> str:
     """Write a new journey, persona or metric file; its path back."""
-    folder = {"journey": "journeys", "persona": "personas", "metric": "journeys/catalog"}[kind]
+    folder = BY_NAME[kind].folder
+    if folder is None:
+        raise ScaffoldError(f"cxdsl new has no template for a {kind}")
     path = root / folder / f"{ident}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")

@@ -83,7 +83,9 @@ def field_specs(cls: type[BaseModel]) -> dict[str, FieldSpec]:
     for name, info in cls.model_fields.items():
         # pydantic moves the metadata of a required Annotated field into info.metadata.
         top = _marker_in(info.metadata)
-        marked = (top, "one") if top is not None else _marked(info.annotation)
+        marked: tuple[Marker, Shape] | None = (
+            (top, "one") if top is not None else _marked(info.annotation)
+        )
         marker, shape = marked if marked is not None else (None, None)
         models = tuple(models_in(info.annotation))
         out[name] = FieldSpec(name, marker, shape, models, info.description)

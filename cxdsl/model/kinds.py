@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import codes
 from .base import Entity
 from .catalog import Actor, Channel, Evidence, Stakeholder, System
 from .customers import Persona, Segment
@@ -44,25 +45,44 @@ class EntityKind:
 #: Every entity kind, in the order the schema offers them.
 KINDS: tuple[EntityKind, ...] = (
     EntityKind(
-        "segment", Segment, "CX102", "customer-tree.md#segment-{id}", "segments", "Segments"
+        "segment",
+        Segment,
+        codes.CX102_UNKNOWN_SEGMENT,
+        "customer-tree.md#segment-{id}",
+        "segments",
+        "Segments",
     ),
-    EntityKind("persona", Persona, "CX103", "personas/{id}.md", "personas", "Personas", "personas"),
+    EntityKind(
+        "persona",
+        Persona,
+        codes.CX103_UNKNOWN_PERSONA,
+        "personas/{id}.md",
+        "personas",
+        "Personas",
+        "personas",
+    ),
     EntityKind(
         "channel",
         Channel,
-        "CX104",
+        codes.CX104_UNKNOWN_CHANNEL,
         "catalog/channels.md#channel-{id}",
         "channels",
         "Channels",
         catalog=True,
     ),
     EntityKind(
-        "actor", Actor, "CX105", "catalog/actors.md#actor-{id}", "actors", "Actors", catalog=True
+        "actor",
+        Actor,
+        codes.CX105_UNKNOWN_ACTOR,
+        "catalog/actors.md#actor-{id}",
+        "actors",
+        "Actors",
+        catalog=True,
     ),
     EntityKind(
         "system",
         System,
-        "CX106",
+        codes.CX106_UNKNOWN_SYSTEM,
         "catalog/systems.md#system-{id}",
         "systems",
         "Systems",
@@ -71,7 +91,7 @@ KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         "stakeholder",
         Stakeholder,
-        "CX107",
+        codes.CX107_UNKNOWN_STAKEHOLDER,
         "catalog/stakeholders.md#stakeholder-{id}",
         "stakeholders",
         "Stakeholders",
@@ -80,19 +100,25 @@ KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         "evidence",
         Evidence,
-        "CX108",
+        codes.CX108_UNKNOWN_EVIDENCE,
         "catalog/evidence.md#evidence-{id}",
         "evidence_title",
         "Evidence",
         catalog=True,
     ),
     EntityKind(
-        "journey", Journey, "CX111", "journeys/{id}.md", "journeys_title", "Journeys", "journeys"
+        "journey",
+        Journey,
+        codes.CX111_UNKNOWN_JOURNEY,
+        "journeys/{id}.md",
+        "journeys_title",
+        "Journeys",
+        "journeys",
     ),
     EntityKind(
         "metric",
         Metric,
-        "CX109",
+        codes.CX109_UNKNOWN_METRIC,
         "metrics/index.md#metric-{id}",
         "metrics_title",
         "Metrics",
@@ -101,7 +127,7 @@ KINDS: tuple[EntityKind, ...] = (
     EntityKind(
         "instrument",
         Instrument,
-        "CX110",
+        codes.CX110_UNKNOWN_INSTRUMENT,
         "metrics/index.md#instrument-{id}",
         "instruments",
         "Instruments",

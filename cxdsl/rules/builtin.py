@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .. import codes
 from ..diagnostics import Severity
-from ..resolve import UNKNOWN_REF_CODES
-from .registry import Check, registry
+from ..model.kinds import KINDS
+from .registry import Check
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -15,31 +16,31 @@ def _a(word: str) -> str:
 
 _LOADER = [
     (
-        "CX001",
+        codes.CX001_YAML_SYNTAX,
         "yaml.syntax",
         "The file is not valid YAML (a syntax error, a tab used for "
         "indentation, a complex mapping key). The location is where the parser stopped.",
     ),
     (
-        "CX002",
+        codes.CX002_YAML_DUPLICATE_KEY,
         "yaml.duplicate-key",
         "A key appears twice in the same mapping. YAML parsers "
         "silently keep one of them; cxdsl refuses, pointing at the second and the first.",
     ),
     (
-        "CX003",
+        codes.CX003_YAML_FORBIDDEN_TAG,
         "yaml.forbidden-tag",
         "A YAML tag such as `!!python/object/apply` or `!!binary`. "
         "Model files hold plain data; tags are refused and nothing they name is run.",
     ),
     (
-        "CX004",
+        codes.CX004_YAML_ALIAS,
         "yaml.alias",
         "A YAML alias (`*name`) to a mapping or list. Aliases make "
         "'billion laughs' bombs possible and hide what a reviewer reads; write values out.",
     ),
     (
-        "CX005",
+        codes.CX005_FILE_UNREADABLE,
         "file.unreadable",
         "The file cannot be read as UTF-8 text: invalid bytes, a "
         "NUL byte (binary), UTF-16 or UTF-32 text (the hint says how to convert it), a control "
@@ -47,42 +48,42 @@ _LOADER = [
         "file, or a broken or looping symbolic link.",
     ),
     (
-        "CX006",
+        codes.CX006_FILE_TOO_LARGE,
         "file.too-large",
         "The file is larger than the model-file limit (4 MB); it is "
         "refused unread. Split it into several files.",
     ),
     (
-        "CX007",
+        codes.CX007_YAML_TOO_DEEP,
         "yaml.too-deep",
         "Nesting deeper than 64 levels; no model needs it, and it is "
         "a classic way to exhaust a parser.",
     ),
     (
-        "CX008",
+        codes.CX008_FILE_EMPTY,
         "file.empty",
         "The file or document holds nothing (or a Python model file defines no entities).",
     ),
     (
-        "CX009",
+        codes.CX009_UNKNOWN_KIND,
         "document.unknown-kind",
         "A document without `kind:`, or with a kind cxdsl does not know.",
     ),
     (
-        "CX010",
+        codes.CX010_SCHEMA,
         "document.schema",
         "A value of the wrong type, an unknown key (a typo such as "
         "`chanel:`), a missing required key, or a value outside the allowed set.",
     ),
     (
-        "CX011",
+        codes.CX011_PYTHON_ERROR,
         "python.error",
         "A Python model file failed: a syntax error, an exception, or "
         "a model object built with invalid values. The location is the line that raised.",
     ),
-    ("CX013", "settings.invalid", "`cxdsl.yaml` is missing or invalid."),
+    (codes.CX013_SETTINGS_INVALID, "settings.invalid", "`cxdsl.yaml` is missing or invalid."),
     (
-        "CX014",
+        codes.CX014_OUTSIDE_WORKSPACE,
         "file.outside-workspace",
         "A symbolic link whose target lies outside the "
         "workspace, or at a hidden file inside it (`.git/config`, `.env`). It is refused "
@@ -90,14 +91,14 @@ _LOADER = [
         "happens to be YAML.",
     ),
     (
-        "CX016",
+        codes.CX016_MKDOCS_INVALID,
         "mkdocs.invalid",
         "`mkdocs.yml` cannot be used: invalid YAML, a "
         "`!!python/...` tag (refused in every mode; it would run code while the file is read), "
         "or a path (`docs_dir`, `custom_dir`, `extra_css`, ...) that leads outside the workspace.",
     ),
     (
-        "CX017",
+        codes.CX017_MKDOCS_RUNS_CODE,
         "mkdocs.runs-code",
         "In untrusted mode (`--no-python`), `mkdocs.yml` names "
         "something that would run code from the workspace or from outside cxdsl's allow-list: "
@@ -106,12 +107,13 @@ _LOADER = [
     ),
 ]
 
-for code, name, doc in _LOADER:
-    registry.add(Check(code, name, E, doc, configurable=False))
-
-registry.add(
+#: Every code the loaders and the resolver report, documented (no rule module behind them).
+BUILTIN_CHECKS: list[Check] = [
+    Check(code, name, E, doc, configurable=False) for code, name, doc in _LOADER
+]
+BUILTIN_CHECKS.append(
     Check(
-        "CX012",
+        codes.CX012_PYTHON_NOT_RUN,
         "python.not-run",
         W,
         "A Python model file was not run, because the workspace does not set "
@@ -119,37 +121,37 @@ registry.add(
         "pull requests). Its entities are missing from the check.",
     )
 )
-registry.add(
+BUILTIN_CHECKS.append(
     Check(
-        "CX015",
+        codes.CX015_FILE_SPECIAL,
         "file.special",
         W,
         "A FIFO, socket or device file among the model files. It is skipped, never "
         "opened (opening a FIFO would block the check forever).",
     )
 )
-registry.add(
+BUILTIN_CHECKS.append(
     Check(
-        "CX101",
+        codes.CX101_DUPLICATE_ID,
         "ref.duplicate-id",
         E,
         "Two entities of the same kind share an id (or two stages or steps of one "
         "journey). Reported at the second, with the first as related location.",
     )
 )
-for kind, code in sorted(UNKNOWN_REF_CODES.items(), key=lambda kv: kv[1]):
-    registry.add(
-        Check(
-            code,
-            f"ref.unknown-{kind}",
-            E,
-            f"A reference to {_a(kind)} id that no {kind} in the workspace defines. "
-            "The hint names the closest id.",
-        )
-    )
-registry.add(
+BUILTIN_CHECKS.extend(
     Check(
-        "CX112",
+        kind.unknown_ref_code,
+        f"ref.unknown-{kind.name}",
+        E,
+        f"A reference to {_a(kind.name)} id that no {kind.name} in the workspace defines. "
+        "The hint names the closest id.",
+    )
+    for kind in sorted(KINDS, key=lambda k: k.unknown_ref_code)
+)
+BUILTIN_CHECKS.append(
+    Check(
+        codes.CX112_UNKNOWN_EMOTION_SCALE,
         "ref.unknown-emotion-scale",
         E,
         "A journey's `emotion_scale` is not declared under `emotion_scales:` in `cxdsl.yaml`.",

@@ -4,30 +4,54 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Issue, Severity
+from typing_extensions import override
+
+from ..diagnostics import Severity
 from ..model import Journey
-from .registry import Rule, RuleContext, registry
+from .registry import EntityRule, Finding, RuleContext
 
 
-@registry.register
-class JourneyPersona(Rule):
+class JourneyPersona(EntityRule[Journey]):
     """Every journey names its primary `persona`.
 
     **Why**: a journey is always someone's journey; emotions, effort and value sought only
     mean something for a given persona.
+
+    **Fails**:
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - {id: pay-online, title: Pay online, channel: portal}
+    ```
+
+    **Fixed**:
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    persona: sara
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - {id: pay-online, title: Pay online, channel: portal}
+    ```
     """
 
     code = "CX203"
     name = "journey.persona-required"
     default_severity = Severity.ERROR
 
-    def check(self, ctx: RuleContext) -> Iterator[Issue]:
-        for doc in ctx.index.docs("journey"):
-            assert isinstance(doc.entity, Journey)
-            if not doc.entity.persona:
-                yield Issue(
-                    self.code,
-                    f"journey '{doc.id}' has no persona",
-                    doc.span_at(()),
-                    "add persona: <persona id>",
-                )
+    @override
+    def check(self, journey: Journey, ctx: RuleContext) -> Iterator[Finding]:
+        if not journey.persona:
+            yield Finding(
+                journey, f"journey '{journey.id}' has no persona", "add persona: <persona id>"
+            )

@@ -4,56 +4,90 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Issue, Severity
+from typing_extensions import override
+
+from ..diagnostics import Severity
 from ..model import Journey
 from ..suggest import did_you_mean
-from ._helpers import iter_steps
-from .registry import Rule, RuleContext, registry
+from .registry import EntityRule, Finding, RuleContext
 
 
-@registry.register
-class TransitionTarget(Rule):
+class TransitionTarget(EntityRule[Journey]):
     """Every transition goes `to` a step of the same journey, and every measurement trigger
     names a step or stage of its journey.
 
     **Why**: branches, loops and failure paths are drawn on the map; a dangling target draws
     an arrow to nowhere, and a trigger on a missing step is never fired.
+
+    **Fails**:
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    persona: sara
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - id: pay-online
+            title: Pay online
+            channel: portal
+            transitions: [{to: get-reciept, type: next}]
+          - {id: get-receipt, title: Get the receipt, channel: portal}
+    ```
+
+    **Fixed**:
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    persona: sara
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - id: pay-online
+            title: Pay online
+            channel: portal
+            transitions: [{to: get-receipt, type: next}]
+          - {id: get-receipt, title: Get the receipt, channel: portal}
+    ```
     """
 
     code = "CX211"
     name = "journey.transition-target"
     default_severity = Severity.ERROR
 
-    def check(self, ctx: RuleContext) -> Iterator[Issue]:
-        for doc in ctx.index.docs("journey"):
-            journey = doc.entity
-            assert isinstance(journey, Journey)
-            steps = [s.id for s in journey.steps()]
-            stages = [s.id for s in journey.stages]
-            for path, _stage, step in iter_steps(journey):
-                for i, tr in enumerate(step.transitions or ()):
-                    if tr.to not in steps:
-                        yield Issue(
-                            self.code,
-                            f"transition from '{step.id}' goes to unknown step '{tr.to}'",
-                            doc.span_at((*path, "transitions", i, "to")),
-                            did_you_mean(tr.to, steps),
-                        )
-            for i, m in enumerate(journey.measurement_plan):
-                trig = m.trigger
-                if trig is None:
-                    continue
-                if trig.step and trig.step not in steps:
-                    yield Issue(
-                        self.code,
-                        f"measurement of '{m.metric}' is triggered at unknown step '{trig.step}'",
-                        doc.span_at(("measurement_plan", i, "trigger", "step")),
-                        did_you_mean(trig.step, steps),
+    @override
+    def check(self, journey: Journey, ctx: RuleContext) -> Iterator[Finding]:
+        steps = [s.id for s in journey.steps()]
+        stages = [s.id for s in journey.stages]
+        for step in journey.steps():
+            for tr in step.transitions or ():
+                if tr.to not in steps:
+                    yield Finding(
+                        tr,
+                        f"transition from '{step.id}' goes to unknown step '{tr.to}'",
+                        did_you_mean(tr.to, steps),
+                        at=("to",),
                     )
-                if trig.stage and trig.stage not in stages:
-                    yield Issue(
-                        self.code,
-                        f"measurement of '{m.metric}' is triggered at unknown stage '{trig.stage}'",
-                        doc.span_at(("measurement_plan", i, "trigger", "stage")),
-                        did_you_mean(trig.stage, stages),
-                    )
+        for m in journey.measurement_plan:
+            trig = m.trigger
+            if trig is None:
+                continue
+            if trig.step and trig.step not in steps:
+                yield Finding(
+                    trig,
+                    f"measurement of '{m.metric}' is triggered at unknown step '{trig.step}'",
+                    did_you_mean(trig.step, steps),
+                    at=("step",),
+                )
+            if trig.stage and trig.stage not in stages:
+                yield Finding(
+                    trig,
+                    f"measurement of '{m.metric}' is triggered at unknown stage '{trig.stage}'",
+                    did_you_mean(trig.stage, stages),
+                    at=("stage",),
+                )

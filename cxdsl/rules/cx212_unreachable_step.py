@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..diagnostics import Issue, Severity
+from typing_extensions import override
+
+from ..diagnostics import Severity
 from ..model import Journey, Step
-from ._helpers import iter_steps
-from .registry import Rule, RuleContext, registry
+from .registry import EntityRule, Finding, RuleContext
 
 
 def successors(steps: list[Step]) -> dict[str, list[str]]:
@@ -21,39 +22,65 @@ def successors(steps: list[Step]) -> dict[str, list[str]]:
     return out
 
 
-@registry.register
-class UnreachableStep(Rule):
+class UnreachableStep(EntityRule[Journey]):
     """Every step is reachable from the journey's first step, following transitions (a step
     without `transitions` leads to the next step).
 
     **Why**: reviewers read the map from its start; an unreachable step is a typo or a
     forgotten transition, and no customer will ever live it.
+
+    **Fails** (`transitions: []` ends the journey at the first step):
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    persona: sara
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - {id: pay-online, title: Pay online, channel: portal, transitions: []}
+          - {id: get-receipt, title: Get the receipt, channel: portal}
+    ```
+
+    **Fixed**:
+
+    ```yaml
+    kind: journey
+    id: pay-fine
+    title: Pay a fine
+    persona: sara
+    stages:
+      - id: pay
+        title: Pay
+        steps:
+          - {id: pay-online, title: Pay online, channel: portal}
+          - {id: get-receipt, title: Get the receipt, channel: portal}
+    ```
     """
 
     code = "CX212"
     name = "journey.unreachable-step"
     default_severity = Severity.WARNING
 
-    def check(self, ctx: RuleContext) -> Iterator[Issue]:
-        for doc in ctx.index.docs("journey"):
-            journey = doc.entity
-            assert isinstance(journey, Journey)
-            steps = journey.steps()
-            if not steps:
-                continue
-            graph = successors(steps)
-            seen = {steps[0].id}
-            todo = [steps[0].id]
-            while todo:
-                for nxt in graph.get(todo.pop(), ()):
-                    if nxt not in seen and nxt in graph:
-                        seen.add(nxt)
-                        todo.append(nxt)
-            for path, _stage, step in iter_steps(journey):
-                if step.id not in seen:
-                    yield Issue(
-                        self.code,
-                        f"step '{step.id}' cannot be reached from the first step '{steps[0].id}'",
-                        doc.span_at(path),
-                        "add a transition to it, or remove it",
-                    )
+    @override
+    def check(self, journey: Journey, ctx: RuleContext) -> Iterator[Finding]:
+        steps = journey.steps()
+        if not steps:
+            return
+        graph = successors(steps)
+        seen = {steps[0].id}
+        todo = [steps[0].id]
+        while todo:
+            for nxt in graph.get(todo.pop(), ()):
+                if nxt not in seen and nxt in graph:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        for step in steps:
+            if step.id not in seen:
+                yield Finding(
+                    step,
+                    f"step '{step.id}' cannot be reached from the first step '{steps[0].id}'",
+                    "add a transition to it, or remove it",
+                )

@@ -16,6 +16,7 @@ from ..model import (
     System,
     Trigger,
 )
+from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
 from ..rules import load_rules
 from .content import PageContext
@@ -286,15 +287,9 @@ Rows = list[tuple[str, str]]
 
 def catalog_page(pc: PageContext, kind: str) -> str:
     w, t, index = pc.w, pc.w.t, pc.result.index
-    here = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-    title = {
-        "channel": "channels",
-        "actor": "actors",
-        "system": "systems",
-        "stakeholder": "stakeholders",
-        "evidence": "evidence_title",
-    }[kind]
-    out = [f"# {t(title)}\n"]
+    entry = BY_NAME[kind]
+    here = entry.catalog_page
+    out = [f"# {t(entry.title_key)}\n"]
     for doc in index.docs(kind):
         e = doc.entity
         name = getattr(e, "name", None) or getattr(e, "title", None)
@@ -410,6 +405,6 @@ def check_page(pc: PageContext) -> str:
     for check in load_rules().catalogue():
         out.append(
             f"\n### {check.code} {{#{check.code.lower()}}}\n\n"
-            f"`{check.name}` — {t(check.severity.value)}\n\n{check.doc}\n"
+            f"`{check.name}` — {t(check.severity.value)}\n\n{check.documentation}\n"
         )
     return "\n".join(out)
