@@ -26,7 +26,8 @@ class QuestionLanguages(EntityRule[Instrument]):
     method: survey
     questions:
       - id: ease
-        text: {en: How easy was it?}
+        text:
+          en: How easy was it?
     ```
 
     **Fixed**:
@@ -38,7 +39,9 @@ class QuestionLanguages(EntityRule[Instrument]):
     method: survey
     questions:
       - id: ease
-        text: {ar: ما مدى سهولة ذلك؟, en: How easy was it?}
+        text:
+          ar: ما مدى سهولة ذلك؟
+          en: How easy was it?
     ```
     """
 
