@@ -92,5 +92,10 @@ bench-render: setup
 bench-site: setup
 	$(BIN)/python benchmarks/bench_site.py
 
+# The README's rule table, from the rule catalogue (tests/test_readme_rules.py checks it).
+.PHONY: rules-doc
+rules-doc: $(VENV)/.installed
+	$(BIN)/python -m cxdsl.rules.catalogue_doc README.md
+
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache benchmarks/out tools/node_modules

@@ -19,6 +19,7 @@ from ..model import (
 from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
 from ..rules import load_rules
+from ..rules.catalogue_doc import anchor
 from .content import PageContext
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
@@ -395,7 +396,7 @@ def check_page(pc: PageContext) -> str:
         rows.append(
             (
                 f"{icon} {t(d.severity.value)}",
-                f"[{d.code}](#{d.code.lower()})",
+                f"[{d.code}](#{anchor(d.code)})",
                 where,
                 w.plain(d.message + (f" ({d.hint})" if d.hint else "")),
             )
@@ -404,7 +405,7 @@ def check_page(pc: PageContext) -> str:
     out.append(f"\n## {t('rules_catalogue')}\n")
     for check in load_rules().catalogue():
         out.append(
-            f"\n### {check.code} {{#{check.code.lower()}}}\n\n"
+            f"\n### {check.code} {{#{anchor(check.code)}}}\n\n"
             f"`{check.name}` — {t(check.severity.value)}\n\n{check.documentation}\n"
         )
     return "\n".join(out)
