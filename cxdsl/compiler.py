@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import codes
 from .diagnostics import Diagnostic, Issue, Severity, sort_diagnostics
 from .errors import InternalError as InternalError  # raised here; kept importable from here
 from .loading import LoadOptions, Workspace, load_workspace
@@ -121,7 +122,7 @@ def _unknown_rule_levels(ws: Workspace) -> list[Issue]:
             names = [*registry.checks, *(c.name for c in registry.checks.values())]
             out.append(
                 Issue(
-                    "CX013",
+                    codes.CX013_SETTINGS_INVALID,
                     f"unknown rule '{key}' in {dotted(('rules',))}",
                     span,
                     did_you_mean(key, names),

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from . import codes
 from .diagnostics import Issue, Related
 from .loading import Document, Workspace
 from .model import Entity, Journey
@@ -63,7 +64,7 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
         if first is not None:
             issues.append(
                 Issue(
-                    "CX101",
+                    codes.CX101_DUPLICATE_ID,
                     f"duplicate {doc.kind} id '{doc.id}'",
                     doc.span_at(("id",)),
                     related=(Related(message="first defined here", span=first.span_at(("id",))),),
@@ -75,7 +76,7 @@ def build_index(ws: Workspace) -> tuple[Index, list[Issue]]:
         if other is not None:
             issues.append(
                 Issue(
-                    "CX101",
+                    codes.CX101_DUPLICATE_ID,
                     f"{doc.kind} id '{doc.id}' differs only in case from '{other.id}'",
                     doc.span_at(("id",)),
                     _CASE_HINT,
@@ -117,7 +118,7 @@ def _local_duplicates(journey: Journey, doc: Document) -> Iterator[Issue]:
                 )
                 hint = _CASE_HINT
             yield Issue(
-                "CX101",
+                codes.CX101_DUPLICATE_ID,
                 message,
                 doc.span_at((*path, "id")),
                 hint=hint,
@@ -154,7 +155,7 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
         ):
             issues.append(
                 Issue(
-                    "CX112",
+                    codes.CX112_UNKNOWN_EMOTION_SCALE,
                     f"unknown emotion scale '{entity.emotion_scale}'",
                     doc.span_at(("emotion_scale",)),
                     did_you_mean(entity.emotion_scale, scales)

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import codes
 from ..diagnostics import Issue, Span
 
 WORKTREE = "WORKTREE"
@@ -127,7 +128,9 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
                 if member.issym():
                     refused.append(
                         Issue(
-                            "CX014", f"symbolic link to {member.linkname}: {reason}", Span(file=rel)
+                            codes.CX014_OUTSIDE_WORKSPACE,
+                            f"symbolic link to {member.linkname}: {reason}",
+                            Span(file=rel),
                         )
                     )
     except (tarfile.TarError, OSError) as exc:

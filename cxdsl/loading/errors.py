@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
+from .. import codes
 from ..diagnostics import Issue, Span
 from ..model.introspect import fields_at, models_in
 from ..suggest import did_you_mean
@@ -68,7 +69,7 @@ def validation_issues(
     file: str,
     root: Node | None,
     *,
-    code: str = "CX010",
+    code: str = codes.CX010_SCHEMA,
     fallback: Span | None = None,
 ) -> list[Issue]:
     """One issue per invalid place (union alternatives folded together)."""

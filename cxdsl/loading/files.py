@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from .. import codes
 from ..diagnostics import Issue, Span
 
 SETTINGS_FILE = "cxdsl.yaml"
@@ -81,7 +82,7 @@ class _Walk:
             with os.scandir(path) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            self.refuse("CX005", rel, f"cannot read folder: {exc.strerror}")
+            self.refuse(codes.CX005_FILE_UNREADABLE, rel, f"cannot read folder: {exc.strerror}")
             return
         for entry in entries:
             name = entry.name
@@ -94,7 +95,12 @@ class _Walk:
                     self.link(Path(entry.path), sub, model)
                 elif entry.is_dir(follow_symlinks=False):
                     if model:
-                        self.refuse("CX005", sub, f"'{name}' is a folder, not a file", _FOLDER_HINT)
+                        self.refuse(
+                            codes.CX005_FILE_UNREADABLE,
+                            sub,
+                            f"'{name}' is a folder, not a file",
+                            _FOLDER_HINT,
+                        )
                     self.folder(Path(entry.path), sub, os.path.join(real, name))
                 elif model:
                     if entry.is_file(follow_symlinks=False):
@@ -103,7 +109,9 @@ class _Walk:
                         self.special(sub, entry.stat(follow_symlinks=False).st_mode)
             except OSError as exc:
                 if model:
-                    self.refuse("CX005", sub, f"cannot read file: {exc.strerror}")
+                    self.refuse(
+                        codes.CX005_FILE_UNREADABLE, sub, f"cannot read file: {exc.strerror}"
+                    )
 
     def link(self, path: Path, rel: str, model: bool) -> None:
         real = os.path.realpath(path)
@@ -112,7 +120,7 @@ class _Walk:
             if model or os.path.isdir(real):
                 what = "a folder" if os.path.isdir(real) else "a file"
                 self.refuse(
-                    "CX014",
+                    codes.CX014_OUTSIDE_WORKSPACE,
                     rel,
                     f"'{rel}' is a symbolic link to {what} {where}; refused unread",
                     _LINK_HINT,
@@ -122,11 +130,20 @@ class _Walk:
             mode = os.stat(path).st_mode
         except OSError as exc:  # a broken link, a link loop
             if model:
-                self.refuse("CX005", rel, f"symbolic link cannot be followed: {exc.strerror}")
+                self.refuse(
+                    codes.CX005_FILE_UNREADABLE,
+                    rel,
+                    f"symbolic link cannot be followed: {exc.strerror}",
+                )
             return
         if stat.S_ISDIR(mode):
             if model:
-                self.refuse("CX005", rel, f"'{path.name}' is a folder, not a file", _FOLDER_HINT)
+                self.refuse(
+                    codes.CX005_FILE_UNREADABLE,
+                    rel,
+                    f"'{path.name}' is a folder, not a file",
+                    _FOLDER_HINT,
+                )
             self.folder(path, rel, real)
         elif model:
             if stat.S_ISREG(mode):
@@ -136,7 +153,7 @@ class _Walk:
 
     def special(self, rel: str, mode: int) -> None:
         self.refuse(
-            "CX015",
+            codes.CX015_FILE_SPECIAL,
             rel,
             f"{_special_kind(mode)}, not a regular file; skipped unread",
             "model files are plain text files",
@@ -178,7 +195,7 @@ def link_outside(root: Path, rel: str) -> Issue | None:
     if where is None:
         return None
     return Issue(
-        "CX014",
+        codes.CX014_OUTSIDE_WORKSPACE,
         f"'{rel}' is a symbolic link to a file {where}; refused unread",
         Span(file=rel),
         _LINK_HINT,
@@ -195,19 +212,24 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        return None, [Issue("CX005", f"cannot read file: {exc.strerror}", Span(file=rel))]
+        return None, [
+            Issue(codes.CX005_FILE_UNREADABLE, f"cannot read file: {exc.strerror}", Span(file=rel))
+        ]
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             return None, [
                 Issue(
-                    "CX005", f"'{path.name}' is a folder, not a file", Span(file=rel), _FOLDER_HINT
+                    codes.CX005_FILE_UNREADABLE,
+                    f"'{path.name}' is a folder, not a file",
+                    Span(file=rel),
+                    _FOLDER_HINT,
                 )
             ]
         if not stat.S_ISREG(info.st_mode):
             return None, [
                 Issue(
-                    "CX015",
+                    codes.CX015_FILE_SPECIAL,
                     f"{_special_kind(info.st_mode)}, not a regular file; skipped unread",
                     Span(file=rel),
                     "model files are plain text files",
@@ -217,7 +239,9 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
             return None, [_too_large(info.st_size, rel)]
         data = _read_all(fd, info.st_size)
     except OSError as exc:
-        return None, [Issue("CX005", f"cannot read file: {exc.strerror}", Span(file=rel))]
+        return None, [
+            Issue(codes.CX005_FILE_UNREADABLE, f"cannot read file: {exc.strerror}", Span(file=rel))
+        ]
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:  # it grew after fstat
@@ -242,7 +266,7 @@ def _read_all(fd: int, size: int) -> bytes:
 
 def _too_large(size: int, rel: str) -> Issue:
     return Issue(
-        "CX006",
+        codes.CX006_FILE_TOO_LARGE,
         f"file is {size / 1_048_576:.1f} MB; model files are limited to "
         f"{MAX_FILE_BYTES // 1_048_576} MB",
         Span(file=rel),
@@ -257,7 +281,7 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
         name, iconv = wide
         return None, [
             Issue(
-                "CX005",
+                codes.CX005_FILE_UNREADABLE,
                 f"the file is {name} text; model files are UTF-8",
                 Span(file=rel),
                 "save it as UTF-8: your editor's 'save with encoding', or "
@@ -269,7 +293,9 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
         line, col = _byte_line_col(data, nul)
         return None, [
             Issue(
-                "CX005", "binary file (contains a NUL byte)", Span(file=rel, line=line, column=col)
+                codes.CX005_FILE_UNREADABLE,
+                "binary file (contains a NUL byte)",
+                Span(file=rel, line=line, column=col),
             )
         ]
     try:
@@ -278,7 +304,7 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[Issue]]:
         line, col = _byte_line_col(data, exc.start)
         return None, [
             Issue(
-                "CX005",
+                codes.CX005_FILE_UNREADABLE,
                 f"invalid UTF-8 (byte 0x{data[exc.start]:02x})",
                 Span(file=rel, line=line, column=col),
                 "save the file as UTF-8",

@@ -39,6 +39,7 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
+from .. import codes
 from ..diagnostics import Issue, Span
 from ..model import ENTITY_KINDS
 from . import _python_worker as worker_protocol
@@ -254,7 +255,9 @@ def _validate(
             [],
             [
                 Issue(
-                    "CX011", "Python model file handed back data cxdsl cannot read", Span(file=rel)
+                    codes.CX011_PYTHON_ERROR,
+                    "Python model file handed back data cxdsl cannot read",
+                    Span(file=rel),
                 )
             ],
             set(),
@@ -266,7 +269,9 @@ def _validate(
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
             issues.append(
                 Issue(
-                    "CX011", "Python model file handed back data cxdsl cannot read", Span(file=rel)
+                    codes.CX011_PYTHON_ERROR,
+                    "Python model file handed back data cxdsl cannot read",
+                    Span(file=rel),
                 )
             )
             continue
@@ -277,7 +282,7 @@ def _validate(
         if cls is None:
             issues.append(
                 Issue(
-                    "CX011",
+                    codes.CX011_PYTHON_ERROR,
                     f"Python model file handed back an object of unknown kind '{kind}'",
                     span,
                 )
@@ -292,7 +297,9 @@ def _validate(
             )
             issues.extend(
                 dataclasses.replace(i, hint=i.hint or hint)
-                for i in validation_issues(exc, cls, rel, None, code="CX011", fallback=span)
+                for i in validation_issues(
+                    exc, cls, rel, None, code=codes.CX011_PYTHON_ERROR, fallback=span
+                )
             )
             if isinstance(ident, str):
                 broken.add((str(kind), ident))
@@ -315,7 +322,11 @@ def load_python_file(
     try:
         header, raw = run_in_worker(request)
     except WorkerGone as exc:
-        return [], [Issue("CX011", _gone_message(exc, limit), Span(file=rel))], set()
+        return (
+            [],
+            [Issue(codes.CX011_PYTHON_ERROR, _gone_message(exc, limit), Span(file=rel))],
+            set(),
+        )
     result = _result(raw)
     failed = _stopped(header, rel, limit) or _no_result(result, header, rel)
     if failed is None and result is not None:
@@ -330,7 +341,7 @@ def load_python_file(
                     issues[0] = _with_output(issues[0], header)
                 return docs, issues, broken
             failed = Issue(
-                "CX008",
+                codes.CX008_FILE_EMPTY,
                 "Python model file defines no entities",
                 Span(file=rel),
                 "assign Journey, Persona, ... objects to module-level names",
@@ -357,14 +368,14 @@ def _stopped(header: dict[str, Any], rel: str, limit: str) -> Issue | None:
     if status == "timeout":
         line = _line_of(header.get("line"))
         return Issue(
-            "CX011",
+            codes.CX011_PYTHON_ERROR,
             f"Python model file did not finish within {limit}",
             Span(file=rel, line=line or 1),
             "the line shown was running when it was stopped" if line else None,
         )
     if status == "too-large":
         return Issue(
-            "CX011",
+            codes.CX011_PYTHON_ERROR,
             f"Python model file handed back more than "
             f"{worker_protocol.MAX_RESULT_BYTES >> 20} MB of entities",
             Span(file=rel),
@@ -385,7 +396,7 @@ def _no_result(result: dict[str, Any] | None, header: dict[str, Any], rel: str) 
     if result is not None:
         return None
     return Issue(
-        "CX011",
+        codes.CX011_PYTHON_ERROR,
         f"Python model file ended without handing back its entities "
         f"({header.get('exit', 'no exit status')})",
         Span(file=rel),
@@ -405,4 +416,8 @@ def _raised(error: Any, rel: str, lines: dict[str, tuple[int, int]]) -> Issue:
         column=_line_of(error.get("column")) or 1,
     )
     said = error.get("message")
-    return Issue("CX011", said if isinstance(said, str) else "Python model file failed", span)
+    return Issue(
+        codes.CX011_PYTHON_ERROR,
+        said if isinstance(said, str) else "Python model file failed",
+        span,
+    )

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import codes
 from ..diagnostics import Issue, Span
 from ..model import ENTITY_KINDS, Entity, Settings
 from ..suggest import did_you_mean
@@ -61,14 +62,16 @@ def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
     file, root, data = raw.file, raw.root, raw.data
     start = mark_span(file, root)
     if data is None:
-        return None, [Issue("CX008", "empty document", start)]
+        return None, [Issue(codes.CX008_FILE_EMPTY, "empty document", start)]
     if not isinstance(data, dict):
-        return None, [Issue("CX010", "a document must be a mapping with 'kind:' and 'id:'", start)]
+        return None, [
+            Issue(codes.CX010_SCHEMA, "a document must be a mapping with 'kind:' and 'id:'", start)
+        ]
     kind = data.get("kind")
     if kind is None:
         return None, [
             Issue(
-                "CX009",
+                codes.CX009_UNKNOWN_KIND,
                 "document has no 'kind:'",
                 start,
                 "one of: " + ", ".join(sorted(ENTITY_KINDS)),
@@ -80,7 +83,7 @@ def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
         hint = did_you_mean(str(kind), ENTITY_KINDS) or (
             "one of: " + ", ".join(sorted(ENTITY_KINDS))
         )
-        return None, [Issue("CX009", f"unknown kind '{kind}'", span, hint)]
+        return None, [Issue(codes.CX009_UNKNOWN_KIND, f"unknown kind '{kind}'", span, hint)]
     try:
         return cls.model_validate(data), []
     except ValidationError as exc:
@@ -96,20 +99,30 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
     if issues or not raws or raws[0].issues:
         issues = issues + [i for r in raws for i in r.issues]
         if not raws and not issues:
-            issues = [Issue("CX013", f"{SETTINGS_FILE} is empty", Span(file=SETTINGS_FILE))]
+            issues = [
+                Issue(
+                    codes.CX013_SETTINGS_INVALID,
+                    f"{SETTINGS_FILE} is empty",
+                    Span(file=SETTINGS_FILE),
+                )
+            ]
         return Settings(), None, issues, text
     raw = raws[0]
     if len(raws) > 1:
         issues.append(
             Issue(
-                "CX013",
+                codes.CX013_SETTINGS_INVALID,
                 f"{SETTINGS_FILE} must hold a single document",
                 mark_span(SETTINGS_FILE, raws[1].root),
             )
         )
     if not isinstance(raw.data, dict):
         issues.append(
-            Issue("CX013", f"{SETTINGS_FILE} must be a mapping", mark_span(SETTINGS_FILE, raw.root))
+            Issue(
+                codes.CX013_SETTINGS_INVALID,
+                f"{SETTINGS_FILE} must be a mapping",
+                mark_span(SETTINGS_FILE, raw.root),
+            )
         )
         return Settings(), raw.root, issues, text
     settings, found = _lenient_settings(raw.data, raw.root)
@@ -122,7 +135,7 @@ def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:
     if not path.exists() and not path.is_symlink():
         return None, [
             Issue(
-                "CX013",
+                codes.CX013_SETTINGS_INVALID,
                 f"no {SETTINGS_FILE} in the workspace",
                 Span(file=SETTINGS_FILE),
                 "create it with name: and languages: (cxdsl init)",
@@ -134,7 +147,9 @@ def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:
     text, issues = read_text(path, SETTINGS_FILE)
     # A FIFO or the like in place of the settings is an error, not a skipped file.
     return text, [
-        Issue("CX013", f"{SETTINGS_FILE} {i.message}", i.span, i.hint) if i.code == "CX015" else i
+        Issue(codes.CX013_SETTINGS_INVALID, f"{SETTINGS_FILE} {i.message}", i.span, i.hint)
+        if i.code == codes.CX015_FILE_SPECIAL
+        else i
         for i in issues
     ]
 
@@ -151,7 +166,11 @@ def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[I
         try:
             return Settings.model_validate(kept), issues
         except ValidationError as exc:
-            issues.extend(validation_issues(exc, Settings, SETTINGS_FILE, root, code="CX013"))
+            issues.extend(
+                validation_issues(
+                    exc, Settings, SETTINGS_FILE, root, code=codes.CX013_SETTINGS_INVALID
+                )
+            )
             faulty = {e["loc"][0] for e in exc.errors() if e["loc"]}
             kept = {k: v for k, v in kept.items() if k not in faulty}
     return Settings(), issues
@@ -166,7 +185,7 @@ def _inconsistent_defaults(data: dict[str, Any], root: Any) -> list[Issue]:
             listed = ", ".join(str(p) for p in pool)
             issues.append(
                 Issue(
-                    "CX013",
+                    codes.CX013_SETTINGS_INVALID,
                     f"{key} '{value}' is not one of {pool_key}: {listed}",
                     mark_span(SETTINGS_FILE, node_at(root, (key,))[0]),
                     did_you_mean(str(value), [str(p) for p in pool]),
@@ -183,7 +202,7 @@ def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue], se
     if not raws and not issues:
         issues.append(
             Issue(
-                "CX008",
+                codes.CX008_FILE_EMPTY,
                 "empty file",
                 Span(file=rel),
                 "remove it, or add a document with kind: and id:",
@@ -235,7 +254,7 @@ def load_workspace(root: Path, options: LoadOptions | None = None) -> tuple[Work
             )
             issues.append(
                 Issue(
-                    "CX012",
+                    codes.CX012_PYTHON_NOT_RUN,
                     f"Python model file not run: {why}",
                     Span(file=rel),
                     "its entities are missing from this check",

@@ -21,6 +21,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
+from .. import codes
 from ..diagnostics import Issue, Related, Span
 
 STR = "tag:yaml.org,2002:str"
@@ -107,7 +108,7 @@ class _Builder:
             return self.scalar(node, tag)
         self.seen.add(id(node))
         if depth >= MAX_DEPTH:
-            self.issue("CX007", f"nesting deeper than {MAX_DEPTH} levels", node)
+            self.issue(codes.CX007_YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", node)
             return None
         if cls is MappingNode:
             return self.mapping(node, depth) if node.tag == MAP else self.bad_tag(node)
@@ -122,7 +123,7 @@ class _Builder:
                 continue
             if type(value_node) is not ScalarNode and id(value_node) in self.seen:
                 self.issue(
-                    "CX004",
+                    codes.CX004_YAML_ALIAS,
                     f"the value of '{key}' is a YAML alias; aliases are not allowed",
                     key_node,
                     hint="write the value out in full",
@@ -130,7 +131,7 @@ class _Builder:
                 continue
             if key in first:
                 self.issue(
-                    "CX002",
+                    codes.CX002_YAML_DUPLICATE_KEY,
                     f"duplicate key '{key}'",
                     key_node,
                     related=(
@@ -149,7 +150,7 @@ class _Builder:
         for item in node.value:
             if type(item) is not ScalarNode and id(item) in self.seen:
                 self.issue(
-                    "CX004",
+                    codes.CX004_YAML_ALIAS,
                     "this list holds a YAML alias; aliases are not allowed",
                     node,
                     hint="write the value out in full",
@@ -160,7 +161,7 @@ class _Builder:
 
     def key(self, node: Node) -> Any:
         if type(node) is not ScalarNode:
-            self.issue("CX001", "mapping keys must be plain scalars", node)
+            self.issue(codes.CX001_YAML_SYNTAX, "mapping keys must be plain scalars", node)
             return _INVALID
         return self.value(node, 0)
 
@@ -179,7 +180,9 @@ class _Builder:
                 stamp: dt.date = _CONSTRUCTOR.construct_yaml_timestamp(node)
                 return stamp
         except (ValueError, TypeError, OverflowError):
-            self.issue("CX001", f"invalid {tag.rsplit(':', 1)[-1]} value '{value}'", node)
+            self.issue(
+                codes.CX001_YAML_SYNTAX, f"invalid {tag.rsplit(':', 1)[-1]} value '{value}'", node
+            )
             return None
         return self.bad_tag(node)
 
@@ -187,7 +190,7 @@ class _Builder:
         tag = node.tag
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         self.issue(
-            "CX003",
+            codes.CX003_YAML_FORBIDDEN_TAG,
             f"YAML tag '{shown}' is not allowed",
             node,
             hint="model files hold plain data; tags are refused and nothing runs",
@@ -222,7 +225,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
             # PyYAML >= 6.0.3 stops at 1,000 levels itself, before our own depth check.
             issues.append(
                 Issue(
-                    "CX007",
+                    codes.CX007_YAML_TOO_DEEP,
                     f"nesting deeper than {MAX_DEPTH} levels",
                     Span(file=file, line=line, column=col),
                 )
@@ -233,7 +236,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
             hint = "indent with spaces; YAML does not allow tabs for indentation"
         issues.append(
             Issue(
-                "CX001",
+                codes.CX001_YAML_SYNTAX,
                 f"YAML syntax error: {problem}",
                 Span(file=file, line=line, column=col),
                 hint,
@@ -243,16 +246,18 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
         line, col = _line_col(text, exc.position)
         issues.append(
             Issue(
-                "CX005",
+                codes.CX005_FILE_UNREADABLE,
                 f"character {_describe(exc.character)} is not allowed in YAML",
                 Span(file=file, line=line, column=col),
                 "remove control characters from the file",
             )
         )
     except yaml.YAMLError as exc:
-        issues.append(Issue("CX001", f"YAML error: {exc}", Span(file=file)))
+        issues.append(Issue(codes.CX001_YAML_SYNTAX, f"YAML error: {exc}", Span(file=file)))
     except RecursionError:
-        issues.append(Issue("CX007", "document nested too deeply", Span(file=file)))
+        issues.append(
+            Issue(codes.CX007_YAML_TOO_DEEP, "document nested too deeply", Span(file=file))
+        )
     finally:
         loader.dispose()
     return docs, issues

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .. import codes
 from ..cache import EMPTY_DOCS
 from ..diagnostics import Issue, Span
 from ..errors import ConfigurationError
@@ -165,7 +166,7 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
     if target is None or not inside(target, vetted.root):
         vetted.issues.append(
             Issue(
-                "CX016",
+                codes.CX016_MKDOCS_INVALID,
                 f"{rel} leads outside the workspace or to a hidden file in it",
                 where or Span(file=rel),
             )
@@ -174,7 +175,7 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
     if target in chain or len(chain) >= MAX_INHERIT:
         vetted.issues.append(
             Issue(
-                "CX016",
+                codes.CX016_MKDOCS_INVALID,
                 f"INHERIT loops or goes deeper than {MAX_INHERIT} files",
                 where or Span(file=rel),
             )
@@ -182,7 +183,9 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
         return None
     if not target.is_file():
         what = "does not exist" if not target.exists() else "is not a regular file"
-        vetted.issues.append(Issue("CX016", f"{rel} {what}", where or Span(file=rel)))
+        vetted.issues.append(
+            Issue(codes.CX016_MKDOCS_INVALID, f"{rel} {what}", where or Span(file=rel))
+        )
         return None
     vetted.watched.append(target)
     text = read_text(target, rel, vetted.issues)
@@ -194,13 +197,19 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
     if data is None:
         return {}
     if not isinstance(data, dict):
-        vetted.issues.append(Issue("CX016", f"{rel} must be a mapping of settings", Span(file=rel)))
+        vetted.issues.append(
+            Issue(
+                codes.CX016_MKDOCS_INVALID, f"{rel} must be a mapping of settings", Span(file=rel)
+            )
+        )
         return None
     spans, key_spans = builder.spans, builder.key_spans
     parent = data.pop("INHERIT", None)
     if parent is not None:
         if not isinstance(parent, str):
-            vetted.issues.append(Issue("CX016", "INHERIT must name a file", spans[("INHERIT",)]))
+            vetted.issues.append(
+                Issue(codes.CX016_MKDOCS_INVALID, "INHERIT must name a file", spans[("INHERIT",)])
+            )
             return data
         vetted.spans[("INHERIT",)] = spans[("INHERIT",)]
         inherited = _read_chain(vetted, target.parent / parent, untrusted, [*chain, target])
@@ -249,7 +258,7 @@ def _vet_theme(v: VettedConfig, untrusted: bool) -> object:
         _inside_or_refuse(v, ("theme", "custom_dir"), v.root)
         if untrusted:
             v.refuse(
-                "CX017",
+                codes.CX017_MKDOCS_RUNS_CODE,
                 "theme.custom_dir holds Jinja templates, which run with full access to Python",
                 ("theme", "custom_dir"),
                 "untrusted mode builds with the theme as installed",
@@ -269,7 +278,7 @@ def _vet_assets(v: VettedConfig, docs: Path, untrusted: bool) -> None:
         _inside_or_refuse(v, ("extra_templates", i), docs)
         if untrusted:
             v.refuse(
-                "CX017",
+                codes.CX017_MKDOCS_RUNS_CODE,
                 "extra_templates are rendered by Jinja, which reaches Python",
                 ("extra_templates", i),
             )
@@ -278,12 +287,16 @@ def _vet_assets(v: VettedConfig, docs: Path, untrusted: bool) -> None:
 def _vet_hooks(v: VettedConfig, untrusted: bool) -> None:
     hooks = v.data.get("hooks")
     if untrusted and hooks and not isinstance(hooks, list):
-        v.refuse("CX017", "hooks are Python files: untrusted mode runs none", ("hooks",))
+        v.refuse(
+            codes.CX017_MKDOCS_RUNS_CODE,
+            "hooks are Python files: untrusted mode runs none",
+            ("hooks",),
+        )
     for i, _item in items(hooks):
         _inside_or_refuse(v, ("hooks", i), v.root)
         if untrusted:
             v.refuse(
-                "CX017",
+                codes.CX017_MKDOCS_RUNS_CODE,
                 "hooks are Python files from the workspace: untrusted mode runs none",
                 ("hooks", i),
                 "build without --no-python only where the pull request is trusted",
@@ -295,7 +308,7 @@ def _vet_extension(
 ) -> None:
     if untrusted and name not in UNTRUSTED_EXTENSIONS:
         v.refuse(
-            "CX017",
+            codes.CX017_MKDOCS_RUNS_CODE,
             f"Markdown extension '{name}' is not on untrusted mode's allow-list",
             where,
             "Python-Markdown's and pymdown-extensions' own "
@@ -314,7 +327,7 @@ def _vet_relatives(v: VettedConfig, docs: Path) -> None:
         if relative.prefix and (target is None or not inside(target, v.root)):
             v.issues.append(
                 Issue(
-                    "CX016",
+                    codes.CX016_MKDOCS_INVALID,
                     f"!relative {relative.prefix}/{relative.suffix} leads outside the workspace",
                     relative.span,
                 )
@@ -338,14 +351,18 @@ def _vet_docs_dir(v: VettedConfig) -> Path:
         return docs
     docs = resolve(v.root / (docs_dir if isinstance(docs_dir, str) else "docs")) or v.root
     if not inside(docs, v.root):
-        v.refuse("CX016", "the docs folder is outside the workspace or hidden in it", ())
+        v.refuse(
+            codes.CX016_MKDOCS_INVALID,
+            "the docs folder is outside the workspace or hidden in it",
+            (),
+        )
         return v.root
     # mkdocs follows links inside the docs folder: each must stay in the workspace.
     for link in links_outside(docs, v.root):
         rel = relative_name(v.root, link)
         v.issues.append(
             Issue(
-                "CX014",
+                codes.CX014_OUTSIDE_WORKSPACE,
                 f"{rel} is a symbolic link to outside the workspace or to a hidden file; "
                 "the site would publish what it points at",
                 Span(file=rel),
@@ -360,7 +377,7 @@ def _vet_url(v: VettedConfig, url: str, where: KeyPath, docs: Path) -> None:
         return  # remote: see the module's docstring
     if parts.scheme and len(parts.scheme) > 1:  # (a one-letter scheme is a Windows drive)
         v.refuse(
-            "CX016",
+            codes.CX016_MKDOCS_INVALID,
             f"'{url}': only http and https URLs or paths in the docs folder are allowed",
             where,
         )
@@ -375,7 +392,7 @@ def _vet_plugin(
         effective = plugin_name(name, theme)
         if effective not in UNTRUSTED_PLUGINS:
             v.refuse(
-                "CX017",
+                codes.CX017_MKDOCS_RUNS_CODE,
                 f"plugin '{name}' is not on untrusted mode's allow-list",
                 where,
                 "allowed: " + ", ".join(sorted(UNTRUSTED_PLUGINS)),
@@ -426,7 +443,7 @@ def _inside_or_refuse(
     if target is not None and inside(target, v.root):
         return True
     v.refuse(
-        "CX016",
+        codes.CX016_MKDOCS_INVALID,
         f"'{text}' leads outside the workspace or to a hidden file in it",
         path,
         "every path mkdocs.yml names must stay inside the workspace",

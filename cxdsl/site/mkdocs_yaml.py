@@ -25,6 +25,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from .. import codes
 from ..diagnostics import Issue, Span
 from ..loading.yamlsafe import mark_span
 
@@ -85,18 +86,28 @@ def read_text(path: Path, rel: str, issues: list[Issue]) -> str | None:
         raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
         issues.append(
-            Issue("CX016", f"{rel} cannot be read: {exc.strerror or exc}", Span(file=rel))
+            Issue(
+                codes.CX016_MKDOCS_INVALID,
+                f"{rel} cannot be read: {exc.strerror or exc}",
+                Span(file=rel),
+            )
         )
         return None
     if raw is None:
-        issues.append(Issue("CX016", f"{rel} is larger than {MAX_BYTES:,} bytes", Span(file=rel)))
+        issues.append(
+            Issue(
+                codes.CX016_MKDOCS_INVALID,
+                f"{rel} is larger than {MAX_BYTES:,} bytes",
+                Span(file=rel),
+            )
+        )
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         issues.append(
             Issue(
-                "CX016",
+                codes.CX016_MKDOCS_INVALID,
                 f"{rel} is not UTF-8 text (byte {exc.start})",
                 Span(file=rel),
                 "save it as UTF-8",
@@ -128,7 +139,9 @@ class ConfigYaml:
         self.count = 0
 
     def issue(self, message: str, node: Node, hint: str | None = None) -> None:
-        self.issues.append(Issue("CX016", message, mark_span(self.file, node), hint))
+        self.issues.append(
+            Issue(codes.CX016_MKDOCS_INVALID, message, mark_span(self.file, node), hint)
+        )
 
     def document(self, text: str) -> Any:
         # mkdocs reads YAML 1.1 (``yes``/``no`` are booleans): libyaml with PyYAML's safe
@@ -145,11 +158,17 @@ class ConfigYaml:
                 else Span(file=self.file)
             )
             problem = exc.problem or exc.context or "invalid YAML"
-            self.issues.append(Issue("CX016", f"YAML syntax error: {problem}", span))
+            self.issues.append(
+                Issue(codes.CX016_MKDOCS_INVALID, f"YAML syntax error: {problem}", span)
+            )
         except yaml.YAMLError as exc:
-            self.issues.append(Issue("CX016", f"YAML error: {exc}", Span(file=self.file)))
+            self.issues.append(
+                Issue(codes.CX016_MKDOCS_INVALID, f"YAML error: {exc}", Span(file=self.file))
+            )
         except RecursionError:
-            self.issues.append(Issue("CX016", "nested too deeply", Span(file=self.file)))
+            self.issues.append(
+                Issue(codes.CX016_MKDOCS_INVALID, "nested too deeply", Span(file=self.file))
+            )
         finally:
             loader.dispose()
         return None
