@@ -250,30 +250,19 @@ def _validate(
     items: Any, rel: str, lines: dict[str, tuple[int, int]]
 ) -> tuple[list[Document], list[Issue], set[tuple[str, str]]]:
     """Validate the child's plain data again, with the normal models."""
+    unreadable = Issue(
+        codes.CX011_PYTHON_ERROR,
+        "Python model file handed back data cxdsl cannot read",
+        Span(file=rel),
+    )
     if not isinstance(items, list):
-        return (
-            [],
-            [
-                Issue(
-                    codes.CX011_PYTHON_ERROR,
-                    "Python model file handed back data cxdsl cannot read",
-                    Span(file=rel),
-                )
-            ],
-            set(),
-        )
+        return [], [unreadable], set()
     docs: list[Document] = []
     issues: list[Issue] = []
     broken: set[tuple[str, str]] = set()
     for item in items:
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
-            issues.append(
-                Issue(
-                    codes.CX011_PYTHON_ERROR,
-                    "Python model file handed back data cxdsl cannot read",
-                    Span(file=rel),
-                )
-            )
+            issues.append(unreadable)
             continue
         kind, ident, data = item.get("kind"), item.get("id"), item["data"]
         line, column = lines.get(ident, (1, 1)) if isinstance(ident, str) else (1, 1)
