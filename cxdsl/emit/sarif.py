@@ -10,28 +10,26 @@ from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span
 from ..rules import load_rules
 from .base import CheckOutput, repo_prefix
+from .fingerprints import KEY, fingerprints
+from .limits import SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS, by_importance, counted
+from .regions import SourceLines, full_region
 
 INFORMATION_URI = "https://github.com/cxdsl/cxdsl"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _region(span: Span) -> dict[str, int]:
-    region = {"startLine": span.line, "startColumn": span.column}
-    if span.end_line:
-        region["endLine"] = span.end_line
-    if span.end_column:
-        region["endColumn"] = span.end_column
-    return region
-
-
-def _location(span: Span, prefix: str, message: str | None = None) -> dict[str, Any]:
+def _location(
+    span: Span, prefix: str, source: SourceLines, message: str | None = None
+) -> dict[str, Any]:
     location: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {
+                # RFC 3986: every byte of the UTF-8 path but unreserved ones and "/" is
+                # percent-encoded (a space, "%", Arabic letters).
                 "uri": quote(prefix + span.file, safe="/"),
                 "uriBaseId": "SRCROOT",
             },
-            "region": _region(span),
+            "region": full_region(span, source),
         }
     }
     if message:
@@ -39,26 +37,59 @@ def _location(span: Span, prefix: str, message: str | None = None) -> dict[str, 
     return location
 
 
-def _result(d: Diagnostic, index: int, prefix: str) -> dict[str, Any]:
+def _result(
+    d: Diagnostic, index: int, prefix: str, source: SourceLines, fingerprint: str
+) -> dict[str, Any]:
     text = d.message + (f" ({d.hint})" if d.hint else "")
     out: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index,
         "level": _SARIF_LEVEL[d.severity],
         "message": {"text": text},
+        "partialFingerprints": {KEY: fingerprint},
     }
     if d.span:
-        out["locations"] = [_location(d.span, prefix)]
+        out["locations"] = [_location(d.span, prefix, source)]
     if d.related:
+        related = d.related[:SARIF_MAX_LOCATIONS]
         out["relatedLocations"] = [
-            dict(_location(r.span, prefix, r.message), id=i) for i, r in enumerate(d.related)
+            dict(_location(r.span, prefix, source, r.message), id=i) for i, r in enumerate(related)
         ]
     return out
 
 
+def _results(out: CheckOutput, index: dict[str, int], prefix: str) -> dict[str, Any]:
+    """The run's results, the most severe first and at most :data:`SARIF_MAX_RESULTS`.
+
+    Beyond the limit, a tool execution notification says how many were left out, so a
+    reader of the code-scanning page knows the list is not complete.
+    """
+    diagnostics = out.result.diagnostics
+    # Fingerprints count identical findings in file order, before reordering by severity.
+    prints = dict(zip(map(id, diagnostics), fingerprints(diagnostics, prefix), strict=True))
+    ordered = by_importance(diagnostics)
+    shown, left = ordered[:SARIF_MAX_RESULTS], ordered[SARIF_MAX_RESULTS:]
+    source = SourceLines(out.root)
+    run: dict[str, Any] = {
+        "results": [_result(d, index[d.code], prefix, source, prints[id(d)]) for d in shown]
+    }
+    if left:
+        note = (
+            f"{len(left)} of {len(ordered)} results left out ({counted(left)}): code "
+            f"scanning keeps {SARIF_MAX_RESULTS:,} per run; run 'cxdsl check' for all of them"
+        )
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [{"level": "warning", "message": {"text": note}}],
+            }
+        ]
+    return run
+
+
 def emit(out: CheckOutput) -> str:
     """SARIF 2.1.0, with every rule of the catalogue described."""
-    result, root, prefix = out.result, out.root, repo_prefix(out.root)
+    root, prefix = out.root, repo_prefix(out.root)
     catalogue = load_rules().catalogue()
     index = {check.code: i for i, check in enumerate(catalogue)}
     rules = []
@@ -94,9 +125,9 @@ def emit(out: CheckOutput) -> str:
                         "rules": rules,
                     }
                 },
-                "originalUriBaseIds": {"SRCROOT": {"uri": top.as_uri() + "/"}},
+                "originalUriBaseIds": {"SRCROOT": {"uri": top.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index[d.code], prefix) for d in result.diagnostics],
+                **_results(out, index, prefix),
             }
         ],
     }
