@@ -1,19 +1,10 @@
-"""Helpers shared by rule modules (not a rule itself)."""
+"""Former home of the model walkers, now in ``cxdsl.model.introspect``; these names stay
+importable from here (``iter_texts`` is ``introspect.texts``) until their importers
+(``cxdsl/writer.py``, ``tests/test_xss_corpus.py``) import from there."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from ..model.introspect import text_fields, texts
 
-from ..model import Journey, Stage, Step
-from ..model.introspect import Path, text_fields, texts
-
-#: Kept under their former names (``iter_texts`` is ``model.introspect.texts``).
 iter_texts = texts
-__all__ = ["iter_steps", "iter_texts", "text_fields"]
-
-
-def iter_steps(journey: Journey) -> Iterator[tuple[Path, Stage, Step]]:
-    """(path, stage, step) for every step of a journey, in order."""
-    for si, stage in enumerate(journey.stages):
-        for ti, step in enumerate(stage.steps):
-            yield ("stages", si, "steps", ti), stage, step
+__all__ = ["iter_texts", "text_fields"]
