@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span
+from ..loading.files import SETTINGS_FILE
 from ..rules import load_rules
 from .base import CheckOutput, repo_prefix
 from .fingerprints import KEY, fingerprints
@@ -48,8 +49,9 @@ def _result(
         "message": {"text": text},
         "partialFingerprints": {KEY: fingerprint},
     }
-    if d.span:
-        out["locations"] = [_location(d.span, prefix, source)]
+    # GitHub shows no result without a file; a finding about the whole workspace is
+    # placed on the file that makes the folder a workspace.
+    out["locations"] = [_location(d.span or Span(file=SETTINGS_FILE), prefix, source)]
     if d.related:
         related = d.related[:SARIF_MAX_LOCATIONS]
         out["relatedLocations"] = [
