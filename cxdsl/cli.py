@@ -308,17 +308,40 @@ def new(kind: str, ident: str, path: Path) -> None:
     help="Comma-separated change categories that make the command exit 1, e.g. "
     "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).",
 )
+@click.option(
+    "--direct",
+    is_flag=True,
+    help="Compare BASE itself with HEAD (two trees), not their merge base as a pull request does.",
+)
 @no_python_option
 def diff(
-    base: str | None, head: str | None, path: Path, fmt: str, fail_on: str, no_python: bool
+    base: str | None,
+    head: str | None,
+    path: Path,
+    fmt: str,
+    fail_on: str,
+    direct: bool,
+    no_python: bool,
 ) -> None:
-    """Semantic change summary between two revisions (default: merge base .. working tree)."""
+    """Semantic changes HEAD made since it branched from BASE, as a pull request shows them.
+
+    BASE defaults to the default branch (origin/HEAD, main or master), HEAD to the working
+    tree; the comparison starts at their merge base (--direct: at BASE itself).
+    """
     from .diff.engine import diff_workspaces
-    from .diff.revisions import WORKTREE, RevisionError, checkout, resolve_pair, short, temporary
+    from .diff.revisions import (
+        WORKTREE,
+        MissingHistory,
+        RevisionError,
+        checkout,
+        resolve_pair,
+        short,
+        temporary,
+    )
 
     options = LoadOptions(allow_python=False if no_python else None)
     try:
-        base, head = resolve_pair(path, base, head)  # verified commit ids (or WORKTREE)
+        base, head = resolve_pair(path, base, head, direct=direct)  # verified ids, or WORKTREE
         with temporary() as tmp:
             trees = [
                 checkout(path, rev, Path(tmp) / name)
@@ -334,24 +357,29 @@ def diff(
                 if head == WORKTREE
                 else check_workspace(trees[1].root, options, trees[1].refused)
             )
+    except MissingHistory as exc:  # not a usage mistake: the clone lacks history
+        raise CxdslError(str(exc)) from exc
     except RevisionError as exc:
         raise click.UsageError(f"git: {exc}") from exc
     changes = diff_workspaces(before, after)
     names = short(path, base), short(path, head)
     click.echo(DIFF_EMITTERS[fmt](DiffOutput(changes, *names, after)), nl=False)
-    wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
-    refused = sorted(
-        {
-            c.category
-            for c in changes.changes
-            if any(
-                c.category == w or (w.endswith(".") and c.category.startswith(w)) for w in wanted
-            )
-        }
-    )
+    refused = _refused_categories([c.category for c in changes.changes], fail_on)
     if refused:
         click.echo(f"cxdsl diff: refused changes: {', '.join(refused)}", err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+def _refused_categories(categories: list[str], fail_on: str) -> list[str]:
+    """The change categories that ``--fail-on`` names, exactly or by a prefix ending in '.'."""
+    wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
+    return sorted(
+        {
+            category
+            for category in categories
+            if any(w == category or (w.endswith(".") and category.startswith(w)) for w in wanted)
+        }
+    )
 
 
 @main.command()

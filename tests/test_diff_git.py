@@ -140,7 +140,9 @@ def test_a_workspace_in_a_subfolder_keeps_its_links_inside_it(tmp_path: Path) ->
     git(top, "commit", "-qm", "base")
     tree = checkout(ws, resolve(ws, "HEAD"), tmp_path / "out")
     assert tree.root == tmp_path / "out" / "ws"
+    assert (tree.root / "cxdsl.yaml").is_file()  # the workspace itself, not only its folder
     assert not (tree.root / "personas" / "leak.yaml").exists()
+    assert not (tmp_path / "out" / "secret.yaml").exists()  # nothing outside the workspace
     assert [s for s in tree.skipped if "leak.yaml" in s]
 
 

@@ -29,6 +29,17 @@ class RevisionError(Exception):
     """A revision that git cannot give (bad name, not a repository, git missing)."""
 
 
+class MissingHistory(RevisionError):
+    """A merge base that this clone cannot give: its history is shallow or unrelated."""
+
+
+#: How to get the history a merge base needs, on the code host and locally.
+FETCH_HISTORY = (
+    "fetch the history (in GitHub Actions, `fetch-depth: 0` in actions/checkout's `with:`; "
+    "locally, `git fetch --deepen=N` or `git fetch --unshallow`)"
+)
+
+
 @dataclass
 class Checkout:
     """A workspace extracted from a revision, and what was left out of it (and why)."""
@@ -75,15 +86,36 @@ def resolve(root: Path, revision: str) -> str:
     return commit
 
 
-def resolve_pair(root: Path, base: str | None, head: str | None) -> tuple[str, str]:
-    """Verified (base, head) commit ids; head may be WORKTREE; base defaults to the merge base."""
-    base_id = resolve(root, base) if base else default_base(root)
+def resolve_pair(
+    root: Path, base: str | None, head: str | None, *, direct: bool = False
+) -> tuple[str, str]:
+    """Verified (base, head) commit ids, head possibly WORKTREE, compared as a pull request is.
+
+    The base is the merge base of ``base`` (default: the default branch) and the head, so a
+    change made on the base branch after the branch point is not shown reversed; ``direct``
+    compares the two revisions as they are instead.
+    """
     head_id = WORKTREE if head in (None, WORKTREE) else resolve(root, head or "")
-    return base_id, head_id
+    tip = resolve(root, "HEAD") if head_id == WORKTREE else head_id
+    if not base:
+        base = default_branch(root)
+        if base is None:
+            if is_shallow(root):
+                raise MissingHistory(
+                    "this shallow clone has no default branch (origin/HEAD, main or master) "
+                    "to compare with: name the base (cxdsl diff origin/main HEAD) and "
+                    f"{FETCH_HISTORY}"
+                )
+            return tip, head_id  # nothing to branch from: the working tree against HEAD
+    base_id = resolve(root, base)
+    if direct:
+        return base_id, head_id
+    names = base.removeprefix("refs/remotes/"), head or "HEAD"
+    return merge_base(root, base_id, tip, names), head_id
 
 
-def default_base(root: Path) -> str:
-    """The merge base with the default branch (origin's HEAD, else main, else master)."""
+def default_branch(root: Path) -> str | None:
+    """The default branch's name: origin's HEAD, else origin/main, main, origin/master, master."""
     candidates = []
     try:
         ref = _git(root, "symbolic-ref", "--quiet", "refs/remotes/origin/HEAD").decode().strip()
@@ -94,52 +126,118 @@ def default_base(root: Path) -> str:
     candidates += ["origin/main", "main", "origin/master", "master"]
     for candidate in candidates:
         try:
-            found = _git(root, "merge-base", "--end-of-options", "HEAD", candidate)
+            resolve(root, candidate)
         except RevisionError:
             continue
+        return candidate
+    return None
+
+
+def default_base(root: Path) -> str:
+    """The merge base of HEAD with the default branch (HEAD itself when there is none)."""
+    return resolve_pair(root, None, "HEAD")[0]
+
+
+def merge_base(root: Path, base: str, head: str, names: tuple[str, str] | None = None) -> str:
+    """The best common ancestor of two verified commit ids, the base of a pull request's diff.
+
+    Never guessed: history too shallow to hold it is a MissingHistory naming the fix, where
+    falling back to ``base`` or ``head`` would report the base branch's later changes
+    reversed, or "No changes".
+    """
+    try:
+        found = _git(root, "merge-base", "--end-of-options", base, head)
+    except RevisionError as exc:
+        if "not a git repository" in str(exc):
+            raise
+    else:
         commit = found.decode("ascii", "replace").strip()
         if _COMMIT_ID.fullmatch(commit):
             return commit
-    return resolve(root, "HEAD")
+    shown = " and ".join(names or (short(root, base), short(root, head)))
+    if is_shallow(root):
+        raise MissingHistory(
+            f"{shown} have no merge base in this shallow clone (the commits that hold it were "
+            f"not fetched): {FETCH_HISTORY}; --direct compares the two trees as they are"
+        )
+    raise MissingHistory(
+        f"{shown} have no common ancestor (unrelated histories, or history missing from "
+        f"this clone: {FETCH_HISTORY}); --direct compares the two trees as they are"
+    )
+
+
+def is_shallow(root: Path) -> bool:
+    """Whether this clone holds only part of its history (``git clone --depth``)."""
+    try:
+        return _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except RevisionError:
+        return False
 
 
 def checkout(root: Path, commit: str, into: Path) -> Checkout:
-    """Extract the workspace at ``commit`` (a verified id) into ``into``."""
+    """Extract the workspace at ``commit`` (a verified id) into ``into``.
+
+    The workspace may be any folder of the repository (``root`` is it, or inside it): its
+    tree at ``commit`` is archived from the repository's top, so the result does not hang on
+    where git is run from. A workspace folder that the revision does not have is empty.
+    """
     if not _COMMIT_ID.fullmatch(commit):
         raise RevisionError(f"'{commit}' is not a verified commit id")
-    prefix = _git(root, "rev-parse", "--show-prefix").decode().strip()
-    # From the workspace folder, "." is the workspace; members keep their full paths.
-    data = _git(root, "archive", "--format=tar", commit, "--", ".")
-    into.mkdir(parents=True, exist_ok=True)
+    top = Path(os.fsdecode(_git(root, "rev-parse", "--show-toplevel").removesuffix(b"\n")))
+    prefix = os.fsdecode(_git(root, "rev-parse", "--show-prefix").removesuffix(b"\n"))
+    dest = into / prefix if prefix else into
+    dest.mkdir(parents=True, exist_ok=True)
+    tree = _workspace_tree(top, commit, prefix.rstrip("/"))
+    if tree is None:
+        note = f"{prefix or './'}: not in revision {commit[:12]}; compared as an empty workspace"
+        return Checkout(dest, [note])
+    data = _git(top, "archive", "--format=tar", tree)
     skipped: list[str] = []
     refused: list[Issue] = []
     try:
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             for member in archive:
-                reason = _refusal(member, prefix)
+                reason = _refusal(member)
                 if reason is None:
                     try:
-                        archive.extract(member, into, filter="data")
+                        archive.extract(member, dest, filter="data")
                         continue
                     except tarfile.FilterError as exc:
                         reason = str(exc)
-                rel = member.name[len(prefix) :] or member.name
-                skipped.append(f"{rel}: {reason}")
+                skipped.append(f"{member.name}: {reason}")
                 if member.issym():
                     refused.append(
                         Issue(
                             codes.CX014_OUTSIDE_WORKSPACE,
                             f"symbolic link to {member.linkname}: {reason}",
-                            Span(file=rel),
+                            Span(file=member.name),
                         )
                     )
     except (tarfile.TarError, OSError) as exc:
         raise RevisionError(f"could not extract the workspace at {commit[:12]}: {exc}") from exc
-    return Checkout(into / prefix if prefix else into, skipped, refused)
+    return Checkout(dest, skipped, refused)
 
 
-def _refusal(member: tarfile.TarInfo, prefix: str) -> str | None:
-    """Why a member is not extracted (None: it is): links must stay in the workspace."""
+def _workspace_tree(top: Path, commit: str, folder: str) -> str | None:
+    """The id of the tree at ``folder`` (top-relative, "" the top) in ``commit``, if it has one."""
+    if not folder:
+        return commit
+    try:
+        # "<commit>:<path>" reads the path literally (no pathspec magic, no glob).
+        found = _git(top, "rev-parse", "--verify", "--quiet", f"{commit}:{folder}")
+        tree = found.decode("ascii", "replace").strip()
+        kind = _git(top, "cat-file", "-t", tree).decode("ascii", "replace").strip()
+    except RevisionError:
+        return None
+    return tree if _COMMIT_ID.fullmatch(tree) and kind == "tree" else None
+
+
+def _refusal(member: tarfile.TarInfo) -> str | None:
+    """Why a member is not extracted (None: it is): links must stay in the workspace.
+
+    Member names are relative to the workspace folder, so anything that climbs above the
+    archive's top leaves the workspace.
+    """
     if not (member.issym() or member.islnk()):
         return None
     target = member.linkname
@@ -148,12 +246,7 @@ def _refusal(member: tarfile.TarInfo, prefix: str) -> str | None:
     if member.issym():
         target = posixpath.join(posixpath.dirname(member.name), target)
     resolved = posixpath.normpath(target)
-    inside = prefix.rstrip("/")
-    if (
-        resolved.startswith("../")
-        or resolved == ".."
-        or (inside and resolved != inside and not resolved.startswith(inside + "/"))
-    ):
+    if resolved.startswith("../") or resolved == "..":
         return f"link to {member.linkname}, outside the workspace, not followed"
     return None
 
