@@ -22,7 +22,7 @@ from cxdsl.cli import main
 from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.diagnostics import Diagnostic, Severity, Span
 from cxdsl.emit import CHECK_EMITTERS, CheckOutput
-from cxdsl.emit.fingerprints import KEY
+from cxdsl.emit.fingerprints import KEY, finding_key
 from cxdsl.emit.limits import GITHUB_ANNOTATIONS_PER_KIND, SARIF_MAX_RESULTS
 
 from .conftest import FIXTURES, REPO, make_workspace
@@ -235,3 +235,17 @@ def test_github_within_the_limits_has_no_summary(workspace: Path) -> None:
     commands, plain = annotations(CHECK_EMITTERS["github"](out))
     assert len(commands) == 3 * per and not plain
     assert "title=cxdsl::" not in commands[-1]
+
+
+def test_a_position_quoted_in_a_message_is_not_part_of_the_identity() -> None:
+    def at(line: int) -> Diagnostic:
+        return Diagnostic(
+            code="CX001",
+            name="yaml.syntax",
+            severity=Severity.ERROR,
+            message=f'YAML error: in "x.yaml", line {line}, column 5',
+            span=Span(file="journeys/x.yaml", line=line, column=5),
+        )
+
+    assert finding_key(at(3), "cx/") == finding_key(at(9), "cx/")
+    assert finding_key(at(3), "cx/") != finding_key(at(3), "")
