@@ -132,6 +132,14 @@ def test_a_single_branch_shallow_clone_asks_for_the_base(tmp_path: Path) -> None
     assert changes(run("origin/main", "HEAD", "--path", str(clone / "cx"))) == BRANCH_CHANGE
 
 
+def test_a_revision_beyond_a_shallow_clones_depth_names_the_fix(tmp_path: Path) -> None:
+    clone = _shallow(tmp_path)
+    result = run("HEAD^1", "HEAD", "--path", str(clone / "cx"))  # the generated workflow's
+    assert result.exit_code == 2, result.output
+    assert "'HEAD^1' is not a commit in this shallow clone" in result.output
+    assert all(fix in result.output for fix in FIX), result.output
+
+
 def test_deepening_a_shallow_clone_gives_the_branch_change(tmp_path: Path) -> None:
     clone = _shallow(tmp_path, "--no-single-branch")
     git(clone, "fetch", "-q", "--deepen=2")

@@ -79,6 +79,11 @@ def resolve(root: Path, revision: str) -> str:
     except RevisionError as exc:
         if "not a git repository" in str(exc):
             raise
+        if is_shallow(root):  # HEAD^1 or a base sha beyond the depth fetched
+            raise MissingHistory(
+                f"'{shown}' is not a commit in this shallow clone (it may be in the history "
+                f"that was not fetched): {FETCH_HISTORY}"
+            ) from exc
         raise RevisionError(f"'{shown}' is not a commit in this repository") from exc
     commit = out.decode("ascii", "replace").strip()
     if not _COMMIT_ID.fullmatch(commit):
