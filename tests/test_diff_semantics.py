@@ -166,7 +166,9 @@ def test_a_workspace_in_a_subfolder_from_the_root_and_from_inside(
 ) -> None:
     top, ws = branched(tmp_path, sub)
     monkeypatch.chdir(top)
-    assert changes(run("main", "feature", "--path", sub)) == BRANCH_CHANGE
+    result = run("main", "feature", "--path", sub)
+    assert changes(result) == BRANCH_CHANGE
+    assert result.stderr == ""  # every file of both trees arrived (names with Arabic letters)
     assert changes(run("main", "feature", "--path", sub + "/")) == BRANCH_CHANGE
     monkeypatch.chdir(ws)
     assert changes(run("main", "feature")) == BRANCH_CHANGE
@@ -200,6 +202,15 @@ def test_a_revision_without_the_workspace_folder_compares_as_empty(tmp_path: Pat
     assert "cx/: not in revision" in result.output
     added = json.loads(result.stdout)["summary"]
     assert added.get("journey.added") == 1 and added.get("persona.added") == 1
+
+
+def test_files_that_export_ignore_leaves_out_are_named(tmp_path: Path) -> None:
+    top, ws = branched(tmp_path)
+    (ws / ".gitattributes").write_text("personas/* export-ignore\n", encoding="utf-8")
+    git(top, "add", "-A")
+    git(top, "commit", "-qm", "attributes")
+    result = run("HEAD", "--path", str(ws))
+    assert "personas/tree.yaml: left out by export-ignore" in result.stderr
 
 
 @pytest.mark.parametrize("sub", SUBFOLDERS)

@@ -197,7 +197,7 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
         note = f"{prefix or './'}: not in revision {commit[:12]}; compared as an empty workspace"
         return Checkout(dest, [note])
     data = _git(top, "archive", "--format=tar", tree)
-    skipped: list[str] = []
+    skipped = _left_out(top, tree, data)
     refused: list[Issue] = []
     try:
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
@@ -221,6 +221,24 @@ def checkout(root: Path, commit: str, into: Path) -> Checkout:
     except (tarfile.TarError, OSError) as exc:
         raise RevisionError(f"could not extract the workspace at {commit[:12]}: {exc}") from exc
     return Checkout(dest, skipped, refused)
+
+
+def _left_out(top: Path, tree: str, data: bytes) -> list[str]:
+    """Files of ``tree`` that its archive ``data`` lacks: ``export-ignore`` drops them silently.
+
+    Said, not hidden: a file missing from one side would show up as added or removed.
+    """
+    listed = set()
+    for record in _git(top, "ls-tree", "-r", "-z", "--full-tree", tree).split(b"\0"):
+        meta, _, name = record.partition(b"\t")
+        if name and b" commit " not in meta:  # a submodule is not the workspace's file
+            listed.add(os.fsdecode(name))
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            listed -= set(archive.getnames())
+    except tarfile.TarError as exc:
+        raise RevisionError(f"git archive gave no readable archive: {exc}") from exc
+    return [f"{name}: left out by export-ignore in .gitattributes" for name in sorted(listed)]
 
 
 def _workspace_tree(top: Path, commit: str, folder: str) -> str | None:
