@@ -467,6 +467,7 @@ def rules(fmt: str) -> None:
                         "severity": c.severity.value,
                         "configurable": c.configurable,
                         "doc": c.doc,
+                        "example": c.example,
                     }
                     for c in catalogue
                 ],
@@ -477,7 +478,7 @@ def rules(fmt: str) -> None:
         return
     for c in catalogue:
         if fmt == "markdown":
-            click.echo(f"### {c.code} `{c.name}` ({c.severity.value})\n\n{c.doc}\n")
+            click.echo(f"### {c.code} `{c.name}` ({c.severity.value})\n\n{c.documentation}\n")
         else:
             first = c.doc.split("\n\n")[0].replace("\n", " ")
             click.echo(f"{c.code}  {c.name:40} {c.severity.value:8} {first}")

@@ -21,9 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from .loading.errors import models_in
 from .model import ENTITY_KINDS, Entity
-from .rules._helpers import text_fields
+from .model.introspect import models_in, text_fields
 
 _PYYAML_RESOLVER = yaml.resolver.Resolver()
 

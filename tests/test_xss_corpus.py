@@ -30,7 +30,7 @@ from cxdsl.cli import main
 from cxdsl.i18n import clean
 from cxdsl.loading.yamlsafe import parse_documents
 from cxdsl.model import ENTITY_KINDS, Model, Settings
-from cxdsl.rules._helpers import iter_texts
+from cxdsl.model.introspect import texts
 
 from .conftest import REPO
 from .test_site import CHROMIUM_ARGS
@@ -83,7 +83,7 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
 
 def _poison(data: dict[str, Any], entity: Model, counter: _Counter, languages: list[str]) -> int:
     """Replace every text of one document; the number of texts replaced."""
-    paths = [path for path, _ in iter_texts(entity)]
+    paths = [path for path, _ in texts(entity)]
     for path in paths:
         _set(data, path, counter.text(languages))
     if "link" in data:

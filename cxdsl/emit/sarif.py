@@ -10,6 +10,7 @@ from .. import __version__
 from ..diagnostics import Diagnostic, Severity, Span
 from ..loading.files import SETTINGS_FILE
 from ..rules import load_rules
+from ..rules.catalogue_doc import anchor
 from .base import CheckOutput, repo_prefix
 from .fingerprints import KEY, fingerprints
 from .limits import SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS, by_importance, counted
@@ -104,8 +105,8 @@ def emit(out: CheckOutput) -> str:
                 "name": name,
                 "shortDescription": {"text": summary},
                 "fullDescription": {"text": check.doc.replace("\n", " ")},
-                "help": {"text": check.doc, "markdown": check.doc},
-                "helpUri": f"{INFORMATION_URI}/blob/main/README.md#diagnostics-and-rules",
+                "help": {"text": check.documentation, "markdown": check.documentation},
+                "helpUri": f"{INFORMATION_URI}/blob/main/README.md#{anchor(check.code)}",
                 "defaultConfiguration": {"level": _SARIF_LEVEL[check.severity]},
                 "properties": {"tags": [check.name.split(".")[0]], "dottedName": check.name},
             }

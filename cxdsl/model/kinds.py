@@ -27,7 +27,7 @@ class EntityKind:
     unknown_ref_code: str
     #: Where it is documented on the site: a page, or an anchor on a shared page.
     page: str
-    #: The interface string (``render/i18n.py``) titling a list of them.
+    #: The interface string (``cxdsl/i18n``) titling a list of them.
     title_key: str
     #: The same title in English, where no language is chosen (the pull-request comment).
     plural: str

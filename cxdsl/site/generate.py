@@ -7,6 +7,7 @@ from typing import Any
 
 from ..compiler import CheckResult
 from ..model import Journey
+from ..model.kinds import KINDS
 from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
@@ -127,14 +128,8 @@ def _grouped(entries: list[tuple[str, dict[str, str]]]) -> list[Any]:
 def _catalog_pages(site: SiteContent, pc: PageContext) -> list[Any]:
     """A page per catalog kind (channels, actors, ...); their navigation back."""
     nav: list[Any] = []
-    for kind, key in (
-        ("channel", "channels"),
-        ("actor", "actors"),
-        ("system", "systems"),
-        ("stakeholder", "stakeholders"),
-        ("evidence", "evidence_title"),
-    ):
-        path = f"catalog/{kind}s.md" if kind != "evidence" else "catalog/evidence.md"
-        site.add_page(path, other_pages.catalog_page(pc, kind), OWN)
-        nav.append({pc.w.t(key): path})
+    for kind in KINDS:
+        if kind.catalog:
+            site.add_page(kind.catalog_page, other_pages.catalog_page(pc, kind.name), OWN)
+            nav.append({pc.w.t(kind.title_key): kind.catalog_page})
     return nav
