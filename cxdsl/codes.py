@@ -22,6 +22,8 @@ CX014_OUTSIDE_WORKSPACE: Final = "CX014"
 CX015_FILE_SPECIAL: Final = "CX015"
 CX016_MKDOCS_INVALID: Final = "CX016"
 CX017_MKDOCS_RUNS_CODE: Final = "CX017"
+CX018_SCHEMA_STALE: Final = "CX018"
+CX019_YAML_AMBIGUOUS: Final = "CX019"
 
 CX101_DUPLICATE_ID: Final = "CX101"
 #: A reference to an id that nothing of its kind defines (one code per kind: see

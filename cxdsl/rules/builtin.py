@@ -132,6 +132,26 @@ BUILTIN_CHECKS.append(
 )
 BUILTIN_CHECKS.append(
     Check(
+        codes.CX018_SCHEMA_STALE,
+        "schema.stale",
+        W,
+        "The workspace's copy of the JSON Schemas (`schemas/`, which the modelines of its "
+        "files point at, so editors check them offline) was written by another version of "
+        "cxdsl. Refresh it with `cxdsl schema --out schemas`.",
+    )
+)
+BUILTIN_CHECKS.append(
+    Check(
+        codes.CX019_YAML_AMBIGUOUS,
+        "yaml.ambiguous-scalar",
+        W,
+        "A plain (unquoted) scalar that YAML parsers read differently, such as a `?` or a "
+        "`:` inside a flow collection (`{en: Is this complete?}`): cxdsl's parser accepts it, "
+        "others refuse it or read another value. Quote it (`cxdsl fmt` does).",
+    )
+)
+BUILTIN_CHECKS.append(
+    Check(
         codes.CX101_DUPLICATE_ID,
         "ref.duplicate-id",
         E,
