@@ -57,6 +57,9 @@ def _describe(node: Any) -> None:
 def model_schema() -> dict[str, Any]:
     """One document of personas/ or journeys/: any entity kind, chosen by ``kind``."""
     defs: dict[str, Any] = {}
+    # A discriminator on kind: one if/then per kind, so a broken persona is checked (and
+    # reported) as a persona only; a top-level oneOf tried every kind and reported the
+    # last one's complaint ("'segment' was expected").
     choices = []
     for kind in KINDS:
         cls = kind.cls
@@ -67,14 +70,22 @@ def model_schema() -> dict[str, Any]:
         sub["required"] = ["kind", *[r for r in sub.get("required", []) if r != "kind"]]
         sub["properties"]["kind"].pop("default", None)
         defs[cls.__name__] = sub
-        choices.append({"$ref": f"#/$defs/{cls.__name__}"})
+        choices.append(
+            {
+                "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
+                "then": {"$ref": f"#/$defs/{cls.__name__}"},
+            }
+        )
     names = [kind.name for kind in KINDS]
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": "cxdsl model document",
         "description": "A document of a cxdsl workspace (personas/ or journeys/): a "
         f"{', '.join(names[:-1])} or {names[-1]}, chosen by kind.",
-        "oneOf": choices,
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": names}},
+        "allOf": choices,
         "$defs": defs,
     }
     _describe(schema)
