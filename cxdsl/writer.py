@@ -21,6 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from .loading.portable import plain_is_portable
 from .model import ENTITY_KINDS, Entity
 from .model.introspect import models_in, text_fields
 
@@ -173,12 +174,33 @@ def dump_documents(docs: list[Any], y: YAML | None = None) -> str:
     May raise ruamel's ``YAMLError`` for a value it cannot write.
     """
     y = y or yaml_writer()
+    for doc in docs:
+        _quote_ambiguous(doc, flow=False)
     buffer = io.StringIO()
     if len(docs) == 1:
         y.dump(docs[0], buffer)
     else:
         y.dump_all(docs, buffer)
     return buffer.getvalue()
+
+
+def _quote_ambiguous(node: Any, flow: bool) -> None:
+    """Double-quote the strings that parsers would read differently if written plain.
+
+    ruamel's emitter writes ``{en: Is it?}`` and ``[:x]`` plain, which PyYAML's pure
+    parser (and libyaml, for ``:x``) refuse; see :mod:`cxdsl.loading.portable`.
+    """
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return
+    inner = flow or bool(node.fa.flow_style())
+    keys = list(node) if isinstance(node, CommentedMap) else range(len(node))
+    for key in keys:
+        value = node[key]
+        if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString):
+            if not plain_is_portable(value, inner):
+                node[key] = DoubleQuotedScalarString(value)
+        else:
+            _quote_ambiguous(value, inner)
 
 
 def entity_data(entity: Entity) -> dict[str, Any]:

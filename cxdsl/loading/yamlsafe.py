@@ -23,6 +23,8 @@ from yaml.resolver import Resolver
 
 from .. import codes
 from ..diagnostics import Issue, Related, Span
+from .files import SETTINGS_FILE
+from .portable import ambiguous_scalars
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -202,7 +204,11 @@ _INVALID = object()
 
 
 def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue]]:
-    """Parse every document of a YAML stream; never raises on any input."""
+    """Parse every document of a YAML stream; never raises on any input.
+
+    The issues returned besides the documents' own are syntax errors and CX019 warnings
+    (plain scalars other YAML parsers read differently), which stop nothing.
+    """
     docs: list[RawDocument] = []
     issues: list[Issue] = []
     loader = _Loader(text)
@@ -217,31 +223,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
             docs.append(RawDocument(file, index, root, data, builder.issues))
             index += 1
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        hint = None
-        if "maximum nesting depth" in problem:
-            # PyYAML >= 6.0.3 stops at 1,000 levels itself, before our own depth check.
-            issues.append(
-                Issue(
-                    codes.CX007_YAML_TOO_DEEP,
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    Span(file=file, line=line, column=col),
-                )
-            )
-            return docs, issues
-        if _char_at(text, line, col) == "\t":
-            problem = "found a tab character where YAML expects spaces"
-            hint = "indent with spaces; YAML does not allow tabs for indentation"
-        issues.append(
-            Issue(
-                codes.CX001_YAML_SYNTAX,
-                f"YAML syntax error: {problem}",
-                Span(file=file, line=line, column=col),
-                hint,
-            )
-        )
+        issues.append(_syntax_issue(exc, text, file))
     except yaml.reader.ReaderError as exc:  # control characters and the like
         line, col = _line_col(text, exc.position)
         issues.append(
@@ -260,7 +242,25 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
         )
     finally:
         loader.dispose()
+    if file != SETTINGS_FILE:  # load_settings takes any issue as fatal: not a warning
+        issues.extend(ambiguous_scalars(text, [d.root for d in docs], file))
     return docs, issues
+
+
+def _syntax_issue(exc: yaml.MarkedYAMLError, text: str, file: str) -> Issue:
+    """The located issue for a syntax error libyaml stopped at."""
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    span = Span(file=file, line=line, column=col)
+    if "maximum nesting depth" in problem:
+        # PyYAML >= 6.0.3 stops at 1,000 levels itself, before our own depth check.
+        return Issue(codes.CX007_YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", span)
+    hint = None
+    if _char_at(text, line, col) == "\t":
+        problem = "found a tab character where YAML expects spaces"
+        hint = "indent with spaces; YAML does not allow tabs for indentation"
+    return Issue(codes.CX001_YAML_SYNTAX, f"YAML syntax error: {problem}", span, hint)
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -1,0 +1,89 @@
+"""Plain scalars that YAML parsers read differently (CX019 ``yaml.ambiguous-scalar``).
+
+cxdsl reads YAML with libyaml; the same file goes through other parsers too (PyYAML's
+pure-Python parser in tools and hooks, ruamel.yaml in ``cxdsl fmt`` and editors' helpers).
+Found by loading candidate snippets with libyaml, PyYAML's pure parser and ruamel.yaml
+(safe and round-trip) and keeping those that libyaml accepts and another parser refuses
+or reads as other data:
+
+* a ``?`` anywhere in a plain scalar inside a flow collection (``{en: Is it?}``,
+  ``[a?b]``): PyYAML's pure parser ends the scalar at the ``?`` and fails;
+* a tab inside a plain scalar (``a: x<TAB>y``): PyYAML's pure parser and ruamel.yaml fail.
+
+A plain scalar that starts with ``:`` inside a flow collection is refused by libyaml (a
+CX001 syntax error) and read by ruamel.yaml, whose writer emits it: :func:`ambiguity`
+names it for ``cxdsl fmt``. Elsewhere (``: ``, `` #``, leading indicators, YAML 1.1
+words) the parsers agree, and ruamel's writer quotes what needs it.
+
+The scan walks the node tree libyaml already built (no second parse) and only when the
+text holds a ``?`` or a tab at all.
+"""
+
+from __future__ import annotations
+
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode
+
+from .. import codes
+from ..diagnostics import Issue, Span
+
+
+def ambiguity(value: str, flow: bool) -> str | None:
+    """Why ``value`` written as a plain scalar would read differently elsewhere, if it would."""
+    if "\t" in value:
+        return "a tab inside an unquoted value stops PyYAML's pure parser and ruamel.yaml"
+    if flow and "?" in value:
+        return "a '?' in an unquoted value inside {...} or [...] stops PyYAML's pure parser"
+    if flow and value.startswith(":"):
+        return "an unquoted value inside {...} or [...] that starts with ':' stops libyaml"
+    return None
+
+
+def plain_is_portable(value: str, flow: bool) -> bool:
+    """Would every parser read ``value`` written plain (inside {...}/[...] if ``flow``) as is?"""
+    return ambiguity(value, flow) is None
+
+
+def ambiguous_scalars(text: str, roots: list[Node], file: str) -> list[Issue]:
+    """CX019 for each plain scalar below ``roots`` that parsers disagree on."""
+    if "?" not in text and "\t" not in text:
+        return []
+    issues: list[Issue] = []
+    stack: list[tuple[Node, bool]] = [(root, False) for root in reversed(roots)]
+    seen: set[int] = set()
+    while stack:
+        node, flow = stack.pop()
+        if type(node) is ScalarNode:
+            value = node.value
+            if not node.style and ("?" in value or "\t" in value):  # plain: "" (libyaml) or None
+                reason = ambiguity(value, flow)
+                if reason is not None:
+                    issues.append(_issue(file, node, value, reason))
+            continue
+        if id(node) in seen:  # an alias: reported as CX004, walked once
+            continue
+        seen.add(id(node))
+        assert isinstance(node, CollectionNode)
+        inner = flow or bool(node.flow_style)
+        children = (
+            [n for pair in node.value for n in pair] if type(node) is MappingNode else node.value
+        )
+        stack.extend((child, inner) for child in reversed(children))
+    return issues
+
+
+def _issue(file: str, node: Node, value: str, reason: str) -> Issue:
+    s, e = node.start_mark, node.end_mark
+    shown = value.replace("\t", "\\t")
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return Issue(
+        codes.CX019_YAML_AMBIGUOUS,
+        f"'{shown}' is read differently by other YAML parsers: {reason}",
+        Span(
+            file=file,
+            line=s.line + 1,
+            column=s.column + 1,
+            end_line=e.line + 1,
+            end_column=e.column + 1,
+        ),
+        "quote it, or run cxdsl fmt",
+    )
