@@ -7,6 +7,7 @@ refuses what cxdsl's safe loader refuses, and checks that formatting changed no 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
         raise FormatError(issues[0].message, span.line, span.column)
     y = yaml_writer()
     try:
-        docs = list(y.load_all(text))
+        docs = list(y.load_all(_comments_before_start_kept(text)))
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -60,8 +61,61 @@ def format_text(text: str, languages: list[str], settings_file: bool = False) ->
         formatted = dump_documents(out_docs, y)
     except YAMLError as exc:
         raise FormatError(f"cannot write this file back: {exc}") from exc
+    formatted = repeat_modeline(formatted)
     _verify(before, formatted)
     return formatted
+
+
+#: The YAML language server's modeline: a comment naming the schema of its document.
+MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=")
+
+
+def repeat_modeline(text: str) -> str:
+    """Give every document of the stream the modeline of the file's first one.
+
+    The YAML language server (VS Code's YAML extension) reads the modeline of each
+    document separately: a document without one gets no diagnostics, hover or completion.
+    A document that names its own schema keeps it; a file without a modeline is left as
+    it is (the team chose no schema, or gives it in the editor's settings).
+    """
+    lines = text.splitlines(keepends=True)
+    modeline = next((line for line in lines if MODELINE.match(line)), None)
+    if modeline is None:
+        return text
+    out: list[str] = []
+    content_seen = False  # a --- before any content starts the first document
+    for i, line in enumerate(lines):
+        out.append(line)
+        if line.rstrip() == "---" and content_seen and not _has_modeline(lines, i + 1):
+            out.append(modeline)
+        stripped = line.strip()
+        content_seen = content_seen or (stripped != "" and not stripped.startswith(("#", "%")))
+    return "".join(out)
+
+
+def _comments_before_start_kept(text: str) -> str:
+    """The text without an explicit ``---`` that only comments precede.
+
+    ruamel.yaml drops the comments before a stream's first ``---`` (a modeline among
+    them); without the marker they are the first document's leading comments, kept.
+    """
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.rstrip() == "---":
+            return "".join(lines[:i] + lines[i + 1 :]) if i else text
+        if line.strip() and not line.lstrip().startswith("#"):
+            return text
+    return text
+
+
+def _has_modeline(lines: list[str], start: int) -> bool:
+    """Does the document starting at ``lines[start]`` carry a modeline?"""
+    for line in lines[start:]:
+        if line.startswith("---") and line[3:4] in ("", " ", "\t", "\n", "\r"):
+            return False
+        if MODELINE.match(line):
+            return True
+    return False
 
 
 def _verify(before: list[RawDocument], after: str) -> None:
