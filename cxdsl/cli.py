@@ -234,19 +234,34 @@ def serve(path: Path, dev_addr: str, no_python: bool) -> None:
 
 @main.command()
 @click.argument("path", default=".", type=click.Path(file_okay=False, path_type=Path))
-def init(path: Path) -> None:
-    """Create a new workspace in PATH: settings, a sample persona and journey, a site, CI."""
+@click.option(
+    "--install-spec",
+    metavar="SPEC",
+    help="What the workflow and pre-commit install (a pip requirement: name==version on "
+    "your index, a git URL, a wheel's path). Default: cxdsl==<this version>.",
+)
+def init(path: Path, install_spec: str | None) -> None:
+    """Create a new workspace in PATH: settings, a sample persona and journey, a site, CI.
+
+    Inside a git repository, the workflows and the pre-commit config go to its top,
+    scoped to PATH; where one exists already, init prints what to add to it.
+    """
     from .scaffold import ScaffoldError, init_workspace
+    from .scaffold_ci import check_install_spec
 
     try:
+        spec = None if install_spec is None else check_install_spec(install_spec)
         path.mkdir(parents=True, exist_ok=True)
-        written = init_workspace(path)
+        done = init_workspace(path, spec)
     except ScaffoldError as exc:
         raise click.UsageError(str(exc)) from exc
     except OSError as exc:
         raise CxdslError(f"cannot create the workspace: {describe_os_error(exc)}") from exc
-    for rel in written:
+    for rel in done.written:
         click.echo(f"created {rel}")
+    for rel, snippet in done.snippets:
+        click.echo(f"{rel} exists already, so init left it as it is; merge this into it:")
+        click.echo(snippet.rstrip("\n"))
     click.echo(f"next: cxdsl check {path} && cxdsl build {path}")
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import posixpath
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fmt import format_text
 from .model.kinds import BY_NAME
-from .schema import schemas
+from .scaffold_ci import COMMENT_MARKER, ScaffoldError, ci_files, repository_top, snippet_for
+
+__all__ = ["COMMENT_MARKER", "Initialised", "ScaffoldError", "init_workspace", "new_entity"]
 
 SETTINGS = """\
-# yaml-language-server: $schema=@SCHEMAS@/cxdsl-settings.schema.json
+# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/main/schemas/cxdsl-settings.schema.json
 name: {{ar: تجربة المستفيد, en: Customer experience}}
 languages: [ar, en]
 default_language: {default}
@@ -29,16 +32,10 @@ default_emotion_scale: feelings
 allow_python: false
 """
 
-#: @SCHEMAS@ becomes the relative path from the file's folder to the workspace's schemas/
-#: (written by init, refreshed by ``cxdsl schema --out schemas``): editors resolve it
-#: offline. fmt repeats the modeline before every document of the file.
-MODELINE = "# yaml-language-server: $schema=@SCHEMAS@/cxdsl-model.schema.json\n"
-
-
-def local_schemas(text: str, rel: str) -> str:
-    """``text``'s modeline pointed at the workspace's schemas/ from the file at ``rel``."""
-    return text.replace("@SCHEMAS@", posixpath.relpath("schemas", posixpath.dirname(rel) or "."))
-
+MODELINE = (
+    "# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/"
+    "main/schemas/cxdsl-model.schema.json\n"
+)
 
 CUSTOMERS = (
     MODELINE
@@ -162,172 +159,6 @@ plugins:
 nav: []
 """
 
-#: Actions pinned by commit (the tag they were, in the comment beside each).
-CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2"
-SETUP_PYTHON = "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065  # v5.6.0"
-UPLOAD_ARTIFACT = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02  # v4.6.2"
-DOWNLOAD_ARTIFACT = "actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093  # v4.3.0"
-
-WORKFLOW = """\
-# cxdsl on every pull request and on main.
-#
-# A pull request's run has a read-only token and no secrets (GitHub gives a run from a
-# fork neither), so it checks and builds with the workspace's own settings, Python model
-# files and mkdocs hooks included, and uploads the semantic diff and the site preview as
-# artifacts. cxdsl-comment.yml posts the diff as a comment afterwards: it has write
-# permission and never runs the pull request's code.
-#
-# Where a run holds secrets or a write token (a self-hosted runner, a
-# pull_request_target workflow), give every cxdsl command --no-python (untrusted mode):
-# then no Python from the workspace runs at all.
-name: cxdsl
-on:
-  pull_request:
-  push:
-    branches: [main]
-permissions:
-  contents: read
-concurrency:
-  group: cxdsl-${{ github.ref }}
-  cancel-in-progress: true
-env:
-  # What pip installs to get cxdsl: a requirement (package name, pinned URL or wheel).
-  CXDSL_PIP_SPEC: cxdsl
-jobs:
-  cxdsl:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: @CHECKOUT@
-        with:
-          fetch-depth: 0  # cxdsl diff reads the base revision
-          persist-credentials: false
-      - uses: @SETUP_PYTHON@
-        with:
-          python-version: "3.11"
-      - name: Install Graphviz and fonts
-        run: sudo apt-get update && sudo apt-get install -y graphviz fonts-noto-core
-      - name: Install cxdsl
-        run: python -m pip install "$CXDSL_PIP_SPEC"
-      - name: Semantic diff
-        if: github.event_name == 'pull_request'
-        env:
-          PR_NUMBER: ${{ github.event.pull_request.number }}
-        run: |
-          mkdir -p cxdsl-diff
-          # HEAD is the merge commit; its first parent is the branch merged into.
-          cxdsl diff HEAD^1 HEAD > cxdsl-diff/cxdsl-diff.md
-          echo "$PR_NUMBER" > cxdsl-diff/pr-number
-      - name: Upload the diff
-        if: github.event_name == 'pull_request'
-        uses: @UPLOAD_ARTIFACT@
-        with:
-          name: cxdsl-diff
-          path: cxdsl-diff/
-          if-no-files-found: error
-          retention-days: 7
-      - name: Check (annotations on the changed lines)
-        run: cxdsl check . --format github
-      - name: Build the site
-        run: cxdsl build .
-      - name: Upload the site preview
-        if: github.event_name == 'pull_request'
-        uses: @UPLOAD_ARTIFACT@
-        with:
-          name: site-preview
-          path: site/
-          retention-days: 7
-      - name: Upload the site
-        if: github.ref == 'refs/heads/main'
-        uses: @UPLOAD_ARTIFACT@
-        with:
-          name: site
-          path: site/
-"""
-
-#: Marks the comment that cxdsl-comment.yml keeps up to date on each pull request.
-COMMENT_MARKER = "<!-- cxdsl-diff -->"
-
-COMMENT_WORKFLOW = """\
-# Posts (or updates) the semantic diff of a pull request as a comment, after the cxdsl
-# workflow has run on it. This workflow runs in this repository's context with write
-# permission on pull requests, so it never checks out or runs the pull request's code:
-# it reads two files from the artifact of that run and treats both as untrusted (the
-# pull request could have changed the workflow that made them). It works for pull
-# requests from forks, and takes effect once it is on the default branch.
-name: cxdsl comment
-on:
-  workflow_run:
-    workflows: [cxdsl]
-    types: [completed]
-permissions: {}
-jobs:
-  comment:
-    if: github.event.workflow_run.event == 'pull_request'
-    runs-on: ubuntu-latest
-    permissions:
-      actions: read  # the artifact of the pull request's run
-      pull-requests: write  # the comment
-    steps:
-      - name: Download the diff
-        uses: @DOWNLOAD_ARTIFACT@
-        with:
-          name: cxdsl-diff
-          path: ${{ runner.temp }}/cxdsl-diff
-          run-id: ${{ github.event.workflow_run.id }}
-          github-token: ${{ github.token }}
-      - name: Post or update the comment
-        env:
-          GH_TOKEN: ${{ github.token }}
-          REPO: ${{ github.repository }}
-          RUN_HEAD_SHA: ${{ github.event.workflow_run.head_sha }}
-          RUN_URL: ${{ github.event.workflow_run.html_url }}
-          ARTIFACT: ${{ runner.temp }}/cxdsl-diff
-        run: |
-          set -euo pipefail
-          number="$(head -c 32 "$ARTIFACT/pr-number")"  # $(...) drops the final newline
-          if ! [[ "$number" =~ ^[1-9][0-9]{0,9}$ ]]; then
-            echo "::error::the artifact's pull-request number is not a number"
-            exit 1
-          fi
-          # Only the pull request whose head that run checked gets the comment.
-          head_sha="$(gh api "repos/$REPO/pulls/$number" --jq .head.sha)"
-          if [ "$head_sha" != "$RUN_HEAD_SHA" ]; then
-            echo "::notice::pull request $number has moved on; its next run comments"
-            exit 0
-          fi
-          body="$RUNNER_TEMP/cxdsl-comment.md"
-          {
-            echo '@COMMENT_MARKER@'
-            echo "Site preview: the \\`site-preview\\` artifact of [this run]($RUN_URL)."
-            echo
-            # cxdsl escapes model text; the file may not come from cxdsl, so: at most
-            # 60,000 bytes of valid UTF-8 (a comment holds 65,536) and no @mention.
-            # (iconv -c exits 1 when it drops a character cut in two at the end)
-            head -c 60000 "$ARTIFACT/cxdsl-diff.md" \\
-              | { iconv -f UTF-8 -t UTF-8 -c 2> /dev/null || true; } \\
-              | sed 's/@/@<!-- -->/g'
-          } > "$body"
-          comment_id="$(gh api --paginate "repos/$REPO/issues/$number/comments" \\
-            --jq '.[] | select(.user.login == "github-actions[bot]")
-                      | select(.body | startswith("@COMMENT_MARKER@")) | .id' | sed -n 1p)"
-          if [ -n "$comment_id" ]; then
-            gh api --method PATCH "repos/$REPO/issues/comments/$comment_id" \\
-              -F "body=@$body" > /dev/null
-          else
-            gh api --method POST "repos/$REPO/issues/$number/comments" \\
-              -F "body=@$body" > /dev/null
-          fi
-"""
-
-PRE_COMMIT = """\
-repos:
-  - repo: https://github.com/cxdsl/cxdsl
-    rev: v0.1.0
-    hooks:
-      - id: cxdsl-fmt
-      - id: cxdsl-check
-"""
-
 GITIGNORE = "site/\n.cxdsl-cache/\n"
 
 ABOUT = """\
@@ -337,25 +168,34 @@ Generated by cxdsl from `personas/` and `journeys/`. Edit those files, not these
 """
 
 
-def pinned(workflow: str) -> str:
-    """A workflow template with its @NAME@ placeholders (pinned actions, marker) filled in."""
-    for name, value in (
-        ("CHECKOUT", CHECKOUT),
-        ("SETUP_PYTHON", SETUP_PYTHON),
-        ("UPLOAD_ARTIFACT", UPLOAD_ARTIFACT),
-        ("DOWNLOAD_ARTIFACT", DOWNLOAD_ARTIFACT),
-        ("COMMENT_MARKER", COMMENT_MARKER),
-    ):
-        workflow = workflow.replace(f"@{name}@", value)
-    return workflow
+@dataclass
+class Initialised:
+    """What ``init_workspace`` did: files written, and CI files it left to the team."""
+
+    written: list[str] = field(default_factory=list)  # relative to the workspace
+    #: (path relative to the workspace, what to add there) for CI files that exist
+    snippets: list[tuple[str, str]] = field(default_factory=list)
 
 
-class ScaffoldError(Exception):
-    """Something is in the way (an existing workspace or file)."""
+def _write_ci(root: Path, install_spec: str | None, done: Initialised) -> None:
+    """The workflows and pre-commit config, at the repository's top, scoped to ``root``."""
+    top = repository_top(root)
+    ci_root, workspace = root, "."
+    if top is not None and top.resolve() != root.resolve():
+        ci_root, workspace = top, root.resolve().relative_to(top.resolve()).as_posix()
+    for rel, text in ci_files(workspace, install_spec).items():
+        path = ci_root / rel
+        shown = os.path.relpath(path, root) if ci_root != root else rel
+        if path.exists():
+            done.snippets.append((shown, snippet_for(rel, text)))
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        done.written.append(shown)
 
 
-def init_workspace(root: Path) -> list[str]:
-    """Create a new workspace in ``root``; the files written, relative to it."""
+def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
+    """Create a new workspace in ``root``; CI files go to the top of its git repository."""
     if (root / "cxdsl.yaml").exists():
         raise ScaffoldError(f"{root / 'cxdsl.yaml'} already exists")
     files = {
@@ -367,24 +207,20 @@ def init_workspace(root: Path) -> list[str]:
         ),
         "mkdocs.yml": MKDOCS,
         "docs/about.md": ABOUT,
-        ".github/workflows/cxdsl.yml": pinned(WORKFLOW),
-        ".github/workflows/cxdsl-comment.yml": pinned(COMMENT_WORKFLOW),
-        ".pre-commit-config.yaml": PRE_COMMIT,
         ".gitignore": GITIGNORE,
-        **{f"schemas/{name}": text for name, text in schemas().items()},
     }
-    written = []
+    done = Initialised()
     for rel, text in files.items():
         path = root / rel
         if path.exists():
             continue  # never overwrite the team's own files (a .gitignore, a mkdocs.yml)
         if rel.endswith(".yaml") and not rel.startswith("."):
-            text = local_schemas(text, rel)
             text = format_text(text, ["ar", "en"], settings_file=rel == "cxdsl.yaml")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        written.append(rel)
-    return written
+        done.written.append(rel)
+    _write_ci(root, install_spec, done)
+    return done
 
 
 def new_entity(
@@ -421,6 +257,5 @@ def new_entity(
             instrument=first("instrument", "TODO-instrument"),
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    rel = path.relative_to(root).as_posix()
-    path.write_text(format_text(local_schemas(text, rel), languages), encoding="utf-8")
-    return rel
+    path.write_text(format_text(text, languages), encoding="utf-8")
+    return path.relative_to(root).as_posix()

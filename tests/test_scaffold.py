@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
 
+from cxdsl import __version__
 from cxdsl.cli import main
 
 from .conftest import REPO
@@ -66,3 +69,48 @@ def test_pre_commit_hooks_are_declared() -> None:
         "cxdsl-check": "cxdsl check --no-python",
         "cxdsl-fmt": "cxdsl fmt",
     }
+
+
+def _git_repo(path: Path) -> Path:
+    subprocess.run(["git", "init", "-q", str(path)], check=True)
+    return path
+
+
+def test_init_in_a_folder_of_a_repository_writes_ci_at_its_top(tmp_path: Path) -> None:
+    repo = _git_repo(tmp_path / "repo")
+    code, out = run("init", str(repo / "cx"))
+    assert code == 0, out
+    for rel in ("cxdsl.yml", "cxdsl-comment.yml"):
+        assert f"created ../.github/workflows/{rel}" in out
+    assert "created ../.pre-commit-config.yaml" in out
+    assert not (repo / "cx" / ".github").exists()
+    assert not (repo / "cx" / ".pre-commit-config.yaml").exists()
+    config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (entry,) = config["repos"]
+    assert entry["rev"] == f"v{__version__}"  # the tag of the release that wrote it
+    for hook in entry["hooks"]:
+        assert hook["args"] == ["cx"] and hook["files"].startswith("^cx/"), hook
+        assert re.search(hook["files"], "cx/journeys/a.yaml")
+        assert not re.search(hook["files"], "journeys/a.yaml")
+
+
+def test_init_prints_what_to_add_where_ci_files_exist_already(tmp_path: Path) -> None:
+    repo = _git_repo(tmp_path / "repo")
+    (repo / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    code, out = run("init", str(repo / "cx"), "--install-spec", "cxdsl==9.9.9")
+    assert code == 0, out
+    assert (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8") == "repos: []\n"
+    head, snippet = out.split(
+        "../.pre-commit-config.yaml exists already, so init left it as it is; merge this into it:\n"
+    )
+    assert "created ../.github/workflows/cxdsl.yml" in head
+    entries = yaml.safe_load(snippet.split("next:")[0])
+    assert [h["additional_dependencies"] for h in entries[0]["hooks"]] == [["cxdsl==9.9.9"]] * 2
+    workflow = (repo / ".github/workflows/cxdsl.yml").read_text(encoding="utf-8")
+    assert 'CXDSL_PIP_SPEC: "cxdsl==9.9.9"' in workflow
+
+
+def test_an_install_spec_on_more_than_one_line_is_a_usage_error(tmp_path: Path) -> None:
+    code, out = run("init", str(tmp_path / "cx"), "--install-spec", "cxdsl\nrm -rf /")
+    assert code == 2 and "not a pip requirement on one line" in out
+    assert not (tmp_path / "cx" / "cxdsl.yaml").exists()

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from cxdsl import __version__
 from cxdsl.scaffold import COMMENT_MARKER, init_workspace
 
 BIN = Path(sys.executable).parent
@@ -94,36 +95,94 @@ def test_the_pull_request_run_checks_builds_and_uploads_with_a_read_only_token(
     workflow = _load(workflows / "cxdsl.yml")
     assert workflow["name"] == "cxdsl"
     assert set(workflow["on"]) == {"pull_request", "push"}
-    assert workflow["permissions"] == {"contents": "read"}
-    assert all("permissions" not in job for job in workflow["jobs"].values())
+    # least privilege: nothing by default, read-only contents for the one job
+    assert workflow["permissions"] == {}
+    assert [job["permissions"] for job in workflow["jobs"].values()] == [{"contents": "read"}]
     text = (workflows / "cxdsl.yml").read_text(encoding="utf-8")
     assert "secrets." not in text and "pull_request_target:" not in text
     steps = _steps(workflow)
     runs = [str(step.get("run", "")) for step in steps]
     assert not [r for r in runs if "--no-python" in r]  # the workspace's own settings
-    assert any(r.startswith("cxdsl check . --format github") for r in runs)
-    assert any(r.startswith("cxdsl build .") for r in runs)
-    assert any("cxdsl diff HEAD^1 HEAD > cxdsl-diff/cxdsl-diff.md" in r for r in runs)
+    assert any("cxdsl check . --format github" in r for r in runs)
+    assert any("cxdsl fmt --check ." in r for r in runs)
+    assert any(r.startswith("cxdsl build . --out") for r in runs)
     uploads = {
         step["with"]["name"]: step
         for step in steps
         if str(step.get("uses", "")).startswith("actions/upload-artifact@")
     }
     assert set(uploads) == {"cxdsl-diff", "site-preview", "site"}
-    assert uploads["site-preview"]["with"]["path"] == "site/"
-    # the diff is uploaded before the check, which fails the run on findings
-    names = [step.get("name") for step in steps]
-    assert names.index("Upload the diff") < names.index("Check (annotations on the changed lines)")
     checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
 
 
-def test_cxdsl_is_installed_in_one_named_step_from_one_variable(workflows: Path) -> None:
+def test_the_diff_runs_from_the_pull_requests_base_and_head_with_full_history(
+    workflows: Path,
+) -> None:
+    steps = {s.get("name"): s for s in _steps(_load(workflows / "cxdsl.yml"))}
+    diff = steps["Semantic diff"]
+    assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    assert diff["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
+    assert 'cxdsl diff "$BASE_SHA" "$HEAD_SHA" >' in diff["run"]
+
+
+def test_findings_fail_the_job_only_after_the_diff_and_summary_are_uploaded(
+    workflows: Path,
+) -> None:
+    steps = _steps(_load(workflows / "cxdsl.yml"))
+    names = [step.get("name") for step in steps]
+    by_name = dict(zip(names, steps, strict=True))
+    for name in ("Semantic diff", "Formatting", "Check (annotations on the changed lines)"):
+        assert by_name[name]["continue-on-error"] is True, name
+    upload = by_name["Upload the diff and the summary"]
+    assert upload["if"].startswith("${{ !cancelled() &&")  # also when the check failed
+    assert names.index("Check (annotations on the changed lines)") < names.index(
+        "Upload the diff and the summary"
+    )
+    last = steps[-1]
+    assert last["name"] == "Fail on findings" and "exit 1" in last["run"]
+    for step_id in ("diff", "fmt", "check"):
+        assert f"steps.{step_id}.outcome == 'failure'" in last["if"]
+
+
+def test_one_run_per_pull_request_and_pip_cached_on_the_install_spec(workflows: Path) -> None:
+    workflow = _load(workflows / "cxdsl.yml")
+    assert workflow["concurrency"] == {
+        "group": "cxdsl-${{ github.event.pull_request.number || github.ref }}",
+        "cancel-in-progress": "${{ github.event_name == 'pull_request' }}",
+    }
+    setup = next(
+        s for s in _steps(workflow) if str(s.get("uses", "")).startswith("actions/setup-python@")
+    )
+    assert setup["with"]["cache"] == "pip"
+    # the file that holds CXDSL_PIP_SPEC keys the cache
+    assert setup["with"]["cache-dependency-path"] == ".github/workflows/cxdsl.yml"
+
+
+def test_cxdsl_is_installed_in_one_named_step_at_the_version_that_wrote_it(
+    workflows: Path,
+) -> None:
     workflow = _load(workflows / "cxdsl.yml")
     installs = [s for s in _steps(workflow) if "pip install" in str(s.get("run", ""))]
     assert len(installs) == 1 and installs[0]["name"] == "Install cxdsl"
-    assert installs[0]["run"] == 'python -m pip install "$CXDSL_PIP_SPEC"'
-    assert "CXDSL_PIP_SPEC" in workflow["env"]
+    assert installs[0]["run"].startswith('python -m pip install "$CXDSL_PIP_SPEC"\n')
+    # a wheel's path in CXDSL_PIP_SPEC is from the repository's top
+    assert installs[0]["working-directory"] == "${{ github.workspace }}"
+    assert workflow["env"]["CXDSL_PIP_SPEC"] == f"cxdsl=={__version__}"
+
+
+def test_a_workspace_in_a_folder_gets_workflows_at_the_repository_top(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    done = init_workspace(tmp_path / "teams" / "cx", "cxdsl @ git+https://example.com/c.git")
+    assert "../../.github/workflows/cxdsl.yml" in done.written
+    assert not (tmp_path / "teams" / "cx" / ".github").exists()
+    workflows = tmp_path / ".github" / "workflows"
+    workflow = _load(workflows / "cxdsl.yml")
+    (job,) = workflow["jobs"].values()
+    assert job["defaults"] == {"run": {"working-directory": "teams/cx"}}
+    assert workflow["env"]["CXDSL_PIP_SPEC"] == "cxdsl @ git+https://example.com/c.git"
+    done_lint = _actionlint(*sorted(workflows.glob("*.yml")), cwd=tmp_path)
+    assert done_lint.returncode == 0 and not done_lint.stdout, done_lint.stdout
 
 
 def test_the_comment_run_never_checks_out_or_runs_pull_request_code(workflows: Path) -> None:
@@ -132,7 +191,10 @@ def test_the_comment_run_never_checks_out_or_runs_pull_request_code(workflows: P
     assert workflow["permissions"] == {}
     (job,) = workflow["jobs"].values()
     assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    assert job["if"] == "github.event.workflow_run.event == 'pull_request'"
+    assert job["if"] == (
+        "github.event.workflow_run.event == 'pull_request'"
+        " && github.event.workflow_run.conclusion != 'cancelled'"
+    )
     uses = [str(step["uses"]) for step in job["steps"] if "uses" in step]
     assert [u.split("@")[0] for u in uses] == ["actions/download-artifact"]
     for step in job["steps"]:
@@ -148,6 +210,15 @@ def test_every_action_is_pinned_by_commit(workflows: Path) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if "uses:" in line:
                 assert PINNED.fullmatch(line.split("uses:", 1)[1].strip()), line
+    # on Node 20 (what GitHub runs now): checkout and setup-python v4/v5, artifacts v4
+    text = "".join(p.read_text(encoding="utf-8") for p in workflows.glob("*.yml"))
+    majors = dict(re.findall(r"actions/([\w-]+)@[0-9a-f]{40}  # v(\d+)", text))
+    assert majors == {
+        "checkout": "4",
+        "setup-python": "5",
+        "upload-artifact": "4",
+        "download-artifact": "4",
+    }
 
 
 # --- the comment script, run with a stand-in for gh -----------------------------------
@@ -172,6 +243,8 @@ def _comment(
     *,
     head: str = "abc123",
     existing: str = "",
+    summary: bytes | None = None,
+    conclusion: str = "success",
 ) -> tuple[int, list[str], bytes]:
     job = next(iter(_load(workflows / "cxdsl-comment.yml")["jobs"].values()))
     script = next(s["run"] for s in job["steps"] if s.get("name") == "Post or update the comment")
@@ -182,6 +255,8 @@ def _comment(
     (stubs / "gh").chmod(0o755)
     (artifact / "pr-number").write_bytes(number)
     (artifact / "cxdsl-diff.md").write_bytes(diff)
+    if summary is not None:
+        (artifact / "summary").write_bytes(summary)
     log, body = tmp_path / "gh.log", tmp_path / "body.md"
     log.write_text("", encoding="utf-8")
     body.unlink(missing_ok=True)
@@ -196,6 +271,7 @@ def _comment(
         "ARTIFACT": str(artifact),
         "RUN_URL": "https://github.com/owner/repo/actions/runs/1",
         "RUNNER_TEMP": str(tmp_path),
+        "RUN_CONCLUSION": conclusion,
         "GH_TOKEN": "x",
     }
     done = subprocess.run(
@@ -249,3 +325,29 @@ def test_a_huge_diff_is_cut_to_valid_utf8(workflows: Path, tmp_path: Path) -> No
     assert code == 0
     text = body.decode("utf-8")  # valid UTF-8
     assert 29_000 < text.count("ع") <= 30_000 and len(body) < 61_000
+
+
+def test_a_failed_run_still_comments_with_the_summary_of_its_findings(
+    workflows: Path, tmp_path: Path
+) -> None:
+    summary = (
+        b"cxdsl fmt: files to reformat, run cxdsl fmt\n"
+        b"cxdsl check: checked 4 files: 1 error, 0 warnings\n"
+        b"![x](https://evil.example/t.png) <img src=x>\n"  # not cxdsl's: dropped
+    )
+    code, calls, body = _comment(
+        workflows, tmp_path, b"12", b"## cxdsl diff\n", summary=summary, conclusion="failure"
+    )
+    assert code == 0 and calls[-1].startswith("api --method POST")
+    text = body.decode("utf-8")
+    assert "cxdsl: **failure** in [this run]" in text
+    assert "- cxdsl check: checked 4 files: 1 error, 0 warnings" in text
+    assert "- cxdsl fmt: files to reformat, run cxdsl fmt" in text
+    assert "evil" not in text and "<img" not in text
+
+
+def test_a_diff_that_did_not_finish_is_said_in_the_comment(workflows: Path, tmp_path: Path) -> None:
+    code, _, body = _comment(workflows, tmp_path, b"12", b"", conclusion="<b>x")
+    assert code == 0
+    text = body.decode("utf-8")
+    assert "semantic diff did not finish" in text and "**unknown**" in text and "<b>" not in text
