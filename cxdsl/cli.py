@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_schema import schema
 from .compiler import check_workspace
 from .emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput, format_text, summary_line
 from .errors import (
@@ -432,37 +433,6 @@ def fmt(path: Path, check_only: bool) -> None:
 
 @main.command()
 @click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Write every schema into this folder instead of printing one.",
-)
-@click.option(
-    "--kind",
-    type=click.Choice(["model", "settings"]),
-    default="model",
-    show_default=True,
-    help="Which schema to print.",
-)
-def schema(out: Path | None, kind: str) -> None:
-    """JSON Schema (draft 2020-12) of model files and of cxdsl.yaml, for editors and CI."""
-    from .schema import MODEL_FILE, SETTINGS_FILE, schemas
-
-    texts = schemas()
-    if out is None:
-        click.echo(texts[MODEL_FILE if kind == "model" else SETTINGS_FILE], nl=False)
-        return
-    for name, text in texts.items():
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-            (out / name).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise CxdslError(f"cannot write the schemas: {describe_os_error(exc)}") from exc
-        click.echo(f"wrote {out / name}")
-
-
-@main.command()
-@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "markdown"]),
@@ -497,3 +467,7 @@ def rules(fmt: str) -> None:
         else:
             first = c.doc.split("\n\n")[0].replace("\n", " ")
             click.echo(f"{c.code}  {c.name:40} {c.severity.value:8} {first}")
+
+
+# cxdsl schema lives in its own module (print, write, --validate).
+main.add_command(schema)

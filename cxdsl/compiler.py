@@ -19,6 +19,7 @@ from .loading.workspace import SETTINGS_FILE
 from .loading.yamlsafe import mark_span
 from .resolve import Index, build_index, resolve_references
 from .rules import RuleContext, load_rules
+from .schema_check import stale_schemas
 from .suggest import did_you_mean
 
 
@@ -75,6 +76,8 @@ def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -
     issues.extend(_mkdocs_issues(root, options))
     # What the caller found before the files reached us (links refused in a git archive).
     issues.extend(reported)
+    # The workspace's schemas/ (what editors check against) as this version writes it.
+    issues.extend(stale_schemas(root))
 
     # Index ids and resolve every reference across the workspace.
     index, duplicates = build_index(workspace)
