@@ -15,8 +15,9 @@ CX001 syntax error) and read by ruamel.yaml, whose writer emits it: :func:`ambig
 names it for ``cxdsl fmt``. Elsewhere (``: ``, `` #``, leading indicators, YAML 1.1
 words) the parsers agree, and ruamel's writer quotes what needs it.
 
-The scan walks the node tree libyaml already built (no second parse) and only when the
-text holds a ``?`` or a tab at all.
+The scan works on the node tree libyaml already built (no second parse): it looks into
+the flow collections whose text holds a ``?``, and walks the whole tree only when the
+file holds a tab.
 """
 
 from __future__ import annotations
@@ -43,41 +44,60 @@ def plain_is_portable(value: str, flow: bool) -> bool:
     return ambiguity(value, flow) is None
 
 
-def ambiguous_scalars(text: str, roots: list[Node], file: str) -> list[Issue]:
-    """CX019 for each plain scalar below ``roots`` that parsers disagree on."""
-    if "?" not in text and "\t" not in text:
+def ambiguous_scalars(text: str, roots: list[Node], flows: list[Node], file: str) -> list[Issue]:
+    """CX019 for each plain scalar below ``roots`` that parsers disagree on.
+
+    ``flows`` are the flow collections below ``roots`` (the loader lists them as it builds
+    values): only those whose text holds a ``?`` are looked into. A tab anywhere in the
+    text (rare) walks the whole tree.
+    """
+    if "\t" in text:
+        return _walk(roots, file)
+    if "?" not in text:
         return []
+    issues: list[Issue] = []
+    for node in flows:
+        if text.find("?", node.start_mark.index, node.end_mark.index) != -1:
+            for child in _children(node):
+                if type(child) is ScalarNode and not child.style and "?" in child.value:
+                    issues.append(_issue(file, child, True))
+    return issues
+
+
+def _children(node: Node) -> list[Node]:
+    if type(node) is MappingNode:
+        return [n for pair in node.value for n in pair]
+    return list(node.value)
+
+
+def _walk(roots: list[Node], file: str) -> list[Issue]:
+    """Every plain scalar below ``roots``, each knowing whether it is in a flow collection."""
     issues: list[Issue] = []
     stack: list[tuple[Node, bool]] = [(root, False) for root in reversed(roots)]
     seen: set[int] = set()
     while stack:
         node, flow = stack.pop()
         if type(node) is ScalarNode:
-            value = node.value
-            if not node.style and ("?" in value or "\t" in value):  # plain: "" (libyaml) or None
-                reason = ambiguity(value, flow)
-                if reason is not None:
-                    issues.append(_issue(file, node, value, reason))
+            if not node.style and ambiguity(node.value, flow) is not None:  # plain: "" or None
+                issues.append(_issue(file, node, flow))
             continue
         if id(node) in seen:  # an alias: reported as CX004, walked once
             continue
         seen.add(id(node))
         assert isinstance(node, CollectionNode)
         inner = flow or bool(node.flow_style)
-        children = (
-            [n for pair in node.value for n in pair] if type(node) is MappingNode else node.value
-        )
-        stack.extend((child, inner) for child in reversed(children))
+        stack.extend((child, inner) for child in reversed(_children(node)))
     return issues
 
 
-def _issue(file: str, node: Node, value: str, reason: str) -> Issue:
+def _issue(file: str, node: Node, flow: bool) -> Issue:
     s, e = node.start_mark, node.end_mark
+    value = node.value
     shown = value.replace("\t", "\\t")
     shown = shown if len(shown) <= 40 else shown[:37] + "..."
     return Issue(
         codes.CX019_YAML_AMBIGUOUS,
-        f"'{shown}' is read differently by other YAML parsers: {reason}",
+        f"'{shown}' is read differently by other YAML parsers: {ambiguity(value, flow)}",
         Span(
             file=file,
             line=s.line + 1,

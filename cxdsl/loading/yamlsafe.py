@@ -89,6 +89,8 @@ class _Builder:
         self.file = file
         self.issues: list[Issue] = []
         self.seen: set[int] = set()
+        #: Flow collections (``{...}``, ``[...]``), for the CX019 scan without another walk.
+        self.flows: list[Node] = []
 
     def issue(
         self,
@@ -109,6 +111,8 @@ class _Builder:
             assert isinstance(node, ScalarNode)
             return self.scalar(node, tag)
         self.seen.add(id(node))
+        if node.flow_style:  # type: ignore[attr-defined]  # a collection here
+            self.flows.append(node)
         if depth >= MAX_DEPTH:
             self.issue(codes.CX007_YAML_TOO_DEEP, f"nesting deeper than {MAX_DEPTH} levels", node)
             return None
@@ -211,6 +215,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
     """
     docs: list[RawDocument] = []
     issues: list[Issue] = []
+    flows: list[Node] = []
     loader = _Loader(text)
     try:
         index = 0
@@ -221,6 +226,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
             builder = _Builder(file)
             data = builder.value(root, 0)
             docs.append(RawDocument(file, index, root, data, builder.issues))
+            flows += builder.flows
             index += 1
     except yaml.MarkedYAMLError as exc:
         issues.append(_syntax_issue(exc, text, file))
@@ -243,7 +249,7 @@ def parse_documents(text: str, file: str) -> tuple[list[RawDocument], list[Issue
     finally:
         loader.dispose()
     if file != SETTINGS_FILE:  # load_settings takes any issue as fatal: not a warning
-        issues.extend(ambiguous_scalars(text, [d.root for d in docs], file))
+        issues.extend(ambiguous_scalars(text, [d.root for d in docs], flows, file))
     return docs, issues
 
 
