@@ -85,7 +85,7 @@ class Client:
 
 
 def test_an_error_in_the_third_document_is_reported_at_its_line(tmp_path: Path) -> None:
-    assert SERVER.exists(), "make test installs tools/ (npm)"
+    assert SERVER.exists(), "make test installs tools/node_modules (npm)"
     ws = tmp_path / "cx"
     assert CliRunner().invoke(main, ["init", str(ws)]).exit_code == 0
     path = ws / "journeys" / "catalog" / "catalog.yaml"
