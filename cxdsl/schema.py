@@ -2,7 +2,9 @@
 
 ``cxdsl-model.schema.json`` covers documents in ``personas/`` and ``journeys/`` (one of the
 entity kinds, chosen by ``kind:``); ``cxdsl-settings.schema.json`` covers ``cxdsl.yaml``.
-Editors pick them up from the modeline at the top of each file::
+``cxdsl init`` writes them into the workspace's ``schemas/``; editors pick them up from
+the modeline before each document (the YAML language server reads one per document), a
+path relative to the file, so they work offline::
 
     # yaml-language-server: $schema=../schemas/cxdsl-model.schema.json
 """
