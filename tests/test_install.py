@@ -66,7 +66,7 @@ def repack(dist: importlib.metadata.Distribution, out: Path) -> Path:
             arcname = file.as_posix()
             if arcname.startswith("..") or "__pycache__" in arcname:
                 continue  # scripts (pip writes them from entry_points.txt), bytecode
-            if arcname.endswith(".dist-info/RECORD"):
+            if re.fullmatch(r"[^/]+\.dist-info/RECORD", arcname):  # not a vendored one
                 record = arcname
                 continue
             source = Path(str(file.locate()))
