@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fmt import format_text
 from .model.kinds import BY_NAME
 from .scaffold_ci import COMMENT_MARKER, ScaffoldError, ci_files, repository_top, snippet_for
+from .schema import schemas
 
 __all__ = ["COMMENT_MARKER", "Initialised", "ScaffoldError", "init_workspace", "new_entity"]
 
 SETTINGS = """\
-# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/main/schemas/cxdsl-settings.schema.json
+# yaml-language-server: $schema=@SCHEMAS@/cxdsl-settings.schema.json
 name: {{ar: تجربة المستفيد, en: Customer experience}}
 languages: [ar, en]
 default_language: {default}
@@ -32,10 +34,16 @@ default_emotion_scale: feelings
 allow_python: false
 """
 
-MODELINE = (
-    "# yaml-language-server: $schema=https://raw.githubusercontent.com/cxdsl/cxdsl/"
-    "main/schemas/cxdsl-model.schema.json\n"
-)
+#: @SCHEMAS@ becomes the relative path from the file's folder to the workspace's schemas/
+#: (written by init, refreshed by ``cxdsl schema --out schemas``): editors resolve it
+#: offline. fmt repeats the modeline before every document of the file.
+MODELINE = "# yaml-language-server: $schema=@SCHEMAS@/cxdsl-model.schema.json\n"
+
+
+def local_schemas(text: str, rel: str) -> str:
+    """``text``'s modeline pointed at the workspace's schemas/ from the file at ``rel``."""
+    return text.replace("@SCHEMAS@", posixpath.relpath("schemas", posixpath.dirname(rel) or "."))
+
 
 CUSTOMERS = (
     MODELINE
@@ -208,6 +216,7 @@ def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
         "mkdocs.yml": MKDOCS,
         "docs/about.md": ABOUT,
         ".gitignore": GITIGNORE,
+        **{f"schemas/{name}": text for name, text in schemas().items()},
     }
     done = Initialised()
     for rel, text in files.items():
@@ -215,6 +224,7 @@ def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
         if path.exists():
             continue  # never overwrite the team's own files (a .gitignore, a mkdocs.yml)
         if rel.endswith(".yaml") and not rel.startswith("."):
+            text = local_schemas(text, rel)
             text = format_text(text, ["ar", "en"], settings_file=rel == "cxdsl.yaml")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -257,5 +267,6 @@ def new_entity(
             instrument=first("instrument", "TODO-instrument"),
         )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(format_text(text, languages), encoding="utf-8")
-    return path.relative_to(root).as_posix()
+    rel = path.relative_to(root).as_posix()
+    path.write_text(format_text(local_schemas(text, rel), languages), encoding="utf-8")
+    return rel
