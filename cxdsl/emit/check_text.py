@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..compiler import CheckResult
-from ..diagnostics import Severity
+from ..diagnostics import Severity, Span
 from .base import CheckOutput
 
 
@@ -24,16 +26,33 @@ def summary_line(result: CheckResult) -> str:
     return f"checked {_plural(files, 'file')}: {', '.join(parts)}"
 
 
-def format_text(result: CheckResult) -> str:
-    """Every diagnostic with its related notes, then :func:`summary_line`."""
+def format_text(result: CheckResult, prefix: str = "") -> str:
+    """Every diagnostic with its related notes, then :func:`summary_line`; ``prefix`` goes
+    before every file name (the workspace's folder, seen from where cxdsl was run)."""
     lines = []
     for d in result.diagnostics:
+        if prefix and d.span:
+            d = d.model_copy(update={"span": _moved(d.span, prefix)})
         lines.append(d.render())
-        lines.extend(f"    {r.span}: note: {r.message}" for r in d.related)
+        lines.extend(f"    {_moved(r.span, prefix)}: note: {r.message}" for r in d.related)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
 
+def _moved(span: Span, prefix: str) -> Span:
+    return span.model_copy(update={"file": prefix + span.file}) if prefix else span
+
+
 def emit(out: CheckOutput) -> str:
-    """The text format of ``cxdsl check``."""
-    return format_text(out.result)
+    """The text format of ``cxdsl check``: file names as seen from the current folder when
+    the workspace is a folder below it (``cxdsl check cx`` from a repository's top, as
+    pre-commit runs it, prints ``cx/journeys/...``, a path editors and terminals open)."""
+    return format_text(out.result, _seen_from_here(out.root))
+
+
+def _seen_from_here(root: Path) -> str:
+    try:
+        below = root.resolve().relative_to(Path.cwd().resolve())
+    except (OSError, ValueError):
+        return ""
+    return "" if below == Path(".") else f"{below.as_posix()}/"

@@ -1,0 +1,28 @@
+"""Text output names files as seen from where cxdsl runs (a workspace in a subfolder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cxdsl.cli import main
+
+from .conftest import make_workspace
+
+BROKEN = "kind: channel\nid: x\nname: X\ntype: fax\n"
+
+
+def test_a_workspace_below_the_current_folder_is_named_with_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = make_workspace(tmp_path)  # tmp_path/ws
+    (ws / "journeys" / "x.yaml").write_text(BROKEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "ws"])
+    assert result.exit_code == 1
+    assert result.output.startswith("ws/journeys/x.yaml:4:7: error CX010")
+    monkeypatch.chdir(ws)
+    inside = CliRunner().invoke(main, ["check", "."])
+    assert inside.output.startswith("journeys/x.yaml:4:7: error CX010")
