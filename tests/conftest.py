@@ -54,13 +54,29 @@ def workspace(tmp_path: Path) -> Path:
     return make_workspace(tmp_path)
 
 
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """cxdsl's runtime dependencies and setuptools as wheels, for offline installs."""
+    from ._install_helpers import build_wheelhouse
+
+    return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"))
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist and the wheel of this checkout (built once per session)."""
+    from ._install_helpers import build_dist
+
+    return build_dist(tmp_path_factory.mktemp("dist"))
+
+
 #: What a test needs, told by the fixtures it asks for or the words in its source. Marking
 #: by what a test uses, not by hand, keeps a new test in the right subset. ``slow``: the
-#: test or its fixture runs mkdocs (a site build takes seconds; the rest take milliseconds).
+#: test or its fixture runs mkdocs or builds the wheel (seconds; the rest take milliseconds).
 _FIXTURES: dict[str, frozenset[str]] = {
     "browser": frozenset({"browser", "page"}),
     "npm": frozenset(),
-    "slow": frozenset({"built", "corpus_site", "example_out", "no_config"}),
+    "slow": frozenset({"built", "corpus_site", "dist", "example_out", "no_config", "wheelhouse"}),
 }
 _SOURCE: dict[str, tuple[str, ...]] = {
     "browser": ("chromium", "sync_playwright"),

@@ -1,104 +1,23 @@
 """cxdsl installed the way users install it: a wheel from ``python -m build`` in a fresh
 virtual environment (not editable), then ``cxdsl init``, ``check`` and ``build`` from it.
 
-Offline and fast: the wheel is built with ``--no-isolation`` (the build-system's
-setuptools is a dev dependency), and its dependencies come from a wheelhouse repacked
-from this venv's installed distributions (each was installed from a wheel, so its RECORD
-lists its files), installed with ``pip --no-index --find-links``. Nothing is downloaded,
-and the fresh environment sees nothing of this venv: no ``--system-site-packages`` (a
-venv of a venv would see the base interpreter's, not ours) and no ``.pth`` into ours
-(that would show this checkout's editable cxdsl too).
+Offline and fast: how the wheel is built and where its dependencies come from is in
+tests/_install_helpers.py; the ``dist`` and ``wheelhouse`` fixtures (one per session,
+shared with tests/test_adoption.py and tests/test_precommit_subfolder.py) in conftest.py.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import importlib.metadata
-import os
-import re
-import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
-from packaging.tags import sys_tags
 
 from cxdsl import __version__
 
-from .conftest import REPO
+from ._install_helpers import run as _run
 
 pytestmark = pytest.mark.slow
-
-SUPPORTED = frozenset(str(tag) for tag in sys_tags())
-
-
-def _run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
-    done = subprocess.run(
-        [str(a) for a in args],
-        cwd=cwd,
-        env={**env, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, f"{args}: {done.stdout}\n{done.stderr}"
-    return done
-
-
-def _record_line(arcname: str, data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    return f"{arcname},sha256={digest},{len(data)}"
-
-
-def repack(dist: importlib.metadata.Distribution, out: Path) -> Path:
-    """A wheel of an installed distribution, from the files its RECORD lists."""
-    tags = re.findall(r"(?m)^Tag: (\S+)$", dist.read_text("WHEEL") or "")
-    tag = next(t for t in tags if t in SUPPORTED)  # colorama's first is py2-none-any
-    name = re.sub(r"[-_.]+", "_", dist.metadata["Name"]).lower()
-    wheel = out / f"{name}-{dist.version}-{tag}.whl"
-    record, lines = None, []
-    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_STORED) as zf:
-        for file in dist.files or ():
-            arcname = file.as_posix()
-            if arcname.startswith("..") or "__pycache__" in arcname:
-                continue  # scripts (pip writes them from entry_points.txt), bytecode
-            if re.fullmatch(r"[^/]+\.dist-info/RECORD", arcname):  # not a vendored one
-                record = arcname
-                continue
-            source = Path(str(file.locate()))
-            if source.is_file():
-                data = source.read_bytes()
-                zf.writestr(arcname, data)
-                lines.append(_record_line(arcname, data))
-        assert record is not None, dist.metadata["Name"]
-        zf.writestr(record, "\n".join([*lines, f"{record},,"]) + "\n")
-    return wheel
-
-
-@pytest.fixture(scope="session")
-def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """cxdsl's runtime dependencies (requirements.lock) and setuptools, as wheels."""
-    out = tmp_path_factory.mktemp("wheelhouse")
-    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
-    for name in [*re.findall(r"(?m)^([A-Za-z0-9_.-]+)==", lock), "setuptools"]:
-        try:
-            dist = importlib.metadata.distribution(name)
-        except importlib.metadata.PackageNotFoundError:
-            continue  # a dependency of another platform (colorama on Windows)
-        repack(dist, out)
-    return out
-
-
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel of this checkout, built as the release process builds them."""
-    out = tmp_path_factory.mktemp("dist")
-    _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, REPO)
-    return out
 
 
 def test_the_sdist_and_wheel_pass_twine_check(dist: Path) -> None:

@@ -4,7 +4,7 @@ in ``cx/``.
 
 The hook repository is this checkout's package and ``.pre-commit-hooks.yaml``, committed
 and tagged ``v<version>`` as the release process tags it; pre-commit installs it with pip
-from the wheelhouse of tests/test_install.py (``PIP_NO_INDEX``: nothing is downloaded).
+from the session's wheelhouse (conftest.py) (``PIP_NO_INDEX``: nothing is downloaded).
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ from cxdsl import __version__
 from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 
 from .conftest import REPO
-from .test_install import wheelhouse
-
-__all__ = ["wheelhouse"]  # the fixture, shared with tests/test_install.py
 
 pytestmark = pytest.mark.slow
 
