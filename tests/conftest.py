@@ -80,7 +80,7 @@ _FIXTURES: dict[str, frozenset[str]] = {
 }
 _SOURCE: dict[str, tuple[str, ...]] = {
     "browser": ("chromium", "sync_playwright"),
-    "npm": ("node_modules", "VALIDATOR"),
+    "npm": ("node_modules", "VALIDATOR", "sarif_validate("),
     "slow": ('"build"', '"serve"', "build_site(", "serve_site("),
 }
 

@@ -38,7 +38,7 @@ from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 
 from ._install_helpers import install_fresh
 from .test_precommit_subfolder import GIT_ENV, _hook_repository
-from .test_sarif_limits import VALIDATOR, validate
+from .test_sarif_limits import VALIDATOR, sarif_validate
 from .test_yaml_language_server import SERVER, SETTINGS, Client
 
 pytestmark = pytest.mark.slow
@@ -261,4 +261,4 @@ def test_sarif_of_a_file_with_a_space_and_arabic_letters_is_valid(
     locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in results]
     assert [r["ruleId"] for r in results] == ["CX104"], results
     assert locations[0]["uri"].endswith("journeys/with%20space%20%D8%B9.yaml"), locations
-    validate(log, tmp_path)
+    sarif_validate(log, tmp_path)

@@ -38,7 +38,7 @@ def sarif(ws: Path) -> dict[str, Any]:
     return dict(json.loads(result.output))
 
 
-def validate(log: dict[str, Any], tmp_path: Path) -> None:
+def sarif_validate(log: dict[str, Any], tmp_path: Path) -> None:
     """Microsoft's SARIF validator, with GitHub's ingestion rules (GHnnnn) as well as the
     SARIF ones, reports neither an error nor a warning."""
     assert VALIDATOR.exists(), "make test installs tools/ (npm)"
@@ -81,7 +81,7 @@ def test_uris_are_percent_encoded_and_valid(tmp_path: Path) -> None:
     assert parts.scheme == "file" and base.endswith("/") and " " not in base and base.isascii()
     # The base names the folder it was made from (outside git: the workspace itself).
     assert Path(unquote(parts.path)) == ws.resolve()
-    validate(log, tmp_path)
+    sarif_validate(log, tmp_path)
 
 
 def fingerprint_of(log: dict[str, Any], code: str) -> list[str]:
@@ -143,7 +143,7 @@ def test_every_result_has_an_end(tmp_path: Path, cases: tuple[str, ...]) -> None
             start = (region["startLine"], region["startColumn"])
             assert (region["endLine"], region["endColumn"]) >= start, r
     assert {"CX001", "CX005", "CX008", "CX104"} <= codes
-    validate(log, tmp_path)
+    sarif_validate(log, tmp_path)
 
 
 def synthetic(ws: Path, counts: dict[Severity, int]) -> CheckOutput:
@@ -180,7 +180,7 @@ def test_sarif_keeps_the_hosts_limit_errors_first_and_says_what_is_left_out(
     assert levels == ["error"] * errors + ["warning"] * (SARIF_MAX_RESULTS - errors)
     [note] = run["invocations"][0]["toolExecutionNotifications"]
     assert note["message"]["text"].startswith("1000 of 6000 results left out (1000 warnings)")
-    validate(log, tmp_path)
+    sarif_validate(log, tmp_path)
 
 
 def test_a_finding_without_a_place_is_placed_on_the_settings_file(
@@ -191,7 +191,7 @@ def test_a_finding_without_a_place_is_placed_on_the_settings_file(
     out = CheckOutput(dataclasses.replace(out.result, diagnostics=[spanless]), workspace)
     log = json.loads(CHECK_EMITTERS["sarif"](out))
     assert uris(log) == ["cxdsl.yaml"]
-    validate(log, tmp_path)
+    sarif_validate(log, tmp_path)
 
 
 def test_sarif_within_the_limit_has_no_note(workspace: Path) -> None:
