@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -249,3 +251,19 @@ def test_a_position_quoted_in_a_message_is_not_part_of_the_identity() -> None:
 
     assert finding_key(at(3), "cx/") == finding_key(at(9), "cx/")
     assert finding_key(at(3), "cx/") != finding_key(at(3), "")
+
+
+def test_files_refused_unread_are_never_opened_for_their_regions(workspace: Path) -> None:
+    os.mkfifo(workspace / "journeys" / "pipe.yaml")
+    (workspace / "journeys" / "zero.yaml").symlink_to("/dev/zero")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "cxdsl"), "check", str(workspace), "--format", "sarif"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    results = json.loads(done.stdout)["runs"][0]["results"]
+    codes = {r["ruleId"] for r in results}
+    assert {"CX014", "CX015"} <= codes

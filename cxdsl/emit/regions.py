@@ -2,13 +2,15 @@
 
 Code hosts draw a finding from its start to its end; a loader that only knows where it
 stopped (a YAML syntax error, an unreadable file) gives a start alone. The end is then
-read from the file: the end of the start's line, or the end line's last character.
+taken from the file's text as the loader read it (the end of the start's line, or the end
+line's last character): never from the file system again, so a file the loader refused
+unread (a FIFO, a link out of the workspace, a huge file) is never opened here either.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Mapping
 
 from ..diagnostics import Span
 
@@ -18,19 +20,16 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class SourceLines:
-    """The text of workspace files, line by line, read once per file (``[]`` if unreadable)."""
+    """The text the loader read, line by line (``[]`` for a file it did not read)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, sources: Mapping[str, str]) -> None:
+        self.sources = sources
         self._files: dict[str, list[str]] = {}
 
     def lines(self, file: str) -> list[str]:
         """The lines of ``file`` (workspace-relative), without their breaks."""
         if file not in self._files:
-            try:
-                text = (self.root / file).read_bytes().decode("utf-8", errors="replace")
-            except OSError:
-                text = ""
+            text = self.sources.get(file, "")
             self._files[file] = _LINE_BREAK.split(text.removeprefix("\ufeff")) if text else []
         return self._files[file]
 

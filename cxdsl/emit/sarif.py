@@ -72,7 +72,7 @@ def _results(out: CheckOutput, index: dict[str, int], prefix: str) -> dict[str, 
     prints = dict(zip(map(id, diagnostics), fingerprints(diagnostics, prefix), strict=True))
     ordered = by_importance(diagnostics)
     shown, left = ordered[:SARIF_MAX_RESULTS], ordered[SARIF_MAX_RESULTS:]
-    source = SourceLines(out.root)
+    source = SourceLines(out.result.workspace.sources)
     run: dict[str, Any] = {
         "results": [_result(d, index[d.code], prefix, source, prints[id(d)]) for d in shown]
     }
