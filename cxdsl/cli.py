@@ -299,6 +299,16 @@ def new(kind: str, ident: str, path: Path) -> None:
     click.echo(f"created {rel}")
 
 
+def _require_a_workspace(path: Path, trees: list[Path], worktree: bool) -> None:
+    """A folder that is a workspace on neither side would diff as "No changes": refuse."""
+    folders = [*trees, *([path] if worktree else [])]
+    if not any(os.path.lexists(folder / "cxdsl.yaml") for folder in folders):
+        raise click.UsageError(
+            f"{path} is not a cxdsl workspace in either revision (no cxdsl.yaml); "
+            "give the workspace's folder with --path, e.g. --path cx"
+        )
+
+
 @main.command()
 @click.argument("base", required=False)
 @click.argument("head", required=False)
@@ -367,6 +377,7 @@ def diff(
             for tree in trees:
                 for note in tree.skipped:
                     click.echo(f"cxdsl diff: warning: {note}", err=True)
+            _require_a_workspace(path, [t.root for t in trees], head == WORKTREE)
             before = check_workspace(trees[0].root, options, trees[0].refused)
             after = (
                 check_workspace(path, options)

@@ -242,3 +242,14 @@ def test_build_in_a_subfolder_from_the_root_and_from_inside(
     for result, out in ((from_root, "a"), (from_inside, "b")):
         assert result.exit_code == 0, result.output
         assert (tmp_path / out / "index.html").is_file()
+
+
+def test_a_folder_that_is_no_workspace_is_a_usage_error_not_no_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top, _ = branched(tmp_path)
+    monkeypatch.chdir(top)
+    result = run("main", "feature")
+    assert result.exit_code == 2, result.output
+    assert "not a cxdsl workspace in either revision" in result.output
+    assert "--path" in result.output
