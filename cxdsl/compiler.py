@@ -77,7 +77,7 @@ def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -
     # What the caller found before the files reached us (links refused in a git archive).
     issues.extend(reported)
     # The workspace's schemas/ (what editors check against) as this version writes it.
-    issues.extend(stale_schemas(root))
+    issues.extend(stale_schemas(root, workspace.sources))
 
     # Index ids and resolve every reference across the workspace.
     index, duplicates = build_index(workspace)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 import importlib
 import json
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -36,15 +38,17 @@ def _published() -> dict[str, Any]:
     return {name: json.loads(text) for name, text in schemas().items()}
 
 
-def stale_schemas(root: Path) -> list[Issue]:
+def stale_schemas(root: Path, sources: Mapping[str, str] | None = None) -> list[Issue]:
     """CX018 for each schema in the workspace's ``schemas/`` that this version would not write.
 
     Compared as JSON data, not bytes: a copy re-indented by an editor is still current.
-    A workspace without ``schemas/`` (schemas from the editor's settings) is not warned.
+    A workspace without ``schemas/`` is warned only when its files' modelines point there
+    (``sources``: the text of every file read); otherwise its schemas come from the
+    editor's settings.
     """
     folder = root / SCHEMAS_DIR
     if not folder.is_dir():
-        return []
+        return _modelines_into_nothing(sources or {})
     out = []
     for name, expected in _published().items():
         path = folder / name
@@ -64,6 +68,27 @@ def stale_schemas(root: Path) -> list[Issue]:
             )
         )
     return out
+
+
+#: A modeline that names a schema of the workspace by a relative path.
+_LOCAL_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(?![a-z]+://)\S*schemas/")
+
+
+def _modelines_into_nothing(sources: Mapping[str, str]) -> list[Issue]:
+    """CX018 at the first modeline that points into a ``schemas/`` that is not there."""
+    for rel in sorted(sources):
+        for number, line in enumerate(sources[rel].splitlines()[:2000], start=1):
+            if _LOCAL_MODELINE.match(line.strip()):
+                return [
+                    Issue(
+                        codes.CX018_SCHEMA_STALE,
+                        f"the modelines point at {SCHEMAS_DIR}/, which the workspace does not "
+                        "have: editors check nothing",
+                        Span(file=rel, line=number),
+                        f"run cxdsl schema --out {SCHEMAS_DIR} in the workspace and commit it",
+                    )
+                ]
+    return []
 
 
 def _read_json(path: Path) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -70,6 +71,17 @@ def test_cx018_until_schema_out_refreshes_the_copy(tmp_path: Path) -> None:
     assert code == 0, out
     assert "schemas/cxdsl-model.schema.json:1:1: warning CX018 " in out
     assert out.count("CX018") == 1, out  # the settings copy is current
+    assert run("schema", "--out", str(ws / "schemas"))[0] == 0
+    assert run("check", str(ws)) == (0, "checked 4 files: no problems\n")
+
+
+def test_cx018_when_the_modelines_point_into_a_missing_schemas_folder(tmp_path: Path) -> None:
+    ws = tmp_path / "cx"
+    run("init", str(ws))
+    shutil.rmtree(ws / "schemas")
+    code, out = run("check", str(ws))
+    assert code == 0, out
+    assert "cxdsl.yaml:1:1: warning CX018 the modelines point at schemas/" in out
     assert run("schema", "--out", str(ws / "schemas"))[0] == 0
     assert run("check", str(ws)) == (0, "checked 4 files: no problems\n")
 
