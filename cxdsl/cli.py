@@ -248,7 +248,7 @@ def init(path: Path, install_spec: str | None) -> None:
     scoped to PATH; where one exists already, init prints what to add to it.
     """
     from .scaffold import ScaffoldError, init_workspace
-    from .scaffold_ci import check_install_spec
+    from .scaffold_ci import check_install_spec, install_warnings
 
     try:
         spec = None if install_spec is None else check_install_spec(install_spec)
@@ -263,6 +263,8 @@ def init(path: Path, install_spec: str | None) -> None:
     for rel, snippet in done.snippets:
         click.echo(f"{rel} exists already, so init left it as it is; merge this into it:")
         click.echo(snippet.rstrip("\n"))
+    for warning in install_warnings(spec):
+        click.echo(f"cxdsl init: warning: {warning}", err=True)
     click.echo(f"next: cxdsl check {path} && cxdsl build {path}")
 
 

@@ -320,6 +320,28 @@ def check_install_spec(spec: str) -> str:
     return spec
 
 
+def install_warnings(install_spec: str | None) -> list[str]:
+    """What the written CI would not be able to install, said before anyone pushes it."""
+    out = []
+    if install_spec is None and re.search(r"(dev|a|b|rc)\d*$", __version__):
+        out.append(
+            f"this cxdsl is a pre-release ({__version__}): the workflow installs "
+            f"cxdsl=={__version__} and the hooks use the tag v{__version__}, which exist only "
+            "once that version is released; until then give --install-spec"
+        )
+    if (
+        install_spec is not None
+        and "://" not in install_spec
+        and not re.match(r"[A-Za-z0-9_.\-\[\]]+\s*(@|[=<>!~]|$)", install_spec)
+    ):
+        out.append(
+            f"pre-commit installs '{install_spec}' from its own cache folder, where a path "
+            "relative to the repository does not resolve: the workflow can use it, the hooks "
+            "need an index name or a URL"
+        )
+    return out
+
+
 def pre_commit_hooks(workspace: str, install_spec: str | None) -> str:
     """The ``repos:`` entries of the pre-commit config, scoped to ``workspace``."""
     prefix = "" if workspace == "." else workspace + "/"

@@ -114,3 +114,18 @@ def test_an_install_spec_on_more_than_one_line_is_a_usage_error(tmp_path: Path) 
     code, out = run("init", str(tmp_path / "cx"), "--install-spec", "cxdsl\nrm -rf /")
     assert code == 2 and "not a pip requirement on one line" in out
     assert not (tmp_path / "cx" / "cxdsl.yaml").exists()
+
+
+def test_init_warns_when_the_hooks_could_not_install_a_relative_wheel(tmp_path: Path) -> None:
+    from cxdsl.scaffold_ci import install_warnings
+
+    assert install_warnings("cxdsl==0.1.0") == []
+    assert install_warnings("cxdsl @ git+https://git.example.com/cxdsl@v0.1.0") == []
+    assert install_warnings("https://files.example.com/cxdsl-0.1.0-py3-none-any.whl") == []
+    warned = install_warnings("wheels/cxdsl-0.1.0-py3-none-any.whl")
+    assert len(warned) == 1 and "need an index name or a URL" in warned[0]
+    result = CliRunner().invoke(
+        main, ["init", str(tmp_path / "ws"), "--install-spec", "wheels/cxdsl.whl"]
+    )
+    assert result.exit_code == 0
+    assert "cxdsl init: warning: pre-commit installs 'wheels/cxdsl.whl'" in result.output
