@@ -20,12 +20,14 @@ class ScaffoldError(Exception):
     """Something is in the way (an existing workspace or file, an unusable setting)."""
 
 
-#: Actions pinned by commit (the tag they were, in the comment beside each); all run on
-#: Node 20.
-CHECKOUT = "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683  # v4.2.2"
-SETUP_PYTHON = "actions/setup-python@a26af69be951a213d495a4c3e4e4022e16d87065  # v5.6.0"
-UPLOAD_ARTIFACT = "actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02  # v4.6.2"
-DOWNLOAD_ARTIFACT = "actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093  # v4.3.0"
+#: Actions pinned by commit (the tag they were, in the comment beside each), on the first
+#: majors whose action.yml says ``runs.using: node24``: GitHub runs JavaScript actions on
+#: Node 24 and has retired Node 20 (checkout v5, setup-python v6, upload-artifact v6,
+#: download-artifact v7; the artifact actions' v5 still declared node20).
+CHECKOUT = "actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8  # v5.0.0"
+SETUP_PYTHON = "actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c  # v6.0.0"
+UPLOAD_ARTIFACT = "actions/upload-artifact@b7c566a772e6b6bfb58ed0dc250532a479d7789f  # v6.0.0"
+DOWNLOAD_ARTIFACT = "actions/download-artifact@37930b1c2abaa49bbe596cd826c3c89aef350131  # v7.0.0"
 
 #: Where the hooks of ``.pre-commit-hooks.yaml`` are published; tags are ``v`` + version.
 HOOKS_REPOSITORY = "https://github.com/cxdsl/cxdsl"

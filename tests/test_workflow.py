@@ -210,14 +210,14 @@ def test_every_action_is_pinned_by_commit(workflows: Path) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if "uses:" in line:
                 assert PINNED.fullmatch(line.split("uses:", 1)[1].strip()), line
-    # on Node 20 (what GitHub runs now): checkout and setup-python v4/v5, artifacts v4
+    # on Node 24 (Node 20 is retired): the first majors that declare node24
     text = "".join(p.read_text(encoding="utf-8") for p in workflows.glob("*.yml"))
     majors = dict(re.findall(r"actions/([\w-]+)@[0-9a-f]{40}  # v(\d+)", text))
     assert majors == {
-        "checkout": "4",
-        "setup-python": "5",
-        "upload-artifact": "4",
-        "download-artifact": "4",
+        "checkout": "5",
+        "setup-python": "6",
+        "upload-artifact": "6",
+        "download-artifact": "7",
     }
 
 
