@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,21 @@ def test_a_workspace_below_the_current_folder_is_named_with_its_folder(
     monkeypatch.chdir(ws)
     inside = CliRunner().invoke(main, ["check", "."])
     assert inside.output.startswith("journeys/x.yaml:4:7: error CX010")
+
+
+def test_the_check_page_links_into_the_repository_from_its_top(tmp_path: Path) -> None:
+    top = tmp_path / "repo"
+    ws = make_workspace(top)  # repo/ws
+    (ws / "journeys" / "with space.yaml").write_text(BROKEN, encoding="utf-8")
+    (ws / "mkdocs.yml").write_text(
+        "site_name: x\nrepo_url: https://git.example.com/team/cx\n"
+        "theme: {name: material}\nplugins: [search, cxdsl]\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "init", "-q", str(top)], check=True)
+    result = CliRunner().invoke(main, ["build", str(ws), "--out", str(tmp_path / "site")])
+    assert result.exit_code == 1, result.output
+    page = (tmp_path / "site" / "en" / "check" / "index.html").read_text(encoding="utf-8")
+    assert (
+        'href="https://git.example.com/team/cx/blob/main/ws/journeys/with%20space.yaml#L4"' in page
+    )

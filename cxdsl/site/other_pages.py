@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import quote
 
 from ..diagnostics import Severity
+from ..emit.base import repo_prefix
 from ..model import (
     Actor,
     Channel,
@@ -383,12 +385,16 @@ def check_page(pc: PageContext) -> str:
     if not diags:
         out.append(f"✓ {t('check_clean')}\n")
     rows = []
+    # Links into the repository name the file from the repository's top (a workspace in a
+    # folder is below it), percent-encoded (a file name may hold spaces or parentheses).
+    prefix = repo_prefix(pc.result.workspace.root) if pc.repo_url else ""
     for d in diags:
         where = ""
         if d.span:
             label = w.plain(str(d.span))
             if pc.repo_url:
-                url = f"{pc.repo_url.rstrip('/')}/blob/main/{d.span.file}#L{d.span.line}"
+                path = quote(prefix + d.span.file, safe="/")
+                url = f"{pc.repo_url.rstrip('/')}/blob/main/{path}#L{d.span.line}"
                 where = f"[{label}]({url})"
             else:
                 where = label
