@@ -66,6 +66,8 @@ class Diagnostic(BaseModel, frozen=True):
     span: Span | None = None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    #: See :attr:`Issue.subject`.
+    subject: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         s = self.span
@@ -95,6 +97,9 @@ class Issue:
     span: Span | None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    #: What the finding is about, without its position (``journey:renew/stages/0/steps/1``):
+    #: a code host's stable identity for it (SARIF ``partialFingerprints``).
+    subject: str | None = None
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

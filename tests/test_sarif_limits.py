@@ -24,7 +24,7 @@ from cxdsl.cli import main
 from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.diagnostics import Diagnostic, Severity, Span
 from cxdsl.emit import CHECK_EMITTERS, CheckOutput
-from cxdsl.emit.fingerprints import KEY, finding_key
+from cxdsl.emit.fingerprints import KEY, finding_key, fingerprints
 from cxdsl.emit.limits import GITHUB_ANNOTATIONS_PER_KIND, SARIF_MAX_RESULTS
 
 from .conftest import FIXTURES, REPO, make_workspace
@@ -267,3 +267,16 @@ def test_files_refused_unread_are_never_opened_for_their_regions(workspace: Path
     results = json.loads(done.stdout)["runs"][0]["results"]
     codes = {r["ruleId"] for r in results}
     assert {"CX014", "CX015"} <= codes
+
+
+def test_a_rule_finding_is_identified_by_its_subject_not_its_words(workspace: Path) -> None:
+    journey = workspace / "journeys" / "renew-license.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("        channel: portal\n", ""),
+        encoding="utf-8",
+    )
+    result = check_workspace(workspace)
+    (finding,) = [d for d in result.diagnostics if d.code == "CX205"]
+    assert finding.subject == "journey:renew-license/stages/0/steps/0"
+    reworded = finding.model_copy(update={"message": "another wording"})
+    assert fingerprints([finding], "") == fingerprints([reworded], "")

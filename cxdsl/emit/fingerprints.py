@@ -1,10 +1,10 @@
 """Stable identities for findings, so a code host follows one across commits.
 
-A :class:`~cxdsl.diagnostics.Diagnostic` carries its code, file and message but not the
-entity and field it was found on. The message names them (``step 'b' cannot be reached
-from the first step 'a'``, ``unknown channel 'kiosk'``), so the identity is the code, the
-repository-relative file and the message with any line or column number taken out; the
-line itself is left out, so inserting lines above a finding keeps its identity. Identical
+A rule's finding carries its subject, the entity and field it is about
+(``journey:renew/stages/0/steps/1/channel``): its identity is the code, the
+repository-relative file and that subject, so neither moving lines nor rewording a
+message changes it. A loader's finding has no entity (a YAML syntax error): its message,
+with any line or column number taken out, stands in. The line itself is always left out. Identical
 findings in one file (the same unknown channel used twice) are told apart by their order
 in the file, as CodeQL's own fingerprints are.
 """
@@ -27,10 +27,11 @@ _POSITION = re.compile(r"\b(line|column|col)\s*\d+", re.IGNORECASE)
 
 
 def finding_key(d: Diagnostic, prefix: str) -> str:
-    """What identifies ``d`` without its position: code, file and message."""
+    """What identifies ``d`` without its position: code, file, and the entity and field it
+    is about (a rule's finding), else the message (a loader's)."""
     file = prefix + d.span.file if d.span else ""
-    message = _POSITION.sub(r"\1 N", d.message)
-    return "\0".join((d.code, file, message))
+    about = d.subject or _POSITION.sub(r"\1 N", d.message)
+    return "\0".join((d.code, file, about))
 
 
 def fingerprints(diagnostics: Iterable[Diagnostic], prefix: str) -> list[str]:

@@ -72,8 +72,15 @@ class RuleContext:
 
     def span(self, anchor: BaseModel | Span, at: Path = (), doc: Document | None = None) -> Span:
         """Where an anchor (and the fields ``at`` below it) was written."""
+        return self.locate(anchor, at, doc)[0]
+
+    def locate(
+        self, anchor: BaseModel | Span, at: Path = (), doc: Document | None = None
+    ) -> tuple[Span, str | None]:
+        """Where an anchor (and the fields ``at`` below it) was written, and what it is
+        (``kind:id/path``, the same however the file's lines move)."""
         if isinstance(anchor, Span):
-            return anchor
+            return anchor, None
         if doc is None:
             if not self._docs:
                 self._docs = {id(d.entity): d for d in self.workspace.documents}
@@ -86,7 +93,9 @@ class RuleContext:
                 if marker is None:
                     paths.setdefault(id(value), path)
             self._paths[id(doc)] = paths
-        return doc.span_at((*paths[id(anchor)], *at))
+        path = (*paths[id(anchor)], *at)
+        subject = "/".join([f"{doc.kind}:{doc.id}", *(str(part) for part in path)])
+        return doc.span_at(path), subject
 
     def issue(self, code: str, finding: Finding, doc: Document | None = None) -> Issue:
         """The located issue of a finding (``doc``: the document the anchor lies in)."""
@@ -94,9 +103,8 @@ class RuleContext:
             Related(message=r.message, span=self.span(r.anchor, r.at, None))
             for r in finding.related
         )
-        return Issue(
-            code, finding.message, self.span(finding.anchor, finding.at, doc), finding.hint, related
-        )
+        span, subject = self.locate(finding.anchor, finding.at, doc)
+        return Issue(code, finding.message, span, finding.hint, related, subject)
 
 
 class Rule:
@@ -196,6 +204,7 @@ class Registry:
             span=issue.span,
             hint=printable(issue.hint) if issue.hint else None,
             related=issue.related,
+            subject=issue.subject,
         )
 
     def catalogue(self) -> list[Check]:
