@@ -12,8 +12,11 @@ or reads as other data:
 
 A plain scalar that starts with ``:`` inside a flow collection is refused by libyaml (a
 CX001 syntax error) and read by ruamel.yaml, whose writer emits it: :func:`ambiguity`
-names it for ``cxdsl fmt``. Elsewhere (``: ``, `` #``, leading indicators, YAML 1.1
-words) the parsers agree, and ruamel's writer quotes what needs it.
+names it for ``cxdsl fmt``. Elsewhere (``: ``, `` #``, leading indicators) the parsers
+agree on the text, and ruamel's writer quotes what needs it. Not covered here: how a
+scalar is *typed*, where YAML 1.1 and 1.2 readers differ (``010``, ``1:30``, ``yes``,
+``on``): cxdsl reads YAML 1.2 style, the schema types each field, and ``cxdsl fmt``
+quotes such strings; a number field written that way is read as a number by both.
 
 The scan works on the node tree libyaml already built (no second parse): it looks into
 the flow collections whose text holds a ``?``, and walks the whole tree only when the
