@@ -15,8 +15,9 @@ CX001 syntax error) and read by ruamel.yaml, whose writer emits it: :func:`ambig
 names it for ``cxdsl fmt``. Elsewhere (``: ``, `` #``, leading indicators) the parsers
 agree on the text, and ruamel's writer quotes what needs it. Not covered here: how a
 scalar is *typed*, where YAML 1.1 and 1.2 readers differ (``010``, ``1:30``, ``yes``,
-``on``): cxdsl reads YAML 1.2 style, the schema types each field, and ``cxdsl fmt``
-quotes such strings; a number field written that way is read as a number by both.
+``on``): cxdsl reads them YAML 1.2's way and ``cxdsl fmt`` quotes such strings, but a
+number written ``010`` or ``1:30`` is 8 or 90 to a YAML 1.1 reader and 10 or text to
+cxdsl (not flagged yet).
 
 The scan works on the node tree libyaml already built (no second parse): it looks into
 the flow collections whose text holds a ``?``, and walks the whole tree only when the
