@@ -39,7 +39,7 @@ from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 from ._install_helpers import install_fresh
 from .test_precommit_subfolder import GIT_ENV, _hook_repository
 from .test_sarif_limits import VALIDATOR, sarif_validate
-from .test_yaml_language_server import SERVER, SETTINGS, Client
+from .test_yaml_language_server import SERVER, break_third_document, diagnostics_of
 
 pytestmark = pytest.mark.slow
 
@@ -215,28 +215,8 @@ def test_the_language_server_checks_a_non_first_document(team: Team) -> None:
         pytest.skip("no yaml-language-server in tools/node_modules (or no node): npm install")
     ws = team.top / "cx"
     path = ws / "journeys" / "catalog" / "catalog.yaml"  # written by init, on main
-    text = path.read_text(encoding="utf-8")
-    documents = text.split("\n---\n")
-    assert len(documents) >= 3 and documents[2].startswith("# yaml-language-server: $schema=")
-    documents[2] = documents[2].replace("\nmethod: survey\n", "\nmethod: survey\nmethd: x\n")
-    broken = "\n---\n".join(documents)
-    assert broken != text
-    line = broken.splitlines().index("methd: x")  # 0-based, as LSP counts
-
-    client = Client()
-    try:
-        client.send(
-            id=1,
-            method="initialize",
-            params={"processId": None, "rootUri": team.top.as_uri(), "capabilities": {}},
-        )
-        client.send(method="initialized", params={})
-        client.send(method="workspace/didChangeConfiguration", params={"settings": SETTINGS})
-        document = {"uri": path.as_uri(), "languageId": "yaml", "version": 1, "text": broken}
-        client.send(method="textDocument/didOpen", params={"textDocument": document})
-        found = client.diagnostics(path.as_uri())
-    finally:
-        client.close()
+    broken, line = break_third_document(path)
+    found = diagnostics_of(team.top, path, broken)
     errors = [d for d in found if d.get("severity") == 1]
     assert [d["range"]["start"]["line"] for d in errors] == [line], found
     assert "methd" in errors[0]["message"], errors

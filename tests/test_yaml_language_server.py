@@ -84,33 +84,43 @@ class Client:
         self.proc.wait(timeout=10)
 
 
-def test_an_error_in_the_third_document_is_reported_at_its_line(tmp_path: Path) -> None:
-    assert SERVER.exists(), "make test installs tools/node_modules (npm)"
-    ws = tmp_path / "cx"
-    assert CliRunner().invoke(main, ["init", str(ws)]).exit_code == 0
-    path = ws / "journeys" / "catalog" / "catalog.yaml"
+def break_third_document(path: Path) -> tuple[str, int]:
+    """The text of ``path`` (a catalog ``init`` wrote) with a misspelt key in its third
+    document, and that key's line (0-based, as LSP counts)."""
     text = path.read_text(encoding="utf-8")
     documents = text.split("\n---\n")
     assert len(documents) >= 3 and documents[2].startswith("# yaml-language-server: $schema=")
     documents[2] = documents[2].replace("\nmethod: survey\n", "\nmethod: survey\nmethd: x\n")
     broken = "\n---\n".join(documents)
     assert broken != text
-    line = broken.splitlines().index("methd: x")  # 0-based, as LSP counts
+    return broken, broken.splitlines().index("methd: x")
 
+
+def diagnostics_of(root: Path, path: Path, text: str) -> list[dict[str, Any]]:
+    """What the language server reports for ``text`` opened as ``path`` in ``root``."""
     client = Client()
     try:
         client.send(
             id=1,
             method="initialize",
-            params={"processId": None, "rootUri": ws.as_uri(), "capabilities": {}},
+            params={"processId": None, "rootUri": root.as_uri(), "capabilities": {}},
         )
         client.send(method="initialized", params={})
         client.send(method="workspace/didChangeConfiguration", params={"settings": SETTINGS})
-        document = {"uri": path.as_uri(), "languageId": "yaml", "version": 1, "text": broken}
+        document = {"uri": path.as_uri(), "languageId": "yaml", "version": 1, "text": text}
         client.send(method="textDocument/didOpen", params={"textDocument": document})
-        found = client.diagnostics(path.as_uri())
+        return client.diagnostics(path.as_uri())
     finally:
         client.close()
+
+
+def test_an_error_in_the_third_document_is_reported_at_its_line(tmp_path: Path) -> None:
+    assert SERVER.exists(), "make test installs tools/node_modules (npm)"
+    ws = tmp_path / "cx"
+    assert CliRunner().invoke(main, ["init", str(ws)]).exit_code == 0
+    path = ws / "journeys" / "catalog" / "catalog.yaml"
+    broken, line = break_third_document(path)
+    found = diagnostics_of(ws, path, broken)
     errors = [d for d in found if d.get("severity") == 1]
     assert [d["range"]["start"]["line"] for d in errors] == [line], found
     assert "methd" in errors[0]["message"], errors
