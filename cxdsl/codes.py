@@ -39,3 +39,33 @@ CX109_UNKNOWN_METRIC: Final = "CX109"
 CX110_UNKNOWN_INSTRUMENT: Final = "CX110"
 CX111_UNKNOWN_JOURNEY: Final = "CX111"
 CX112_UNKNOWN_EMOTION_SCALE: Final = "CX112"
+CX114_UNKNOWN_SAMPLE_DESIGN: Final = "CX114"
+CX115_UNKNOWN_DATASET: Final = "CX115"
+
+# Measured results: what the data of a dataset says about itself (``cxdsl.results``).
+#: The source cannot be read: missing, outside the workspace, an unset ${ENV_VAR}, an ibis
+#: backend that is not installed or cannot connect.
+CX301_SOURCE_UNAVAILABLE: Final = "CX301"
+#: The file is not the CSV or Parquet it claims to be: encoding, delimiter, an unclosed
+#: quote, a row with the wrong number of fields, too large, not Parquet.
+CX302_SOURCE_MALFORMED: Final = "CX302"
+#: The file holds no rows: empty, or a header only.
+CX303_SOURCE_EMPTY: Final = "CX303"
+#: A column the dataset needs is not in the source.
+CX304_COLUMN_MISSING: Final = "CX304"
+#: An answer outside its question's scale, or not a number.
+CX305_VALUE_OUT_OF_SCALE: Final = "CX305"
+#: A row names a step, stage, channel, segment, persona or journey the model does not have.
+CX306_UNKNOWN_ID_IN_ROW: Final = "CX306"
+#: The same response id twice.
+CX307_DUPLICATE_RESPONSE: Final = "CX307"
+#: A timestamp that cannot be read, lies in the future or outside every declared period.
+CX308_TIMESTAMP: Final = "CX308"
+#: A source column that maps to no question, role or personal declaration.
+CX309_COLUMN_UNMAPPED: Final = "CX309"
+#: A dataset for an instrument no measurement plan uses.
+CX310_INSTRUMENT_UNPLANNED: Final = "CX310"
+#: A period that should have data (by the plan's cadence) and has none.
+CX311_PERIOD_WITHOUT_DATA: Final = "CX311"
+#: Fewer responses in a period than the plan requires.
+CX312_FEWER_RESPONSES: Final = "CX312"

@@ -18,6 +18,7 @@ from .loading.locate import node_at
 from .loading.workspace import SETTINGS_FILE
 from .loading.yamlsafe import mark_span
 from .resolve import Index, build_index, resolve_references
+from .results.figures import Results
 from .rules import RuleContext, load_rules
 from .schema_check import stale_schemas
 from .suggest import did_you_mean
@@ -30,6 +31,8 @@ class CheckResult:
     workspace: Workspace
     index: Index
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Measured results (``cxdsl.results``), when the workspace declares datasets.
+    results: Results | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

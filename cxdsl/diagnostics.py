@@ -44,8 +44,13 @@ class Span(BaseModel, frozen=True):
     column: int = 1
     end_line: int | None = None
     end_column: int | None = None
+    #: A place with no line and column: a row of a Parquet file or a table (``row 12,
+    #: column nps``). ``line`` and ``column`` stay 1 for formats that need them.
+    record: str | None = None
 
     def __str__(self) -> str:
+        if self.record is not None:
+            return f"{printable(self.file)}:{printable(self.record)}"
         return f"{printable(self.file)}:{self.line}:{self.column}"
 
 

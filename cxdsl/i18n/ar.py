@@ -124,6 +124,8 @@ ARABIC: dict[str, str] = {
     "value_lower_is_better": "الأقل أفضل",
     "measured_in": "يُقاس في",
     "instruments": "أدوات القياس",
+    "sample_designs": "تصاميم العينات",
+    "datasets": "مجموعات البيانات",
     "method": "الطريقة",
     "event": "الحدث",
     "question_id": "المعرّف",

@@ -124,6 +124,8 @@ ENGLISH: dict[str, str] = {
     "value_lower_is_better": "lower is better",
     "measured_in": "Measured in",
     "instruments": "Instruments",
+    "sample_designs": "Sample designs",
+    "datasets": "Datasets",
     "method": "Method",
     "event": "Event",
     "question_id": "Id",

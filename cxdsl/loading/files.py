@@ -18,7 +18,7 @@ from .. import codes
 from ..diagnostics import Issue, Span
 
 SETTINGS_FILE = "cxdsl.yaml"
-MODEL_DIRS = ("personas", "journeys")
+MODEL_DIRS = ("personas", "journeys", "results")
 YAML_SUFFIXES = (".yaml", ".yml")
 MODEL_SUFFIXES = (*YAML_SUFFIXES, ".py")
 #: Model files are small (a large journey is ~50 KB); anything past this is refused unread.
@@ -35,7 +35,7 @@ _FOLDER_HINT = "rename the folder: names ending in .yaml, .yml or .py are read a
 
 
 def discover(root: Path, issues: list[Issue] | None = None) -> list[Path]:
-    """Model files under personas/ and journeys/, sorted, hidden files skipped.
+    """Model files under personas/, journeys/ and results/, sorted, hidden files skipped.
 
     What is refused (links out of the workspace, special files, folders named like model
     files, folders that cannot be listed) is appended to ``issues`` when it is given.

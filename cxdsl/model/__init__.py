@@ -17,17 +17,30 @@ from .journey import (
     Transition,
 )
 from .kinds import ENTITY_KINDS, KINDS, EntityKind
-from .measurement import Instrument, Measurement, Metric, Question, ResponseScale, Trigger
-from .settings import EmotionScale, Settings
+from .measurement import (
+    Component,
+    Instrument,
+    Measurement,
+    Metric,
+    Question,
+    ResponseScale,
+    Trigger,
+)
+from .results import COLUMN_ROLES, Column, Dataset, Quota, SampleDesign
+from .settings import EmotionScale, Season, Settings
 
 __all__ = [
     "ACTION_LANES",
+    "COLUMN_ROLES",
     "ENTITY_KINDS",
     "KINDS",
     "TEXT",
     "Action",
     "Actor",
     "Channel",
+    "Column",
+    "Component",
+    "Dataset",
     "Effort",
     "EmotionScale",
     "Entity",
@@ -43,8 +56,11 @@ __all__ = [
     "Persona",
     "PersonaContext",
     "Question",
+    "Quota",
     "Ref",
     "ResponseScale",
+    "SampleDesign",
+    "Season",
     "Segment",
     "Settings",
     "Stage",

@@ -58,6 +58,7 @@ EvidenceRef = Annotated[str, Ref("evidence")]
 MetricRef = Annotated[str, Ref("metric")]
 InstrumentRef = Annotated[str, Ref("instrument")]
 JourneyRef = Annotated[str, Ref("journey")]
+SampleDesignRef = Annotated[str, Ref("sample_design")]
 
 
 class Model(BaseModel):

@@ -14,6 +14,7 @@ from .catalog import Actor, Channel, Evidence, Stakeholder, System
 from .customers import Persona, Segment
 from .journey import Journey
 from .measurement import Instrument, Metric
+from .results import Dataset, SampleDesign
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,22 @@ KINDS: tuple[EntityKind, ...] = (
         "metrics/index.md#instrument-{id}",
         "instruments",
         "Instruments",
+    ),
+    EntityKind(
+        "sample_design",
+        SampleDesign,
+        codes.CX114_UNKNOWN_SAMPLE_DESIGN,
+        "metrics/index.md#sample-design-{id}",
+        "sample_designs",
+        "Sample designs",
+    ),
+    EntityKind(
+        "dataset",
+        Dataset,
+        codes.CX115_UNKNOWN_DATASET,
+        "metrics/index.md#dataset-{id}",
+        "datasets",
+        "Datasets",
     ),
 )
 

@@ -22,6 +22,7 @@ from .base import (
     InstrumentRef,
     MetricRef,
     Model,
+    SampleDesignRef,
     Text,
 )
 
@@ -33,13 +34,26 @@ MetricKind = Literal[
     "drop_off",
     "time_to_complete",
     "first_contact_resolution",
+    "index",
     "custom",
 ]
 Direction = Literal["higher_is_better", "lower_is_better"]
 InstrumentKind = Literal[
     "survey", "analytics_event", "observation", "mystery_shopper", "focus_group", "interview"
 ]
-Cadence = Literal["continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "once"]
+Cadence = Literal[
+    "continuous", "daily", "weekly", "monthly", "quarterly", "yearly", "once", "season"
+]
+#: What a step-level question measures beside a metric: the emotion felt (on the journey's
+#: emotion scale), what was expected, what was perceived.
+QuestionMeasures = Literal["emotion", "expected", "perceived"]
+
+
+class Component(Model):
+    """One criterion of a composite index and its weight."""
+
+    metric: MetricRef = Field(description="Id of the criterion's metric.")
+    weight: float = Field(default=1, gt=0)
 
 
 class Metric(Entity):
@@ -55,6 +69,16 @@ class Metric(Entity):
     baseline: float | None = Field(default=None, description="The value measured before changes.")
     target: float | None = Field(default=None, description=TARGET_DOC)
     instrument: InstrumentRef | None = Field(default=None, description=INSTRUMENT_DOC)
+    question: Id | None = Field(
+        default=None,
+        description="Id of the instrument's question that measures it (needed where the "
+        "instrument asks more than one question it could be).",
+    )
+    components: list[Component] = Field(
+        default_factory=list,
+        description="An index: the weighted mean of these criteria, measured at the same "
+        "journey, stage and period.",
+    )
 
 
 class ResponseScale(Model):
@@ -71,6 +95,11 @@ class Question(Model):
     id: Id = Field(description=ID_DOC)
     text: Text
     scale: ResponseScale | None = None
+    measures: QuestionMeasures | None = Field(
+        default=None,
+        description="emotion, expected or perceived: answered per step, it is drawn beside "
+        "the designed journey.",
+    )
 
 
 class Instrument(Entity):
@@ -81,6 +110,9 @@ class Instrument(Entity):
     method: InstrumentKind
     questions: list[Question] = Field(default_factory=list)
     event: str | None = Field(default=None, description="Analytics event name.")
+    events: dict[str, Id] = Field(
+        default_factory=dict, description="Analytics event name → the id of the step it marks."
+    )
 
 
 class Trigger(Model):
@@ -95,7 +127,25 @@ class Measurement(Model):
 
     metric: MetricRef = Field(description="Id of the metric measured.")
     instrument: InstrumentRef | None = Field(default=None, description=INSTRUMENT_DOC)
+    question: Id | None = Field(
+        default=None, description="Id of the instrument's question (default: the metric's)."
+    )
     trigger: Trigger | None = None
+    stages: list[Id] | Literal["each"] | None = Field(
+        default=None,
+        description="Measured at each of these stages (or `each` stage of the journey): one "
+        "entry for a criterion across stages, shown as a criteria × stages matrix.",
+    )
+    design: SampleDesignRef | None = Field(
+        default=None,
+        description="Id of the sample design (survey wave) feeding this entry; its sample "
+        "is counted once for every entry that shares it.",
+    )
+    reporting: Cadence | None = Field(
+        default=None,
+        description="How often figures are reported (default: from `cadence`, the "
+        "collection); `season` reports per season declared in cxdsl.yaml.",
+    )
     channel: ChannelRef | None = Field(default=None, description=CHANNEL_DOC)
     cadence: Cadence | None = None
     population: int | None = Field(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, LangCode, Model, Text
+from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, Id, LangCode, Model, Text
 
 RuleLevel = Literal["error", "warning", "info", "off"]
 
@@ -31,6 +32,21 @@ class EmotionScale(Model):
 DEFAULT_SCALE = EmotionScale(min=-2, max=2)
 
 
+class Season(Model):
+    """A named period figures are reported for, e.g. a Hajj season or Ramadan."""
+
+    id: Id
+    name: Text
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Season:
+        if self.end < self.start:
+            raise ValueError(f"season '{self.id}' ends ({self.end}) before it starts")
+        return self
+
+
 class Settings(Model):
     """The workspace: its name, languages, emotion scales and rule levels."""
 
@@ -44,6 +60,12 @@ class Settings(Model):
     )
     default_emotion_scale: str | None = None
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
+    seasons: list[Season] = Field(default_factory=list)
+    min_cell_size: int = Field(
+        default=10,
+        ge=1,
+        description="Breakdowns of measured results with fewer responses are suppressed.",
+    )
     allow_python: bool = Field(default=False, description="Whether Python model files may run.")
     python_timeout: float = Field(
         default=10,

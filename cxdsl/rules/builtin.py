@@ -177,3 +177,97 @@ BUILTIN_CHECKS.append(
         "A journey's `emotion_scale` is not declared under `emotion_scales:` in `cxdsl.yaml`.",
     )
 )
+
+# Measured results: what ``cxdsl.results`` reports about the data of a dataset. A CSV's
+# locations are ``file:line:column`` (the header is line 1); a Parquet file's name the row
+# and the column.
+_RESULTS = [
+    (
+        codes.CX301_SOURCE_UNAVAILABLE,
+        "dataset.source-unavailable",
+        E,
+        "A dataset's source cannot be read: the file is missing, lies outside the workspace "
+        "(or a symbolic link leads out of it), is a FIFO or a folder, names an `${ENV_VAR}` "
+        "that is not set, or names an ibis backend that is not installed or cannot connect. "
+        "Its figures show no data.",
+    ),
+    (
+        codes.CX302_SOURCE_MALFORMED,
+        "dataset.source-malformed",
+        E,
+        "The file is not the CSV or Parquet it claims to be: not UTF-8, another delimiter "
+        "than the dataset's, a quote never closed, a row with more or fewer fields than the "
+        "header, a CSV over the size limit (convert it to Parquet), a Parquet file that is "
+        "not Parquet. Rows before the fault are still read where possible.",
+    ),
+    (
+        codes.CX303_SOURCE_EMPTY,
+        "dataset.source-empty",
+        W,
+        "The source holds no rows: an empty file, or a header only.",
+    ),
+    (
+        codes.CX304_COLUMN_MISSING,
+        "dataset.column-missing",
+        E,
+        "A column the dataset needs (its timestamp, a mapped role, a question its metrics "
+        "read) is not in the source. The hint names the closest column.",
+    ),
+    (
+        codes.CX305_VALUE_OUT_OF_SCALE,
+        "dataset.value-out-of-scale",
+        E,
+        "An answer outside its question's scale, or not a number. The answer is left out "
+        "of every figure; the figures it would have fed are marked provisional.",
+    ),
+    (
+        codes.CX306_UNKNOWN_ID_IN_ROW,
+        "dataset.unknown-id",
+        E,
+        "A row names a journey, step, stage, channel, segment or persona id the model does "
+        "not define. The row still counts for its journey's overall figures.",
+    ),
+    (
+        codes.CX307_DUPLICATE_RESPONSE,
+        "dataset.duplicate-response",
+        E,
+        "The same response id appears twice (an export run twice, a double submission).",
+    ),
+    (
+        codes.CX308_TIMESTAMP,
+        "dataset.timestamp",
+        E,
+        "A timestamp that is not ISO 8601, lies in the future, or falls outside every "
+        "season the figures are reported by. The row is left out of the figures.",
+    ),
+    (
+        codes.CX309_COLUMN_UNMAPPED,
+        "dataset.column-unmapped",
+        W,
+        "A source column that maps to no question, no role and is not declared "
+        "`personal: true`. It is not read; declare it, so personal data is never mistaken "
+        "for an answer.",
+    ),
+    (
+        codes.CX310_INSTRUMENT_UNPLANNED,
+        "dataset.instrument-unplanned",
+        W,
+        "A dataset for an instrument that no measurement plan entry (and no metric) uses: "
+        "its data feeds no figure.",
+    ),
+    (
+        codes.CX311_PERIOD_WITHOUT_DATA,
+        "dataset.period-without-data",
+        W,
+        "A period that should have data by the plan's cadence (a month, a quarter, a "
+        "season between the first and the last measured) and has none.",
+    ),
+    (
+        codes.CX312_FEWER_RESPONSES,
+        "dataset.fewer-responses",
+        W,
+        "A period has fewer responses than the plan requires (the same Cochran and "
+        "finite-population computation as CX209). Its figure's status is `underpowered`.",
+    ),
+]
+BUILTIN_CHECKS.extend(Check(code, name, severity, doc) for code, name, severity, doc in _RESULTS)
