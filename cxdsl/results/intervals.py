@@ -22,8 +22,10 @@ from typing import Any
 
 from .figures import Estimate, Method, Status
 
-#: An answer histogram: answer value → number of answers with that value.
-Histogram = Mapping[float, int]
+#: An answer histogram: answer value → number of answers with that value. Both spellings,
+#: because a Mapping is invariant in its keys (a ``dict[int, int]`` is no
+#: ``Mapping[float, int]`` to mypy) and scale answers are integers.
+Histogram = Mapping[float, int] | Mapping[int, int]
 
 #: The answers of the 0–10 recommendation question that make a promoter or a detractor.
 NPS_PROMOTER_MIN = 9
@@ -65,9 +67,9 @@ def _answers(histogram: Histogram) -> dict[float, int]:
 def _estimate(value: float, low: float, high: float, n: int, method: Method) -> Estimate:
     """An estimate whose interval contains its value (guards against rounding)."""
     return Estimate(
-        value=value,
-        ci_low=min(low, value),
-        ci_high=max(high, value),
+        value=float(value),
+        ci_low=float(min(low, value)),
+        ci_high=float(max(high, value)),
         n=n,
         method=method,
     )
@@ -178,13 +180,13 @@ def mean(
 
 def _mean_and_squares(answers: dict[float, int], n: int) -> tuple[float, float] | None:
     """The mean and the sum of squared deviations from it; None when they overflow a
-    float (answers near 1e308, not a scale or a duration)."""
+    float (answers beyond ±1e154, not a scale or a duration)."""
     try:
-        # fsum keeps the sum exact enough that equal answers give a mean equal to them;
-        # clipping to the answers' range absorbs what rounding is left.
-        value = _clip(math.fsum(k * c for k, c in answers.items()) / n, *_range(answers))
+        # Weights c / n keep the sum within the answers' range; fsum keeps it exact enough
+        # that equal answers give a mean equal to them (clipping absorbs what is left).
+        value = _clip(math.fsum(c / n * k for k, c in answers.items()), *_range(answers))
         squares = math.fsum(c * (k - value) * (k - value) for k, c in answers.items())
-    except OverflowError:
+    except (OverflowError, ValueError):  # fsum: "intermediate overflow", "-inf + inf"
         return None
     return (value, squares) if math.isfinite(value) and math.isfinite(squares) else None
 
