@@ -24,6 +24,10 @@ from .cx212_unreachable_step import UnreachableStep
 from .cx213_unaddressed_pain import UnaddressedPain
 from .cx214_missing_language import MissingLanguage
 from .cx215_bidi_control import BidiControl
+from .cx216_question_ambiguous import QuestionAmbiguous
+from .cx217_question_unknown import QuestionUnknown
+from .cx218_index_components import IndexComponents
+from .cx219_dataset_declaration import DatasetDeclaration
 from .registry import (
     Check,
     EntityRule,
@@ -53,6 +57,10 @@ RULES: tuple[type[Rule], ...] = (
     UnaddressedPain,
     MissingLanguage,
     BidiControl,
+    QuestionAmbiguous,
+    QuestionUnknown,
+    IndexComponents,
+    DatasetDeclaration,
 )
 
 

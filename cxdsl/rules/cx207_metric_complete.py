@@ -10,9 +10,12 @@ from ..diagnostics import Severity
 from ..model import Metric
 from .registry import EntityRule, Finding, RuleContext
 
+_NEEDED = ("owner", "target", "instrument")
+
 
 class MetricComplete(EntityRule[Metric]):
-    """Every metric has an `owner`, a `target` and an `instrument`.
+    """Every metric has an `owner`, a `target` and an `instrument` (an index has no
+    instrument of its own: it is computed from its components).
 
     **Why**: a metric nobody owns is not acted on; without a target it cannot say whether
     the experience is good enough; without an instrument it cannot be collected.
@@ -45,6 +48,7 @@ class MetricComplete(EntityRule[Metric]):
 
     @override
     def check(self, metric: Metric, ctx: RuleContext) -> Iterator[Finding]:
-        missing = [f for f in ("owner", "target", "instrument") if getattr(metric, f) is None]
+        needed = ("owner", "target") if metric.type == "index" else _NEEDED
+        missing = [f for f in needed if getattr(metric, f) is None]
         if missing:
             yield Finding(metric, f"metric '{metric.id}' has no {' and no '.join(missing)}")

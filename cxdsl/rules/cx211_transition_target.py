@@ -7,17 +7,19 @@ from collections.abc import Iterator
 from typing_extensions import override
 
 from ..diagnostics import Severity
-from ..model import Journey
+from ..model import Journey, Measurement
 from ..suggest import did_you_mean
 from .registry import EntityRule, Finding, RuleContext
 
 
 class TransitionTarget(EntityRule[Journey]):
-    """Every transition goes `to` a step of the same journey, and every measurement trigger
-    names a step or stage of its journey.
+    """Every transition goes `to` a step of the same journey, every measurement trigger
+    names a step or stage of its journey, and so does every id in a plan entry's `stages:`.
 
     **Why**: branches, loops and failure paths are drawn on the map; a dangling target draws
-    an arrow to nowhere, and a trigger on a missing step is never fired.
+    an arrow to nowhere, a trigger on a missing step is never fired, and a criterion
+    measured at a missing stage is a column of the criteria × stages matrix that never
+    fills.
 
     **Fails**:
 
@@ -74,20 +76,32 @@ class TransitionTarget(EntityRule[Journey]):
                         at=("to",),
                     )
         for m in journey.measurement_plan:
-            trig = m.trigger
-            if trig is None:
-                continue
-            if trig.step and trig.step not in steps:
+            yield from _plan_entry(m, steps, stages)
+
+
+def _plan_entry(m: Measurement, steps: list[str], stages: list[str]) -> Iterator[Finding]:
+    """Unknown steps and stages a plan entry is taken at."""
+    trig = m.trigger
+    if trig is not None and trig.step and trig.step not in steps:
+        yield Finding(
+            trig,
+            f"measurement of '{m.metric}' is triggered at unknown step '{trig.step}'",
+            did_you_mean(trig.step, steps),
+            at=("step",),
+        )
+    if trig is not None and trig.stage and trig.stage not in stages:
+        yield Finding(
+            trig,
+            f"measurement of '{m.metric}' is triggered at unknown stage '{trig.stage}'",
+            did_you_mean(trig.stage, stages),
+            at=("stage",),
+        )
+    if isinstance(m.stages, list):
+        for i, stage in enumerate(m.stages):
+            if stage not in stages:
                 yield Finding(
-                    trig,
-                    f"measurement of '{m.metric}' is triggered at unknown step '{trig.step}'",
-                    did_you_mean(trig.step, steps),
-                    at=("step",),
-                )
-            if trig.stage and trig.stage not in stages:
-                yield Finding(
-                    trig,
-                    f"measurement of '{m.metric}' is triggered at unknown stage '{trig.stage}'",
-                    did_you_mean(trig.stage, stages),
-                    at=("stage",),
+                    m,
+                    f"measurement of '{m.metric}' is taken at unknown stage '{stage}'",
+                    did_you_mean(stage, stages),
+                    at=("stages", i),
                 )
