@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_results import results
 from .cli_schema import schema
 from .compiler import check_workspace
 from .emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput, format_text, summary_line
@@ -484,3 +485,4 @@ def rules(fmt: str) -> None:
 
 # cxdsl schema lives in its own module (print, write, --validate).
 main.add_command(schema)
+main.add_command(results)

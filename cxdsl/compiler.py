@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 from collections.abc import Iterator, Sequence
@@ -60,14 +61,22 @@ def paused_gc() -> Iterator[None]:
 
 
 def check_workspace(
-    root: Path, options: LoadOptions | None = None, reported: Sequence[Issue] = ()
+    root: Path,
+    options: LoadOptions | None = None,
+    reported: Sequence[Issue] = (),
+    now: dt.datetime | None = None,
 ) -> CheckResult:
-    """Run the whole check on the workspace at ``root``; user mistakes never raise."""
+    """Run the whole check on the workspace at ``root``; user mistakes never raise.
+
+    ``now``: the moment measured data are judged at (timestamps after it are in the
+    future); the clock by default."""
     with paused_gc():
-        return _check(root, options, reported)
+        return _check(root, options, reported, now)
 
 
-def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -> CheckResult:
+def _check(
+    root: Path, options: LoadOptions | None, reported: Sequence[Issue], now: dt.datetime | None
+) -> CheckResult:
     registry = load_rules()
 
     # Load every file: settings, YAML documents, Python model files.
@@ -99,10 +108,19 @@ def _check(root: Path, options: LoadOptions | None, reported: Sequence[Issue]) -
                 f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}"
             ) from exc
 
+    # Measured results: datasets read, validated and folded into figures.
+    results = None
+    if index.docs("dataset"):
+        from .results.engine import compute_results
+
+        untrusted = options is not None and options.allow_python is False
+        results, data_issues = compute_results(workspace, index, now=now, untrusted=untrusted)
+        issues.extend(data_issues)
+
     # Stamp names and severities from the catalogue, in a stable order.
     stamped = [registry.stamp(issue, settings) for issue in issues]
     diagnostics = sort_diagnostics([d for d in stamped if d is not None])
-    return CheckResult(workspace, index, diagnostics)
+    return CheckResult(workspace, index, diagnostics, results)
 
 
 def _mkdocs_issues(root: Path, options: LoadOptions | None) -> list[Issue]:

@@ -1,0 +1,247 @@
+"""The queries: a dataset's rows reduced, on the engine, to the counts figures are made
+of. Every figure is computed in Python from these small results (histograms of answers
+and durations, funnel counts), so the engine scans each file once per question and the
+same numbers come out of DuckDB, Polars or a remote warehouse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..model import Season
+from .tables import ROW, DataTable, Engine
+
+if TYPE_CHECKING:
+    import ibis.expr.types as ir
+
+#: The breakdown columns a row may carry (model ids).
+DIMS: tuple[str, ...] = ("journey", "step", "stage", "channel", "segment", "persona")
+
+#: A row's timestamp: fine, absent, unreadable, or later than now.
+TS_OK, TS_MISSING, TS_BAD, TS_FUTURE = "ok", "missing", "bad", "future"
+
+
+@dataclass(frozen=True)
+class Keys:
+    """Where a group of rows falls: month (``2026-03``), season and breakdown ids."""
+
+    month: str | None
+    season: str | None
+    dims: tuple[str | None, ...]
+
+    def dim(self, name: str) -> str | None:
+        return self.dims[DIMS.index(name)]
+
+
+@dataclass(frozen=True)
+class AnswerGroup:
+    keys: Keys
+    #: The answer as a number, None when absent or unreadable.
+    value: float | None
+    #: An answer was given but is not a number.
+    unreadable: bool
+    timestamp: str
+    n: int
+
+
+@dataclass(frozen=True)
+class CaseGroup:
+    keys: Keys
+    #: Which mapped steps the cases reached, in the order of ``events``' steps.
+    reached: tuple[bool, ...]
+    completed: bool
+    n: int
+
+
+@dataclass(frozen=True)
+class DurationGroup:
+    keys: Keys
+    minutes: float
+    n: int
+
+
+def _text_or_null(t: ir.Table, data: DataTable, name: str) -> ir.Value:
+    import ibis
+
+    if data.has(name):
+        return t[name].cast("string")
+    return ibis.literal(None, type="string")
+
+
+def timestamp(t: ir.Table, engine: Engine) -> ir.TimestampValue:
+    """The row's ``submitted_at`` as a timestamp (unreadable text becomes NULL)."""
+    col = t["submitted_at"]
+    kind = col.type()
+    if kind.is_string():
+        if engine.checked_casts:
+            return col.try_cast("timestamp")
+        return col.cast("timestamp")
+    if kind.is_timestamp():
+        return col
+    return col.cast("timestamp")
+
+
+def number(col: ir.Value, engine: Engine) -> ir.NumericValue:
+    """An answer as a float64 (unreadable text becomes NULL on engines that allow it)."""
+    if col.type().is_string() and engine.checked_casts:
+        return col.try_cast("float64")
+    return col.cast("float64")
+
+
+def _month(ts: ir.TimestampValue) -> ir.IntegerValue:
+    return ts.year() * 100 + ts.month()
+
+
+def _season(ts: ir.TimestampValue, seasons: Sequence[Season]) -> ir.Value:
+    import ibis
+
+    if not seasons:
+        return ibis.literal(None, type="string")
+    day = ts.date()
+    branches = [(day.between(s.start, s.end), ibis.literal(s.id)) for s in seasons]
+    return ibis.cases(*branches, else_=ibis.literal(None, type="string"))
+
+
+def _ts_state(t: ir.Table, ts: ir.TimestampValue, now: dt.datetime) -> ir.Value:
+    import ibis
+
+    return ibis.cases(
+        (t["submitted_at"].isnull(), TS_MISSING),
+        (ts.isnull(), TS_BAD),
+        (ts > now, TS_FUTURE),
+        else_=TS_OK,
+    )
+
+
+def _keys(row: dict[str, Any]) -> Keys:
+    month = row["month"]
+    return Keys(
+        None if month is None else f"{month // 100:04d}-{month % 100:02d}",
+        row["season"],
+        tuple(row[d] for d in DIMS),
+    )
+
+
+def answer_query(
+    data: DataTable, question: str, engine: Engine, seasons: Sequence[Season], now: dt.datetime
+) -> ir.Table:
+    """Counts of each answer to ``question`` by month, season and breakdown."""
+    import ibis
+
+    t = data.table
+    ts = timestamp(t, engine)
+    raw = t[question]
+    value = number(raw, engine)
+    return (
+        t.mutate(
+            month=_month(ts),
+            season=_season(ts, seasons),
+            **{d: _text_or_null(t, data, d) for d in DIMS},
+            value=value,
+            unreadable=raw.notnull() & value.isnull(),
+            timestamp=_ts_state(t, ts, now),
+        )
+        .group_by(["month", "season", *DIMS, "value", "unreadable", "timestamp"])
+        .aggregate(n=ibis._.count())
+    )
+
+
+def answers(
+    data: DataTable, question: str, engine: Engine, seasons: Sequence[Season], now: dt.datetime
+) -> list[AnswerGroup]:
+    """The answer histogram of one question, computed on the engine."""
+    rows = data.rows(answer_query(data, question, engine, seasons, now))
+    return [
+        AnswerGroup(_keys(r), r["value"], bool(r["unreadable"]), r["timestamp"], int(r["n"]))
+        for r in rows
+    ]
+
+
+def case_query(
+    data: DataTable,
+    steps: Sequence[tuple[str, Sequence[str]]],
+    end_event: str | None,
+    engine: Engine,
+    now: dt.datetime,
+) -> ir.Table:
+    """One row per case: when it started, when it completed (``end_event``), which of
+    ``steps`` (step id, its event names) it reached, its breakdown ids."""
+    t = data.table
+    ts = timestamp(t, engine)
+    event = t["event"].cast("string")
+    flags = {f"reached_{i}": event.isin(list(names)).any() for i, (_, names) in enumerate(steps)}
+    end = ts.min(where=event == end_event) if end_event else ts.max()
+    return t.group_by(t["case"].cast("string").name("case")).aggregate(
+        start=ts.min(),
+        end=end,
+        **{d: _text_or_null(t, data, d).min() for d in DIMS},
+        unreadable=(ts.isnull() & t["submitted_at"].notnull()).sum(),
+        future=(ts > now).sum(),
+        **flags,
+    )
+
+
+def cases(
+    data: DataTable,
+    steps: Sequence[tuple[str, Sequence[str]]],
+    end_event: str | None,
+    engine: Engine,
+    seasons: Sequence[Season],
+    now: dt.datetime,
+) -> tuple[list[CaseGroup], list[DurationGroup], dict[str, int]]:
+    """Funnel counts, completion-time histograms (minutes) and timestamp problems."""
+    import ibis
+
+    per_case = case_query(data, steps, end_event, engine, now)
+    if engine.name == "duckdb":
+        per_case = per_case.cache()
+    flags = [f"reached_{i}" for i in range(len(steps))]
+    keyed = per_case.mutate(month=_month(per_case.start), season=_season(per_case.start, seasons))
+    funnel = keyed.group_by(
+        ["month", "season", *DIMS, *flags, keyed.end.notnull().name("completed")]
+    ).aggregate(n=ibis._.count(), unreadable=keyed.unreadable.sum(), future=keyed.future.sum())
+    done = keyed.filter(keyed.end.notnull())
+    seconds = done.end.epoch_seconds() - done.start.epoch_seconds()
+    durations = (
+        done.mutate(minutes=(seconds / 60).floor())
+        .group_by(["month", "season", *DIMS, "minutes"])
+        .aggregate(n=ibis._.count())
+    )
+    groups, problems = [], {"unreadable": 0, "future": 0}
+    for r in data.rows(funnel):
+        groups.append(
+            CaseGroup(_keys(r), tuple(bool(r[f]) for f in flags), bool(r["completed"]), int(r["n"]))
+        )
+        problems["unreadable"] += int(r["unreadable"] or 0)
+        problems["future"] += int(r["future"] or 0)
+    spans = [
+        DurationGroup(_keys(r), float(r["minutes"]), int(r["n"])) for r in data.rows(durations)
+    ]
+    return groups, spans, problems
+
+
+def reported_rows(data: DataTable) -> list[dict[str, Any]]:
+    """Every row of a reported-figures dataset (they are few)."""
+    return data.rows(data.table)
+
+
+def duplicate_ids(data: DataTable) -> list[tuple[str, int]]:
+    """Response ids that appear more than once, with their count (at most 20)."""
+    import ibis
+
+    t = data.table
+    key = t["response_id"].cast("string").name("response_id")
+    grouped = t.group_by(key).aggregate(n=ibis._.count())
+    dup = grouped.filter((grouped.n > 1) & grouped.response_id.notnull()).order_by("response_id")
+    return [(str(r["response_id"]), int(r["n"])) for r in data.rows(dup.limit(21))]
+
+
+def first_rows(data: DataTable, where: ir.BooleanValue, column: str) -> list[tuple[int, Any]]:
+    """The first 20 rows (row number, raw value of ``column``) where ``where`` holds."""
+    t = data.table
+    if ROW not in t.columns:
+        return []
+    picked = t.filter(where).order_by(ROW).select(t[ROW], t[column].cast("string").name("v"))
+    return [(int(r[ROW]), r["v"]) for r in data.rows(picked.limit(20))]

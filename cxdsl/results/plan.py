@@ -1,0 +1,110 @@
+"""The measurement plan, expanded into what the engine computes: one item per metric ×
+journey (× stage, for entries that apply to several stages), with the question it reads,
+its target, its direction, the sample it needs and how it is reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..loading.document import Document
+from ..model import Instrument, Journey, Measurement, Metric, Question, SampleDesign
+from ..resolve import Index
+from ..stats import required_sample_size
+from .periods import PeriodKind, period_kind
+from .questions import metric_question
+
+#: Metric types computed from analytics events rather than answers.
+EVENT_TYPES = frozenset({"completion_rate", "drop_off", "time_to_complete"})
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One metric measured on one journey (at one stage of a criteria × stages matrix)."""
+
+    journey: Journey
+    metric: Metric
+    entry: Measurement | None
+    instrument: Instrument | None
+    question: Question | None
+    #: The stage of a matrix cell (entries with ``stages:``), else None.
+    stage: str | None
+    target: float | None
+    higher_is_better: bool
+    #: Responses the plan requires per period (Cochran with the finite population
+    #: correction, as CX209), None when the plan does not say.
+    required: int | None
+    period_kind: PeriodKind
+    #: The journey's document (where the entry is written).
+    document: Document
+
+    @property
+    def instrument_id(self) -> str | None:
+        return self.instrument.id if self.instrument else None
+
+
+def plan_items(index: Index) -> list[PlanItem]:
+    """Every plan entry of every journey, stage lists expanded, in file order."""
+    out: list[PlanItem] = []
+    for journey, document in index.entities(Journey):
+        for entry in journey.measurement_plan:
+            metric = index.entity("metric", entry.metric)
+            if isinstance(metric, Metric):
+                out.extend(_items(index, journey, document, entry, metric))
+    return out
+
+
+def _items(
+    index: Index, journey: Journey, document: Document, entry: Measurement, metric: Metric
+) -> Iterator[PlanItem]:
+    instrument = index.entity("instrument", entry.instrument or metric.instrument)
+    if not isinstance(instrument, Instrument):
+        instrument = None
+    question = None
+    if instrument is not None and metric.type not in EVENT_TYPES and metric.type != "index":
+        found = metric_question(metric, instrument, entry)
+        question = found if isinstance(found, Question) else None
+    design = index.entity("sample_design", entry.design) if entry.design else None
+    required = _required(entry, design if isinstance(design, SampleDesign) else None)
+    stages = _stages(journey, entry)
+    for stage in stages:
+        yield PlanItem(
+            journey=journey,
+            metric=metric,
+            entry=entry,
+            instrument=instrument,
+            question=question,
+            stage=stage,
+            target=entry.target if entry.target is not None else metric.target,
+            higher_is_better=metric.direction == "higher_is_better",
+            required=required,
+            period_kind=period_kind(entry),
+            document=document,
+        )
+
+
+def _stages(journey: Journey, entry: Measurement) -> list[str | None]:
+    if entry.stages is None:
+        return [None]
+    known = [s.id for s in journey.stages]
+    if entry.stages == "each":
+        return list(known)
+    return [s for s in entry.stages if s in known]
+
+
+def _required(entry: Measurement, design: SampleDesign | None) -> int | None:
+    """The sample the entry (or its design) requires per period and cell."""
+    source: Measurement | SampleDesign = entry
+    if design is not None and design.population is not None:
+        source = design
+    population = source.population or entry.population
+    confidence = source.confidence_level or entry.confidence_level
+    margin = source.margin_of_error or entry.margin_of_error
+    if population is None or confidence is None or margin is None:
+        return None
+    return required_sample_size(population, confidence, margin)
+
+
+def step_stages(journey: Journey) -> dict[str, str]:
+    """Step id → the id of the stage holding it."""
+    return {step.id: stage.id for stage in journey.stages for step in stage.steps}

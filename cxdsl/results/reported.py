@@ -1,0 +1,107 @@
+"""Reported figures: a period's value and n from a vendor report, a mystery-shopper round
+or a national programme's publication, taken as reported. Where the report gives no
+interval, one is derived where the metric allows (Wilson for a proportion; for NPS the
+widest variance its value admits), else the figure carries its value alone."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+from .. import codes
+from ..diagnostics import Issue
+from ..model import Metric
+from . import intervals
+from .figures import Cell, Estimate, Figure
+from .tables import DataTable, missing_column
+
+if TYPE_CHECKING:
+    from .engine import Run
+
+_PROPORTIONS = frozenset({"csat", "completion_rate", "drop_off", "first_contact_resolution"})
+
+
+def reported_figures(run: Run, data: DataTable) -> list[Figure]:
+    """One figure per row of a reported-figures dataset."""
+    needed = ["period", "value", "n"] + ([] if data.dataset.metric else ["metric"])
+    missing = [name for name in needed if not data.has(name)]
+    for name in missing:
+        run.issues.append(missing_column(data, name, f"the reported {name}"))
+    if missing:
+        return []
+    from .aggregate import reported_rows
+
+    out = []
+    for number, row in enumerate(reported_rows(data), start=1):
+        figure = _figure(run, data, row, number)
+        if figure is not None:
+            out.append(figure)
+    return out
+
+
+def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figure | None:
+    metric_id = data.dataset.metric or _text(row.get("metric"))
+    metric = run.rules.index.entity("metric", metric_id) if metric_id else None
+    value, n = _float(row.get("value")), _float(row.get("n"))
+    where = row.get("__row", number)
+    if not isinstance(metric, Metric) or value is None or n is None or n < 0:
+        what = "metric" if not isinstance(metric, Metric) else "value" if value is None else "n"
+        run.issues.append(
+            Issue(
+                codes.CX305_VALUE_OUT_OF_SCALE
+                if what != "metric"
+                else codes.CX306_UNKNOWN_ID_IN_ROW,
+                f"reported {what} {_text(row.get(what))!r} cannot be read",
+                data.locate(int(where), what) if data.locate else None,
+            )
+        )
+        return None
+    journey = data.dataset.journey or _text(row.get("journey"))
+    cell = Cell(
+        journey,
+        str(row["period"]),
+        step=_text(row.get("step")),
+        stage=_text(row.get("stage")),
+        segment=_text(row.get("segment")),
+    )
+    estimate = _estimate(metric, value, int(n), row)
+    item = next(
+        (i for i in run.items if i.metric.id == metric.id and i.journey.id == journey), None
+    )
+    target = item.target if item else metric.target
+    status = intervals.status(
+        estimate,
+        target=target,
+        higher_is_better=metric.direction == "higher_is_better",
+        n=int(n),
+        required=item.required if item and cell.breakdown is None else None,
+        min_cell=run.context.min_cell,
+    )
+    shown = estimate if int(n) >= run.context.min_cell else None
+    return Figure(metric.id, cell, int(n), shown, target, status)
+
+
+def _estimate(metric: Metric, value: float, n: int, row: dict[str, Any]) -> Estimate:
+    low, high = _float(row.get("ci_low")), _float(row.get("ci_high"))
+    if low is not None and high is not None:
+        return Estimate(value, min(low, value), max(high, value), n, "reported")
+    if metric.type in _PROPORTIONS and 0 <= value <= 100 and n > 0:
+        found = intervals.proportion(round(value * n / 100), n)
+        if found is not None:
+            return Estimate(value, min(found.ci_low, value), max(found.ci_high, value), n, "wilson")
+    if metric.type == "nps" and -100 <= value <= 100 and n > 0:
+        half = 1.959963984540054 * 100 * math.sqrt(max(1 - (value / 100) ** 2, 0) / n)
+        return Estimate(value, max(value - half, -100), min(value + half, 100), n, "nps")
+    return Estimate(value, value, value, n, "reported")
+
+
+def _float(raw: object) -> float | None:
+    try:
+        number = float(str(raw)) if raw is not None else None
+    except ValueError:
+        return None
+    return number if number is not None and math.isfinite(number) else None
+
+
+def _text(raw: object) -> str | None:
+    return None if raw is None or str(raw) == "" else str(raw)

@@ -1,0 +1,66 @@
+"""``cxdsl results --show-sql DIALECT``: the SQL the engine runs, in another dialect.
+
+Each query is built exactly as ``compute_results`` builds it, on an unbound table named
+after the dataset (its ``table:`` on a backend, else its id), so what is printed runs on
+BigQuery, Trino or Spark against a table of that name with the source's columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from ..loading import LoadOptions
+
+#: Fixed so the printed SQL is the same on every run (the future-timestamp check's now).
+_NOW = dt.datetime(2000, 1, 1)
+
+
+def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
+    """Every query of every dataset of the workspace at ``root``, as ``dialect`` SQL."""
+    import ibis
+
+    from ..compiler import check_workspace
+    from ..model import Dataset, Instrument, Journey
+    from .aggregate import answer_query, case_query
+    from .events import step_events
+    from .tables import Engine, open_dataset
+
+    checked = check_workspace(root, options)
+    index = checked.index
+    engine = Engine()
+    blocks = []
+    for dataset, _ in index.entities(Dataset):
+        instrument = index.entity("instrument", dataset.instrument)
+        instrument = instrument if isinstance(instrument, Instrument) else None
+        wanted = {q.id for q in instrument.questions} if instrument else set()
+        from ..diagnostics import Span
+
+        data, _issues = open_dataset(engine, root, dataset, Span(file="-"), wanted)
+        if data is None:
+            continue
+        name = dataset.table or dataset.id
+        bare = ibis.table(data.table.schema(), name=name)
+        data = replace(data, table=bare)
+        seasons = checked.workspace.settings.seasons
+        if dataset.shape == "responses" and instrument is not None:
+            for q in instrument.questions:
+                if data.has(q.id):
+                    expr = answer_query(data, q.id, engine, seasons, _NOW)
+                    blocks.append(_block(f"{dataset.id}: answers to {q.id}", expr, dialect))
+        elif dataset.shape == "events":
+            journey = index.entity("journey", dataset.journey) if dataset.journey else None
+            mapping = {**(instrument.events if instrument else {}), **dataset.events}
+            steps = step_events(journey, mapping) if isinstance(journey, Journey) else []
+            end = dataset.end_event or (instrument.event if instrument else None)
+            expr = case_query(data, steps, end, engine, _NOW)
+            blocks.append(_block(f"{dataset.id}: cases", expr, dialect))
+    return "\n".join(blocks)
+
+
+def _block(title: str, expr: object, dialect: str) -> str:
+    import ibis
+
+    sql = ibis.to_sql(expr, dialect="pyspark" if dialect == "spark" else dialect)
+    return f"-- {title}\n{str(sql).strip()};\n"
