@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..loading.document import Document
 from ..model import Instrument, Journey, Measurement, Metric, Question, SampleDesign
 from ..resolve import Index
-from ..stats import required_sample_size
+from ..stats import required_sample
 from .periods import PeriodKind, period_kind
 from .questions import metric_question
 
@@ -65,7 +65,7 @@ def _items(
         found = metric_question(metric, instrument, entry)
         question = found if isinstance(found, Question) else None
     design = index.entity("sample_design", entry.design) if entry.design else None
-    required = _required(entry, design if isinstance(design, SampleDesign) else None)
+    required = required_sample(entry, design if isinstance(design, SampleDesign) else None)
     stages = _stages(journey, entry)
     for stage in stages:
         yield PlanItem(
@@ -90,19 +90,6 @@ def _stages(journey: Journey, entry: Measurement) -> list[str | None]:
     if entry.stages == "each":
         return list(known)
     return [s for s in entry.stages if s in known]
-
-
-def _required(entry: Measurement, design: SampleDesign | None) -> int | None:
-    """The sample the entry (or its design) requires per period and cell."""
-    source: Measurement | SampleDesign = entry
-    if design is not None and design.population is not None:
-        source = design
-    population = source.population or entry.population
-    confidence = source.confidence_level or entry.confidence_level
-    margin = source.margin_of_error or entry.margin_of_error
-    if population is None or confidence is None or margin is None:
-        return None
-    return required_sample_size(population, confidence, margin)
 
 
 def step_stages(journey: Journey) -> dict[str, str]:
