@@ -29,7 +29,7 @@ from .. import codes
 from ..diagnostics import Issue, Span
 
 if TYPE_CHECKING:
-    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
 
     from .sources import ResolvedSource
 

@@ -316,7 +316,7 @@ def check_parquet(source: ResolvedSource) -> tuple[list[str] | None, list[Issue]
     Whole-file problems are located at the file's line 1, column 1 (``Span(file=label)``),
     like a CSV's; a column's problem at ``record="column <name>"``.
     """
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
 
     where = Span(file=source.label)
     try:
