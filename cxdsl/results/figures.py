@@ -72,6 +72,9 @@ class Figure:
     #: than the noise (the difference's 95 % interval excludes zero).
     change: float | None = None
     change_significant: bool | None = None
+    #: Which statistic of a distribution the figure is (``median``, ``p90`` for time to
+    #: complete); None for a metric's one value.
+    statistic: str | None = None
 
     def as_json(self) -> dict[str, object]:
         """The fields ``cxdsl results --format json`` prints (null where not applicable)."""
@@ -79,6 +82,7 @@ class Figure:
         c = self.cell
         return {
             "metric": self.metric,
+            "statistic": self.statistic,
             "journey": c.journey,
             "period": c.period,
             "step": c.step,
