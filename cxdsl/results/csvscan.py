@@ -51,12 +51,8 @@ _DELIMITER_NAMES = {
     "|": ("'|'", "'|'"),
     ",": ("','", "','"),
 }
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
+#: Byte-order marks of UTF-32, then UTF-16 (UTF-32-LE's starts with UTF-16-LE's).
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _UTF8_HINT = (
     "save it as UTF-8 (Excel: Save As, 'CSV UTF-8'), or convert it: "
     "iconv -f WINDOWS-1252 -t UTF-8 FILE > NEW-FILE"
@@ -114,7 +110,7 @@ def scan_csv(source: ResolvedSource, *, delimiter: str, drop: set[str]) -> CsvSc
         issues.add(codes.CX302_SOURCE_MALFORMED, f"{delimiter!r} cannot be the delimiter", 1, 1)
     else:
         try:
-            with _open(source) as handle:
+            with open_regular(source) as handle:
                 scan.run(handle, drop)
         except OSError as exc:
             issues.add(codes.CX301_SOURCE_UNAVAILABLE, f"cannot read file: {exc.strerror}", 1, 1)
@@ -193,11 +189,10 @@ class _Lines:
         return text[1:] if number == 1 and text.startswith("\ufeff") else text
 
     def _decode(self, raw: bytes, number: int) -> str | None:
-        if number == 1:
-            for bom, name in _WIDE_BOMS:
-                if raw.startswith(bom):
-                    self._stop(1, 1, f"the file is {name} text; CSV is read as UTF-8", _UTF8_HINT)
-                    return None
+        if number == 1 and raw.startswith(_WIDE_BOMS):
+            name = "UTF-32" if raw.startswith(_WIDE_BOMS[:2]) else "UTF-16"
+            self._stop(1, 1, f"the file is {name} text; CSV is read as UTF-8", _UTF8_HINT)
+            return None
         nul = raw.find(b"\0")
         if nul >= 0:
             parquet = number == 1 and raw.startswith(b"PAR1")
@@ -291,6 +286,7 @@ class _Scan:
 
     def _csv_error(self, error: str, line: int, offset: int) -> None:
         column = 1
+        hint = _QUOTE_HINT
         if "unexpected end of data" in error:
             message = "a quoted field is never closed"
             starts = _field_starts(self.source, offset, self.delimiter)
@@ -302,9 +298,10 @@ class _Scan:
             message = "a closing quote is followed by something other than the delimiter"
         elif "new-line character" in error:
             message = "a carriage return (\\r) inside an unquoted field"
+            hint = "save the file with Windows (CRLF) or Unix (LF) line ends"
         else:
             message = f"cannot parse this row: {error}"
-        self.issues.add(codes.CX302_SOURCE_MALFORMED, message, line, column, _QUOTE_HINT)
+        self.issues.add(codes.CX302_SOURCE_MALFORMED, message, line, column, hint)
 
     def _header(self, header: list[str], line: int, offset: int, drop: set[str]) -> bool:
         """Check the header and choose the kept columns; False when nothing can be read
@@ -424,9 +421,10 @@ def _picker(indexes: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
     return lambda _record: ()
 
 
-def _open(source: ResolvedSource) -> IO[bytes]:
-    """The file opened without blocking (it was a regular file when resolved; a FIFO
-    swapped in since is refused, not waited on)."""
+def open_regular(source: ResolvedSource) -> IO[bytes]:
+    """The file opened to read without blocking, or OSError when it is not a regular
+    file (it was when resolved; a FIFO or folder swapped in since is refused, not
+    waited on)."""
     fd = os.open(source.path, _OPEN_FLAGS)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -444,7 +442,7 @@ def _field_starts(
     all), as (lines after the record's first, 1-based character column); [] when the
     file cannot be read again."""
     try:
-        with _open(source) as handle:
+        with open_regular(source) as handle:
             handle.seek(offset)
             return _walk(_text_lines(handle, offset), delimiter, want)[0]
     except OSError:

@@ -26,7 +26,7 @@ from .. import codes
 from ..diagnostics import Issue, Span
 from ..loading.files import out_of_bounds
 from ..model.results import ENV_REF, Dataset
-from .csvscan import MAX_CSV_BYTES, CsvScan, scan_csv
+from .csvscan import MAX_CSV_BYTES, CsvScan, open_regular, scan_csv
 
 __all__ = [
     "MAX_CSV_BYTES",
@@ -320,20 +320,20 @@ def check_parquet(source: ResolvedSource) -> tuple[list[str] | None, list[Issue]
 
     where = Span(file=source.label)
     try:
-        fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        handle = open_regular(source)
     except OSError as exc:
         return None, [_refuse(where, f"cannot read file: {exc.strerror}")]
-    with os.fdopen(fd, "rb") as handle:
-        problem = _not_parquet(handle)
-        if problem is not None:
-            message, hint = problem
-            return None, [Issue(codes.CX302_SOURCE_MALFORMED, message, where, hint)]
+    with handle:
         try:
+            problem = _not_parquet(handle)
+            if problem is not None:
+                message, hint = problem
+                return None, [Issue(codes.CX302_SOURCE_MALFORMED, message, where, hint)]
             handle.seek(0)
             meta = pq.ParquetFile(handle)
             names = [str(name) for name in meta.schema_arrow.names]
             rows = int(meta.metadata.num_rows)
-        except Exception as exc:  # pyarrow's errors on a damaged footer vary by version
+        except Exception as exc:  # an I/O error; pyarrow's on a damaged footer vary
             text = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
             message = f"cannot read the Parquet file: {text}"
             return None, [Issue(codes.CX302_SOURCE_MALFORMED, message, where)]
@@ -353,8 +353,6 @@ def check_parquet(source: ResolvedSource) -> tuple[list[str] | None, list[Issue]
 
 def _not_parquet(handle: IO[bytes]) -> tuple[str, str | None] | None:
     """(message, hint) when the file lacks Parquet's magic bytes at either end."""
-    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-        return "not a regular file", None
     head = handle.read(4096)
     size = handle.seek(0, os.SEEK_END)
     if size >= 12:

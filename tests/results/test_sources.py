@@ -388,6 +388,9 @@ def test_nul_bytes_and_wide_encodings_are_not_read(tmp_path: Path) -> None:
     scan = _scan(tmp_path, "id\tnps\r\n1\t9\r\n".encode("utf-16"))
     assert _found(scan) == [(codes.CX302_SOURCE_MALFORMED, 1, 1)]
     assert "UTF-16" in scan.issues[0].message
+    scan = _scan(tmp_path, "id\n1\n".encode("utf-32"))
+    assert _found(scan) == [(codes.CX302_SOURCE_MALFORMED, 1, 1)]
+    assert "UTF-32" in scan.issues[0].message
     scan = _scan(tmp_path, b"PAR1\x15\x04\x15\x00" + bytes(range(256)) + b"PAR1")
     assert _found(scan)[0][:2] == (codes.CX302_SOURCE_MALFORMED, 1)
     assert "format: parquet" in (scan.issues[0].hint or "")
@@ -449,6 +452,13 @@ def test_issues_of_one_code_are_capped_with_a_summary(tmp_path: Path) -> None:
     assert summary.span == Span(file="data/wave.csv")
     assert summary.message.startswith("and 7 more CX302 issues")
     assert scan.table.to_pydict() == {"id": ["2"], "nps": ["9"], "__row": [28]}
+
+
+def test_carriage_returns_alone_are_not_line_ends(tmp_path: Path) -> None:
+    scan = _scan(tmp_path, b"id,nps\n1,9\r2,8\n3,7\n")
+    assert _found(scan) == [(codes.CX302_SOURCE_MALFORMED, 2, 1)]
+    assert "CRLF" in (scan.issues[0].hint or "")
+    assert scan.table.to_pydict()["id"] == ["3"]
 
 
 def test_a_quote_cannot_be_the_delimiter(tmp_path: Path) -> None:
@@ -550,6 +560,26 @@ def test_a_truncated_parquet_file(tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
     names, issues = _check(path)
     assert names is None and "cut short" in _one(issues, codes.CX302_SOURCE_MALFORMED).message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_parquet_swapped_for_a_fifo_or_folder_is_refused_unopened(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.parquet")
+    (tmp_path / "dir.parquet").mkdir()
+    for name in ("pipe.parquet", "dir.parquet"):
+        names, issues = _check(tmp_path / name)
+        issue = _one(issues, codes.CX301_SOURCE_UNAVAILABLE)
+        assert names is None and issue.message == "cannot read file: not a regular file"
+
+
+def test_importing_the_sources_loads_neither_pyarrow_nor_ibis() -> None:
+    import subprocess
+
+    code = (
+        "import sys, cxdsl.results.sources; print(sorted({'pyarrow', 'ibis'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_parquet_spans_name_row_and_column() -> None:
