@@ -109,17 +109,20 @@ def _event_map(
     else:
         steps = [s.id for j, _ in ctx.index.entities(Journey) for s in j.steps()]
         scope = "any journey"
-    # The dataset's own map, else its instrument's (named in the message).
-    of = "" if dataset.events or instrument is None else f" of instrument '{instrument.id}'"
-    at: tuple[str, ...] = ("instrument",) if of else ("events",)
-    for event, step in (dataset.events or theirs).items():
-        if step not in steps:
-            yield Finding(
-                dataset,
-                f"event '{event}'{of} marks step '{step}', not a step of {scope}",
-                did_you_mean(step, steps),
-                at=at if of else (*at, event),
+    # The instrument's map, extended (and overridden, event by event) by the dataset's.
+    for event, step in {**theirs, **dataset.events}.items():
+        if step in steps:
+            continue
+        if event in dataset.events:
+            message = f"event '{event}' marks step '{step}', not a step of {scope}"
+            at: tuple[str, ...] = ("events", event)
+        else:
+            iid = instrument.id if instrument is not None else ""
+            message = (
+                f"event '{event}' of instrument '{iid}' marks step '{step}', not a step of {scope}"
             )
+            at = ("instrument",)
+        yield Finding(dataset, message, did_you_mean(step, steps), at=at)
 
 
 def _column_keys(dataset: Dataset, instrument: Instrument | None) -> Iterator[Finding]:
