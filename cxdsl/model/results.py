@@ -133,6 +133,8 @@ class Dataset(Entity):
             raise ValueError("give either `source` (a file) or `table` (on a `backend`)")
         if self.table is not None and self.backend is None:
             raise ValueError("`table` needs a `backend`")
+        if self.source is not None and self.backend is not None:
+            raise ValueError("a `backend` holds a `table`; a `source` file is read by cxdsl")
         return self
 
     def column(self, key: str) -> str:

@@ -168,6 +168,8 @@ def case_query(
 ) -> ir.Table:
     """One row per case: when it started, when it completed (``end_event``), which of
     ``steps`` (step id, its event names) it reached, its breakdown ids."""
+    import ibis
+
     t = data.table
     ts = timestamp(t, engine)
     event = t["event"].cast("string")
@@ -176,10 +178,41 @@ def case_query(
     return t.group_by(t["case"].cast("string").name("case")).aggregate(
         start=ts.min(),
         end=end,
-        **{d: _text_or_null(t, data, d).min() for d in DIMS},
+        **{
+            d: t[d].cast("string").min() if data.has(d) else ibis.literal(None, type="string")
+            for d in DIMS
+        },
         unreadable=(ts.isnull() & t["submitted_at"].notnull()).sum(),
         future=(ts > now).sum(),
         **flags,
+    )
+
+
+def cases_query(
+    data: DataTable,
+    steps: Sequence[tuple[str, Sequence[str]]],
+    end_event: str | None,
+    engine: Engine,
+    seasons: Sequence[Season],
+    now: dt.datetime,
+    resolution: float = 1.0,
+) -> ir.Table:
+    """Cases counted by month, season, breakdown, steps reached, completion and time to
+    complete (in ``resolution``-minute buckets; NULL for cases that did not complete):
+    one query, so the event log is scanned once for the funnel and the durations."""
+    import ibis
+
+    per_case = case_query(data, steps, end_event, engine, now)
+    flags = [f"reached_{i}" for i in range(len(steps))]
+    seconds = per_case.end.epoch_seconds() - per_case.start.epoch_seconds()
+    keyed = per_case.mutate(
+        month=_month(per_case.start),
+        season=_season(per_case.start, seasons),
+        completed=per_case.end.notnull(),
+        minutes=(seconds / (60 * resolution)).floor() * resolution,
+    )
+    return keyed.group_by(["month", "season", *DIMS, *flags, "completed", "minutes"]).aggregate(
+        n=ibis._.count(), unreadable=keyed.unreadable.sum(), future=keyed.future.sum()
     )
 
 
@@ -192,33 +225,17 @@ def cases(
     now: dt.datetime,
 ) -> tuple[list[CaseGroup], list[DurationGroup], dict[str, int]]:
     """Funnel counts, completion-time histograms (minutes) and timestamp problems."""
-    import ibis
-
-    per_case = case_query(data, steps, end_event, engine, now)
-    if engine.name == "duckdb":
-        per_case = per_case.cache()
+    query = cases_query(data, steps, end_event, engine, seasons, now)
     flags = [f"reached_{i}" for i in range(len(steps))]
-    keyed = per_case.mutate(month=_month(per_case.start), season=_season(per_case.start, seasons))
-    funnel = keyed.group_by(
-        ["month", "season", *DIMS, *flags, keyed.end.notnull().name("completed")]
-    ).aggregate(n=ibis._.count(), unreadable=keyed.unreadable.sum(), future=keyed.future.sum())
-    done = keyed.filter(keyed.end.notnull())
-    seconds = done.end.epoch_seconds() - done.start.epoch_seconds()
-    durations = (
-        done.mutate(minutes=(seconds / 60).floor())
-        .group_by(["month", "season", *DIMS, "minutes"])
-        .aggregate(n=ibis._.count())
-    )
-    groups, problems = [], {"unreadable": 0, "future": 0}
-    for r in data.rows(funnel):
-        groups.append(
-            CaseGroup(_keys(r), tuple(bool(r[f]) for f in flags), bool(r["completed"]), int(r["n"]))
-        )
+    groups, spans, problems = [], [], {"unreadable": 0, "future": 0}
+    for r in data.rows(query):
+        keys, n = _keys(r), int(r["n"])
+        completed = bool(r["completed"])
+        groups.append(CaseGroup(keys, tuple(bool(r[f]) for f in flags), completed, n))
+        if completed and r["minutes"] is not None:
+            spans.append(DurationGroup(keys, float(r["minutes"]), n))
         problems["unreadable"] += int(r["unreadable"] or 0)
         problems["future"] += int(r["future"] or 0)
-    spans = [
-        DurationGroup(_keys(r), float(r["minutes"]), int(r["n"])) for r in data.rows(durations)
-    ]
     return groups, spans, problems
 
 

@@ -23,7 +23,7 @@ def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
 
     from ..compiler import check_workspace
     from ..model import Dataset, Instrument, Journey
-    from .aggregate import answer_query, case_query
+    from .aggregate import answer_query, cases_query
     from .events import step_events
     from .tables import Engine, open_dataset
 
@@ -54,7 +54,7 @@ def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
             mapping = {**(instrument.events if instrument else {}), **dataset.events}
             steps = step_events(journey, mapping) if isinstance(journey, Journey) else []
             end = dataset.end_event or (instrument.event if instrument else None)
-            expr = case_query(data, steps, end, engine, _NOW)
+            expr = cases_query(data, steps, end, engine, seasons, _NOW)
             blocks.append(_block(f"{dataset.id}: cases", expr, dialect))
     return "\n".join(blocks)
 
@@ -62,5 +62,13 @@ def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
 def _block(title: str, expr: object, dialect: str) -> str:
     import ibis
 
-    sql = ibis.to_sql(expr, dialect="pyspark" if dialect == "spark" else dialect)
-    return f"-- {title}\n{str(sql).strip()};\n"
+    if dialect == "spark":
+        # ibis compiles Spark SQL only with a live Spark session; sqlglot translates the
+        # Trino form (TRY_CAST and all) into Spark's.
+        import sqlglot
+
+        trino = str(ibis.to_sql(expr, dialect="trino"))
+        sql = sqlglot.transpile(trino, read="trino", write="spark", pretty=True)[0]
+    else:
+        sql = str(ibis.to_sql(expr, dialect=dialect))
+    return f"-- {title}\n{sql.strip()};\n"

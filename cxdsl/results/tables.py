@@ -185,16 +185,19 @@ def _open_backend(
     backend, issues = resolve_backend(dataset, span)
     if backend is None or dataset.table is None:
         return None, issues
-    label = f"{dataset.backend}:{dataset.table}"
+    label = backend.label
     try:
-        con = ibis.connect(backend.url)
+        con = ibis.connect(backend.url) if backend.url else getattr(ibis, backend.backend).connect()
         table = con.table(dataset.table)
         columns = list(table.columns)
     except Exception as exc:  # a driver's error: the network, credentials, a missing table
+        reason = _first_line(exc)
+        if backend.url:  # a driver may quote its URL, password and all
+            reason = reason.replace(backend.url, f"${{{backend.connection_env}}}")
         issues.append(
             Issue(
                 codes.CX301_SOURCE_UNAVAILABLE,
-                f"cannot open table '{dataset.table}' on {dataset.backend}: {_first_line(exc)}",
+                f"cannot open table '{dataset.table}' on {dataset.backend}: {reason}",
                 span,
             )
         )

@@ -1,0 +1,235 @@
+"""The results engine on a small fixture whose figures are computed by hand below."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cxdsl.cli import main
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+SQL_SNAPSHOTS = Path(__file__).parent / "sql_snapshots"
+Z = 1.959963984540054
+AS_OF = "2026-11-30"
+
+
+def run_results(ws: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["results", str(ws), "--as-of", AS_OF, *args])
+    return result.exit_code, result.output
+
+
+def results_json(ws: Path = SMALL) -> dict[str, Any]:
+    code, output = run_results(ws, "--format", "json")
+    assert code == 1, output  # the fixture holds one out-of-scale answer
+    payload: dict[str, Any] = json.loads(output)
+    return payload
+
+
+def figure(payload: dict[str, Any], **where: object) -> dict[str, Any]:
+    keys = ("step", "stage", "segment", "channel", "persona", "statistic")
+    wanted = {k: None for k in keys} | where
+    found = [f for f in payload["results"] if all(f[k] == v for k, v in wanted.items())]
+    assert len(found) == 1, (where, found)
+    return found[0]
+
+
+def wilson(successes: int, n: int) -> tuple[float, float]:
+    p = successes / n
+    centre = (p + Z * Z / (2 * n)) / (1 + Z * Z / n)
+    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / (1 + Z * Z / n)
+    return 100 * (centre - half), 100 * (centre + half)
+
+
+def test_nps_by_hand() -> None:
+    payload = results_json()
+    # 2026-Q1 answers 10, 9, 7, 3, 10, 6, 8, 0: promoters 3, detractors 3, n = 8.
+    q1 = figure(payload, metric="nps", period="2026-Q1")
+    var = (3 / 8 + 3 / 8 - 0.0**2) / 8
+    half = Z * 100 * math.sqrt(var)
+    assert (q1["n"], q1["value"]) == (8, 0.0)
+    assert q1["ci_low"] == pytest.approx(-half) and q1["ci_high"] == pytest.approx(half)
+    assert (q1["target"], q1["status"], q1["method"]) == (10, "inconclusive", "nps")
+    # 2026-Q2 answers 9, 10, 5, 9, 2 (the 11 is out of scale, left out): 3 − 2 of 5 = 20.
+    q2 = figure(payload, metric="nps", period="2026-Q2")
+    var = (3 / 5 + 2 / 5 - 0.2**2) / 5
+    assert (q2["n"], q2["value"]) == (5, pytest.approx(20.0))
+    assert q2["ci_low"] == pytest.approx(20 - Z * 100 * math.sqrt(var))
+    assert q2["ci_high"] == 100  # 20 + 85.9 clipped to the scale of NPS
+    assert q2["change"] == pytest.approx(20.0) and q2["change_significant"] is False
+    assert q2["provisional"] is True  # the dataset has an error (the 11)
+
+
+def test_csat_by_hand() -> None:
+    payload = results_json()
+    # 2026-Q1 answers 5, 4, 3, 2, 5, 4, 2, 1 on 1..5: the top two (4, 5) are 4 of 8.
+    q1 = figure(payload, metric="csat", period="2026-Q1")
+    low, high = wilson(4, 8)
+    assert (q1["n"], q1["value"], q1["method"]) == (8, 50.0, "wilson")
+    assert (q1["ci_low"], q1["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    # 2026-Q2: 5, 4, 4, 3, 5, 2: four of six.
+    q2 = figure(payload, metric="csat", period="2026-Q2")
+    assert (q2["n"], q2["value"]) == (6, pytest.approx(400 / 6))
+
+
+def test_events_by_hand() -> None:
+    payload = results_json()
+    # Cases c1..c8 all start in 2026-Q1; c1, c2, c3, c6, c8 reach "paid": 5 of 8.
+    done = figure(payload, metric="completion", period="2026-Q1")
+    low, high = wilson(5, 8)
+    assert (done["n"], done["value"]) == (8, 62.5)
+    assert (done["ci_low"], done["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    # Hours to pay: 1, 2, 3, 4, 5. Median 3; order statistics 1st and 5th for n = 5.
+    median = figure(payload, metric="time-to-pay", period="2026-Q1", statistic="median")
+    assert (median["value"], median["ci_low"], median["ci_high"]) == (3.0, 1.0, 5.0)
+    assert median["status"] == "inconclusive"  # target 2 hours lies inside [1, 5]
+    p90 = figure(payload, metric="time-to-pay", period="2026-Q1", statistic="p90")
+    assert p90["value"] == 5.0 and p90["target"] is None
+
+
+def test_small_groups_are_suppressed() -> None:
+    payload = results_json()
+    # Two answers at the pay step in 2026-Q2, below min_cell_size: 3.
+    cell = figure(payload, metric="nps", period="2026-Q2", step="pay")
+    assert (cell["n"], cell["value"], cell["ci_low"], cell["status"]) == (
+        2,
+        None,
+        None,
+        "suppressed",
+    )
+
+
+def test_out_of_scale_answer_is_located() -> None:
+    payload = results_json()
+    found = [d for d in payload["diagnostics"] if d["code"] == "CX305"]
+    # r11 is the 11th data row: line 12 (the header is line 1); its nps field starts after
+    # "r11,2026-04-04T10:00:00,upload,citizens," (40 characters): column 41.
+    assert [(d["file"], d["line"], d["column"]) for d in found] == [
+        ("results/responses.csv", 12, 41)
+    ]
+    line = (SMALL / "results/responses.csv").read_text().splitlines()[11]
+    assert line[40:].startswith("11,")
+
+
+def test_personal_columns_never_leave_the_computation() -> None:
+    code, text = run_results(SMALL, "--format", "json")
+    assert "+966" not in text and "phone" not in text
+    code, sql = run_results(SMALL, "--show-sql", "duckdb")
+    assert code == 0 and "phone" not in sql
+
+
+def test_readings_funnel_and_association() -> None:
+    from cxdsl.compiler import check_workspace
+
+    results = check_workspace(SMALL).results
+    assert results is not None
+    emotion = {r.step: r for r in results.readings if r.measure == "emotion"}
+    # fill: 1, 1, 0, 0, 1; upload: −2, −1, −2, −1, −2; pay: 2, 1, 2, 1.
+    assert emotion["fill"].estimate and emotion["fill"].estimate.value == pytest.approx(0.6)
+    assert emotion["upload"].estimate and emotion["upload"].estimate.value == pytest.approx(-1.6)
+    assert emotion["pay"].n == 4
+    funnel = {f.step: f for f in results.funnels if f.period == "2026-Q1"}
+    assert [funnel[s].reached for s in ("fill", "upload", "pay")] == [8, 7, 5]
+    assert funnel["upload"].drop_off and funnel["upload"].drop_off.value == pytest.approx(200 / 7)
+    (association,) = results.associations
+    assert (association.n, association.rho, association.conclusive) == (2, None, False)
+    assert results.volumes == {"citizens": 12}  # residents (2) are below min_cell_size
+
+
+def parquet_copy(tmp_path: Path) -> Path:
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    options = pcsv.ConvertOptions(timestamp_parsers=["%Y-%m-%dT%H:%M:%S"])
+    for name in ("responses", "events"):
+        table = pcsv.read_csv(ws / f"results/{name}.csv", convert_options=options)
+        pq.write_table(table, ws / f"results/{name}.parquet")
+        (ws / f"results/{name}.csv").unlink()
+    plan = ws / "journeys/pay.yaml"
+    plan.write_text(plan.read_text().replace(".csv", ".parquet"))
+    return ws
+
+
+def test_duckdb_and_polars_give_identical_figures(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from cxdsl.compiler import check_workspace
+    from cxdsl.results.engine import compute_results
+
+    ws = parquet_copy(tmp_path)
+    checked = check_workspace(ws)
+    now = dt.datetime(2026, 11, 30)
+    figures = {}
+    for engine in ("duckdb", "polars"):
+        found, _ = compute_results(checked.workspace, checked.index, engine=engine, now=now)
+        figures[engine] = sorted(json.dumps(f.as_json(), sort_keys=True) for f in found.figures)
+    assert len(figures["duckdb"]) == 33
+    assert figures["duckdb"] == figures["polars"]
+    # The same numbers as from the CSV.
+    csv_figures = [f for f in results_json()["results"] if f["metric"] == "nps"]
+    parquet = [json.loads(f) for f in figures["duckdb"]]
+    assert sorted(json.dumps(f, sort_keys=True) for f in csv_figures) == sorted(
+        json.dumps(f, sort_keys=True) for f in parquet if f["metric"] == "nps"
+    )
+
+
+def test_parquet_rows_are_located(tmp_path: Path) -> None:
+    ws = parquet_copy(tmp_path)
+    code, output = run_results(ws)
+    assert code == 1
+    assert "results/responses.parquet:row 11, column nps: error CX305" in output
+
+
+@pytest.mark.parametrize("dialect", ["bigquery", "trino", "spark"])
+def test_show_sql_snapshot(dialect: str, snapshot: Callable[[Path, str], None]) -> None:
+    code, sql = run_results(SMALL, "--show-sql", dialect)
+    assert code == 0, sql
+    snapshot(SQL_SNAPSHOTS / f"small.{dialect}.sql", sql)
+
+
+def test_no_datasets_no_engine_imported(workspace: Path) -> None:
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from cxdsl.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\n"
+        f"r = CliRunner().invoke(main, ['check', {str(workspace)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = sorted(m for m in ('ibis', 'duckdb', 'pyarrow', 'polars', 'scipy', 'numpy')"
+        " if m in sys.modules)\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_untrusted_mode_reads_no_file_named_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    private = tmp_path / "private.csv"
+    shutil.copy(SMALL / "results/responses.csv", private)
+    monkeypatch.setenv("CX_PRIVATE", str(private))
+    plan = ws / "journeys/pay.yaml"
+    plan.write_text(
+        plan.read_text().replace("source: results/responses.csv", "source: ${CX_PRIVATE}")
+    )
+    code, trusted = run_results(ws)
+    assert "nps  pay  2026-Q1" in trusted
+    code, untrusted = run_results(ws, "--no-python")
+    assert code == 1
+    assert "CX301 dataset 'responses' is not read in untrusted mode" in untrusted
+    assert "nps  pay" not in untrusted
