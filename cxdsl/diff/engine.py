@@ -263,6 +263,10 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
     for key in old:
         if key in new:
             _compare(result, key[0], key[1], _data(old[key]), _data(new[key]))
+    if base.results is not None or head.results is not None:
+        from .figures import figure_changes
+
+        result.changes += figure_changes(base.results, head.results)
     return result
 
 

@@ -159,10 +159,24 @@ def _signed(value: Any) -> str:
 
 def describe(ctx: RenderContext, c: Change) -> str:
     """One Markdown line for a change."""
+    if c.category.startswith("figure."):
+        return _figure_change(c)
     line = _whole_entity(ctx, c)
     if line is None:
         line = _journey_part(ctx, c)
     return line if line is not None else _field_change(ctx, c)
+
+
+def _figure_change(c: Change) -> str:
+    """A measured figure that moved, appeared or went: ``📊 nps on pay 2026-Q1: …``."""
+    what = f"{_code(c.entity)} on {escape_text(c.path)}"
+    before, after = escape_text(str(c.before)), escape_text(str(c.after))
+    if c.category == "figure.added":
+        return f"📊 new figure: {what}: {after}"
+    if c.category == "figure.removed":
+        return f"📊 figure gone: {what} (was {before})"
+    detail = f" ({escape_text(c.detail)})" if c.detail else ""
+    return f"📊 figure moved: {what}: {before} → {after}{detail}"
 
 
 def _whole_entity(ctx: RenderContext, c: Change) -> str | None:

@@ -1,0 +1,55 @@
+"""Figures that moved between two revisions (their datasets or their plan changed): a
+journey's overall figure per metric and period, when its value or its status differs."""
+
+from __future__ import annotations
+
+from ..results.figures import Figure, Results
+from .engine import Change
+
+Key = tuple[str, str | None, str | None, str]
+
+
+def _overall(results: Results | None) -> dict[Key, Figure]:
+    if results is None:
+        return {}
+    return {
+        (f.metric, f.statistic, f.cell.journey, f.cell.period): f
+        for f in results.figures
+        if f.cell.breakdown is None
+    }
+
+
+def _shown(f: Figure | None) -> str | None:
+    if f is None:
+        return None
+    if f.estimate is None:
+        return f"{f.status} (n={f.n})"
+    e = f.estimate
+    return f"{e.value:.1f} [{e.ci_low:.1f}, {e.ci_high:.1f}] {f.status} (n={f.n})"
+
+
+def figure_changes(base: Results | None, head: Results | None) -> list[Change]:
+    """``figure.moved`` (value or status), ``figure.added`` and ``figure.removed``."""
+    old, new = _overall(base), _overall(head)
+    out = []
+    for key in sorted(old.keys() | new.keys(), key=lambda k: tuple(str(p) for p in k)):
+        before, after = old.get(key), new.get(key)
+        metric, statistic, journey, period = key
+        where = f"{journey or '-'} {period}" + (f" {statistic}" if statistic else "")
+        if before is None or after is None:
+            category = "figure.added" if before is None else "figure.removed"
+        elif _shown(before) != _shown(after):
+            category = "figure.moved"
+        else:
+            continue
+        detail = _detail(before, after)
+        out.append(Change("metric", metric, category, where, _shown(before), _shown(after), detail))
+    return out
+
+
+def _detail(before: Figure | None, after: Figure | None) -> str:
+    if before is None or after is None or before.estimate is None or after.estimate is None:
+        return ""
+    delta = after.estimate.value - before.estimate.value
+    status = f"; {before.status} → {after.status}" if before.status != after.status else ""
+    return f"{delta:+.1f}{status}"
