@@ -98,6 +98,9 @@ def estimator(item: PlanItem) -> Callable[[Counter[float]], Estimate | None]:
     if kind == "first_contact_resolution":
         yes = scale.max if scale is not None else 1
         return lambda h: intervals.top_box(h, (yes,))
+    if scale is not None:
+        bounds = (float(scale.min), float(scale.max))
+        return lambda h: intervals.mean(h, bounds=bounds)
     return intervals.mean
 
 
