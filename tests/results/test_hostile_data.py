@@ -59,7 +59,7 @@ def test_bom_crlf_and_quoted_newlines_are_valid_and_keep_locations(tmp_path: Pat
         b'r01,2026-01-05T10:00:00,fill,citizens,10,5,1,"a comment\nover two lines"',
         b"r02,2026-01-06T10:00:00,fill,citizens,12,5,1,x",
     ]
-    code, output = check(workspace(tmp_path, b"\r\n".join(rows) + b"\r\n"))
+    _code, output = check(workspace(tmp_path, b"\r\n".join(rows) + b"\r\n"))
     # r02 starts on line 4 (the quoted line break moved it down); "r02,2026-01-06T10:00:00,
     # fill,citizens," is 38 characters: its nps at column 39.
     assert "results/responses.csv:4:39: error CX305 answer '12' to 'nps'" in output, output
