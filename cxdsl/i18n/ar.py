@@ -190,6 +190,68 @@ ARABIC: dict[str, str] = {
     "value_analytics_event": "حدث تحليلي",
     "none": "لا يوجد",
     "not_translated": "غير مترجم إلى هذه اللغة",
+    # measured results (site/measured_*.py, render/results_charts.py)
+    "measured": "القياس الفعلي",
+    "measured_intro": "أرقام من مجموعات بيانات مساحة العمل، لكلٍّ منها فاصل الثقة 95٪.",
+    "latest_period": "آخر فترة: {period}.",
+    "measured_metrics": "المؤشرات المقيسة",
+    "interval_95": "فاصل الثقة 95٪",
+    "status": "الوضع",
+    "status_met": "تحقق",
+    "status_not_met": "لم يتحقق",
+    "status_inconclusive": "غير حاسم",
+    "status_underpowered": "عينة غير كافية",
+    "status_no_data": "لا بيانات",
+    "status_suppressed": "محجوب",
+    "status_no_target": "بلا مستهدف",
+    "suppressed_fewer": "عدد الإجابات أقل من {n}",
+    "provisional": "مبدئي",
+    "provisional_help": "بعض البيانات التي بُني عليها هذا الرقم لم تجتز التحقق.",
+    "change_since": "{change} منذ {period}",
+    "change_significant": "تغيّر دالّ إحصائياً",
+    "change_not_significant": "ضمن هامش التذبذب",
+    "trend": "تطور المؤشر",
+    "values_by_period": "القيم حسب الفترة (بيانات مخططات التطور)",
+    "period": "الفترة",
+    "latest": "الأحدث",
+    "indicator_matrix": "مصفوفة المعايير × المراحل",
+    "measured_emotion": "المشاعر المقيسة",
+    "designed_emotion": "المشاعر في التصميم",
+    "measured_with_interval": "المقيس (المتوسط وفاصل الثقة 95٪)",
+    "funnel": "قمع الإكمال",
+    "reached": "عدد الواصلين",
+    "drop_off": "نسبة التسرب",
+    "drop_off_with_interval": "التسرب قبل الخطوة التالية (فاصل الثقة 95٪)",
+    "drop_off_all_periods": "نسبة التسرب (كل الفترات)",
+    "expected": "المتوقع",
+    "perceived": "المُدرَك",
+    "expected_vs_perceived": "المتوقع مقابل المُدرَك",
+    "gap": "الفجوة (المُدرَك − المتوقع)",
+    "emotions_explain_behaviour": "هل تفسّر المشاعر سلوك المستفيد؟",
+    "association_stats": "معامل ارتباط الرتب لسبيرمان عبر الخطوات: {rho}، {n}، {p}.",
+    "association_none": (
+        "الخطوات التي قيست فيها المشاعر والتسرب معاً قليلة جداً ({n}) للحكم على ما "
+        "إذا كانت المشاعر تفسّر السلوك هنا."
+    ),
+    "association_thin": "الأدلة أضعف من أن نستنتج أن المشاعر تفسّر التسرب هنا: {why}.",
+    "too_few_steps": "عدد الخطوات أقل من {n}",
+    "could_be_chance": "ارتباط بهذا الضعف قد يكون مصادفة",
+    "association_negative": (
+        "الخطوات التي تسوء فيها مشاعر المستفيدين يتسرب منها عدد أكبر (ارتباط لا يثبت السببية)."
+    ),
+    "association_positive": (
+        "الخطوات التي تتحسن فيها مشاعر المستفيدين يتسرب منها عدد أكبر: ابحث عن سبب آخر "
+        "للتسرب (ارتباط لا يثبت السببية)."
+    ),
+    "needs_attention": "ما يحتاج إلى متابعة",
+    "where": "النطاق",
+    "nothing_not_met": "لا يوجد مؤشر دون المستهدف في آخر فترة.",
+    "nothing_underpowered": "لا يوجد مؤشر بعينة غير كافية في آخر فترة.",
+    "measured_volume": "الحجم المقيس",
+    "volume_not_shown": "لا يوجد أو أقل من {n}",
+    "segment": "الشريحة",
+    "statistic_median": "الوسيط",
+    "statistic_p90": "المئين التسعون",
     # text alternatives of diagrams (render/alt.py); {braces} are filled in
     "alt_journey_map": (
         "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، {steps} خطوات."

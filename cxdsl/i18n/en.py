@@ -190,6 +190,72 @@ ENGLISH: dict[str, str] = {
     "value_analytics_event": "analytics event",
     "none": "none",
     "not_translated": "Not translated into this language",
+    # measured results (site/measured_*.py, render/results_charts.py)
+    "measured": "Measured",
+    "measured_intro": (
+        "Figures from the workspace's datasets, each with its 95 % confidence interval."
+    ),
+    "latest_period": "Latest period: {period}.",
+    "measured_metrics": "Metrics",
+    "interval_95": "95 % interval",
+    "status": "Status",
+    "status_met": "Met",
+    "status_not_met": "Not met",
+    "status_inconclusive": "Inconclusive",
+    "status_underpowered": "Underpowered",
+    "status_no_data": "No data",
+    "status_suppressed": "Suppressed",
+    "status_no_target": "No target",
+    "suppressed_fewer": "fewer than {n} responses",
+    "provisional": "provisional",
+    "provisional_help": "Some of the data behind this figure failed validation.",
+    "change_since": "{change} since {period}",
+    "change_significant": "larger than the noise",
+    "change_not_significant": "within the noise",
+    "trend": "Trend",
+    "values_by_period": "Values by period (the trend charts' data)",
+    "period": "Period",
+    "latest": "latest",
+    "indicator_matrix": "Criteria × stages",
+    "measured_emotion": "Measured emotion",
+    "designed_emotion": "Designed emotion",
+    "measured_with_interval": "Measured (mean, 95 % interval)",
+    "funnel": "Funnel",
+    "reached": "Reached",
+    "drop_off": "Drop-off",
+    "drop_off_with_interval": "lost before the next step (95 % interval)",
+    "drop_off_all_periods": "Drop-off (all periods)",
+    "expected": "Expected",
+    "perceived": "Perceived",
+    "expected_vs_perceived": "Expected vs perceived",
+    "gap": "Gap (perceived − expected)",
+    "emotions_explain_behaviour": "Do emotions explain behaviour?",
+    "association_stats": "Spearman's rank correlation across the steps: {rho}, {n}, {p}.",
+    "association_none": (
+        "Too few steps have both a measured emotion and a drop-off ({n}) to say "
+        "whether emotions explain behaviour here."
+    ),
+    "association_thin": (
+        "The evidence is too thin to conclude that emotions explain drop-off here: {why}."
+    ),
+    "too_few_steps": "fewer than {n} steps",
+    "could_be_chance": "a correlation this weak could be chance",
+    "association_negative": (
+        "Steps where people feel worse lose more people (a correlation, not proof of cause)."
+    ),
+    "association_positive": (
+        "Steps where people feel better lose more people: look for another cause of "
+        "drop-off (a correlation, not proof of cause)."
+    ),
+    "needs_attention": "Needs attention",
+    "where": "Where",
+    "nothing_not_met": "No figure is off target in its latest period.",
+    "nothing_underpowered": "No figure lacks responses in its latest period.",
+    "measured_volume": "Measured volume",
+    "volume_not_shown": "none, or fewer than {n}",
+    "segment": "Segment",
+    "statistic_median": "median",
+    "statistic_p90": "90th percentile",
     # text alternatives of diagrams (render/alt.py); {braces} are filled in
     "alt_journey_map": (
         "Journey map of “{title}” for {persona} ({state}): {stages} stages, {steps} steps."

@@ -47,6 +47,9 @@ class PageContext:
     diagrams: dict[tuple[str, str], Diagram]  # (kind, subject) -> diagram
     diagrams_out: Path
     repo_url: str | None = None
+    #: Charts of measured results the pages show: docs-relative path -> SVG document
+    #: (:mod:`.measured_pages` adds them, :func:`.generate.generate_site` writes them).
+    charts: dict[str, str] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:

@@ -22,6 +22,8 @@ LARGE = 30
 OWN = "a page of cxdsl's own"
 #: The most entries one navigation section holds before it is split.
 GROUP = 25
+#: Where charts of measured results are written, inside the rendered diagrams' folder.
+RESULTS_CHARTS = "results"
 
 
 def generate_site(
@@ -53,6 +55,7 @@ def generate_site(
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav = _catalog_pages(site, pc)
     site.add_page("check.md", other_pages.check_page(pc), OWN)
+    _chart_files(site, pc)
     site.nav = [
         {t("home"): "index.md"},
         {t("customer_tree"): "customer-tree.md"},
@@ -68,6 +71,24 @@ def generate_site(
         {t("check_report"): "check.md"},
     ]
     return site
+
+
+def _chart_files(site: SiteContent, pc: PageContext) -> None:
+    """Write the charts of measured results the pages show (``pc.charts``) beside the
+    rendered diagrams, and add them to the site; drop the ones no page shows any more."""
+    folder = pc.diagrams_out / RESULTS_CHARTS / pc.lang
+    written = set()
+    for path, svg in sorted(pc.charts.items()):
+        target = folder / path.removeprefix("diagrams/")
+        if not target.exists() or target.read_text(encoding="utf-8") != svg:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(svg, encoding="utf-8")
+        site.files[path] = target
+        written.add(target)
+    if folder.is_dir():
+        for stale in sorted(folder.rglob("*.svg")):
+            if stale not in written:
+                stale.unlink()
 
 
 def _persona_pages(site: SiteContent, pc: PageContext) -> list[Any]:

@@ -9,6 +9,7 @@ from ..render.palette import emotion_style
 from ..stats import required_sample
 from .content import PageContext
 from .markdown import relative, safe_url
+from .measured_pages import measured_section
 
 
 def _emotion(pc: PageContext, journey: Journey, step: Step) -> str:
@@ -81,6 +82,9 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     out.append(_evidence_table(pc, journey, here))
     out.append(f"\n## {t('measurement_plan')}\n")
     out.append(_plan_table(pc, journey, here))
+    measured = measured_section(pc, journey, here)
+    if measured:  # only where the workspace's results hold something for this journey
+        out.append(measured)
     return "\n".join(out)
 
 

@@ -25,6 +25,7 @@ from ..rules.catalogue_doc import anchor
 from .content import PageContext
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
+from .measured_pages import attention_list, measured_volume, metric_block
 
 
 def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, str]]:
@@ -78,6 +79,9 @@ def home_page(pc: PageContext) -> str:
         else f"{'✗' if errors else '⚠'} {errors} {t('errors')}, {warnings} {t('warnings')}"
     )
     out.append(f"\n## {t('last_check')}\n\n{w.link(status, 'check.md')}\n")
+    attention = attention_list(pc, here)
+    if attention:  # only when the workspace has measured results
+        out.append(attention)
     out.append(f"\n## {t('customer_tree')}\n")
     out.append(pc.figure("customer-tree", "workspace", here))
     out.append(f"\n## {t('journeys_by_life_event')}\n")
@@ -138,6 +142,7 @@ def customer_tree_page(pc: PageContext) -> str:
                 t("volume"),
                 w.plain(f"{seg.estimated_volume:,}") if seg.estimated_volume is not None else "",
             ),
+            (t("measured_volume"), measured_volume(pc, seg)),
             (
                 t("personas"),
                 w.sep.join(
@@ -186,7 +191,7 @@ def journeys_index(pc: PageContext) -> str:
 
 
 def metrics_page(pc: PageContext) -> str:
-    w, t, index = pc.w, pc.w.t, pc.result.index
+    w, t = pc.w, pc.w.t
     here = "metrics/index.md"
     out = [f"# {t('metrics_title')}\n"]
     for metric in pc.metrics():
@@ -224,7 +229,17 @@ def metrics_page(pc: PageContext) -> str:
                     )
         out.append(f"\n{t('measured_in')}:\n\n")
         out.append(w.table([t("journey"), t("trigger"), t("channel")], where))
-    out.append(f"\n## {t('instruments')}\n")
+        measured = metric_block(pc, metric, here)
+        if measured:  # only when the workspace has measured results
+            out.append(measured)
+    out += _instruments(pc)
+    return "\n".join(out)
+
+
+def _instruments(pc: PageContext) -> list[str]:
+    """The metrics page's instruments: method, event and questions of each."""
+    w, t, index = pc.w, pc.w.t, pc.result.index
+    out = [f"\n## {t('instruments')}\n"]
     for doc in index.docs("instrument"):
         inst = doc.entity
         assert isinstance(inst, Instrument)
@@ -242,7 +257,7 @@ def metrics_page(pc: PageContext) -> str:
                 for q in inst.questions
             ]
             out.append("\n" + w.table([t("question_id"), t("question"), t("scale")], rows))
-    return "\n".join(out)
+    return out
 
 
 def _trigger(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
