@@ -131,9 +131,10 @@ def chart_md(pc: PageContext, name: str, svg: str, title: str, here: str) -> str
     pc.charts[path] = svg
     src = relative(here, path)
     caption = pc.w.plain(title)
+    alt = escape_markdown(title)  # an attribute: escaped, without the isolating markup
     return (
         f'<figure class="cx-diagram" markdown="span">\n'
-        f"[![{caption}]({src}){{ loading=lazy }}]({src})\n"
+        f"[![{alt}]({src}){{ loading=lazy }}]({src})\n"
         f"<figcaption>{caption}</figcaption>\n</figure>\n\n"
     )
 
