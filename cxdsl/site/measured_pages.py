@@ -117,7 +117,7 @@ def _card(
     ]
     body = "<br>\n".join(line for line in lines if line)
     chart = trend_chart(pc, journey, series, data, here)
-    return f'<div class="cx-result cx-status-{latest.status}" markdown>\n{body}\n\n{chart}</div>'
+    return f'<div class="cx-result cx-result-{latest.status}" markdown>\n{body}\n\n{chart}</div>'
 
 
 def _matrix(pc: PageContext, journey: Journey, data: JourneyResults, here: str) -> str:

@@ -7,18 +7,27 @@ Snapshots: ``CXDSL_UPDATE_SNAPSHOTS=1 pytest tests/results`` rewrites them (revi
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import shutil
+import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from playwright.sync_api import Browser, sync_playwright
 
+from cxdsl.build import Prepared, site_config
+from cxdsl.cache import BUILT_DIAGRAMS, DIAGRAM_CACHE
 from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.render.context import RenderContext
+from cxdsl.render.pipeline import plan_diagrams, render_diagrams
 from cxdsl.results.figures import (
     Association,
     Cell,
@@ -35,7 +44,11 @@ from cxdsl.site.generate import RESULTS_CHARTS, generate_site
 from cxdsl.site.markdown import Writer
 from cxdsl.site.measured_figures import with_unit
 from cxdsl.site.measured_steps import association_sentence, pooled_drop_off
-from tests.conftest import make_workspace
+from cxdsl.site.mkdocs_config import read_mkdocs_config
+from cxdsl.site.mkdocs_run import MkdocsLog, run_mkdocs
+from cxdsl.site.plugin import CxdslPlugin
+from tests.conftest import REPO, make_workspace
+from tests.test_site import CHROMIUM_ARGS
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -554,3 +567,86 @@ def test_drop_off_over_all_periods_weighs_each_by_the_cases_that_reached_it() ->
 )
 def test_values_read_with_their_unit(value: float, unit: str | None, text: str) -> None:
     assert with_unit(value, unit) == text
+
+
+# The real site: built with mkdocs from the fixture workspace, its results set by hand (as
+# cxdsl build does, stage by stage), opened in Chromium. Screenshots: test-artifacts/results/.
+
+ARTIFACTS = REPO / "test-artifacts" / "results"
+
+
+def build_with_results(ws: Path, result: CheckResult, site: Path) -> tuple[Path, list[str]]:
+    """``cxdsl build``'s stages with ``result`` (and its results) as the check's: the
+    site folder and mkdocs' warnings."""
+    vetted = read_mkdocs_config(ws, untrusted=False)
+    diagrams = plan_diagrams(result.index, result.workspace.settings)
+    out = ws / BUILT_DIAGRAMS
+    report = render_diagrams(diagrams, out, ws / DIAGRAM_CACHE)
+    prepared = Prepared(result, diagrams, out, report, ws)
+    with MkdocsLog() as log:
+        for lang in result.workspace.settings.languages:
+            config = site_config(vetted, site / lang, no_python=False, warn=False)
+            content = generate_site(result, diagrams, out, lang, config.repo_url)
+            plugin = config.plugins["cxdsl"]
+            assert isinstance(plugin, CxdslPlugin)
+            plugin.use(prepared, content, per_language_folders=True)
+            run_mkdocs(functools.partial(mkdocs_build, config), log, lang)
+    return site, log.messages
+
+
+@pytest.fixture(scope="module")
+def measured_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture workspace's site, built with its results, served locally."""
+    root = tmp_path_factory.mktemp("measured-site")
+    result = checked(root)
+    result.results = hand_results()
+    site, warnings = build_with_results(root / "ws", result, root / "site")
+    assert warnings == []
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    assert chromium, "make test installs Debian's chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_measured_section_in_the_browser(browser: Browser, measured_site: str, lang: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(f"{measured_site}/{lang}/journeys/permit/")
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    assert page.get_attribute("html", "dir") == ("rtl" if lang == "ar" else "ltr")
+    # Every chart of the section loaded, and each card shows its status in words.
+    charts = page.evaluate("""Promise.all([...document.querySelectorAll('#measured ~ * img')]
+        .map(i => { i.loading = "eager"; return i.decode().then(() => i.naturalWidth); }))""")
+    assert len(charts) == 6 and all(width > 0 for width in charts)
+    cards = page.locator(".cx-result").all_inner_texts()
+    words = ("Not met", "Met", "No data") if lang == "en" else ("لم يتحقق", "تحقق", "لا بيانات")
+    assert [any(w in card for w in words) for card in cards] == [True, True, True]
+    top = page.locator("#measured").bounding_box()
+    assert top is not None
+    height = page.evaluate("document.documentElement.scrollHeight") - top["y"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    clip = {"x": 0, "y": top["y"] - 16, "width": 1280, "height": height + 16}
+    page.screenshot(path=str(ARTIFACTS / f"measured.{lang}.png"), full_page=True, clip=clip)
+    page.close()
