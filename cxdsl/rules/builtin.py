@@ -14,6 +14,11 @@ def _a(word: str) -> str:
     return ("an " if word[0] in "aeiou" else "a ") + word
 
 
+def _words(kind: str) -> str:
+    """A kind as words: ``sample_design`` is a sample design."""
+    return kind.replace("_", " ")
+
+
 _LOADER = [
     (
         codes.CX001_YAML_SYNTAX,
@@ -162,10 +167,10 @@ BUILTIN_CHECKS.append(
 BUILTIN_CHECKS.extend(
     Check(
         kind.unknown_ref_code,
-        f"ref.unknown-{kind.name}",
+        f"ref.unknown-{kind.name.replace('_', '-')}",
         E,
-        f"A reference to {_a(kind.name)} id that no {kind.name} in the workspace defines. "
-        "The hint names the closest id.",
+        f"A reference to {_a(_words(kind.name))} id that no {_words(kind.name)} in the "
+        "workspace defines. The hint names the closest id.",
     )
     for kind in sorted(KINDS, key=lambda k: k.unknown_ref_code)
 )

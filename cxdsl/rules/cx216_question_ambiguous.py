@@ -55,9 +55,12 @@ def readings(ctx: RuleContext) -> Iterator[Reading]:
 
 class QuestionAmbiguous(WorkspaceRule):
     """A metric (or a plan entry) whose instrument asks several questions says which one
-    it reads with `question:`, unless the instrument tells: it asks one question, one
-    question's id is the metric's type (`nps`, `csat`, `ces`), or one question's scale is
-    the type's (0..10 for NPS, 0..1 for first contact resolution).
+    it reads with `question:`, unless the instrument tells.
+
+    The instrument tells when it asks one question (questions with `measures:` are step
+    readings, not candidates), when one question's id is the metric's type (`nps`,
+    `csat`, `ces`), or when one question's scale is the type's (0..10 for NPS, 0..1 for
+    first contact resolution). Metrics computed from events and indexes read no question.
 
     **Why**: measured results read the answers to one question; guessing between a
     satisfaction and an effort question would publish the wrong figure, so nothing is

@@ -12,8 +12,8 @@ from .registry import Finding, RuleContext, WorkspaceRule
 
 
 class IndexComponents(WorkspaceRule):
-    """A metric of `type: index` lists its `components`, each another metric, each once;
-    following components never comes back to the index; and only an index has components.
+    """An index lists its `components`, each another metric, once, without coming back
+    to itself; only a metric of `type: index` has components.
 
     **Why**: an index is the weighted mean of its criteria: without components it has no
     value, a component that is the index itself (directly or through another index) has

@@ -15,12 +15,15 @@ _SHAPES = {"responses": "survey responses", "events": "analytics events"}
 
 
 class DatasetDeclaration(EntityRule[Dataset]):
-    """A dataset declares what its shape needs: survey responses and analytics events name
-    their `instrument`; events map each event name to a step (`events:` on the dataset, or
-    on its instrument) of the dataset's `journey` (of some journey when rows name theirs);
-    reported figures name their `metric` or map a `metric` column; and every key of
-    `columns:` is a role (`submitted_at`, `step`, `segment`, ...), a question of the
-    instrument, or a column declared `{personal: true}`.
+    """A dataset declares what its shape needs to be read into the model, and its
+    `columns:` keys are roles or questions.
+
+    Survey responses and analytics events name their `instrument`; events map event names
+    to steps of the dataset's `journey` (of some journey when its rows name theirs) with
+    `events:` on the instrument, extended or overridden by the dataset's own; reported
+    figures name their `metric` or map a `metric` column; every key of `columns:` is a
+    role (`submitted_at`, `step`, `segment`, ...), a question of the instrument, or a
+    column declared `{personal: true}`.
 
     **Why**: a dataset that cannot be tied to the model yields no figure, silently; an
     event mapped to a step the journey does not have draws a funnel with a hole; a column
