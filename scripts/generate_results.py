@@ -10,39 +10,42 @@ Everything is synthetic. One year, 2025-10-01 .. 2026-09-30 (the quarters 2025-Q
 (a) The document-upload change. On 2026-04-06 the licence portal started accepting phone
     photos and compressing them; until then its 2 MB limit rejected them (the pain point on
     ``upload-documents``). In the portal funnel (events) the drop-off at the upload step
-    falls from about 32 % (2025-Q4, 2026-Q1) to about 11 % (2026-Q2 onwards), and the
-    online completion rate rises from about 59 % to about 77 % (target 85: not met).
+    falls from about 36 % (2025-Q4, 2026-Q1) to about 11 % (2026-Q2 onwards); of the
+    applications started 55 % were submitted before, 77 % after (target 85: not met).
 (b) Frustration explains drop-off. The step pulse survey's emotion answers are lowest on
     the steps where the funnel loses most people (the upload step, then the requirements
-    page), so across the portal steps Spearman's rho between mean emotion and drop-off is
-    clearly negative (about -0.9). After the change the upload step's emotion recovers.
-(c) An underpowered quarter. The post-service survey went live on 2025-10-20 (its SMS
-    gateway contract started late), so 2025-Q4 holds ten weeks of responses: fewer than the
-    plans require (licence NPS needs 382 at ±5 % of 48,000, licence CSAT 593 at ±4 %;
-    the permit entries 369 and 263; the complaint CSAT 343 a month, short in October).
-    In the national-programme survey the ``receive`` stage of 2025-Q4 has 940 of the 1,067
-    responses its design needs per stage.
-(d) Scores move from the metrics' baselines toward their targets: licence NPS 10 -> 44
-    (target 35: met in 2026-Q3), CSAT on the complaint journey 72 % -> 90 % (target 85:
-    met in the last months), CSAT on licences 70 % -> 80 % and on permits 66 % -> 72 %
-    (not met), permit CES 3.8 -> 4.7 (target 5.5: not met), first-contact resolution
-    48 % -> 71 % (target 75: not met), time to a licence 19 -> 13 days (target 7).
+    page), so across the portal's steps Spearman's rho between mean emotion and drop-off
+    is clearly negative (-1 over the year). After the change the upload step recovers.
+(c) An underpowered quarter. The post-service survey went live on 2025-10-20, so 2025-Q4
+    holds ten weeks of responses: fewer than the plans require (licence NPS needs 382 at
+    ±5 % of 48,000, licence CSAT 593 at ±4 %; the permit entries 369 and 263; the
+    complaint CSAT 343 a month, short in October). In the national-programme survey the
+    ``receive`` stage of 2025-Q4 has 940 of the 1,067 responses its design needs per stage.
+(d) Scores move from the metrics' baselines toward their targets: licence NPS 12 -> 45
+    (target 35: met in 2026-Q3), CSAT on the complaint journey 69 % -> 91 % (target 85:
+    met in the last month), CSAT on licences and permits about 75 % (not met), permit CES
+    3.8 -> 4.6 (target 5.5: not met), first-contact resolution 44-51 % -> 69 % (target
+    75: not met), time to a licence 20 -> 11-13 days (target 7); the programme's
+    criteria (target 80 %) met at some stages and not at others, and its published
+    seasonal index (reported figures) for Ramadan and the Hajj season.
 (e) Segments and channels of the model with realistic shares; large enterprises are 1.5 %
-    of licence responses, so in 2025-Q4 they are 8 responses: suppressed (fewer than the
+    of licence responses, so in 2025-Q4 they are 5 responses: suppressed (fewer than the
     workspace's min_cell_size of 10), as is the pulse survey's returned-application step
     in 2025-Q4 (8 answers).
-(f) Complaints: case timestamps from the CRM (time to complete falls from about 9 to 6
-    days) and the follow-up call's yes/no question, answered "no" mostly by residents who
-    had to chase their complaint by phone.
+(f) Complaints: case timestamps from the CRM (the median time to close falls from about
+    8 to 5 days) and the follow-up call's yes/no question, answered "no" mostly by
+    residents who had to chase their complaint by phone.
 
 Personal columns (``phone``, ``comment`` in the post-service survey) hold obviously fake
 values (000-000-NNNN, comments marked as samples); never anything like a national id.
 
 Every table is drawn with numpy, column by column (no Python loop per row), from a
-generator seeded by (seed, dataset) so each file depends only on the seed. Survey
-responses are CSV (events are Parquet); ``--format parquet`` writes responses as Parquet
-too. ``--scale`` writes the two large files the benchmark reads, in chunks through
-``pyarrow.parquet.ParquetWriter`` so memory stays bounded.
+generator seeded by (seed, dataset) so each file depends only on the seed. The survey
+platform's exports are CSV (``--format parquet`` writes them as Parquet); events, case
+timestamps, the CRM's follow-up calls and the programme's answers are Parquet (the
+latter two to keep results/ small). Model files are discovered under results/: never
+put a script there. ``--scale`` writes the two large files the benchmark reads, in
+chunks through ``pyarrow.parquet.ParquetWriter`` so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ MONTH_STARTS = np.arange(D("2025-10"), D("2026-10"), dtype="M8[M]").astype("M8[D
 SURVEY_LIVE = D("2025-10-20")  # (c) the post-service survey's first day
 UPLOAD_CHANGE = D("2026-04-06")  # (a) phone photos accepted on the upload step
 RAMADAN = (D("2026-02-18"), D("2026-03-19"))  # portal use moves to the evening
+#: The seasons of cxdsl.yaml (first and last day), as the programme reports them.
+SEASONS = {"ramadan-1447": RAMADAN, "hajj-1447": (D("2026-05-24"), D("2026-05-29"))}
 DAY = 86_400
 
 #: Relative weights of the hours of a day (local time).
@@ -120,16 +125,16 @@ JOURNEY_MIX = {
 #: (c, d) Post-service survey, quarterly cells: responses, CSAT top-2 %, NPS, CES mean.
 SURVEY_QUARTERS = {
     (LICENCE, "receive-licence"): (
-        (230, 430, 450, 470), (72, 74, 77, 79), (10, 18, 29, 44), (4.2, 4.5, 4.8, 5.2)
+        (150, 430, 450, 470), (72, 74, 77, 79), (10, 18, 29, 48), (4.2, 4.5, 4.8, 5.2)
     ),
     (LICENCE, "municipal-inspection"): (
-        (330, 640, 655, 670), (68, 70, 72, 75), (6, 12, 20, 30), (4.0, 4.3, 4.6, 5.0)
+        (210, 640, 655, 670), (68, 70, 72, 75), (6, 12, 20, 40), (4.0, 4.3, 4.6, 5.0)
     ),
     (PERMIT, "receive-permit"): (
-        (200, 390, 400, 410), (68, 70, 72, 74), (5, 8, 12, 15), (3.8, 4.1, 4.4, 4.7)
+        (140, 390, 400, 410), (68, 70, 72, 74), (5, 8, 12, 15), (3.8, 4.1, 4.4, 4.7)
     ),
     (PERMIT, "plan-review"): (
-        (150, 280, 290, 300), (64, 66, 68, 70), (0, 3, 6, 9), (3.6, 3.8, 4.1, 4.4)
+        (110, 280, 290, 300), (64, 66, 68, 70), (0, 3, 6, 9), (3.6, 3.8, 4.1, 4.4)
     ),
 }  # fmt: skip
 #: (c, d) The complaint journey's survey after the site is fixed: monthly cells.
@@ -169,6 +174,14 @@ CRITERIA = {
     "service-speed": (72, 60, 58, 80),
     "staff-satisfaction": (78, 79, 74, 85),
     "service-satisfaction": (73, 68, 64, 86),
+}
+#: The weights of the criteria in the licence service index (journeys/catalog/metrics.yaml).
+CRITERIA_WEIGHTS = {
+    "clarity-of-procedures": 0.2,
+    "location-readiness": 0.15,
+    "service-speed": 0.25,
+    "staff-satisfaction": 0.15,
+    "service-satisfaction": 0.25,
 }
 QUARTER_GAIN = (0.0, 2.0, 5.0, 7.0)
 APPLY_GAIN = (0.0, 0.0, 8.0, 10.0)
@@ -582,9 +595,9 @@ def programme_top2(criterion: str, stage: int, quarter: int) -> float:
     return min(CRITERIA[criterion][stage] + gain, 97.0)
 
 
-def programme_survey(seed: int) -> pa.Table:
+def programme_rows(seed: int) -> dict[str, np.ndarray]:
     """(c, d) The national programme's survey on the licence journey: five criteria (1-5)
-    asked at each stage; Parquet, as the programme's platform exports it."""
+    asked at each stage."""
     rng = rng_for(seed, "programme-survey")
     channels, segments = JOURNEY_MIX[LICENCE]
     stage_channels = ({"site-visit": 0.6, "sms": 0.4}, {"mobile-app": 0.8, "web-portal": 0.2})
@@ -606,7 +619,26 @@ def programme_survey(seed: int) -> pa.Table:
                 top2 = programme_top2(criterion, stage, q)
                 part[criterion] = answers(rng, mood, csat_probs(top2), 0.6) + 1
             parts.append(part)
-    return to_table(concat_sorted(parts), csv=False)
+    return concat_sorted(parts)
+
+
+def programme_seasons(rows: dict[str, np.ndarray]) -> pa.Table:
+    """The programme's published figures of the licence service index for each season
+    (reported figures): the weighted mean of the criteria's top-2 shares among the
+    season's answers, with the interval it publishes (criteria taken as independent)."""
+    weights = np.array(list(CRITERIA_WEIGHTS.values()))
+    weights = weights / weights.sum()
+    day = rows["submitted_at"].astype("M8[D]")
+    out: dict[str, list[object]] = {"period": [], "value": [], "n": [], "ci_low": [], "ci_high": []}
+    for season, (start, end) in SEASONS.items():
+        inside = (day >= start) & (day <= end)
+        n = int(inside.sum())
+        shares = np.array([np.mean(rows[c][inside] >= 4) for c in CRITERIA])
+        value = float(weights @ shares) * 100
+        half = 1.96 * 100 * float(np.sqrt(np.sum(weights**2 * shares * (1 - shares)) / n))
+        for key, item in zip(out, (season, value, n, value - half, value + half), strict=True):
+            out[key].append(round(item, 1) if isinstance(item, float) else item)
+    return pa.table(out)
 
 
 # --- Events ---------------------------------------------------------------------------------
@@ -732,8 +764,7 @@ def portal_and_licence_cases(seed: int) -> tuple[pa.Table, pa.Table]:
     }
     ids = np.char.add("A", np.char.zfill(np.arange(1, len(starts) + 1).astype(str), 6))
     portal = funnel(rng, starts)
-    names = [name for name, _ in FUNNEL]
-    portal_table = events_table(portal, names, ids, case_columns)
+    portal_table = events_table(portal, [name for name, _ in FUNNEL], ids, case_columns)
     submitted = np.flatnonzero(~np.isnat(portal.ended))
     rng = rng_for(seed, "licence-cases")
     opened = portal.ended[submitted] + rng.integers(30, 600, len(submitted)).astype("m8[s]")
@@ -826,6 +857,7 @@ def generate(out: Path, seed: int = 2026, fmt: str = "csv") -> list[Path]:
     responses = ".csv" if csv else ".parquet"
     portal, licence = portal_and_licence_cases(seed)
     complaints, calls = complaint_cases(seed)
+    programme = programme_rows(seed)
     tables = {
         **{
             f"post-service-{name}{responses}": post_service_survey(seed, journey, csv)
@@ -837,7 +869,8 @@ def generate(out: Path, seed: int = 2026, fmt: str = "csv") -> list[Path]:
         },
         f"step-pulse{responses}": step_pulse(seed, csv),
         "complaint-follow-up.parquet": calls,
-        "programme-survey.parquet": programme_survey(seed),
+        "programme-survey.parquet": to_table(programme, csv=False),
+        "programme-seasons.csv": programme_seasons(programme),
         "portal-events.parquet": portal,
         "licence-cases.parquet": licence,
         "permit-cases.parquet": permit_cases(seed),

@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from cxdsl.loading import load_workspace
-from cxdsl.model import Journey
+from cxdsl.model import Journey, Metric
 from cxdsl.resolve import build_index
 
 from ..conftest import REPO
@@ -94,7 +94,9 @@ def test_the_scaled_files_are_written_in_chunks(generator: ModuleType, tmp_path:
     assert set(events["event"].to_pylist()) <= set(funnel)
 
 
-def test_every_id_in_the_data_is_one_the_example_defines(generator: ModuleType) -> None:
+def test_the_generator_agrees_with_the_example(generator: ModuleType) -> None:
+    """Every id it writes is one the model defines; its seasons and index weights are the
+    workspace's (the published seasonal figures are computed with them)."""
     workspace, _ = load_workspace(REPO)
     index, _ = build_index(workspace)
     ids = {kind: set(index.ids(kind)) for kind in ("journey", "channel", "segment")}
@@ -108,3 +110,9 @@ def test_every_id_in_the_data_is_one_the_example_defines(generator: ModuleType) 
     used_steps |= {e.step for events in generator.CASES.values() for e in events}
     assert used_steps <= steps
     assert set(generator.LICENCE_STAGES) <= stages
+    seasons = {s.id: (str(s.start), str(s.end)) for s in workspace.settings.seasons}
+    assert seasons == {k: (str(a), str(b)) for k, (a, b) in generator.SEASONS.items()}
+    metrics = {metric.id: metric for metric, _ in index.entities(Metric)}
+    composite = metrics["licence-service-index"]
+    weights = {metrics[c.metric].question: c.weight for c in composite.components}
+    assert weights == generator.CRITERIA_WEIGHTS
