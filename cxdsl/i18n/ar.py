@@ -193,7 +193,6 @@ ARABIC: dict[str, str] = {
     # measured results (site/measured_*.py, render/results_charts.py)
     "measured": "القياس الفعلي",
     "measured_intro": "أرقام من مجموعات بيانات مساحة العمل، لكلٍّ منها فاصل الثقة 95٪.",
-    "latest_period": "آخر فترة: {period}.",
     "measured_metrics": "المؤشرات المقيسة",
     "interval_95": "فاصل الثقة 95٪",
     "status": "الوضع",
@@ -243,6 +242,7 @@ ARABIC: dict[str, str] = {
         "الخطوات التي تتحسن فيها مشاعر المستفيدين يتسرب منها عدد أكبر: ابحث عن سبب آخر "
         "للتسرب (ارتباط لا يثبت السببية)."
     ),
+    "breakdowns": "حسب المرحلة أو الخطوة أو الشريحة أو القناة أو الشخصية",
     "needs_attention": "ما يحتاج إلى متابعة",
     "where": "النطاق",
     "nothing_not_met": "لا يوجد مؤشر دون المستهدف في آخر فترة.",

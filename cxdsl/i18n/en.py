@@ -195,7 +195,6 @@ ENGLISH: dict[str, str] = {
     "measured_intro": (
         "Figures from the workspace's datasets, each with its 95 % confidence interval."
     ),
-    "latest_period": "Latest period: {period}.",
     "measured_metrics": "Metrics",
     "interval_95": "95 % interval",
     "status": "Status",
@@ -247,6 +246,7 @@ ENGLISH: dict[str, str] = {
         "Steps where people feel better lose more people: look for another cause of "
         "drop-off (a correlation, not proof of cause)."
     ),
+    "breakdowns": "By stage, step, segment, channel or persona",
     "needs_attention": "Needs attention",
     "where": "Where",
     "nothing_not_met": "No figure is off target in its latest period.",

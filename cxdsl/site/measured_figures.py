@@ -178,10 +178,11 @@ def trend_chart(
     """The trend chart of one series in one journey (the same file wherever it is shown)."""
     metric = metric_of(pc, series[0])
     by_period = {f.cell.period: f for f in journey_level(data.figures, series)}
-    figures = [by_period.get(p) for p in data.periods]
+    periods = [p for p in data.periods if p in by_period]  # its own cadence's periods
+    figures = [by_period.get(p) for p in periods]
     title = f"{pc.w.t('trend')}: {series_text(pc, metric, series)} — {pc.ctx.text(journey.title)}"
     parts = []
-    for period, figure in zip(data.periods, figures, strict=True):
+    for period, figure in zip(periods, figures, strict=True):
         estimate = charts.shown(figure)
         value = f"{number(estimate.value)} ({interval(estimate)}) " if estimate else ""
         parts.append(
@@ -192,7 +193,7 @@ def trend_chart(
         target = metric.target
     if target is not None:
         parts.append(f"{pc.w.t('target')}: {number(target)}")
-    svg = charts.trend_svg(pc.ctx, data.periods, figures, target, title, "; ".join(parts))
+    svg = charts.trend_svg(pc.ctx, periods, figures, target, title, "; ".join(parts))
     name = "-".join(anchor_id(part) for part in series if part)
     return chart_md(pc, f"journeys/{anchor_id(journey.id)}/measured-trend-{name}", svg, title, here)
 
@@ -203,11 +204,13 @@ def journey_level(figures: list[Figure], series: Series) -> list[Figure]:
 
 
 def period_table(
-    pc: PageContext, metric: Metric | None, figures: list[Figure], periods: list[str]
+    pc: PageContext, metric: Metric | None, figures: list[Figure], order: list[str]
 ) -> str:
-    """One metric's figures by period, newest first: the trend chart's data."""
+    """One series' figures by period, newest first (the trend chart's data); ``order``:
+    the periods in order, of which those the series has figures for are shown."""
     w, t = pc.w, pc.w.t
     by_period = {f.cell.period: f for f in figures}
+    periods = [p for p in order if p in by_period]
     rows = []
     for k in range(len(periods) - 1, -1, -1):
         figure = by_period.get(periods[k])

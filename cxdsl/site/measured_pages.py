@@ -48,10 +48,7 @@ def measured_section(pc: PageContext, journey: Journey, here: str) -> str:
     if data.empty:
         return ""
     w, t = pc.w, pc.w.t
-    out = [f"\n## {t('measured')} {{#measured}}\n"]
-    if data.periods:
-        latest = t("latest_period").format(period=data.periods[-1])
-        out.append(f"{w.plain(t('measured_intro'))} {w.plain(latest)}\n")
+    out = [f"\n## {t('measured')} {{#measured}}\n", f"{w.plain(t('measured_intro'))}\n"]
     out.append(_cards(pc, journey, data, here))
     out.append(_matrix(pc, journey, data, here))
     out += step_sections(pc, journey, data, here)
@@ -103,16 +100,17 @@ def _card(
     name = series_md(pc, series, here)
     if not figures:
         return f'<div class="cx-result" markdown>\n**{name}**<br>\n{status_md(pc, None)}\n</div>'
-    latest = max(figures, key=lambda f: data.periods.index(f.cell.period))
+    periods = [p for p in data.periods if any(f.cell.period == p for f in figures)]
+    latest = next(f for f in figures if f.cell.period == periods[-1])
     value, ci, _, target, status = figure_row(pc, latest, metric_of(pc, series[0]))
-    k = data.periods.index(latest.cell.period)
+    k = len(periods) - 1
     n = formula(pc, f"n = {latest.n:,}") if latest.n else ""
     lines = [
         f"**{name}**",
         f'<span class="cx-figure">{value or "—"}</span>',
         " · ".join(x for x in (f"{t('interval_95')}: {ci}" if ci else "", n) if x),
         (f"{t('target')}: {target} · " if target else "") + status,
-        change_md(pc, latest, data.periods[k - 1] if k > 0 else None),
+        change_md(pc, latest, periods[k - 1] if k > 0 else None),
         f"<small>{w.plain(latest.cell.period)}</small>",
     ]
     body = "<br>\n".join(line for line in lines if line)
@@ -130,10 +128,14 @@ def _matrix(pc: PageContext, journey: Journey, data: JourneyResults, here: str) 
     if not every:
         return ""
     periods = [p for p in data.periods if any(f.cell.period == p for f in staged)]
+    unmeasured = [x for x in every if not any(series_of(f) == x for f in staged)]
     out = [f"### {t('indicator_matrix')}\n"]
     for k, period in enumerate(reversed(periods or data.periods[-1:])):
         cells = [f for f in staged if f.cell.period == period]
-        table = _matrix_table(pc, journey, every, cells, here)
+        # Each period's series (cadences differ); the latest also says what has no data.
+        rows = [x for x in every if any(series_of(f) == x for f in cells)]
+        rows += unmeasured if k == 0 else []
+        table = _matrix_table(pc, journey, rows, cells, here)
         if k == 0:
             out.append(f"**{w.plain(period)}** ({t('latest')})\n\n{table}")
         else:
@@ -195,8 +197,9 @@ def latest_figures(pc: PageContext) -> list[Figure]:
     if results is None:
         return []
     periods = ordered_periods(results, [f.cell.period for f in results.figures])
+    rank = {period: i for i, period in enumerate(periods)}
     latest: dict[tuple[object, ...], Figure] = {}
-    for figure in sorted(results.figures, key=lambda f: periods.index(f.cell.period)):
+    for figure in sorted(results.figures, key=lambda f: rank[f.cell.period]):
         c = figure.cell
         where = (c.journey, c.step, c.stage, c.segment, c.channel, c.persona)
         latest[(series_of(figure), where)] = figure
@@ -211,11 +214,23 @@ def attention_list(pc: PageContext, here: str) -> str:
     w, t = pc.w, pc.w.t
     latest = latest_figures(pc)
     out = [f"\n## {t('needs_attention')}\n"]
+    headers = [t("metric"), t("journey"), t("where"), t("period"), *figure_headers(pc)]
     for status in ATTENTION:
-        rows = [_attention_row(pc, f, here) for f in latest if f.status == status]
+        found = sorted(
+            (f for f in latest if f.status == status),
+            key=lambda f: (f.cell.journey or "", f.metric, f.statistic or ""),
+        )
+        whole = [_attention_row(pc, f, here) for f in found if f.cell.breakdown is None]
+        parts = [_attention_row(pc, f, here) for f in found if f.cell.breakdown is not None]
         out.append(f"\n### {w.plain(status_text(status, w.lang))}\n")
-        headers = [t("metric"), t("journey"), t("where"), t("period"), *figure_headers(pc)]
-        out.append(w.table(headers, rows) if rows else f"*{t('nothing_' + status)}*\n")
+        if not found:
+            out.append(f"*{t('nothing_' + status)}*\n")
+            continue
+        if whole:
+            out.append(w.table(headers, whole))
+        if parts:  # by stage, step, segment, channel or persona: collapsed, they are many
+            title = f"{t('breakdowns')} ({len(parts)})"
+            out.append(f'??? note "{title}"\n\n{indent(w.table(headers, parts))}')
     return "\n".join(out)
 
 

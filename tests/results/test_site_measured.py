@@ -353,6 +353,8 @@ def test_home_page_lists_what_is_off_target_and_underpowered(sites: dict[str, Si
     # 2025-Q4 but is inconclusive in 2026-Q1, CSAT was underpowered in 2025-Q4 only.
     assert [r[3] for r in rows(not_met, "[Satisfaction]")] == ["2026-Q1"]
     assert "[Ease]" not in not_met
+    # Breakdowns are many in real results: collapsed under their own title.
+    assert '??? note "By stage, step, segment, channel or persona (1)"' in underpowered
     (citizens,) = rows(underpowered, "[Satisfaction]")
     assert citizens[2:4] == ["Segment: Citizens", "2026-Q1"] and citizens[6] == "30"
 
@@ -430,6 +432,33 @@ def test_two_statistics_of_one_metric_are_two_cards(result: CheckResult, tmp_pat
         "diagrams/journeys/permit/measured-trend-wait-time-median.svg",
         "diagrams/journeys/permit/measured-trend-wait-time-p90.svg",
     } <= set(site.files)
+
+
+def test_each_series_reads_in_its_own_cadence(result: CheckResult, tmp_path: Path) -> None:
+    """Monthly figures beside quarterly ones: each card, trend and table keeps its own
+    periods, and a change is since the series' own previous period."""
+    results = hand_results()
+    results.periods = ["2025-Q3", "2025-12", "2025-Q4", "2026-01", "2026-02", "2026-Q1"]
+    results.figures += [
+        fig("wait-time", "2026-01", "not_met", e(9, 8, 10, 40, "t"), 5),
+        fig("wait-time", "2026-02", "not_met", e(7, 6, 8, 45, "t"), 5, change=-2, significant=True),
+    ]
+    mixed = CheckResult(result.workspace, result.index, result.diagnostics, results)
+    site = generate_site(mixed, [], tmp_path, "en")
+    text = section(site.pages["journeys/permit.md"])
+    wait = re.split(r'<div class="cx-result[ "]', text[: text.index("??? info")])[3]
+    assert "&#45;2 since 2026-01" in wait and "<small>2026-02</small>" in wait
+    tables = text[text.index("??? info") : text.index("### Criteria")]
+    assert [r[0] for r in rows(tables, "20")] == [
+        *(["2026-Q1", "2025-Q4", "2025-Q3"] * 2),
+        "2026-02",
+        "2026-01",
+    ]
+    trend = ET.fromstring(
+        site.files["diagrams/journeys/permit/measured-trend-wait-time.svg"].read_text("utf-8")
+    )
+    labels = [t.text for t in trend.iter("{http://www.w3.org/2000/svg}text")]
+    assert labels[-2:] == ["2026-01", "2026-02"]
 
 
 class _Tags(HTMLParser):
