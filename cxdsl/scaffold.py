@@ -167,7 +167,14 @@ plugins:
 nav: []
 """
 
-GITIGNORE = "site/\n.cxdsl-cache/\n"
+#: What a workspace keeps out of git: the built site, the cache, and the exports of measured
+#: results that hold personal data (datasets point there or at ${ENV_VAR} files).
+GITIGNORE = """\
+site/
+.cxdsl-cache/
+# Survey exports with names, phone numbers or comments: never committed.
+results/private/
+"""
 
 ABOUT = """\
 # About this site
@@ -215,7 +222,6 @@ def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
         ),
         "mkdocs.yml": MKDOCS,
         "docs/about.md": ABOUT,
-        ".gitignore": GITIGNORE,
         **{f"schemas/{name}": text for name, text in schemas().items()},
     }
     done = Initialised()
@@ -229,8 +235,34 @@ def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         done.written.append(rel)
+    _write_gitignore(root, done)
     _write_ci(root, install_spec, done)
     return done
+
+
+def missing_ignores(text: str) -> list[str]:
+    """The patterns of GITIGNORE that a .gitignore's ``text`` lacks (``/site`` and
+    ``site/`` count as the same)."""
+
+    def pattern(line: str) -> str:
+        return line.strip().strip("/")
+
+    have = {pattern(line) for line in text.splitlines()}
+    wanted = [line for line in GITIGNORE.splitlines() if line and not line.startswith("#")]
+    return [line for line in wanted if pattern(line) not in have]
+
+
+def _write_gitignore(root: Path, done: Initialised) -> None:
+    """Write .gitignore; where the team has one, name the lines it lacks (init never
+    rewrites the team's own files)."""
+    path = root / ".gitignore"
+    if not path.exists():
+        path.write_text(GITIGNORE, encoding="utf-8")
+        done.written.append(".gitignore")
+        return
+    missing = missing_ignores(path.read_text(encoding="utf-8", errors="replace"))
+    if missing:
+        done.snippets.append((".gitignore", "".join(f"{line}\n" for line in missing)))
 
 
 def new_entity(

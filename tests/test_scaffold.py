@@ -110,6 +110,42 @@ def test_init_prints_what_to_add_where_ci_files_exist_already(tmp_path: Path) ->
     assert 'CXDSL_PIP_SPEC: "cxdsl==9.9.9"' in workflow
 
 
+def _ignored(repo: Path, rel: str) -> bool:
+    """Whether git ignores ``rel`` (which need not exist) in ``repo``."""
+    found = subprocess.run(["git", "-C", str(repo), "check-ignore", "-q", rel], check=False)
+    return found.returncode == 0
+
+
+def test_init_keeps_private_results_out_of_git(tmp_path: Path) -> None:
+    repo = _git_repo(tmp_path / "repo")
+    code, out = run("init", str(repo / "cx"))
+    assert code == 0, out
+    assert "created .gitignore" in out
+    assert _ignored(repo, "cx/results/private/survey-with-names.csv")
+    assert _ignored(repo, "cx/site/index.html")
+    assert not _ignored(repo, "cx/results/datasets.yaml")
+    assert not _ignored(repo, "cx/results/answers.csv")
+
+
+def test_init_names_the_lines_an_existing_gitignore_lacks(tmp_path: Path) -> None:
+    repo = _git_repo(tmp_path / "repo")
+    ws = repo / "cx"
+    ws.mkdir()
+    (ws / ".gitignore").write_text("/site\n*.log\n", encoding="utf-8")
+    code, out = run("init", str(ws))
+    assert code == 0, out
+    assert (ws / ".gitignore").read_text(encoding="utf-8") == "/site\n*.log\n"
+    assert "created .gitignore" not in out
+    snippet = out.split(
+        ".gitignore exists already, so init left it as it is; merge this into it:\n"
+    )
+    assert snippet[1].split("next:")[0].split() == [".cxdsl-cache/", "results/private/"]
+    (ws / ".gitignore").write_text("site/\n.cxdsl-cache/\nresults/private/\n", encoding="utf-8")
+    (ws / "cxdsl.yaml").unlink()
+    code, out = run("init", str(ws))
+    assert code == 0 and ".gitignore exists already" not in out
+
+
 def test_an_install_spec_on_more_than_one_line_is_a_usage_error(tmp_path: Path) -> None:
     code, out = run("init", str(tmp_path / "cx"), "--install-spec", "cxdsl\nrm -rf /")
     assert code == 2 and "not a pip requirement on one line" in out
