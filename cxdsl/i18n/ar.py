@@ -212,6 +212,7 @@ ARABIC: dict[str, str] = {
     "trend": "تطور المؤشر",
     "values_by_period": "القيم حسب الفترة (بيانات مخططات التطور)",
     "period": "الفترة",
+    "earlier_periods": "الفترات السابقة ({n})",
     "latest": "الأحدث",
     "indicator_matrix": "مصفوفة المعايير × المراحل",
     "measured_emotion": "المشاعر المقيسة",

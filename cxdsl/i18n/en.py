@@ -214,6 +214,7 @@ ENGLISH: dict[str, str] = {
     "trend": "Trend",
     "values_by_period": "Values by period (the trend charts' data)",
     "period": "Period",
+    "earlier_periods": "Earlier periods ({n})",
     "latest": "latest",
     "indicator_matrix": "Criteria × stages",
     "measured_emotion": "Measured emotion",

@@ -189,8 +189,8 @@ def trend_chart(
             f"{period}: {value}{chart_status(figure.status if figure else 'no_data', pc.lang)}"
         )
     target = next((f.target for f in figures if f is not None and f.target is not None), None)
-    if target is None and metric is not None:
-        target = metric.target
+    if target is None and metric is not None and series[1] is None:
+        target = metric.target  # a statistic (p90) has a target only where the plan sets one
     if target is not None:
         parts.append(f"{pc.w.t('target')}: {number(target)}")
     svg = charts.trend_svg(pc.ctx, periods, figures, target, title, "; ".join(parts))
@@ -224,10 +224,13 @@ def indent(text: str) -> str:
     return "\n".join("    " + line if line else "" for line in text.rstrip().splitlines()) + "\n"
 
 
-def admonition_title(pc: PageContext, text: str) -> str:
-    """Text for the quoted title of an admonition: escaped (a quote inside does not end
-    the title: Python-Markdown reads it up to the last quote of the line)."""
-    return pc.w.plain(text)
+def earlier_periods(pc: PageContext, tables: list[tuple[str, str]]) -> str:
+    """Tables of earlier periods, (period, table) newest first, in one collapsed block."""
+    if not tables:
+        return ""
+    title = pc.w.plain(pc.w.t("earlier_periods").format(n=len(tables)))
+    body = "\n".join(f"**{pc.w.plain(period)}**\n\n{table}" for period, table in tables)
+    return f'??? note "{title}"\n\n{indent(body)}'
 
 
 def step_title(pc: PageContext, journey: Journey, step: Step) -> str:

@@ -18,8 +18,8 @@ from .content import PageContext
 from .measured_figures import (
     JourneyResults,
     Series,
-    admonition_title,
     change_md,
+    earlier_periods,
     figure_headers,
     figure_row,
     formula,
@@ -129,18 +129,18 @@ def _matrix(pc: PageContext, journey: Journey, data: JourneyResults, here: str) 
         return ""
     periods = [p for p in data.periods if any(f.cell.period == p for f in staged)]
     unmeasured = [x for x in every if not any(series_of(f) == x for f in staged)]
-    out = [f"### {t('indicator_matrix')}\n"]
+    tables = []
     for k, period in enumerate(reversed(periods or data.periods[-1:])):
         cells = [f for f in staged if f.cell.period == period]
         # Each period's series (cadences differ); the latest also says what has no data.
         rows = [x for x in every if any(series_of(f) == x for f in cells)]
         rows += unmeasured if k == 0 else []
-        table = _matrix_table(pc, journey, rows, cells, here)
-        if k == 0:
-            out.append(f"**{w.plain(period)}** ({t('latest')})\n\n{table}")
-        else:
-            out.append(f'??? note "{admonition_title(pc, period)}"\n\n{indent(table)}')
-    return "\n".join(out)
+        tables.append((period, _matrix_table(pc, journey, rows, cells, here)))
+    (latest, table), *earlier = tables
+    return (
+        f"### {t('indicator_matrix')}\n\n**{w.plain(latest)}** ({t('latest')})\n\n{table}\n"
+        + earlier_periods(pc, earlier)
+    )
 
 
 def _matrix_table(

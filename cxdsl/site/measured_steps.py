@@ -16,11 +16,10 @@ from ..results.figures import Association, Estimate, FunnelStep, StepReading
 from .content import PageContext
 from .measured_figures import (
     JourneyResults,
-    admonition_title,
     chart_md,
+    earlier_periods,
     filled,
     formula,
-    indent,
     step_title,
 )
 
@@ -109,10 +108,12 @@ def _funnel(pc: PageContext, journey: Journey, data: JourneyResults, here: str) 
         chart_md(pc, f"{_folder(journey)}/measured-funnel", svg, title, here),
         _funnel_table(pc, journey, rows),
     ]
-    for period in reversed(periods[:-1]):
-        table = _funnel_table(pc, journey, [f for f in data.funnels if f.period == period])
-        out.append(f'??? note "{admonition_title(pc, period)}"\n\n{indent(table)}')
-    return "\n".join(out)
+    earlier = [
+        (period, _funnel_table(pc, journey, [f for f in data.funnels if f.period == period]))
+        for period in reversed(periods[:-1])
+    ]
+    out.append(earlier_periods(pc, earlier))
+    return "\n".join(part for part in out if part)
 
 
 def _funnel_table(pc: PageContext, journey: Journey, rows: list[FunnelStep]) -> str:

@@ -324,7 +324,8 @@ def test_matrix_shows_the_latest_period_first_then_the_others(
 ) -> None:
     text = section(sites["en"].pages["journeys/permit.md"])
     matrix = text[text.index("### Criteria × stages") : text.index("### Measured emotion")]
-    assert matrix.index("**2026-Q1** (latest)") < matrix.index('??? note "2025-Q4"')
+    earlier = matrix.index('??? note "Earlier periods &#40;1&#41;"')
+    assert matrix.index("**2026-Q1** (latest)") < earlier < matrix.index("    **2025-Q4**")
     latest, older = rows(matrix, "[Ease]")
     assert "&#53;.6 &#40;1-7&#41;" in latest[1] and "&#53;.3–5.9" in latest[1]
     assert "✔ Met" in latest[1]
@@ -432,6 +433,13 @@ def test_two_statistics_of_one_metric_are_two_cards(result: CheckResult, tmp_pat
         "diagrams/journeys/permit/measured-trend-wait-time-median.svg",
         "diagrams/journeys/permit/measured-trend-wait-time-p90.svg",
     } <= set(site.files)
+    # The p90 has no target (the metric's target is for its median): no target line.
+    files = site.files
+    median = files["diagrams/journeys/permit/measured-trend-wait-time-median.svg"].read_text(
+        "utf-8"
+    )
+    p90 = files["diagrams/journeys/permit/measured-trend-wait-time-p90.svg"].read_text("utf-8")
+    assert 'stroke-dasharray="5 3"' in median and 'stroke-dasharray="5 3"' not in p90
 
 
 def test_each_series_reads_in_its_own_cadence(result: CheckResult, tmp_path: Path) -> None:
