@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..compiler import CheckResult
 from ..errors import CxdslError
@@ -12,6 +12,9 @@ from ..model import Journey, Metric, Persona
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
 from .markdown import Writer, relative
+
+if TYPE_CHECKING:
+    from .measured_figures import JourneyResults
 
 
 @dataclass
@@ -50,6 +53,8 @@ class PageContext:
     #: Charts of measured results the pages show: docs-relative path -> SVG document
     #: (:mod:`.measured_pages` adds them, :func:`.generate.generate_site` writes them).
     charts: dict[str, str] = field(default_factory=dict)
+    #: The measured results grouped by journey id (once per site, on first use).
+    by_journey: dict[str, JourneyResults] | None = None
 
     @property
     def lang(self) -> str:

@@ -7,6 +7,8 @@ home page; every model or data text goes through the page writer (escaped, isola
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from string import Formatter
 
@@ -40,24 +42,39 @@ class JourneyResults:
         return {r.step: r for r in self.readings if r.measure == measure}
 
 
-def ordered_periods(results: Results, seen: list[str]) -> list[str]:
+def ordered_periods(results: Results, seen: Iterable[str]) -> list[str]:
     """``seen`` in the results' period order (oldest first); unlisted ones after, sorted."""
-    known = [p for p in results.periods if p in seen]
-    return known + sorted(set(seen) - set(known))
+    wanted = set(seen)
+    known = [p for p in results.periods if p in wanted]
+    return known + sorted(wanted - set(known))
 
 
-def journey_results(results: Results, journey: str) -> JourneyResults:
-    """Everything ``results`` holds for ``journey``."""
-    figures = [f for f in results.figures if f.cell.journey == journey]
-    funnels = [f for f in results.funnels if f.journey == journey]
-    seen = [f.cell.period for f in figures] + [f.period for f in funnels]
-    return JourneyResults(
-        ordered_periods(results, seen),
-        figures,
-        [r for r in results.readings if r.journey == journey],
-        funnels,
-        next((a for a in results.associations if a.journey == journey), None),
-    )
+def journey_results(pc: PageContext, journey: str) -> JourneyResults | None:
+    """Everything the workspace's results hold for ``journey`` (None without results);
+    grouped by journey once per site, so pages cost what their journey holds."""
+    results = pc.result.results
+    if results is None:
+        return None
+    if pc.by_journey is None:
+        pc.by_journey = _by_journey(results)
+    return pc.by_journey.get(journey) or JourneyResults([])
+
+
+def _by_journey(results: Results) -> dict[str, JourneyResults]:
+    groups: dict[str, JourneyResults] = defaultdict(lambda: JourneyResults([]))
+    for f in results.figures:
+        if f.cell.journey is not None:
+            groups[f.cell.journey].figures.append(f)
+    for r in results.readings:
+        groups[r.journey].readings.append(r)
+    for step in results.funnels:
+        groups[step.journey].funnels.append(step)
+    for a in results.associations:
+        groups[a.journey].association = groups[a.journey].association or a
+    for data in groups.values():
+        seen = [f.cell.period for f in data.figures] + [f.period for f in data.funnels]
+        data.periods = ordered_periods(results, seen)
+    return dict(groups)
 
 
 def status_md(pc: PageContext, figure: Figure | None) -> str:

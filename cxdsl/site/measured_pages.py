@@ -41,11 +41,8 @@ from .measured_steps import step_sections
 
 def measured_section(pc: PageContext, journey: Journey, here: str) -> str:
     """The Measured section of a journey's page ("" when nothing was measured for it)."""
-    results = pc.result.results
-    if results is None:
-        return ""
-    data = journey_results(results, journey.id)
-    if data.empty:
+    data = journey_results(pc, journey.id)
+    if data is None or data.empty:
         return ""
     w, t = pc.w, pc.w.t
     out = [f"\n## {t('measured')} {{#measured}}\n", f"{w.plain(t('measured_intro'))}\n"]
@@ -164,13 +161,14 @@ def _matrix_table(
 
 def metric_block(pc: PageContext, metric: Metric, here: str) -> str:
     """A metric's measured figures and trend in every journey ("" without results)."""
-    results = pc.result.results
-    if results is None:
+    if pc.result.results is None:
         return ""
     w, t = pc.w, pc.w.t
     out = [f"\n**{t('measured')}**\n"]
     for journey in pc.journeys():
-        data = journey_results(results, journey.id)
+        data = journey_results(pc, journey.id)
+        if data is None:
+            continue
         every = [s for s in _card_series(journey, data) if s[0] == metric.id]
         for series in every:
             figures = journey_level(data.figures, series)
