@@ -114,7 +114,12 @@ def _read(run: Run, dataset: Dataset) -> list[Figure]:
 
 
 def _planned(run: Run, instrument: Instrument) -> bool:
+    """Whether the instrument's data feed anything: a plan entry, a metric, or the step
+    readings drawn beside the design (questions that measure emotion, expected,
+    perceived)."""
     if any(i.instrument_id == instrument.id for i in run.items):
+        return True
+    if any(q.measures is not None for q in instrument.questions):
         return True
     from ..model import Metric
 
