@@ -80,7 +80,7 @@ LegendEntry = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True)
-class _Plot:
+class Plot:
     """Where things go: the plot area of one chart and its coordinate mappings."""
 
     rtl: bool
@@ -129,7 +129,7 @@ def emotion_curve_svg(
 ) -> str:
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
     steps = journey.steps()
-    plot = _Plot(ctx.rtl, ctx.scale(journey), len(steps))
+    plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
     svg = ET.Element(
         "svg",
         xmlns="http://www.w3.org/2000/svg",
@@ -148,9 +148,9 @@ def emotion_curve_svg(
     head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
     heading = _text(svg, ctx, WIDTH / 2, 28, head, size=16)
     heading.set("font-weight", "bold")
-    _stage_bands(svg, ctx, plot, journey)
-    _grid(svg, ctx, plot)
-    _step_marks(svg, ctx, plot, steps)
+    draw_stage_bands(svg, ctx, plot, journey)
+    draw_grid(svg, ctx, plot)
+    draw_step_marks(svg, ctx, plot, steps)
     legend: list[LegendEntry] = []
     if base is not None:
         legend += _base_curve(svg, ctx, plot, base)
@@ -160,7 +160,7 @@ def emotion_curve_svg(
     return ET.tostring(svg, encoding="unicode") + "\n"
 
 
-def _stage_bands(svg: ET.Element, ctx: RenderContext, plot: _Plot, journey: Journey) -> None:
+def draw_stage_bands(svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey) -> None:
     """Stage bands, alternately shaded, labelled above the plot."""
     index = 0
     total = plot.count
@@ -188,7 +188,7 @@ def _stage_bands(svg: ET.Element, ctx: RenderContext, plot: _Plot, journey: Jour
         index += count
 
 
-def _grid(svg: ET.Element, ctx: RenderContext, plot: _Plot) -> None:
+def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
     """Grid lines and scale labels."""
     x0, plot_w = plot.x0, plot.plot_w
     for level in range(plot.scale.min, plot.scale.max + 1):
@@ -217,7 +217,7 @@ def _grid(svg: ET.Element, ctx: RenderContext, plot: _Plot) -> None:
         )
 
 
-def _step_marks(svg: ET.Element, ctx: RenderContext, plot: _Plot, steps: list[Step]) -> None:
+def draw_step_marks(svg: ET.Element, ctx: RenderContext, plot: Plot, steps: list[Step]) -> None:
     """Step numbers, pain points and moments of truth along the axis."""
     for i, step in enumerate(steps):
         x = plot.x_of(i)
@@ -231,7 +231,7 @@ def _step_marks(svg: ET.Element, ctx: RenderContext, plot: _Plot, steps: list[St
 
 
 def _base_curve(
-    svg: ET.Element, ctx: RenderContext, plot: _Plot, base: Journey
+    svg: ET.Element, ctx: RenderContext, plot: Plot, base: Journey
 ) -> list[LegendEntry]:
     """The as-is curve under a to-be journey, stretched to the same width."""
     base_steps = base.steps()
@@ -254,7 +254,7 @@ def _base_curve(
 
 
 def _persona_curves(
-    svg: ET.Element, ctx: RenderContext, plot: _Plot, journey: Journey, steps: list[Step]
+    svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey, steps: list[Step]
 ) -> list[LegendEntry]:
     """One series per persona (or one unnamed series)."""
     legend: list[LegendEntry] = []
@@ -283,7 +283,7 @@ def _persona_curves(
     return legend
 
 
-def _legend(svg: ET.Element, ctx: RenderContext, plot: _Plot, legend: list[LegendEntry]) -> None:
+def _legend(svg: ET.Element, ctx: RenderContext, plot: Plot, legend: list[LegendEntry]) -> None:
     """The legend under the plot, from the reading side, then the symbol notes."""
     x0, plot_w, height = plot.x0, plot.plot_w, plot.height
     y = height - 40

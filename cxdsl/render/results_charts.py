@@ -42,7 +42,7 @@ from .chart_parts import (
     y_grid,
 )
 from .context import RenderContext
-from .emotion_curve import WIDTH, _grid, _Plot, _stage_bands, _step_marks
+from .emotion_curve import WIDTH, Plot, draw_grid, draw_stage_bands, draw_step_marks
 from .palette import SERIES
 from .text import signed, wrap
 
@@ -138,12 +138,12 @@ def emotion_overlay_svg(
     """The journey's designed emotion curve with the measured emotion of each step
     (``readings`` by step id) drawn over it: the mean and its 95 % interval."""
     steps = journey.steps()
-    plot = _Plot(ctx.rtl, ctx.scale(journey), len(steps))
+    plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
     svg = svg_root(ctx, WIDTH, plot.height, title, description)
     _heading(svg, ctx, f"{ui('measured_emotion', ctx.lang)}: {ctx.text(journey.title)}")
-    _stage_bands(svg, ctx, plot, journey)
-    _grid(svg, ctx, plot)
-    _step_marks(svg, ctx, plot, steps)
+    draw_stage_bands(svg, ctx, plot, journey)
+    draw_grid(svg, ctx, plot)
+    draw_step_marks(svg, ctx, plot, steps)
     designed: list[tuple[float, float] | None] = []
     measured: list[tuple[float, float] | None] = []
     marks = ET.Element("g")
@@ -178,7 +178,7 @@ def emotion_overlay_svg(
 def _measured_point(
     marks: ET.Element,
     ctx: RenderContext,
-    plot: _Plot,
+    plot: Plot,
     x: float,
     step: Step,
     reading: StepReading | None,
