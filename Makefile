@@ -79,7 +79,7 @@ typecheck:
 unit:
 	$(BIN)/pytest
 
-.PHONY: bench-check bench-render bench-site
+.PHONY: bench-check bench-render bench-site bench-results
 
 bench: bench-check bench-render bench-site
 
@@ -91,6 +91,10 @@ bench-render: setup
 
 bench-site: setup
 	$(BIN)/python benchmarks/bench_site.py
+
+# 10 million survey responses and 50 million events (generated once into benchmarks/out/).
+bench-results: setup
+	$(BIN)/python benchmarks/bench_results.py
 
 # The README's rule table, from the rule catalogue (tests/test_readme_rules.py checks it).
 .PHONY: rules-doc
