@@ -126,5 +126,7 @@ journey = Journey(
         Measurement(metric="csat", trigger=Trigger(step="site-fixed"), channel="sms",
                     cadence="monthly", population=3150, confidence_level=0.95,
                     margin_of_error=0.05, sample_size=350),
+        Measurement(metric="time-to-resolve-complaint", trigger=Trigger(stage="resolve"),
+                    cadence="monthly"),
     ],
 )

@@ -33,7 +33,11 @@ def copy_example(tmp_path: Path) -> Path:
 def test_example_workspace_is_clean() -> None:
     code, out = invoke("check", str(REPO))
     assert code == 0, out
-    assert out.endswith("no problems\n")
+    # Its measured data tell a story with one underpowered quarter (results/README.md):
+    # the only findings are the plan entries short of their sample then (CX312).
+    findings = out.splitlines()[:-1]
+    assert findings and all(" warning CX312 " in line for line in findings), out
+    assert all(" in 2025-Q4," in line or " in 2025-10," in line for line in findings), out
 
 
 def test_example_workspace_has_what_the_showcase_promises() -> None:

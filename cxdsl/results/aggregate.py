@@ -166,8 +166,10 @@ def case_query(
     engine: Engine,
     now: dt.datetime,
 ) -> ir.Table:
-    """One row per case: when it started, when it completed (``end_event``), which of
-    ``steps`` (step id, its event names) it reached, its breakdown ids."""
+    """One row per case: when it started (its dataset's ``start_event``, else its first
+    event; a case without its start event has no start and counts in no period), when
+    it completed (``end_event``), which of ``steps`` (step id, its event names) it
+    reached, its breakdown ids."""
     import ibis
 
     t = data.table
@@ -175,8 +177,9 @@ def case_query(
     event = t["event"].cast("string")
     flags = {f"reached_{i}": event.isin(list(names)).any() for i, (_, names) in enumerate(steps)}
     end = ts.min(where=event == end_event) if end_event else ts.max()
+    first = data.dataset.start_event
     return t.group_by(t["case"].cast("string").name("case")).aggregate(
-        start=ts.min(),
+        start=ts.min(where=event == first) if first else ts.min(),
         end=end,
         **{
             d: t[d].cast("string").min() if data.has(d) else ibis.literal(None, type="string")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .. import codes
 from ..diagnostics import Issue
 from .figures import Figure
-from .periods import months_between, period_of
+from .periods import first_month, months_between, period_of
 
 if TYPE_CHECKING:
     from .engine import Run
@@ -65,16 +65,8 @@ def _missing(found: Sequence[Figure], kind: str) -> list[str]:
     if kind not in ("month", "quarter", "year"):
         return []
     periods = {f.cell.period for f in found}
-    months = sorted(_first_month(p) for p in periods)
-    last = max(months)
-    expected = {period_of(m, kind) for m in months_between(months[0], last)}  # type: ignore[arg-type]
+    months = sorted(m for m in (first_month(p) for p in periods) if m is not None)
+    if not months:
+        return []
+    expected = {period_of(m, kind) for m in months_between(months[0], months[-1])}  # type: ignore[arg-type]
     return sorted(expected - periods)
-
-
-def _first_month(period: str) -> str:
-    if "-Q" in period:
-        year, quarter = period.split("-Q")
-        return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}"
-    if len(period) == 4:
-        return f"{period}-01"
-    return period

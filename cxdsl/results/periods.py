@@ -7,6 +7,7 @@ a union of months. Period keys sort in time order within their kind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -92,3 +93,26 @@ def order_periods(periods: Iterable[str], seasons: list[Season]) -> list[str]:
         return "9999" if p == ALL else p
 
     return sorted(set(periods), key=key)
+
+
+_CALENDAR = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
+
+
+def is_period(key: str, seasons: Iterable[Season]) -> bool:
+    """Whether ``key`` names a period: ``2026``, ``2026-03``, ``2026-Q1``, a declared
+    season's id or ``all``."""
+    return key == ALL or bool(_CALENDAR.match(key)) or any(s.id == key for s in seasons)
+
+
+def first_month(period: str) -> str | None:
+    """The first month of a calendar period (None for a season, ``all`` or anything
+    else)."""
+    found = _CALENDAR.match(period)
+    if found is None:
+        return None
+    year, month, quarter = found.groups()
+    if month:
+        return f"{year}-{month}"
+    if quarter:
+        return f"{year}-{(int(quarter) - 1) * 3 + 1:02d}"
+    return f"{year}-01"

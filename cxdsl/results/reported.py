@@ -13,6 +13,7 @@ from ..diagnostics import Issue
 from ..model import Metric
 from . import intervals
 from .figures import Cell, Estimate, Figure
+from .periods import is_period
 from .tables import DataTable, missing_column
 
 if TYPE_CHECKING:
@@ -57,9 +58,20 @@ def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figu
         )
         return None
     journey = data.dataset.journey or _text(row.get("journey"))
+    period = _text(row.get("period")) or ""
+    if not is_period(period, run.rules.settings.seasons):
+        run.issues.append(
+            Issue(
+                codes.CX308_TIMESTAMP,
+                f"reported period {period!r} is not a period",
+                data.locate(int(where), "period") if data.locate else None,
+                "write 2026, 2026-03, 2026-Q1 or the id of a season declared in cxdsl.yaml",
+            )
+        )
+        return None
     cell = Cell(
         journey,
-        str(row["period"]),
+        period,
         step=_text(row.get("step")),
         stage=_text(row.get("stage")),
         segment=_text(row.get("segment")),
