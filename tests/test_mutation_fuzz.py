@@ -12,6 +12,12 @@ The copy leaves out the Python model file (``journeys/file-complaint.py``) and t
 runs with ``--no-python``: Python model files run in a child process, which would make each
 example far slower without fuzzing anything the YAML loader does not already see.
 
+Measured results are fuzzed the same way: the copy gets three datasets (survey responses,
+analytics events, reported figures) under ``results/fuzz/``; their YAML takes the edits
+above, their CSV files take byte edits (a flipped byte, a truncation, an inserted quote,
+delimiter, line break, BOM or invalid UTF-8, a line deleted or duplicated). However damaged,
+the data make ``cxdsl check`` report CX3xx diagnostics (exit 0 or 1), never crash.
+
 25 examples by default (a few seconds); ``CXDSL_FUZZ_EXAMPLES=500`` for a longer run.
 """
 
@@ -191,7 +197,8 @@ edits = st.one_of(
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the example workspace without its Python model file."""
+    """A copy of the example workspace's model without its Python model file (and
+    without its measured results: the dataset tests below bring small ones of their own)."""
     ws = tmp_path_factory.mktemp("fuzz") / "example"
     ws.mkdir()
     for name in ("cxdsl.yaml", "mkdocs.yml", "docs", "personas", "journeys"):
@@ -267,3 +274,182 @@ def test_found_default_emotion_scale_that_is_not_a_name(example: Path, value: st
     finally:
         path.write_bytes(original)
     assert code == 1 and '"code": "CX013"' in out, out
+
+
+# Measured results: datasets laid over the example workspace, their YAML and CSV damaged.
+
+FUZZ = "results/fuzz"
+DATASETS = f"""\
+kind: dataset
+id: fuzz-answers
+instrument: post-service-survey
+journey: issue-commercial-licence
+source: {FUZZ}/answers.csv
+columns:
+  phone: {{personal: true}}
+  comment: {{column: remarks, personal: true}}
+---
+kind: dataset
+id: fuzz-events
+shape: events
+instrument: portal-funnel
+journey: issue-commercial-licence
+source: {FUZZ}/events.csv
+events: {{started: fill-application, uploaded: upload-documents, paid: pay-fees}}
+end_event: paid
+---
+kind: dataset
+id: fuzz-reported
+shape: reported
+metric: csat
+journey: issue-commercial-licence
+source: {FUZZ}/reported.csv
+delimiter: ";"
+"""
+ANSWERS = (
+    "response_id,submitted_at,step,channel,segment,language,csat,nps,ces,phone,remarks\n"
+    + "".join(
+        f"r{i},2025-{i % 12 + 1:02d}-{i % 27 + 1:02d}T10:{i % 60:02d}:00,receive-licence,sms,"
+        f"{('smes', 'citizens', 'residents')[i % 3]},{('ar', 'en')[i % 2]},{i % 5 + 1},"
+        f'{i % 11},{i % 7 + 1},+96650000{i:04d},"fine, thanks\nنعم"\n'
+        for i in range(1, 25)
+    )
+)
+EVENTS = "case,event,submitted_at\n" + "".join(
+    f"c{i},{event},2025-0{i % 9 + 1}-1{j}T09:0{j}:00\n"
+    for i in range(1, 9)
+    for j, event in enumerate(("started", "uploaded", "paid")[: 1 + i % 3])
+)
+REPORTED = "period;value;n;ci_low;ci_high\n2025-Q1;78.5;710;75.2;81.5\n2025-Q2;81;688;;\n"
+CSV_FILES = {"answers.csv": ANSWERS, "events.csv": EVENTS, "reported.csv": REPORTED}
+
+#: What a byte edit inserts: CSV syntax, line ends, encodings a reader must refuse.
+BYTES = [
+    b'"',
+    b",",
+    b";",
+    b"\t",
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b'\n"',
+    b'""',
+    b"\x00",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    "\u202e".encode(),
+    "نعم".encode(),
+    b"9" * 400,
+    b"1e999",
+    b"NaN",
+    b"-0",
+    b"2999-01-01T00:00:00",
+    b"0000-00-00",
+    b"=cmd|' /C calc'!A0",
+    b"<script>alert(1)</script>",
+    b"x" * 70_000,
+]
+
+
+@dataclass(frozen=True)
+class ByteEdit:
+    """One edit of a file's bytes (positions are taken modulo the file's size)."""
+
+    kind: str
+    at: int = 0
+    other: int = 0
+    value: bytes = b""
+
+    def apply(self, data: bytes) -> bytes:
+        at = self.at % (len(data) + 1)
+        if self.kind == "flip" and data:
+            i = self.at % len(data)
+            return data[:i] + bytes([data[i] ^ (self.other % 255 + 1)]) + data[i + 1 :]
+        if self.kind == "truncate":
+            return data[:at]
+        if self.kind == "insert":
+            return data[:at] + self.value + data[at:]
+        if self.kind == "cut":
+            return data[:at] + data[at + self.other % 64 :]
+        lines = data.splitlines(keepends=True)
+        if self.kind == "line" and lines:
+            i = self.at % len(lines)
+            kept = lines[:i] + lines[i + 1 :] if self.other % 2 else lines[: i + 1] + lines[i:]
+            return b"".join(kept)
+        return data
+
+
+byte_edits = st.one_of(
+    st.builds(ByteEdit, st.sampled_from(["flip", "cut", "line"]), positions, positions),
+    st.builds(ByteEdit, st.just("truncate"), positions),
+    st.builds(ByteEdit, st.just("insert"), positions, st.just(0), st.sampled_from(BYTES)),
+)
+
+
+@pytest.fixture(scope="module")
+def measured(example: Path) -> Path:
+    """The example copy with three datasets of its measurement plan under results/fuzz/."""
+    folder = example / FUZZ
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "datasets.yaml").write_text(DATASETS, encoding="utf-8")
+    for name, text in CSV_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return example
+
+
+def assert_checked(ws: Path, what: str) -> None:
+    """cxdsl check exits 0 or 1, prints JSON, and locates every diagnostic in a file."""
+    code, out, exc = check(ws)
+    assert "Traceback" not in out
+    assert code in (0, 1), f"exit {code} ({exc!r}) for {what}:\n{out[-2000:]}"
+    for diag in json.loads(out)["diagnostics"]:
+        assert diag["file"] and isinstance(diag["line"], int) and diag["line"] >= 1, diag
+
+
+def test_the_datasets_are_read_clean(measured: Path) -> None:
+    code, out, _ = check(measured)
+    assert code == 0, out
+    assert '"code": "CX3' not in out, out
+
+
+def _fuzz_settings(test: Callable[..., None]) -> Callable[..., None]:
+    return settings(
+        max_examples=EXAMPLES,
+        deadline=timedelta(seconds=10),
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    )(test)
+
+
+@_fuzz_settings
+@given(changes=st.lists(edits, min_size=1, max_size=3))
+def test_edited_dataset_never_crashes(measured: Path, changes: list[Edit]) -> None:
+    path = measured / FUZZ / "datasets.yaml"
+    original = path.read_bytes()
+    text = original.decode("utf-8")
+    for change in changes:
+        text = change.apply(text)
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        assert_checked(measured, f"datasets.yaml after {changes}")
+    finally:
+        path.write_bytes(original)
+
+
+@_fuzz_settings
+@given(
+    name=st.sampled_from(sorted(CSV_FILES)), changes=st.lists(byte_edits, min_size=1, max_size=4)
+)
+def test_damaged_csv_never_crashes(measured: Path, name: str, changes: list[ByteEdit]) -> None:
+    path = measured / FUZZ / name
+    original = path.read_bytes()
+    data = original
+    for change in changes:
+        data = change.apply(data)
+    path.write_bytes(data)
+    try:
+        assert_checked(measured, f"{name} after {changes}")
+    finally:
+        path.write_bytes(original)
