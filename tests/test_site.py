@@ -5,6 +5,7 @@ Screenshots are kept in test-artifacts/site/.
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
 import re
@@ -40,7 +41,7 @@ XSS_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example workspace, plus a journey whose step title is an XSS payload."""
     ws = tmp_path_factory.mktemp("example")
-    for name in ("cxdsl.yaml", "personas", "journeys", "docs", "mkdocs.yml"):
+    for name in ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml"):
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
     (ws / "journeys" / "xss.yaml").write_text(
@@ -301,3 +302,59 @@ def test_signed_numbers_read_left_to_right_inside_arabic(browser: Browser, serve
     for text, sign, digit in positions:
         assert sign < digit, f"{text!r} is drawn with its sign on the right"
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_journey_page_shows_what_was_measured(browser: Browser, server: str, lang: str) -> None:
+    """The example's measured data on its licence journey: cards, the matrix, the measured
+    emotion over the designed curve, the funnel, the association; every chart drawn."""
+    page, errors = open_page(browser, f"{server}/{lang}/journeys/issue-commercial-licence/")
+    assert errors == []
+    section = page.locator("#measured")
+    section.scroll_into_view_if_needed()
+    text = page.inner_text("article")
+    words = {
+        "en": ["Measured", "95 % interval", "Criteria × stages", "Funnel", "Spearman"],
+        "ar": ["95", "ρ"],
+    }
+    for word in words[lang]:
+        assert word in text, word
+    charts = page.evaluate(
+        "[...document.images].map(i => i.getAttribute('src')).filter(s => s.includes('measured'))"
+    )
+    assert len(charts) >= 4, charts
+    broken = page.evaluate("""Promise.all([...document.images].map(i => {
+        i.loading = "eager";
+        return i.decode().then(() => i.naturalWidth > 0 ? null : i.src, () => i.src);
+    })).then(r => r.filter(Boolean))""")
+    assert broken == []
+    # Changes since the previous period keep their sign left of their digits in Arabic.
+    signs = page.evaluate("""() => [...document.querySelectorAll('article bdi')]
+        .map(el => el.firstChild).filter(t => t && /^[+-][0-9]/.test(t.data)).map(t => {
+            const r = document.createRange();
+            const x = i => { r.setStart(t, i); r.setEnd(t, i + 1);
+                             return r.getBoundingClientRect().left; };
+            return [t.data, x(0), x(1)];
+        })""")
+    assert len(signs) >= 5
+    for sign_text, sign, digit in signs:
+        assert sign < digit, f"{sign_text!r} is drawn with its sign on the right"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("document.querySelector('#measured').scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / f"measured.{lang}.png"), full_page=False)
+    page.close()
+
+
+def test_personal_columns_reach_no_page_and_no_index(built: Path) -> None:
+    """The example's survey exports carry phone numbers and comments declared personal:
+    nothing of them is in any file of the built site (pages, search index, charts)."""
+    values = set()
+    for export in (REPO / "results").glob("post-service-*.csv"):
+        for row in csv.DictReader(export.open(encoding="utf-8")):
+            values.update(v for k, v in row.items() if k in ("phone", "comment") and v)
+    assert values
+    for path in built.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".svg", ".js", ".xml"):
+            content = path.read_text(encoding="utf-8", errors="replace")
+            leaked = [v for v in values if v in content]
+            assert not leaked, (path, leaked[:3])
