@@ -129,8 +129,8 @@ def _design(design: SampleDesign, entries: list[Entry]) -> Iterator[Finding]:
     plans: dict[SamplePlan, Entry | None] = {own: None}
     if own.missing and entries:
         plans = {}
-        for entry in entries:
-            plans.setdefault(sample_plan(entry.measurement, design), entry)
+        for other in entries:
+            plans.setdefault(sample_plan(other.measurement, design), other)
     name = f"sample design '{design.id}'"
     for plan, entry in plans.items():
         if not plan.given:
