@@ -328,7 +328,10 @@ def test_journey_page_shows_what_was_measured(browser: Browser, server: str, lan
         return i.decode().then(() => i.naturalWidth > 0 ? null : i.src, () => i.src);
     })).then(r => r.filter(Boolean))""")
     assert broken == []
-    # Changes since the previous period keep their sign left of their digits in Arabic.
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("document.querySelector('#measured').scrollIntoView()")
+    page.screenshot(path=str(ARTIFACTS / f"measured.{lang}.png"), full_page=False)
+    # In Arabic, changes since the previous period keep their sign left of their digits.
     signs = page.evaluate("""() => [...document.querySelectorAll('article bdi')]
         .map(el => el.firstChild).filter(t => t && /^[+-][0-9]/.test(t.data)).map(t => {
             const r = document.createRange();
@@ -336,12 +339,9 @@ def test_journey_page_shows_what_was_measured(browser: Browser, server: str, lan
                              return r.getBoundingClientRect().left; };
             return [t.data, x(0), x(1)];
         })""")
-    assert len(signs) >= 5
+    assert lang == "en" or len(signs) >= 5
     for sign_text, sign, digit in signs:
         assert sign < digit, f"{sign_text!r} is drawn with its sign on the right"
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("document.querySelector('#measured').scrollIntoView()")
-    page.screenshot(path=str(ARTIFACTS / f"measured.{lang}.png"), full_page=False)
     page.close()
 
 
