@@ -81,7 +81,7 @@ unit:
 
 .PHONY: bench-check bench-render bench-site bench-results
 
-bench: bench-check bench-render bench-site
+bench: bench-check bench-render bench-site bench-results
 
 bench-check: setup
 	$(BIN)/python benchmarks/bench_check.py
