@@ -75,7 +75,8 @@ def test_every_entity_class_has_one_registry_entry() -> None:
     for kind in KINDS:
         assert issubclass(kind.cls, Entity)
         assert kind.cls.model_fields["kind"].default == kind.name
-        assert load_rules().checks[kind.unknown_ref_code].name == f"ref.unknown-{kind.name}"
+        name = kind.name.replace("_", "-")
+        assert load_rules().checks[kind.unknown_ref_code].name == f"ref.unknown-{name}"
         assert all(kind.title_key in table for table in TABLES.values())
         if kind.catalog:
             assert entity_path(kind.name, "x") == f"{kind.catalog_page}#{kind.name}-x"
