@@ -11,6 +11,7 @@ from .. import codes
 from ..diagnostics import Issue
 from .figures import Figure
 from .periods import first_month, months_between, period_of
+from .plan import PlanItem
 
 if TYPE_CHECKING:
     from .engine import Run
@@ -26,6 +27,9 @@ def gap_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
             overall[(f.metric, f.cell.journey or "", f.cell.stage)].append(f)
     out: list[Issue] = []
     seen: set[int] = set()
+    # Entries sharing a sample design share its respondents: one finding per design,
+    # stage and period, not one per criterion.
+    waves: set[tuple[str, str | None, str]] = set()
     for item in run.items:
         found = overall.get((item.metric.id, item.journey.id, item.stage), [])
         if not found or item.entry is None:
@@ -41,20 +45,45 @@ def gap_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
                 )
                 for period in _missing(found, item.period_kind)
             ]
-        out += [
-            Issue(
-                codes.CX312_FEWER_RESPONSES,
-                f"'{item.metric.id}'{_at(item.stage)} has {f.n} responses in {f.cell.period}, "
-                f"fewer than the {item.required} the plan requires",
-                run.rules.span(
-                    item.entry, ("sample_size",) if item.entry.sample_size else (), item.document
-                ),
-                "its figure is marked underpowered",
-            )
-            for f in found
-            if f.status == "underpowered"
-        ]
+        for f in found:
+            if not _short(item, f):
+                continue
+            design = item.entry.design
+            if design is not None:
+                if (design, item.stage, f.cell.period) in waves:
+                    continue
+                waves.add((design, item.stage, f.cell.period))
+            out.append(_fewer(run, item, f))
     return out
+
+
+def _below(goal: int | None, n: int) -> bool:
+    return goal is not None and n < goal
+
+
+def _short(item: PlanItem, figure: Figure) -> bool:
+    if figure.status == "no_data":
+        return False
+    return _below(item.required, figure.n) or _below(item.planned, figure.n)
+
+
+def _fewer(run: Run, item: PlanItem, figure: Figure) -> Issue:
+    """CX312: below the required sample (underpowered), or below the planned one."""
+    assert item.entry is not None
+    if _below(item.required, figure.n):
+        goal, hint = f"the {item.required} the plan requires", "its figure is underpowered"
+    else:
+        goal, hint = f"the {item.planned} planned", "enough for its interval, short of the plan"
+    who = f"sample design '{item.entry.design}'" if item.entry.design else f"'{item.metric.id}'"
+    return Issue(
+        codes.CX312_FEWER_RESPONSES,
+        f"{who}{_at(item.stage)} has {figure.n} responses in "
+        f"{figure.cell.period}, fewer than {goal}",
+        run.rules.span(
+            item.entry, ("sample_size",) if item.entry.sample_size else (), item.document
+        ),
+        hint,
+    )
 
 
 def _at(stage: str | None) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..loading.document import Document
 from ..model import Instrument, Journey, Measurement, Metric, Question, SampleDesign
 from ..resolve import Index
-from ..stats import required_sample
+from ..stats import required_sample, sample_plan
 from .periods import PeriodKind, period_kind
 from .questions import metric_question
 
@@ -34,6 +34,8 @@ class PlanItem:
     #: Responses the plan requires per period (Cochran with the finite population
     #: correction, as CX209), None when the plan does not say.
     required: int | None
+    #: Responses the plan (or its sample design) intends to collect per period.
+    planned: int | None
     period_kind: PeriodKind
     #: The journey's document (where the entry is written).
     document: Document
@@ -65,7 +67,9 @@ def _items(
         found = metric_question(metric, instrument, entry)
         question = found if isinstance(found, Question) else None
     design = index.entity("sample_design", entry.design) if entry.design else None
-    required = required_sample(entry, design if isinstance(design, SampleDesign) else None)
+    wave = design if isinstance(design, SampleDesign) else None
+    required = required_sample(entry, wave)
+    planned = sample_plan(entry, wave).sample_size
     stages = _stages(journey, entry)
     for stage in stages:
         yield PlanItem(
@@ -78,6 +82,7 @@ def _items(
             target=entry.target if entry.target is not None else metric.target,
             higher_is_better=metric.direction == "higher_is_better",
             required=required,
+            planned=planned,
             period_kind=period_kind(entry),
             document=document,
         )
