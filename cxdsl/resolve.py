@@ -145,7 +145,12 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
                 other = [k for k, table in index.by_kind.items() if ident in table]
                 hint = f"'{ident}' is {_a(other[0])}, not {_a(kind)}" if other else None
             issues.append(
-                Issue(UNKNOWN_REF_CODES[kind], f"unknown {kind} '{ident}'", doc.span_at(path), hint)
+                Issue(
+                    UNKNOWN_REF_CODES[kind],
+                    f"unknown {kind.replace('_', ' ')} '{ident}'",
+                    doc.span_at(path),
+                    hint,
+                )
             )
         entity = doc.entity
         if (

@@ -57,7 +57,7 @@ def _describe(node: Any) -> None:
 
 
 def model_schema() -> dict[str, Any]:
-    """One document of personas/ or journeys/: any entity kind, chosen by ``kind``."""
+    """One document of personas/, journeys/ or results/: any entity kind, chosen by ``kind``."""
     defs: dict[str, Any] = {}
     # A discriminator on kind: one if/then per kind, so a broken persona is checked (and
     # reported) as a persona only; a top-level oneOf tried every kind and reported the
@@ -82,7 +82,7 @@ def model_schema() -> dict[str, Any]:
     schema: dict[str, Any] = {
         "$schema": DIALECT,
         "title": "cxdsl model document",
-        "description": "A document of a cxdsl workspace (personas/ or journeys/): a "
+        "description": "A document of a cxdsl workspace (personas/, journeys/ or results/): a "
         f"{', '.join(names[:-1])} or {names[-1]}, chosen by kind.",
         "type": "object",
         "required": ["kind"],

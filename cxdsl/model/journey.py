@@ -159,14 +159,23 @@ class Journey(Entity):
         return next((st for st in self.stages if any(s is step for s in st.steps)), None)
 
     def measurements_covering(self, step: Step) -> list[Measurement]:
-        """Plan entries triggered at the step itself or at the stage holding it."""
+        """Plan entries triggered at the step itself or at the stage holding it, or
+        measured at that stage (``stages:``)."""
         stage = self.stage_of(step)
-        return [
-            m
-            for m in self.measurement_plan
-            if m.trigger
-            and (m.trigger.step == step.id or (stage is not None and m.trigger.stage == stage.id))
-        ]
+        here = stage.id if stage is not None else None
+
+        def covers(m: Measurement) -> bool:
+            if (
+                m.stages is not None
+                and here is not None
+                and (m.stages == "each" or here in m.stages)
+            ):
+                return True
+            if m.trigger is None:
+                return False
+            return m.trigger.step == step.id or (here is not None and m.trigger.stage == here)
+
+        return [m for m in self.measurement_plan if covers(m)]
 
     def trigger_target(self, trigger: Trigger | None) -> Step | Stage | None:
         """The step a trigger names, else the stage it names, else None."""

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from .engine import Run
 
 
+#: Periods without data named one by one per plan entry; the rest are counted.
+MAX_GAPS = 12
+
+
 def gap_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
     """CX311 and CX312 for every plan item with data."""
     overall: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
@@ -37,14 +41,24 @@ def gap_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
         span = run.rules.span(item.entry, (), item.document)
         if id(item.entry) not in seen:
             seen.add(id(item.entry))
+            missing = _missing(found, item.period_kind)
             out += [
                 Issue(
                     codes.CX311_PERIOD_WITHOUT_DATA,
                     f"'{item.metric.id}' has no data for {period}, between periods that do",
                     span,
                 )
-                for period in _missing(found, item.period_kind)
+                for period in missing[:MAX_GAPS]
             ]
+            if len(missing) > MAX_GAPS:
+                out.append(
+                    Issue(
+                        codes.CX311_PERIOD_WITHOUT_DATA,
+                        f"'{item.metric.id}' has no data for {len(missing) - MAX_GAPS} more "
+                        f"periods, up to {missing[-1]}",
+                        span,
+                    )
+                )
         for f in found:
             if not _short(item, f):
                 continue

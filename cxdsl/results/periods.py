@@ -98,10 +98,17 @@ def order_periods(periods: Iterable[str], seasons: list[Season]) -> list[str]:
 _CALENDAR = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$")
 
 
+#: Calendar periods outside these years are typing mistakes, not data.
+YEARS = range(1900, 2200)
+
+
 def is_period(key: str, seasons: Iterable[Season]) -> bool:
-    """Whether ``key`` names a period: ``2026``, ``2026-03``, ``2026-Q1``, a declared
-    season's id or ``all``."""
-    return key == ALL or bool(_CALENDAR.match(key)) or any(s.id == key for s in seasons)
+    """Whether ``key`` names a period: ``2026``, ``2026-03``, ``2026-Q1`` (a year from
+    1900 to 2199), a declared season's id or ``all``."""
+    if key == ALL or any(s.id == key for s in seasons):
+        return True
+    found = _CALENDAR.match(key)
+    return found is not None and int(found.group(1)) in YEARS
 
 
 def first_month(period: str) -> str | None:

@@ -9,7 +9,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from .. import codes
-from ..diagnostics import Issue
+from ..diagnostics import Issue, Span
 from ..model import Metric
 from . import intervals
 from .figures import Cell, Estimate, Figure
@@ -53,7 +53,7 @@ def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figu
                 if what != "metric"
                 else codes.CX306_UNKNOWN_ID_IN_ROW,
                 f"reported {what} {_text(row.get(what))!r} cannot be read",
-                data.locate(int(where), what) if data.locate else None,
+                _span(data, int(where), what),
             )
         )
         return None
@@ -64,7 +64,7 @@ def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figu
             Issue(
                 codes.CX308_TIMESTAMP,
                 f"reported period {period!r} is not a period",
-                data.locate(int(where), "period") if data.locate else None,
+                _span(data, int(where), "period"),
                 "write 2026, 2026-03, 2026-Q1 or the id of a season declared in cxdsl.yaml",
             )
         )
@@ -105,6 +105,13 @@ def _estimate(metric: Metric, value: float, n: int, row: dict[str, Any]) -> Esti
         half = 1.959963984540054 * 100 * math.sqrt(max(1 - (value / 100) ** 2, 0) / n)
         return Estimate(value, max(value - half, -100), min(value + half, 100), n, "nps")
     return Estimate(value, value, value, n, "reported")
+
+
+def _span(data: DataTable, row: int, column: str) -> Span:
+    """Where a reported row's cell is: its line and column in a file, else its row."""
+    if data.locate is not None:
+        return data.locate(row, data.source_names.get(column, column))
+    return Span(file=data.label, record=f"row {row}, column {column}")
 
 
 def _float(raw: object) -> float | None:

@@ -53,6 +53,8 @@ class DataTable:
     issues: list[Issue] = field(default_factory=list)
     #: The backend that runs this table's queries (None: the engine's own).
     backend: Any = None
+    #: Every column of the source, as named there (personal ones included: names only).
+    header: list[str] = field(default_factory=list)
 
     def rows(self, expr: ir.Table) -> list[dict[str, Any]]:
         """The result of a query on this table, as plain rows."""
@@ -124,7 +126,15 @@ def _open_csv(
     table = ibis.memtable(scan.table)
     keep = [table[src].name(name) for name, src in names.items()] + [table[ROW]]
     found = DataTable(
-        dataset, source.label, table.select(keep), names, True, scan.locate, [], engine.con
+        dataset,
+        source.label,
+        table.select(keep),
+        names,
+        True,
+        scan.locate,
+        [],
+        engine.con,
+        list(scan.header),
     )
     return found, issues
 
@@ -172,7 +182,7 @@ def _open_parquet(
 
     located = locate if row is not None else None
     found = DataTable(
-        dataset, source.label, table.select(keep), names, False, located, [], engine.con
+        dataset, source.label, table.select(keep), names, False, located, [], engine.con, columns
     )
     return found, issues
 
@@ -204,7 +214,7 @@ def _open_backend(
         return None, issues
     names = _mapped(dataset, columns, wanted)
     keep = [table[src].name(name) for name, src in names.items()]
-    found = DataTable(dataset, label, table.select(keep), names, False, None, [], con)
+    found = DataTable(dataset, label, table.select(keep), names, False, None, [], con, columns)
     return found, issues
 
 
@@ -230,7 +240,7 @@ def _unmapped(
 def missing_column(table: DataTable, name: str, why: str) -> Issue:
     """CX304 for a model name the source lacks, naming the closest column."""
     src = table.dataset.column(name)
-    hint = did_you_mean(src, list(table.source_names.values()))
+    hint = did_you_mean(src, table.header or list(table.source_names.values()))
     return Issue(
         codes.CX304_COLUMN_MISSING,
         f"column '{src}' ({why}) is not in the source",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..diff.engine import StepChange, compare_steps, emotion_shift
-from ..model import Journey, Measurement, Persona, Step, Trigger
+from ..model import Journey, Measurement, Persona, SampleDesign, Step, Trigger
 from ..paths import anchor_id, compare_path, entity_path
 from ..render.palette import emotion_style
-from ..stats import required_sample
+from ..stats import required_sample, sample_plan
 from .content import PageContext
 from .markdown import relative, safe_url
 from .measured_pages import measured_section
@@ -223,14 +223,22 @@ def _plan_table(pc: PageContext, journey: Journey, here: str) -> str:
 
 
 def _sample(pc: PageContext, m: Measurement) -> str:
-    """Planned sample against the required one (✓ or ✗), or the planned one alone."""
-    if m.sample_size is None:
+    """Planned sample against the required one (✓ or ✗), or the planned one alone; an
+    entry sampled by a sample design shows the design's (counted once for all its
+    entries), per stage when the design draws it at each stage."""
+    design = pc.result.index.entity("sample_design", m.design) if m.design else None
+    wave = design if isinstance(design, SampleDesign) else None
+    plan = sample_plan(m, wave)
+    if plan.sample_size is None:
         return ""
-    need = required_sample(m)
+    need = required_sample(m, wave)
+    shown = f"{plan.sample_size}"
+    if wave is not None:
+        shown = f"{wave.id}: {shown}"
     if need is None:
-        return pc.w.plain(str(m.sample_size))
-    ok = "✓" if m.sample_size >= need else "✗"
-    return pc.w.plain(f"{m.sample_size} / {need} ") + ok
+        return pc.w.plain(shown)
+    ok = "✓" if plan.sample_size >= need else "✗"
+    return pc.w.plain(f"{shown} / {need} ") + ok
 
 
 def trigger_title(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
