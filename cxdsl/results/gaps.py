@@ -22,52 +22,72 @@ MAX_GAPS = 12
 
 
 def gap_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
-    """CX311 and CX312 for every plan item with data."""
-    overall: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
-    for f in figures:
-        if f.statistic in (None, "median") and (
-            f.cell.breakdown is None or f.cell.breakdown == "stage"
-        ):
-            overall[(f.metric, f.cell.journey or "", f.cell.stage)].append(f)
+    """CX311 and CX312 for every plan entry (once per entry, once per sample design)."""
+    overall = _overall(figures)
     out: list[Issue] = []
     seen: set[int] = set()
     # Entries sharing a sample design share its respondents: one finding per design,
     # stage and period, not one per criterion.
     waves: set[tuple[str, str | None, str]] = set()
     for item in run.items:
-        found = overall.get((item.metric.id, item.journey.id, item.stage), [])
-        if not found or item.entry is None:
+        if item.entry is None:
             continue
-        span = run.rules.span(item.entry, (), item.document)
+        found = overall.get((item.metric.id, item.journey.id, item.stage), [])
         if id(item.entry) not in seen:
             seen.add(id(item.entry))
-            missing = _missing(found, item.period_kind)
-            out += [
-                Issue(
-                    codes.CX311_PERIOD_WITHOUT_DATA,
-                    f"'{item.metric.id}' has no data for {period}, between periods that do",
-                    span,
-                )
-                for period in missing[:MAX_GAPS]
-            ]
-            if len(missing) > MAX_GAPS:
-                out.append(
-                    Issue(
-                        codes.CX311_PERIOD_WITHOUT_DATA,
-                        f"'{item.metric.id}' has no data for {len(missing) - MAX_GAPS} more "
-                        f"periods, up to {missing[-1]}",
-                        span,
-                    )
-                )
+            out += _period_issues(run, item, found)
         for f in found:
-            if not _short(item, f):
+            wave = (item.entry.design, item.stage, f.cell.period)
+            if not _short(item, f) or wave in waves:
                 continue
-            design = item.entry.design
-            if design is not None:
-                if (design, item.stage, f.cell.period) in waves:
-                    continue
-                waves.add((design, item.stage, f.cell.period))
+            if item.entry.design is not None:
+                waves.add((item.entry.design, item.stage, f.cell.period))
             out.append(_fewer(run, item, f))
+    return out
+
+
+def _overall(figures: Sequence[Figure]) -> dict[tuple[str, str, str | None], list[Figure]]:
+    """Each metric's figures per journey and stage (a matrix cell), over its periods."""
+    out: dict[tuple[str, str, str | None], list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.statistic in (None, "median") and f.cell.breakdown in (None, "stage"):
+            out[(f.metric, f.cell.journey or "", f.cell.stage)].append(f)
+    return out
+
+
+def _period_issues(run: Run, item: PlanItem, found: Sequence[Figure]) -> list[Issue]:
+    """CX311: periods between those with data that have none (the first twelve named, the
+    rest counted), or a plan reported by season in a workspace that declares none."""
+    assert item.entry is not None
+    span = run.rules.span(item.entry, (), item.document)
+    if item.period_kind == "season" and not run.rules.settings.seasons:
+        return [
+            Issue(
+                codes.CX311_PERIOD_WITHOUT_DATA,
+                f"'{item.metric.id}' is reported by season, but cxdsl.yaml declares no "
+                "seasons: it has no period to report",
+                span,
+                "declare `seasons:` (id, name, start, end) in cxdsl.yaml",
+            )
+        ]
+    missing = _missing(found, item.period_kind) if found else []
+    out = [
+        Issue(
+            codes.CX311_PERIOD_WITHOUT_DATA,
+            f"'{item.metric.id}' has no data for {period}, between periods that do",
+            span,
+        )
+        for period in missing[:MAX_GAPS]
+    ]
+    if len(missing) > MAX_GAPS:
+        out.append(
+            Issue(
+                codes.CX311_PERIOD_WITHOUT_DATA,
+                f"'{item.metric.id}' has no data for {len(missing) - MAX_GAPS} more periods, "
+                f"up to {missing[-1]}",
+                span,
+            )
+        )
     return out
 
 

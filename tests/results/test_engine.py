@@ -233,3 +233,28 @@ def test_untrusted_mode_reads_no_file_named_by_the_environment(
     assert code == 1
     assert "CX301 dataset 'responses' is not read in untrusted mode" in untrusted
     assert "nps  pay" not in untrusted
+
+
+def test_season_reporting_needs_declared_seasons(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    plan = ws / "journeys/pay.yaml"
+    plan.write_text(
+        plan.read_text().replace(
+            "  - metric: nps\n    trigger: {step: pay}\n    cadence: quarterly",
+            "  - metric: nps\n    trigger: {step: pay}\n    cadence: season",
+        )
+    )
+    code, output = run_results(ws)
+    assert "warning CX311 'nps' is reported by season, but cxdsl.yaml declares no seasons" in output
+    assert "nps  pay" not in output  # no period to report in
+    (ws / "cxdsl.yaml").write_text(
+        (ws / "cxdsl.yaml").read_text()
+        + "seasons:\n  - {id: spring, name: Spring, start: 2026-03-01, end: 2026-05-31}\n"
+    )
+    code, output = run_results(ws)
+    # Spring holds r07, r08 (March), r09, r10, r11 (April; its 11 is out of scale), r12,
+    # r13 (May): answers 8, 0, 9, 10, 5, 9 → promoters 3, detractors 2 of 6: 16.7 points.
+    line = next(x for x in output.splitlines() if x.startswith("nps  pay  spring  all"))
+    assert "n=6  16.7" in line
+    assert "timestamp '2026-01-05T10:00:00' is outside every declared season" in output
