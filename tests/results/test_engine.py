@@ -185,7 +185,7 @@ def test_duckdb_and_polars_give_identical_figures(tmp_path: Path) -> None:
 
 def test_parquet_rows_are_located(tmp_path: Path) -> None:
     ws = parquet_copy(tmp_path)
-    code, output = run_results(ws)
+    _code, output = run_results(ws)
     assert code == 1
     assert "results/responses.parquet:row 11, column nps: error CX305" in output
 
@@ -245,14 +245,14 @@ def test_season_reporting_needs_declared_seasons(tmp_path: Path) -> None:
             "  - metric: nps\n    trigger: {step: pay}\n    cadence: season",
         )
     )
-    code, output = run_results(ws)
+    _code, output = run_results(ws)
     assert "warning CX311 'nps' is reported by season, but cxdsl.yaml declares no seasons" in output
     assert "nps  pay" not in output  # no period to report in
     (ws / "cxdsl.yaml").write_text(
         (ws / "cxdsl.yaml").read_text()
         + "seasons:\n  - {id: spring, name: Spring, start: 2026-03-01, end: 2026-05-31}\n"
     )
-    code, output = run_results(ws)
+    _code, output = run_results(ws)
     # Spring holds r07, r08 (March), r09, r10, r11 (April; its 11 is out of scale), r12,
     # r13 (May): answers 8, 0, 9, 10, 5, 9 → promoters 3, detractors 2 of 6: 16.7 points.
     line = next(x for x in output.splitlines() if x.startswith("nps  pay  spring  all"))
