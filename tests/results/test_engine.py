@@ -185,7 +185,7 @@ def test_duckdb_and_polars_give_identical_figures(tmp_path: Path) -> None:
 
 def test_parquet_rows_are_located(tmp_path: Path) -> None:
     ws = parquet_copy(tmp_path)
-    _code, output = run_results(ws)
+    code, output = run_results(ws)
     assert code == 1
     assert "results/responses.parquet:row 11, column nps: error CX305" in output
 
