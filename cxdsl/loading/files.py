@@ -155,7 +155,7 @@ class _Walk:
         self.refuse(
             codes.CX015_FILE_SPECIAL,
             rel,
-            f"{_special_kind(mode)}, not a regular file; skipped unread",
+            f"{special_kind(mode)}, not a regular file; skipped unread",
             "model files are plain text files",
         )
 
@@ -175,7 +175,8 @@ def out_of_bounds(real: str, real_root: str) -> str | None:
     return None
 
 
-def _special_kind(mode: int) -> str:
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file or a folder is, in words."""
     if stat.S_ISFIFO(mode):
         return "a FIFO (named pipe)"
     if stat.S_ISSOCK(mode):
@@ -230,7 +231,7 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Issue]]:
             return None, [
                 Issue(
                     codes.CX015_FILE_SPECIAL,
-                    f"{_special_kind(info.st_mode)}, not a regular file; skipped unread",
+                    f"{special_kind(info.st_mode)}, not a regular file; skipped unread",
                     Span(file=rel),
                     "model files are plain text files",
                 )

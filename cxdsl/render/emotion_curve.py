@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..i18n import isolate, ui
 from ..model import EmotionScale, Journey, Step
+from .chart_parts import svg_root
 from .context import RenderContext
 from .palette import PAIN, SERIES
 from .text import signed, wrap
@@ -130,21 +131,7 @@ def emotion_curve_svg(
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
     steps = journey.steps()
     plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
-    svg = ET.Element(
-        "svg",
-        xmlns="http://www.w3.org/2000/svg",
-        width=str(WIDTH),
-        height=str(plot.height),
-        viewBox=f"0 0 {WIDTH} {plot.height}",
-        role="img",
-        attrib={
-            "font-family": f"{ctx.font}, Noto Sans, sans-serif",
-            "aria-labelledby": "title desc",
-        },
-    )
-    ET.SubElement(svg, "title", id="title").text = title
-    ET.SubElement(svg, "desc", id="desc").text = description
-    ET.SubElement(svg, "rect", width=str(WIDTH), height=str(plot.height), fill="white")
+    svg = svg_root(ctx, WIDTH, plot.height, title, description)
     head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
     heading = _text(svg, ctx, WIDTH / 2, 28, head, size=16)
     heading.set("font-weight", "bold")

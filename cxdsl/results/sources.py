@@ -24,7 +24,7 @@ from typing import IO, Literal
 
 from .. import codes
 from ..diagnostics import Issue, Span
-from ..loading.files import out_of_bounds
+from ..loading.files import out_of_bounds, special_kind
 from ..model.results import ENV_REF, Dataset
 from .csvscan import MAX_CSV_BYTES, CsvScan, open_regular, scan_csv
 
@@ -105,7 +105,7 @@ def resolve_source(
         return None, [
             _refuse(
                 span,
-                f"'{label}' is {_special_kind(info.st_mode)}, not a regular file; refused unread",
+                f"'{label}' is {special_kind(info.st_mode)}, not a regular file; refused unread",
                 "a dataset's source is a CSV or Parquet file",
             )
         ]
@@ -196,16 +196,6 @@ def _missing(path: Path, label: str, span: Span) -> Issue:
 
 def _refuse(span: Span, message: str, hint: str | None = None) -> Issue:
     return Issue(codes.CX301_SOURCE_UNAVAILABLE, message, span, hint)
-
-
-def _special_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
 
 
 def resolve_backend(dataset: Dataset, span: Span) -> tuple[BackendSource | None, list[Issue]]:
