@@ -26,6 +26,7 @@ from .gaps import gap_issues
 from .indices import index_figures
 from .periods import order_periods
 from .plan import PlanItem, plan_items, step_stages
+from .privacy import suppress_complements
 from .reported import reported_figures
 from .tables import Engine, open_dataset
 
@@ -136,7 +137,7 @@ def _finish(run: Run) -> None:
     results.figures.extend(index_figures(run.items, results.figures, run.context))
     seasons = run.rules.settings.seasons
     results.periods = order_periods((f.cell.period for f in results.figures), seasons)
-    results.figures = with_trends(results.figures, results.periods)
+    results.figures = with_trends(suppress_complements(results.figures), results.periods)
     results.associations = associations(results)
     run.issues.extend(gap_issues(run, results.figures))
 

@@ -90,7 +90,8 @@ class Figure:
             "segment": c.segment,
             "channel": c.channel,
             "persona": c.persona,
-            "n": self.n,
+            # A suppressed cell's n is as private as its value.
+            "n": None if self.status == "suppressed" else self.n,
             "value": None if e is None else e.value,
             "ci_low": None if e is None else e.ci_low,
             "ci_high": None if e is None else e.ci_high,

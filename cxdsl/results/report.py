@@ -87,7 +87,8 @@ def as_text(figures: Sequence[Figure], diagnostics: Sequence[Diagnostic]) -> str
         flag = " provisional" if f.provisional else ""
         lines.append(
             printable(
-                f"{f.metric}{stat}  {c.journey or '-'}  {c.period}  {where or 'all'}  n={f.n}  "
+                f"{f.metric}{stat}  {c.journey or '-'}  {c.period}  {where or 'all'}  "
+                f"n={'suppressed' if f.status == 'suppressed' else f.n}  "
                 f"{value}  target={_number(f.target)}  {f.status}{flag}{change}"
             )
         )

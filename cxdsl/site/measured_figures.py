@@ -131,7 +131,9 @@ def figure_row(pc: PageContext, figure: Figure | None, metric: Metric | None) ->
     return [
         value,
         ci,
-        pc.w.plain(f"{figure.n:,}") if figure is not None and figure.n else "",
+        pc.w.plain(f"{figure.n:,}")
+        if figure is not None and figure.n and figure.status != "suppressed"
+        else "",
         pc.w.plain(with_unit(target, unit)) if target is not None else "",
         status_md(pc, figure),
     ]

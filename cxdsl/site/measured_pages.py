@@ -101,7 +101,7 @@ def _card(
     latest = next(f for f in figures if f.cell.period == periods[-1])
     value, ci, _, target, status = figure_row(pc, latest, metric_of(pc, series[0]))
     k = len(periods) - 1
-    n = formula(pc, f"n = {latest.n:,}") if latest.n else ""
+    n = formula(pc, f"n = {latest.n:,}") if latest.n and latest.status != "suppressed" else ""
     lines = [
         f"**{name}**",
         f'<span class="cx-figure">{value or "—"}</span>',

@@ -99,12 +99,28 @@ def test_small_groups_are_suppressed() -> None:
     payload = results_json()
     # Two answers at the pay step in 2026-Q2, below min_cell_size: 3.
     cell = figure(payload, metric="nps", period="2026-Q2", step="pay")
+    # Neither its value nor its n is shown.
     assert (cell["n"], cell["value"], cell["ci_low"], cell["status"]) == (
-        2,
+        None,
         None,
         None,
         "suppressed",
     )
+
+
+def test_a_lone_suppressed_cell_takes_a_second_one_with_it() -> None:
+    payload = results_json()
+    # 2026-Q1 by segment: citizens 6 answers, residents 2 (suppressed). Showing citizens
+    # would give residents away (journey minus citizens): citizens is suppressed too.
+    by_segment = [
+        f
+        for f in payload["results"]
+        if f["metric"] == "nps" and f["period"] == "2026-Q1" and f["segment"] is not None
+    ]
+    assert sorted((f["segment"], f["status"], f["value"]) for f in by_segment) == [
+        ("citizens", "suppressed", None),
+        ("residents", "suppressed", None),
+    ]
 
 
 def test_out_of_scale_answer_is_located() -> None:

@@ -307,9 +307,9 @@ def test_statuses_read_without_colour(sites: dict[str, SiteContent]) -> None:
 
 def test_suppressed_cells_show_no_value(sites: dict[str, SiteContent]) -> None:
     text = section(sites["en"].pages["journeys/permit.md"])
-    # NPS in 2025-Q3 (6 responses): no value, no interval; n and why are said.
+    # NPS in 2025-Q3 (6 responses): no value, no interval, no n; why is said.
     (q3,) = [r for r in rows(text, "2025-Q3") if "points" in r[4]]
-    assert q3[1:4] == ["—", "—", "6"]
+    assert q3[1:4] == ["—", "—", "—"]
     assert "🔒 Suppressed <small>(fewer than 10 responses)</small>" in q3[5]
     # Ease at the Receive stage in 2025-Q4 (4 responses): the status alone.
     (ease_q4,) = [r for r in rows(text, "[Ease]") if "Not met" in r[2]]
