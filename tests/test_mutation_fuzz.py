@@ -411,7 +411,9 @@ def assert_checked(ws: Path, what: str) -> None:
 def test_the_datasets_are_read_clean(measured: Path) -> None:
     code, out, _ = check(measured)
     assert code == 0, out
-    assert '"code": "CX3' not in out, out
+    # The data are a handful of rows: fewer than the plan's samples (CX312), nothing else.
+    found = {d["code"] for d in json.loads(out)["diagnostics"]}
+    assert {c for c in found if c.startswith("CX3")} <= {"CX312"}, out
 
 
 def _fuzz_settings(test: Callable[..., None]) -> Callable[..., None]:
