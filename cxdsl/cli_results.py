@@ -91,5 +91,7 @@ def results(
     elif fmt == "csv":
         click.echo(as_csv(figures), nl=False)
     else:
-        click.echo(as_text(figures, data), nl=False)
+        from .emit.check_text import seen_from_here
+
+        click.echo(as_text(figures, data, seen_from_here(path)), nl=False)
     sys.exit(EXIT_OK if all(d.severity.value != "error" for d in data) else EXIT_FINDINGS)

@@ -47,10 +47,12 @@ def emit(out: CheckOutput) -> str:
     """The text format of ``cxdsl check``: file names as seen from the current folder when
     the workspace is a folder below it (``cxdsl check cx`` from a repository's top, as
     pre-commit runs it, prints ``cx/journeys/...``, a path editors and terminals open)."""
-    return format_text(out.result, _seen_from_here(out.root))
+    return format_text(out.result, seen_from_here(out.root))
 
 
-def _seen_from_here(root: Path) -> str:
+def seen_from_here(root: Path) -> str:
+    """The workspace's folder as a prefix of its files' names, seen from the current
+    folder ("" when it is the current folder or not below it)."""
     try:
         below = root.resolve().relative_to(Path.cwd().resolve())
     except (OSError, ValueError):

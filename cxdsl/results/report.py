@@ -65,8 +65,9 @@ def _number(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def as_text(figures: Sequence[Figure], diagnostics: Sequence[Diagnostic]) -> str:
-    """A table per metric: one line per cell, then the data diagnostics."""
+def as_text(figures: Sequence[Figure], diagnostics: Sequence[Diagnostic], prefix: str = "") -> str:
+    """A line per figure, then the diagnostics (file names with ``prefix``, as
+    ``cxdsl check`` prints them)."""
     lines = []
     for f in figures:
         c = f.cell
@@ -92,7 +93,14 @@ def as_text(figures: Sequence[Figure], diagnostics: Sequence[Diagnostic]) -> str
                 f"{value}  target={_number(f.target)}  {f.status}{flag}{change}"
             )
         )
-    lines += [d.render() for d in diagnostics]
+    lines += [
+        (
+            d.model_copy(update={"span": d.span.model_copy(update={"file": prefix + d.span.file})})
+            if prefix and d.span
+            else d
+        ).render()
+        for d in diagnostics
+    ]
     errors = sum(1 for d in diagnostics if d.severity.value == "error")
     warnings = sum(1 for d in diagnostics if d.severity.value == "warning")
     lines.append(f"{len(figures)} figures; {errors} errors, {warnings} warnings in the data")
