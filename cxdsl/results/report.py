@@ -103,5 +103,5 @@ def as_text(figures: Sequence[Figure], diagnostics: Sequence[Diagnostic], prefix
     ]
     errors = sum(1 for d in diagnostics if d.severity.value == "error")
     warnings = sum(1 for d in diagnostics if d.severity.value == "warning")
-    lines.append(f"{len(figures)} figures; {errors} errors, {warnings} warnings in the data")
+    lines.append(f"{len(figures)} figures; {errors} errors, {warnings} warnings")
     return "\n".join(lines) + "\n"
