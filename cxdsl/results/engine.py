@@ -27,6 +27,7 @@ from .indices import index_figures
 from .periods import order_periods
 from .plan import PlanItem, plan_items, step_stages
 from .privacy import suppress_complements
+from .quotas import quota_issues
 from .reported import reported_figures
 from .tables import Engine, open_dataset
 
@@ -140,6 +141,7 @@ def _finish(run: Run) -> None:
     results.figures = with_trends(suppress_complements(results.figures), results.periods)
     results.associations = associations(results)
     run.issues.extend(gap_issues(run, results.figures))
+    run.issues.extend(quota_issues(run, results.figures))
 
 
 def _error_codes(settings: Settings) -> frozenset[str]:

@@ -274,3 +274,27 @@ def test_season_reporting_needs_declared_seasons(tmp_path: Path) -> None:
     line = next(x for x in output.splitlines() if x.startswith("nps  pay  spring  all"))
     assert "n=6  16.7" in line
     assert "timestamp '2026-01-05T10:00:00' is outside every declared season" in output
+
+
+def test_a_design_quota_short_of_its_segment(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    plan = ws / "journeys/pay.yaml"
+    text = plan.read_text().replace(
+        "  - metric: nps\n    trigger: {step: pay}\n    cadence: quarterly",
+        "  - metric: nps\n    trigger: {step: pay}\n    cadence: quarterly\n    design: wave",
+    )
+    plan.write_text(
+        text + "---\nkind: sample_design\nid: wave\nname: Wave\n"
+        "quotas:\n  - {segment: citizens, sample_size: 6}\n"
+        "  - {segment: residents, sample_size: 1}\n"
+    )
+    _code, output = run_results(ws)
+    # Citizens gave 6 answers in 2026-Q1 and 5 in 2026-Q2 (the 11 left out): Q2 is short.
+    short = [line for line in output.splitlines() if "quota" in line]
+    assert len(short) == 1, output
+    assert short[0].endswith(
+        "warning CX312 sample design 'wave' has 5 responses from segment 'citizens' in "
+        "2026-Q2, fewer than its quota of 6 (its figures for that segment rest on fewer "
+        "answers than designed)"
+    )
