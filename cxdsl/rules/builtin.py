@@ -265,14 +265,17 @@ _RESULTS = [
         "dataset.period-without-data",
         W,
         "A period that should have data by the plan's cadence (a month, a quarter, a "
-        "season between the first and the last measured) and has none.",
+        "season between the first and the last measured) and has none; or a plan reported by "
+        "season in a workspace that declares no seasons.",
     ),
     (
         codes.CX312_FEWER_RESPONSES,
         "dataset.fewer-responses",
         W,
         "A period has fewer responses than the plan requires (the same Cochran and "
-        "finite-population computation as CX209). Its figure's status is `underpowered`.",
+        "finite-population computation as CX209; its figure's status is `underpowered`) or "
+        "than it planned, or a sample design's segment quota is not met. Entries sharing a "
+        "sample design are reported once per design, stage and period.",
     ),
 ]
 BUILTIN_CHECKS.extend(Check(code, name, severity, doc) for code, name, severity, doc in _RESULTS)
