@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..model import Question
 from . import intervals
@@ -30,6 +30,9 @@ class Context:
     min_cell: int
     #: Step id → stage id, per journey.
     stages: dict[str, dict[str, str]]
+    #: The ids each breakdown may hold (rows naming others are reported, CX306, and
+    #: counted only in their journey's figure: a file of made-up ids makes no cells).
+    known: dict[str, set[str]] = field(default_factory=dict)
 
 
 def period_key(keys: Keys, kind: PeriodKind) -> str | None:
@@ -41,21 +44,30 @@ def period_key(keys: Keys, kind: PeriodKind) -> str | None:
     return ALL if kind == "all" else period_of(keys.month, kind)
 
 
+def stage_of(keys: Keys, journey: str, ctx: Context) -> str | None:
+    """The stage a row names, else the stage of the step it names (in its journey)."""
+    step = keys.dim("step")
+    return keys.dim("stage") or (ctx.stages.get(journey, {}).get(step) if step else None)
+
+
 def cells_of(keys: Keys, journey: str, period: str, ctx: Context) -> Iterator[Cell]:
-    """The journey's cell and one cell per breakdown the row carries."""
+    """The journey's cell and one cell per breakdown the row carries with a known id.
+
+    A stage cell comes only from rows that name a stage and no step: a stage is the sum of
+    its steps, and publishing both would give a suppressed step away by subtraction."""
     yield Cell(journey, period)
     step = keys.dim("step")
-    stage = keys.dim("stage") or (ctx.stages.get(journey, {}).get(step) if step else None)
     values = {
         "step": step,
-        "stage": stage,
+        "stage": keys.dim("stage") if step is None else None,
         "channel": keys.dim("channel"),
         "segment": keys.dim("segment"),
         "persona": keys.dim("persona"),
     }
     for name in BREAKDOWNS:
-        if values[name] is not None:
-            yield Cell(journey, period, **{name: values[name]})
+        value = values[name]
+        if value is not None and (name not in ctx.known or value in ctx.known[name]):
+            yield Cell(journey, period, **{name: value})
 
 
 def in_scale(value: float, question: Question | None) -> bool:
@@ -80,9 +92,12 @@ def answer_histograms(
         period = period_key(g.keys, item.period_kind)
         if period is None:
             continue
+        if item.stage is not None:  # a criteria x stages cell: its stage's rows only
+            if stage_of(g.keys, journey, ctx) == item.stage:
+                out[Cell(journey, period, stage=item.stage)][g.value] += g.n
+            continue
         for cell in cells_of(g.keys, journey, period, ctx):
-            if item.stage is None or cell.stage == item.stage:
-                out[cell][g.value] += g.n
+            out[cell][g.value] += g.n
     return out
 
 

@@ -25,7 +25,7 @@ from .figures import Figure, Results
 from .gaps import gap_issues
 from .indices import index_figures
 from .periods import order_periods
-from .plan import PlanItem, plan_items, step_stages
+from .plan import PlanItem, known_ids, plan_items, step_stages
 from .privacy import suppress_complements
 from .quotas import quota_issues
 from .reported import reported_figures
@@ -69,7 +69,7 @@ def compute_results(
         RuleContext(workspace, index),
         Engine(engine),
         plan_items(index),
-        Context(settings.min_cell_size, stages),
+        Context(settings.min_cell_size, stages, known_ids(index)),
         now or dt.datetime.now(),
     )
     errors = _error_codes(settings)
@@ -157,7 +157,8 @@ def _error_codes(settings: Settings) -> frozenset[str]:
 
 
 def _outside_reach(dataset: Dataset) -> bool:
-    return dataset.table is not None or (dataset.source or "").startswith("${")
+    """A table on a backend, or a source that names the environment anywhere in it."""
+    return dataset.table is not None or "$" in (dataset.source or "")
 
 
 def _not_in_untrusted(run: Run, dataset: Dataset) -> Issue:

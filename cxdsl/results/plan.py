@@ -100,3 +100,21 @@ def _stages(journey: Journey, entry: Measurement) -> list[str | None]:
 def step_stages(journey: Journey) -> dict[str, str]:
     """Step id → the id of the stage holding it."""
     return {step.id: stage.id for stage in journey.stages for step in stage.steps}
+
+
+def known_ids(index: Index) -> dict[str, set[str]]:
+    """The ids each breakdown column of a dataset may hold."""
+    steps: set[str] = set()
+    stages: set[str] = set()
+    for journey, _ in index.entities(Journey):
+        for stage in journey.stages:
+            stages.add(stage.id)
+            steps.update(step.id for step in stage.steps)
+    return {
+        "journey": set(index.ids("journey")),
+        "step": steps,
+        "stage": stages,
+        "channel": set(index.ids("channel")),
+        "segment": set(index.ids("segment")),
+        "persona": set(index.ids("persona")),
+    }

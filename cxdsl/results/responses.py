@@ -72,35 +72,19 @@ def _validate_rows(
                 seen[dim][value] += g.n
     seasons = run.rules.settings.seasons if seasonal else []
     run.issues.extend(timestamp_issues(data, run.engine, states, run.now, seasons))
-    run.issues.extend(unknown_id_issues(data, seen, known_ids(run)))
+    run.issues.extend(unknown_id_issues(data, seen, run.context.known))
     run.issues.extend(duplicate_issues(data))
-
-
-def known_ids(run: Run) -> dict[str, set[str]]:
-    """The ids each breakdown column may hold."""
-    index = run.rules.index
-    journeys = [d.entity for d in index.docs("journey")]
-    steps: set[str] = set()
-    stages: set[str] = set()
-    for journey in journeys:
-        for stage in getattr(journey, "stages", []):
-            stages.add(stage.id)
-            steps.update(step.id for step in stage.steps)
-    return {
-        "journey": set(index.ids("journey")),
-        "step": steps,
-        "stage": stages,
-        "channel": set(index.ids("channel")),
-        "segment": set(index.ids("segment")),
-        "persona": set(index.ids("persona")),
-    }
 
 
 def _volumes(run: Run, groups: Sequence[AnswerGroup]) -> None:
     counts: Counter[str] = Counter()
     for g in groups:
         segment = g.keys.dim("segment")
-        if segment is not None and g.timestamp == "ok":
+        if (
+            segment is not None
+            and segment in run.context.known.get("segment", ())
+            and (g.timestamp == "ok")
+        ):
             counts[segment] += g.n
     volumes = run.results.volumes
     for segment, n in counts.items():
@@ -117,6 +101,8 @@ def _readings(
         journey = g.keys.dim("journey") or default_journey
         step = g.keys.dim("step")
         if journey is None or step is None or g.value is None or g.timestamp != "ok":
+            continue
+        if step not in run.context.known.get("step", ()):
             continue
         if in_scale(g.value, question):
             per_step[(journey, step)][g.value] += g.n

@@ -189,7 +189,7 @@ def test_duckdb_and_polars_give_identical_figures(tmp_path: Path) -> None:
     for engine in ("duckdb", "polars"):
         found, _ = compute_results(checked.workspace, checked.index, engine=engine, now=now)
         figures[engine] = sorted(json.dumps(f.as_json(), sort_keys=True) for f in found.figures)
-    assert len(figures["duckdb"]) == 33
+    assert len(figures["duckdb"]) == 25
     assert figures["duckdb"] == figures["polars"]
     # The same numbers as from the CSV.
     csv_figures = [f for f in results_json()["results"] if f["metric"] == "nps"]
