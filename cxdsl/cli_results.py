@@ -72,7 +72,7 @@ def results(
     if show_sql is not None:
         from .results.sql import queries_sql
 
-        click.echo(queries_sql(path, options, show_sql), nl=False)
+        click.echo(queries_sql(path, options, show_sql, as_of), nl=False)
         sys.exit(EXIT_OK)
     checked = check_workspace(path, options, now=as_of)
     found = checked.results

@@ -169,17 +169,23 @@ def case_query(
     """One row per case: when it started (its dataset's ``start_event``, else its first
     event; a case without its start event has no start and counts in no period), when
     it completed (``end_event``), which of ``steps`` (step id, its event names) it
-    reached, its breakdown ids."""
+    reached, its breakdown ids. Events without a readable timestamp or later than ``now``
+    count for nothing (they are reported); without an end event no case completes."""
     import ibis
 
     t = data.table
     ts = timestamp(t, engine)
     event = t["event"].cast("string")
-    flags = {f"reached_{i}": event.isin(list(names)).any() for i, (_, names) in enumerate(steps)}
-    end = ts.min(where=event == end_event) if end_event else ts.max()
+    valid = ts.notnull() & (ts <= now)
+    flags = {
+        f"reached_{i}": (event.isin(list(names)) & valid).any()
+        for i, (_, names) in enumerate(steps)
+    }
+    never = ibis.literal(None, type="timestamp")
+    end = ts.min(where=(event == end_event) & valid) if end_event else never
     first = data.dataset.start_event
     return t.group_by(t["case"].cast("string").name("case")).aggregate(
-        start=ts.min(where=event == first) if first else ts.min(),
+        start=ts.min(where=(event == first) & valid) if first else ts.min(where=valid),
         end=end,
         **{
             d: t[d].cast("string").min() if data.has(d) else ibis.literal(None, type="string")

@@ -75,7 +75,7 @@ def compute_results(
     errors = _error_codes(settings)
     for dataset, _ in index.entities(Dataset):
         before = len(run.issues)
-        if untrusted and _outside_reach(dataset):
+        if untrusted and outside_reach(dataset):
             run.issues.append(_not_in_untrusted(run, dataset))
             continue
         found = _read(run, dataset)
@@ -156,7 +156,7 @@ def _error_codes(settings: Settings) -> frozenset[str]:
     )
 
 
-def _outside_reach(dataset: Dataset) -> bool:
+def outside_reach(dataset: Dataset) -> bool:
     """A table on a backend, or a source that names the environment anywhere in it."""
     return dataset.table is not None or "$" in (dataset.source or "")
 

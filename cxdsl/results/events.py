@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..diagnostics import Issue
 from ..model import Instrument, Journey
+from ..rules.cx219_dataset_declaration import DatasetDeclaration
 from .aggregate import cases
 from .compute import case_figures, funnel
 from .figures import Figure
@@ -51,6 +53,16 @@ def read(
         return []
     mapping = {**(instrument.events if instrument else {}), **data.dataset.events}
     end_event = data.dataset.end_event or (instrument.event if instrument else None)
+    if end_event is None and any(i.metric.type in EVENT_TYPES for i in items):
+        run.issues.append(
+            Issue(
+                DatasetDeclaration.code,
+                f"dataset '{data.dataset.id}' names no end event (`end_event`, or its "
+                "instrument's `event`): no case can complete, so completion, drop-off and "
+                "time to complete are not computed",
+                run.rules.span(data.dataset, ("instrument",) if data.dataset.instrument else ()),
+            )
+        )
     journey = _journey(run, default_journey, items)
     steps = step_events(journey, mapping) if journey else []
     groups, durations, problems = cases(

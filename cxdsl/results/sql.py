@@ -13,25 +13,32 @@ from pathlib import Path
 
 from ..loading import LoadOptions
 
-#: Fixed so the printed SQL is the same on every run (the future-timestamp check's now).
-_NOW = dt.datetime(2000, 1, 1)
 
-
-def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
-    """Every query of every dataset of the workspace at ``root``, as ``dialect`` SQL."""
+def queries_sql(
+    root: Path, options: LoadOptions, dialect: str, now: dt.datetime | None = None
+) -> str:
+    """Every query of every dataset of the workspace at ``root``, as ``dialect`` SQL
+    (``now``: the moment later timestamps count as future; the clock by default). In
+    untrusted mode a dataset outside the workspace is not opened, its SQL not printed."""
+    moment = now or dt.datetime.now().replace(microsecond=0)
+    untrusted = options.allow_python is False
     import ibis
 
     from ..compiler import check_workspace
     from ..model import Dataset, Instrument, Journey
     from .aggregate import answer_query, cases_query
+    from .engine import outside_reach
     from .events import step_events
-    from .tables import Engine, open_dataset
+    from .tables import ROW, Engine, open_dataset
 
     checked = check_workspace(root, options)
     index = checked.index
     engine = Engine()
     blocks = []
     for dataset, _ in index.entities(Dataset):
+        if untrusted and outside_reach(dataset):
+            blocks.append(f"-- {dataset.id}: not read in untrusted mode\n")
+            continue
         instrument = index.entity("instrument", dataset.instrument)
         instrument = instrument if isinstance(instrument, Instrument) else None
         wanted = {q.id for q in instrument.questions} if instrument else set()
@@ -41,20 +48,21 @@ def queries_sql(root: Path, options: LoadOptions, dialect: str) -> str:
         if data is None:
             continue
         name = dataset.table or dataset.id
-        bare = ibis.table(data.table.schema(), name=name)
+        schema = {k: v for k, v in data.table.schema().items() if k != ROW}
+        bare = ibis.table(schema, name=name)
         data = replace(data, table=bare)
         seasons = checked.workspace.settings.seasons
         if dataset.shape == "responses" and instrument is not None:
             for q in instrument.questions:
                 if data.has(q.id):
-                    expr = answer_query(data, q.id, engine, seasons, _NOW)
+                    expr = answer_query(data, q.id, engine, seasons, moment)
                     blocks.append(_block(f"{dataset.id}: answers to {q.id}", expr, dialect))
         elif dataset.shape == "events":
             journey = index.entity("journey", dataset.journey) if dataset.journey else None
             mapping = {**(instrument.events if instrument else {}), **dataset.events}
             steps = step_events(journey, mapping) if isinstance(journey, Journey) else []
             end = dataset.end_event or (instrument.event if instrument else None)
-            expr = cases_query(data, steps, end, engine, seasons, _NOW)
+            expr = cases_query(data, steps, end, engine, seasons, moment)
             blocks.append(_block(f"{dataset.id}: cases", expr, dialect))
     return "\n".join(blocks)
 

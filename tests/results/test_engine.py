@@ -298,3 +298,21 @@ def test_a_design_quota_short_of_its_segment(tmp_path: Path) -> None:
         "2026-Q2, fewer than its quota of 6 (its figures for that segment rest on fewer "
         "answers than designed)"
     )
+
+
+def test_printed_sql_runs_on_a_table_named_after_the_dataset() -> None:
+    import duckdb
+
+    _code, sql = run_results(SMALL, "--show-sql", "duckdb")
+    con = duckdb.connect()
+    for name in ("responses", "events"):
+        con.execute(
+            f"CREATE TABLE {name} AS SELECT * FROM read_csv(?, all_varchar = true)",
+            [str(SMALL / f"results/{name}.csv")],
+        )
+    blocks = [b for b in sql.split("-- ") if b.strip()]
+    assert len(blocks) == 4  # nps, csat, feeling; the cases
+    counts = [
+        sum(row[-1] for row in con.execute(b.split("\n", 1)[1]).fetchall()) for b in blocks[:1]
+    ]
+    assert counts == [14]  # every response counted once, by answer

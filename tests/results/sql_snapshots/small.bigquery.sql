@@ -21,7 +21,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) * 100
     ) + EXTRACT(month FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) AS `month`,
@@ -41,7 +40,7 @@ FROM (
       THEN 'missing'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       THEN 'bad'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2000-01-01T00:00:00')
+      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -83,7 +82,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) * 100
     ) + EXTRACT(month FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) AS `month`,
@@ -103,7 +101,7 @@ FROM (
       THEN 'missing'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       THEN 'bad'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2000-01-01T00:00:00')
+      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -145,7 +143,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) * 100
     ) + EXTRACT(month FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) AS `month`,
@@ -166,7 +163,7 @@ FROM (
       THEN 'missing'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       THEN 'bad'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2000-01-01T00:00:00')
+      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -228,8 +225,35 @@ FROM (
   FROM (
     SELECT
       `t0`.`case`,
-      MIN(SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) AS `start`,
-      MIN(IF(`t0`.`event` = 'paid', SAFE_CAST(`t0`.`submitted_at` AS DATETIME), NULL)) AS `end`,
+      MIN(
+        IF(
+          (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+          )
+          AND (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          ),
+          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
+          NULL
+        )
+      ) AS `start`,
+      MIN(
+        IF(
+          (
+            `t0`.`event` = 'paid'
+          )
+          AND (
+            (
+              SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+            )
+            AND (
+              SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+            )
+          ),
+          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
+          NULL
+        )
+      ) AS `end`,
       CAST(NULL AS STRING) AS `journey`,
       CAST(NULL AS STRING) AS `step`,
       CAST(NULL AS STRING) AS `stage`,
@@ -245,11 +269,41 @@ FROM (
         ) AS INT64)
       ) AS `unreadable`,
       SUM(
-        CAST(SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2000-01-01T00:00:00') AS INT64)
+        CAST(SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00') AS INT64)
       ) AS `future`,
-      LOGICAL_OR(`t0`.`event` IN ('opened')) AS `reached_0`,
-      LOGICAL_OR(`t0`.`event` IN ('uploaded')) AS `reached_1`,
-      LOGICAL_OR(`t0`.`event` IN ('paid')) AS `reached_2`
+      LOGICAL_OR(
+        `t0`.`event` IN ('opened')
+        AND (
+          (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+          )
+          AND (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+        )
+      ) AS `reached_0`,
+      LOGICAL_OR(
+        `t0`.`event` IN ('uploaded')
+        AND (
+          (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+          )
+          AND (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+        )
+      ) AS `reached_1`,
+      LOGICAL_OR(
+        `t0`.`event` IN ('paid')
+        AND (
+          (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+          )
+          AND (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+        )
+      ) AS `reached_2`
     FROM `events` AS `t0`
     GROUP BY
       1

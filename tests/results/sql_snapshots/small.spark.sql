@@ -21,7 +21,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) * 100
     ) + EXTRACT(MONTH FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) AS `month`,
@@ -41,7 +40,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2000-01-01T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -83,7 +82,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) * 100
     ) + EXTRACT(MONTH FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) AS `month`,
@@ -103,7 +101,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2000-01-01T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -145,7 +143,6 @@ FROM (
     `t0`.`segment`,
     `t0`.`step`,
     `t0`.`submitted_at`,
-    `t0`.`__row`,
     (
       EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) * 100
     ) + EXTRACT(MONTH FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) AS `month`,
@@ -166,7 +163,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2000-01-01T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS `timestamp`
@@ -232,9 +229,25 @@ FROM (
   FROM (
     SELECT
       `t0`.`case`,
-      MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) AS `start`,
       MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
-        `t0`.`event` = 'paid') AS `end`,
+        (
+          NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+        )
+        AND (
+          TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+        )) AS `start`,
+      MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
+        (
+          `t0`.`event` = 'paid'
+        )
+        AND (
+          (
+            NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+          )
+          AND (
+            TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+        )) AS `end`,
       CAST(NULL AS STRING) AS `journey`,
       CAST(NULL AS STRING) AS `step`,
       CAST(NULL AS STRING) AS `stage`,
@@ -250,11 +263,41 @@ FROM (
         ) AS INT)
       ) AS `unreadable`,
       SUM(
-        CAST(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2000-01-01T00:00:00' AS TIMESTAMP) AS TIMESTAMP) AS INT)
+        CAST(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP) AS INT)
       ) AS `future`,
-      BOOL_OR(`t0`.`event` IN ('opened')) AS `reached_0`,
-      BOOL_OR(`t0`.`event` IN ('uploaded')) AS `reached_1`,
-      BOOL_OR(`t0`.`event` IN ('paid')) AS `reached_2`
+      BOOL_OR(
+        `t0`.`event` IN ('opened')
+        AND (
+          (
+            NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+          )
+          AND (
+            TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+        )
+      ) AS `reached_0`,
+      BOOL_OR(
+        `t0`.`event` IN ('uploaded')
+        AND (
+          (
+            NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+          )
+          AND (
+            TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+        )
+      ) AS `reached_1`,
+      BOOL_OR(
+        `t0`.`event` IN ('paid')
+        AND (
+          (
+            NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+          )
+          AND (
+            TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+        )
+      ) AS `reached_2`
     FROM `events` AS `t0`
     GROUP BY
       1

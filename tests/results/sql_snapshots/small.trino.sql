@@ -21,7 +21,6 @@ FROM (
     "t0"."segment",
     "t0"."step",
     "t0"."submitted_at",
-    "t0"."__row",
     (
       EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) * 100
     ) + EXTRACT(month FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) AS "month",
@@ -41,7 +40,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2000-01-01T00:00:00') AS TIMESTAMP)
+      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS "timestamp"
@@ -83,7 +82,6 @@ FROM (
     "t0"."segment",
     "t0"."step",
     "t0"."submitted_at",
-    "t0"."__row",
     (
       EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) * 100
     ) + EXTRACT(month FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) AS "month",
@@ -103,7 +101,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2000-01-01T00:00:00') AS TIMESTAMP)
+      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS "timestamp"
@@ -145,7 +143,6 @@ FROM (
     "t0"."segment",
     "t0"."step",
     "t0"."submitted_at",
-    "t0"."__row",
     (
       EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) * 100
     ) + EXTRACT(month FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) AS "month",
@@ -166,7 +163,7 @@ FROM (
       THEN 'missing'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       THEN 'bad'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2000-01-01T00:00:00') AS TIMESTAMP)
+      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
       ELSE 'ok'
     END AS "timestamp"
@@ -230,9 +227,25 @@ FROM (
   FROM (
     SELECT
       "t0"."case",
-      MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) AS "start",
       MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
-        "t0"."event" = 'paid') AS "end",
+        (
+          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
+        )
+        AND (
+          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+        )) AS "start",
+      MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
+        (
+          "t0"."event" = 'paid'
+        )
+        AND (
+          (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
+          )
+          AND (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+        )) AS "end",
       CAST(NULL AS VARCHAR) AS "journey",
       CAST(NULL AS VARCHAR) AS "step",
       CAST(NULL AS VARCHAR) AS "stage",
@@ -248,11 +261,41 @@ FROM (
         ) AS INTEGER)
       ) AS "unreadable",
       SUM(
-        CAST(TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2000-01-01T00:00:00') AS TIMESTAMP) AS INTEGER)
+        CAST(TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP) AS INTEGER)
       ) AS "future",
-      BOOL_OR("t0"."event" IN ('opened')) AS "reached_0",
-      BOOL_OR("t0"."event" IN ('uploaded')) AS "reached_1",
-      BOOL_OR("t0"."event" IN ('paid')) AS "reached_2"
+      BOOL_OR(
+        "t0"."event" IN ('opened')
+        AND (
+          (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
+          )
+          AND (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+        )
+      ) AS "reached_0",
+      BOOL_OR(
+        "t0"."event" IN ('uploaded')
+        AND (
+          (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
+          )
+          AND (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+        )
+      ) AS "reached_1",
+      BOOL_OR(
+        "t0"."event" IN ('paid')
+        AND (
+          (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
+          )
+          AND (
+            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+        )
+      ) AS "reached_2"
     FROM "events" AS "t0"
     GROUP BY
       1
