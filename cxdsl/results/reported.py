@@ -13,13 +13,19 @@ from ..diagnostics import Issue, Span
 from ..model import Metric
 from . import intervals
 from .figures import Cell, Estimate, Figure
-from .periods import is_period
+from .periods import first_month, is_period, month_key
 from .tables import DataTable, missing_column
 
 if TYPE_CHECKING:
     from .engine import Run
 
 _PROPORTIONS = frozenset({"csat", "completion_rate", "drop_off", "first_contact_resolution"})
+#: What a reported value of each type can be.
+_RANGES: dict[str, tuple[float, float]] = {
+    **{kind: (0.0, 100.0) for kind in _PROPORTIONS},
+    "nps": (-100.0, 100.0),
+    "time_to_complete": (0.0, math.inf),
+}
 
 
 def reported_figures(run: Run, data: DataTable) -> list[Figure]:
@@ -33,11 +39,46 @@ def reported_figures(run: Run, data: DataTable) -> list[Figure]:
     from .aggregate import reported_rows
 
     out = []
+    seen: dict[tuple[str, Cell], int] = {}
     for number, row in enumerate(reported_rows(data), start=1):
         figure = _figure(run, data, row, number)
-        if figure is not None:
-            out.append(figure)
+        if figure is None:
+            continue
+        where = int(row.get("__row", number))
+        first = seen.setdefault((figure.metric, figure.cell), where)
+        if first != where:
+            run.issues.append(
+                Issue(
+                    codes.CX307_DUPLICATE_RESPONSE,
+                    f"'{figure.metric}' is reported twice for {figure.cell.period} "
+                    f"(first at row {first}); the first is kept",
+                    _span(data, where, "period"),
+                )
+            )
+            continue
+        out.append(figure)
     return out
+
+
+def _row_problem(
+    run: Run, metric: Metric, value: float, n: float, row: dict[str, Any]
+) -> str | None:
+    """Why a reported row cannot stand, or None."""
+    low, high = _RANGES.get(metric.type, (-math.inf, math.inf))
+    if not low <= value <= high:
+        return f"value {value:g} is outside {low:g}..{high:g} for a {metric.type} metric"
+    if n != int(n):
+        return f"n {n:g} is not a whole number of responses"
+    known = run.context.known
+    for name in ("journey", "step", "stage", "segment"):
+        ident = _text(row.get(name))
+        if ident is not None and name in known and ident not in known[name]:
+            return f"{name} {ident!r} is not a {name} id of the model"
+    period = _text(row.get("period")) or ""
+    start = first_month(period)
+    if start is not None and start > month_key(run.now):
+        return f"period {period} has not begun yet"
+    return None
 
 
 def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figure | None:
@@ -54,6 +95,16 @@ def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figu
                 else codes.CX306_UNKNOWN_ID_IN_ROW,
                 f"reported {what} {_text(row.get(what))!r} cannot be read",
                 _span(data, int(where), what),
+            )
+        )
+        return None
+    problem = _row_problem(run, metric, value, n, row)
+    if problem is not None:
+        run.issues.append(
+            Issue(
+                codes.CX305_VALUE_OUT_OF_SCALE,
+                f"reported row: {problem}",
+                _span(data, int(where), "value"),
             )
         )
         return None

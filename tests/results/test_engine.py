@@ -316,3 +316,50 @@ def test_printed_sql_runs_on_a_table_named_after_the_dataset() -> None:
         sum(row[-1] for row in con.execute(b.split("\n", 1)[1]).fetchall()) for b in blocks[:1]
     ]
     assert counts == [14]  # every response counted once, by answer
+
+
+def test_reported_figures_are_validated(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    (ws / "results/reported.csv").write_text(
+        "period,metric,value,n\n"
+        "2026-Q1,csat,80,200\n"
+        "2026-Q1,csat,70,10\n"
+        "2026-Q2,csat,150,50\n"
+        "2027-Q1,csat,50,20\n"
+        "2026-Q3,csat,60,20.5\n"
+    )
+    plan = ws / "journeys/pay.yaml"
+    plan.write_text(
+        plan.read_text() + "---\nkind: dataset\nid: published\nshape: reported\n"
+        "journey: pay\nsource: results/reported.csv\n"
+    )
+    _code, output = run_results(ws, "--format", "json")
+    payload = json.loads(output)
+    (q1,) = [
+        f
+        for f in payload["results"]
+        if f["metric"] == "csat"
+        and f["period"] == "2026-Q1"
+        and f["method"] == "wilson"
+        and f["n"] == 200
+    ]
+    low, high = wilson(160, 200)  # 80 % of 200 answers
+    assert (q1["value"], q1["ci_low"], q1["ci_high"]) == (
+        80,
+        pytest.approx(low),
+        pytest.approx(high),
+    )
+    found = sorted(
+        (d["line"], d["code"], d["message"])
+        for d in payload["diagnostics"]
+        if d["file"] == "results/reported.csv"
+    )
+    assert [(line, code) for line, code, _ in found] == [
+        (3, "CX307"),
+        (4, "CX305"),
+        (5, "CX305"),
+        (6, "CX305"),
+    ], found
+    assert "outside 0..100" in found[1][2] and "has not begun" in found[2][2]
+    assert "not a whole number" in found[3][2]
