@@ -22,6 +22,8 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
         "column": span.column if span else None,
         "end_line": span.end_line if span else None,
         "end_column": span.end_column if span else None,
+        # A place without a line: a Parquet file's or a table's row and column.
+        "record": span.record if span else None,
         "hint": d.hint,
         "related": [
             {

@@ -34,6 +34,8 @@ def _command(d: Diagnostic, prefix: str) -> str:
         if d.span.end_column and d.span.end_line == d.span.line:
             props.insert(4, f"endColumn={d.span.end_column}")
     message = d.message + (f" ({d.hint})" if d.hint else "")
+    if d.span is not None and d.span.record is not None:  # a Parquet row has no line
+        message = f"{d.span.record}: {message}"
     return f"::{_GITHUB_LEVEL[d.severity]} {','.join(props)}::{_escape_data(message)}"
 
 

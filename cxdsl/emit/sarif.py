@@ -43,6 +43,8 @@ def _result(
     d: Diagnostic, index: int, prefix: str, source: SourceLines, fingerprint: str
 ) -> dict[str, Any]:
     text = d.message + (f" ({d.hint})" if d.hint else "")
+    if d.span is not None and d.span.record is not None:  # a Parquet row has no line
+        text = f"{d.span.record}: {text}"
     out: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index,

@@ -106,6 +106,19 @@ def _read(run: Run, dataset: Dataset) -> list[Figure]:
     if data is None:
         return []
     default_journey = dataset.journey or _sole_journey(items)
+    if default_journey is None and dataset.shape != "reported" and not data.has("journey"):
+        journeys = sorted({i.journey.id for i in items})
+        run.issues.append(
+            Issue(
+                codes.CX304_COLUMN_MISSING,
+                f"dataset '{dataset.id}' says no journey and has no 'journey' column, while "
+                f"{len(journeys)} journeys plan its instrument ({', '.join(journeys)}): its "
+                "rows feed no figure",
+                run.rules.span(dataset, ("instrument",)),
+                "set `journey:` on the dataset, or give the rows a journey column",
+            )
+        )
+        return []
     if dataset.shape == "responses" and instrument is not None:
         found = response_results.read(run, data, instrument, items, default_journey)
     elif dataset.shape == "events":

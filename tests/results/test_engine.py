@@ -363,3 +363,10 @@ def test_reported_figures_are_validated(tmp_path: Path) -> None:
     ], found
     assert "outside 0..100" in found[1][2] and "has not begun" in found[2][2]
     assert "not a whole number" in found[3][2]
+
+
+def test_parquet_rows_are_named_in_every_format(tmp_path: Path) -> None:
+    ws = parquet_copy(tmp_path)
+    for fmt in ("github", "sarif", "json"):
+        result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
+        assert "row 11, column nps" in result.output, (fmt, result.output)
