@@ -53,6 +53,8 @@ class CaseGroup:
     reached: tuple[bool, ...]
     completed: bool
     n: int
+    #: The case reached its start event (only started cases count towards completion).
+    started: bool = True
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def case_query(
     first = data.dataset.start_event
     return t.group_by(t["case"].cast("string").name("case")).aggregate(
         start=ts.min(where=(event == first) & valid) if first else ts.min(where=valid),
+        seen=ts.min(where=valid),
         end=end,
         **{
             d: t[d].cast("string").min() if data.has(d) else ibis.literal(None, type="string")
@@ -214,13 +217,17 @@ def cases_query(
     per_case = case_query(data, steps, end_event, engine, now)
     flags = [f"reached_{i}" for i in range(len(steps))]
     seconds = per_case.end.epoch_seconds() - per_case.start.epoch_seconds()
+    # A case belongs to the period it was first seen in; it counts towards completion
+    # only once it started (its start event), towards the funnel always.
     keyed = per_case.mutate(
-        month=_month(per_case.start),
-        season=_season(per_case.start, seasons),
+        month=_month(per_case.seen),
+        season=_season(per_case.seen, seasons),
+        started=per_case.start.notnull(),
         completed=per_case.end.notnull(),
         minutes=(seconds / (60 * resolution)).floor() * resolution,
     )
-    return keyed.group_by(["month", "season", *DIMS, *flags, "completed", "minutes"]).aggregate(
+    keys = ["month", "season", *DIMS, *flags, "started", "completed", "minutes"]
+    return keyed.group_by(keys).aggregate(
         n=ibis._.count(), unreadable=keyed.unreadable.sum(), future=keyed.future.sum()
     )
 
@@ -240,7 +247,8 @@ def cases(
     for r in data.rows(query):
         keys, n = _keys(r), int(r["n"])
         completed = bool(r["completed"])
-        groups.append(CaseGroup(keys, tuple(bool(r[f]) for f in flags), completed, n))
+        flags_hit = tuple(bool(r[f]) for f in flags)
+        groups.append(CaseGroup(keys, flags_hit, completed, n, bool(r["started"])))
         if completed and r["minutes"] is not None:
             spans.append(DurationGroup(keys, float(r["minutes"]), n))
         problems["unreadable"] += int(r["unreadable"] or 0)

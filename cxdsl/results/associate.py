@@ -3,7 +3,6 @@ between the measured emotion and the share of cases lost after the step."""
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 
 from . import intervals
@@ -15,23 +14,30 @@ ALPHA = 0.05
 
 
 def drop_offs(results: Results) -> dict[str, dict[str, float]]:
-    """Journey → step → share (percent) of the cases that reached it and not the next,
-    over every period."""
-    reached: dict[str, Counter[str]] = defaultdict(Counter)
-    order: dict[str, list[str]] = defaultdict(list)
+    """Journey → step → share (percent) of the cases that reached it and not the next
+    (at the last step: never completed), over every period. A journey with several event
+    datasets takes the funnel with the most steps: funnels of different sources are never
+    mixed."""
+    reached: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    lost: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for f in results.funnels:
-        reached[f.journey][f.step] += f.reached
-        if f.step not in order[f.journey]:
-            order[f.journey].append(f.step)
-    out: dict[str, dict[str, float]] = {}
-    for journey, steps in order.items():
-        counts = reached[journey]
-        out[journey] = {
-            step: 100 * max(counts[step] - counts[nxt], 0) / counts[step]
-            for step, nxt in itertools.pairwise(steps)
-            if counts[step] > 0
+        key = (f.journey, f.source)
+        reached[key][f.step] += f.reached
+        if f.drop_off is not None:
+            lost[key][f.step] += round(f.drop_off.value * f.drop_off.n / 100)
+    best: dict[str, tuple[str, str]] = {}
+    for key in sorted(reached):
+        journey = key[0]
+        if journey not in best or len(reached[key]) > len(reached[best[journey]]):
+            best[journey] = key
+    return {
+        journey: {
+            step: 100 * lost[key][step] / reached[key][step]
+            for step in reached[key]
+            if reached[key][step] > 0 and step in lost[key]
         }
-    return out
+        for journey, key in best.items()
+    }
 
 
 def associations(results: Results) -> list[Association]:

@@ -167,6 +167,8 @@ def case_figures(
         return median + p90
     completed: Histograms = defaultdict(Counter)
     for g in groups:
+        if not g.started:
+            continue
         journey = g.keys.dim("journey") or default_journey
         period = period_key(g.keys, item.period_kind)
         if journey != item.journey.id or period is None:
@@ -198,6 +200,7 @@ def _duration_histograms(
 
 
 def funnel(
+    source: str,
     journey: str,
     steps: list[str],
     groups: Iterable[CaseGroup],
@@ -205,7 +208,9 @@ def funnel(
     kind: PeriodKind,
     ctx: Context,
 ) -> list[FunnelStep]:
-    """Cases reaching each mapped step per period, and the share lost before the next."""
+    """Cases reaching each mapped step per period, and the share lost before the next (at
+    the last step: the share that never completed)."""
+    last = len(steps)  # the index counting the cases that reached the last step and completed
     reached: dict[str, Counter[int]] = defaultdict(Counter)
     for g in groups:
         if (g.keys.dim("journey") or default_journey) != journey:
@@ -216,15 +221,16 @@ def funnel(
         for i, hit in enumerate(g.reached):
             if hit:
                 reached[period][i] += g.n
+        if g.reached and g.reached[-1] and g.completed:
+            reached[period][last] += g.n
     out = []
     for period, counts in reached.items():
         for i, step in enumerate(steps):
             here = counts[i]
             drop = None
-            if i + 1 < len(steps) and here >= ctx.min_cell:
-                lost = max(here - counts[i + 1], 0)
-                drop = intervals.proportion(lost, here)
-            out.append(FunnelStep(journey, period, step, here, drop))
+            if here >= ctx.min_cell:
+                drop = intervals.proportion(max(here - counts[i + 1], 0), here)
+            out.append(FunnelStep(journey, period, step, here, drop, source))
     return out
 
 

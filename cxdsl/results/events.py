@@ -70,11 +70,19 @@ def read(
     )
     states = Counter({"bad": problems["unreadable"], "future": problems["future"]})
     run.issues.extend(timestamp_counts_issues(data, run.engine, states, run.now))
-    if journey is not None and steps:
+    if journey is not None and len(steps) >= 2:  # a funnel needs two steps
         kinds = {i.period_kind for i in items} or {"quarter"}
         kind = "month" if "month" in kinds else sorted(kinds)[0]
         run.results.funnels.extend(
-            funnel(journey.id, [s for s, _ in steps], groups, default_journey, kind, run.context)
+            funnel(
+                data.dataset.id,
+                journey.id,
+                [s for s, _ in steps],
+                groups,
+                default_journey,
+                kind,
+                run.context,
+            )
         )
     figures: list[Figure] = []
     for item in items:

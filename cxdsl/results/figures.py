@@ -124,8 +124,11 @@ class FunnelStep:
     period: str
     step: str
     reached: int
-    #: Share (percent) of the cases that reached this step and not the next one.
+    #: Share (percent) of the cases that reached this step and not the next one (at the
+    #: last step: that never completed).
     drop_off: Estimate | None
+    #: The dataset of events the funnel comes from (a journey may have several).
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from ..render import results_charts as charts
 from ..render.chart_parts import interval, number, signed_number
 from ..render.chart_parts import status_text as chart_status
 from ..render.text import signed
-from ..results.figures import Association, Estimate, FunnelStep, StepReading
+from ..results.associate import drop_offs
+from ..results.figures import Association, Estimate, FunnelStep, Results, StepReading
 from .content import PageContext
 from .measured_figures import (
     JourneyResults,
@@ -187,14 +188,10 @@ def _plain(estimate: Estimate | None) -> str:
 
 
 def pooled_drop_off(funnels: list[FunnelStep]) -> dict[str, float]:
-    """Each step's drop-off over every period: cases lost over cases that reached it."""
-    reached: dict[str, int] = {}
-    lost: dict[str, float] = {}
-    for f in funnels:
-        if f.drop_off is not None and f.reached > 0:
-            reached[f.step] = reached.get(f.step, 0) + f.reached
-            lost[f.step] = lost.get(f.step, 0.0) + f.reached * f.drop_off.value
-    return {step: lost[step] / reached[step] for step in reached}
+    """Each step's drop-off over every period, as the association computes it (one
+    funnel per journey, never mixed across event datasets)."""
+    found = drop_offs(Results(funnels=list(funnels)))
+    return next(iter(found.values()), {})
 
 
 def association_sentence(pc: PageContext, association: Association, md: bool = True) -> str:

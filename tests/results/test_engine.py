@@ -155,8 +155,12 @@ def test_readings_funnel_and_association() -> None:
     funnel = {f.step: f for f in results.funnels if f.period == "2026-Q1"}
     assert [funnel[s].reached for s in ("fill", "upload", "pay")] == [8, 7, 5]
     assert funnel["upload"].drop_off and funnel["upload"].drop_off.value == pytest.approx(200 / 7)
+    # At the last step, the drop-off is the cases that reached it and never completed: 0.
+    assert funnel["pay"].drop_off and funnel["pay"].drop_off.value == 0
     (association,) = results.associations
-    assert (association.n, association.rho, association.conclusive) == (2, None, False)
+    # Emotions 0.6, −1.6, 1.5 against drop-offs 12.5, 28.6, 0: perfectly inverse ranks,
+    # but three steps are too few to conclude.
+    assert (association.n, association.rho, association.conclusive) == (3, -1.0, False)
     assert results.volumes == {"citizens": 12}  # residents (2) are below min_cell_size
 
 

@@ -195,6 +195,7 @@ SELECT
   `t2`.`reached_0`,
   `t2`.`reached_1`,
   `t2`.`reached_2`,
+  `t2`.`started`,
   `t2`.`completed`,
   `t2`.`minutes`,
   COUNT(*) AS `n`,
@@ -204,6 +205,7 @@ FROM (
   SELECT
     `t1`.`case`,
     `t1`.`start`,
+    `t1`.`seen`,
     `t1`.`end`,
     `t1`.`journey`,
     `t1`.`step`,
@@ -217,9 +219,10 @@ FROM (
     `t1`.`reached_1`,
     `t1`.`reached_2`,
     (
-      EXTRACT(year FROM `t1`.`start`) * 100
-    ) + EXTRACT(month FROM `t1`.`start`) AS `month`,
+      EXTRACT(year FROM `t1`.`seen`) * 100
+    ) + EXTRACT(month FROM `t1`.`seen`) AS `month`,
     CAST(NULL AS STRING) AS `season`,
+    `t1`.`start` IS NOT NULL AS `started`,
     `t1`.`end` IS NOT NULL AS `completed`,
     CAST(FLOOR(ieee_divide(UNIX_SECONDS(`t1`.`end`) - UNIX_SECONDS(`t1`.`start`), 60.0)) AS INT64) * 1.0 AS `minutes`
   FROM (
@@ -237,6 +240,18 @@ FROM (
           NULL
         )
       ) AS `start`,
+      MIN(
+        IF(
+          (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
+          )
+          AND (
+            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          ),
+          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
+          NULL
+        )
+      ) AS `seen`,
       MIN(
         IF(
           (
@@ -322,4 +337,5 @@ GROUP BY
   10,
   11,
   12,
-  13;
+  13,
+  14;

@@ -195,6 +195,7 @@ SELECT
   `t2`.`reached_0`,
   `t2`.`reached_1`,
   `t2`.`reached_2`,
+  `t2`.`started`,
   `t2`.`completed`,
   `t2`.`minutes`,
   COUNT(*) AS `n`,
@@ -204,6 +205,7 @@ FROM (
   SELECT
     `t1`.`case`,
     `t1`.`start`,
+    `t1`.`seen`,
     `t1`.`end`,
     `t1`.`journey`,
     `t1`.`step`,
@@ -217,9 +219,10 @@ FROM (
     `t1`.`reached_1`,
     `t1`.`reached_2`,
     (
-      EXTRACT(YEAR FROM `t1`.`start`) * 100
-    ) + EXTRACT(MONTH FROM `t1`.`start`) AS `month`,
+      EXTRACT(YEAR FROM `t1`.`seen`) * 100
+    ) + EXTRACT(MONTH FROM `t1`.`seen`) AS `month`,
     CAST(NULL AS STRING) AS `season`,
+    NOT `t1`.`start` IS NULL AS `started`,
     NOT `t1`.`end` IS NULL AS `completed`,
     CAST(FLOOR(
       (
@@ -236,6 +239,13 @@ FROM (
         AND (
           TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
         )) AS `start`,
+      MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
+        (
+          NOT TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+        )
+        AND (
+          TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+        )) AS `seen`,
       MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
         (
           `t0`.`event` = 'paid'
@@ -316,4 +326,5 @@ GROUP BY
   10,
   11,
   12,
-  13;
+  13,
+  14;
