@@ -22,6 +22,8 @@ def _overall(results: Results | None) -> dict[Key, Figure]:
 def _shown(f: Figure | None) -> str | None:
     if f is None:
         return None
+    if f.status == "suppressed":
+        return "suppressed"  # neither value nor n of a small group
     if f.estimate is None:
         return f"{f.status} (n={f.n})"
     e = f.estimate

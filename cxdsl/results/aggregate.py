@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 #: The breakdown columns a row may carry (model ids).
 DIMS: tuple[str, ...] = ("journey", "step", "stage", "channel", "segment", "persona")
 
+#: Timestamps before this year are typing mistakes (0001-01-01), read as unreadable.
+EARLIEST_YEAR = 1900
+
 #: A row's timestamp: fine, absent, unreadable, or later than now.
 TS_OK, TS_MISSING, TS_BAD, TS_FUTURE = "ok", "missing", "bad", "future"
 
@@ -111,7 +114,7 @@ def _ts_state(t: ir.Table, ts: ir.TimestampValue, now: dt.datetime) -> ir.Value:
 
     return ibis.cases(
         (t["submitted_at"].isnull(), TS_MISSING),
-        (ts.isnull(), TS_BAD),
+        (ts.isnull() | (ts.year() < EARLIEST_YEAR), TS_BAD),
         (ts > now, TS_FUTURE),
         else_=TS_OK,
     )
@@ -178,7 +181,7 @@ def case_query(
     t = data.table
     ts = timestamp(t, engine)
     event = t["event"].cast("string")
-    valid = ts.notnull() & (ts <= now)
+    valid = ts.notnull() & (ts <= now) & (ts.year() >= EARLIEST_YEAR)
     flags = {
         f"reached_{i}": (event.isin(list(names)) & valid).any()
         for i, (_, names) in enumerate(steps)

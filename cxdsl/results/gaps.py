@@ -109,10 +109,14 @@ def _fewer(run: Run, item: PlanItem, figure: Figure) -> Issue:
     else:
         goal, hint = f"the {item.planned} planned", "enough for its interval, short of the plan"
     who = f"sample design '{item.entry.design}'" if item.entry.design else f"'{item.metric.id}'"
+    # A small group's n stays private, here too.
+    if figure.status == "suppressed":
+        count = f"fewer than {run.context.min_cell} responses"
+    else:
+        count = f"{figure.n} responses"
     return Issue(
         codes.CX312_FEWER_RESPONSES,
-        f"{who}{_at(item.stage)} has {figure.n} responses in "
-        f"{figure.cell.period}, fewer than {goal}",
+        f"{who}{_at(item.stage)} has {count} in {figure.cell.period}, fewer than {goal}",
         run.rules.span(
             item.entry, ("sample_size",) if item.entry.sample_size else (), item.document
         ),

@@ -33,12 +33,14 @@ def index_figures(
                 continue
             found: list[tuple[float, Estimate]] = []
             n = 0
+            provisional = False
             for part in parts:
                 figure = by_metric.get(part.metric, {}).get(cell)
                 if figure is None or figure.estimate is None:
                     break
                 found.append((part.weight, figure.estimate))
                 n = max(n, figure.n)
+                provisional = provisional or figure.provisional
             else:
                 estimate = intervals.composite(found)
                 status = intervals.status(
@@ -49,5 +51,7 @@ def index_figures(
                     required=item.required,
                     min_cell=ctx.min_cell,
                 )
-                out.append(Figure(item.metric.id, cell, n, estimate, item.target, status))
+                out.append(
+                    Figure(item.metric.id, cell, n, estimate, item.target, status, provisional)
+                )
     return out

@@ -15,6 +15,7 @@ from ..model import Question, Season
 from ..suggest import did_you_mean
 from .aggregate import (
     DIMS,
+    EARLIEST_YEAR,
     TS_BAD,
     TS_FUTURE,
     TS_MISSING,
@@ -94,14 +95,18 @@ def answer_issues(
     outside = raw.notnull() & value.isnull()
     if scale is not None:
         outside = outside | ~value.between(scale.min, scale.max) | (value.floor() != value)
-    accepted = f"{scale.min}..{scale.max}" if scale else "a number"
+    accepted = f"outside its scale {scale.min}..{scale.max}" if scale else "not a number"
+    if scale is not None and not any(
+        g.value is not None and not in_scale(g.value, question) for g in groups
+    ):
+        accepted = "not a number"  # every bad answer is text, none a number off the scale
     return _located(
         data,
         codes.CX305_VALUE_OUT_OF_SCALE,
         outside,
         question.id,
         bad,
-        f"answer {{value}} to '{question.id}' is outside its scale {accepted}",
+        f"answer {{value}} to '{question.id}' is {accepted}",
         "the answer is left out of every figure",
     )
 
@@ -122,7 +127,10 @@ def timestamp_issues(
     raw = t["submitted_at"]
     checks: dict[str, tuple[ir.BooleanValue, str]] = {
         TS_MISSING: (raw.isnull(), "no timestamp in 'submitted_at'{value}"),
-        TS_BAD: (raw.notnull() & ts.isnull(), "timestamp {value} is not ISO 8601"),
+        TS_BAD: (
+            raw.notnull() & (ts.isnull() | (ts.year() < EARLIEST_YEAR)),
+            "timestamp {value} is not an ISO 8601 date and time from 1900 on",
+        ),
         TS_FUTURE: (ts > now, "timestamp {value} is in the future"),
     }
     if seasons:

@@ -208,7 +208,7 @@ _RESULTS = [
     (
         codes.CX303_SOURCE_EMPTY,
         "dataset.source-empty",
-        W,
+        E,
         "The source holds no rows: an empty file, or a header only.",
     ),
     (

@@ -38,7 +38,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      WHEN (
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+      )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
@@ -99,7 +104,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      WHEN (
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+      )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
@@ -161,7 +171,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      WHEN (
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+      )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
       THEN 'future'
@@ -235,6 +250,9 @@ FROM (
           )
           AND (
             SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+          AND (
+            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
           ),
           SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
           NULL
@@ -247,6 +265,9 @@ FROM (
           )
           AND (
             SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+          AND (
+            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
           ),
           SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
           NULL
@@ -263,6 +284,9 @@ FROM (
             )
             AND (
               SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+            )
+            AND (
+              EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
             )
           ),
           SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
@@ -295,6 +319,9 @@ FROM (
           AND (
             SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
           )
+          AND (
+            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
+          )
         )
       ) AS `reached_0`,
       LOGICAL_OR(
@@ -306,6 +333,9 @@ FROM (
           AND (
             SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
           )
+          AND (
+            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
+          )
         )
       ) AS `reached_1`,
       LOGICAL_OR(
@@ -316,6 +346,9 @@ FROM (
           )
           AND (
             SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
+          )
+          AND (
+            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
           )
         )
       ) AS `reached_2`

@@ -38,7 +38,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
@@ -99,7 +104,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
@@ -161,7 +171,12 @@ FROM (
     CASE
       WHEN `t0`.`submitted_at` IS NULL
       THEN 'missing'
-      WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) > CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
       THEN 'future'
@@ -238,6 +253,9 @@ FROM (
         )
         AND (
           TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+        )
+        AND (
+          EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
         )) AS `start`,
       MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
         (
@@ -245,6 +263,9 @@ FROM (
         )
         AND (
           TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+        )
+        AND (
+          EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
         )) AS `seen`,
       MIN(TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) FILTER(WHERE
         (
@@ -256,6 +277,9 @@ FROM (
           )
           AND (
             TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+          AND (
+            EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
           )
         )) AS `end`,
       CAST(NULL AS STRING) AS `journey`,
@@ -284,6 +308,9 @@ FROM (
           AND (
             TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
           )
+          AND (
+            EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
+          )
         )
       ) AS `reached_0`,
       BOOL_OR(
@@ -295,6 +322,9 @@ FROM (
           AND (
             TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
           )
+          AND (
+            EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
+          )
         )
       ) AS `reached_1`,
       BOOL_OR(
@@ -305,6 +335,9 @@ FROM (
           )
           AND (
             TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP) <= CAST(CAST('2026-11-30T00:00:00' AS TIMESTAMP) AS TIMESTAMP)
+          )
+          AND (
+            EXTRACT(YEAR FROM TRY_CAST(`t0`.`submitted_at` AS TIMESTAMP)) >= 1900
           )
         )
       ) AS `reached_2`

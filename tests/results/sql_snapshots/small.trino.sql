@@ -38,7 +38,12 @@ FROM (
     CASE
       WHEN "t0"."submitted_at" IS NULL
       THEN 'missing'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
@@ -99,7 +104,12 @@ FROM (
     CASE
       WHEN "t0"."submitted_at" IS NULL
       THEN 'missing'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
@@ -161,7 +171,12 @@ FROM (
     CASE
       WHEN "t0"."submitted_at" IS NULL
       THEN 'missing'
-      WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      WHEN (
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+      )
+      OR (
+        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+      )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
       THEN 'future'
@@ -236,6 +251,9 @@ FROM (
         )
         AND (
           TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+        )
+        AND (
+          EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
         )) AS "start",
       MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
         (
@@ -243,6 +261,9 @@ FROM (
         )
         AND (
           TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+        )
+        AND (
+          EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
         )) AS "seen",
       MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
         (
@@ -254,6 +275,9 @@ FROM (
           )
           AND (
             TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+          AND (
+            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
           )
         )) AS "end",
       CAST(NULL AS VARCHAR) AS "journey",
@@ -282,6 +306,9 @@ FROM (
           AND (
             TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
           )
+          AND (
+            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
+          )
         )
       ) AS "reached_0",
       BOOL_OR(
@@ -293,6 +320,9 @@ FROM (
           AND (
             TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
           )
+          AND (
+            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
+          )
         )
       ) AS "reached_1",
       BOOL_OR(
@@ -303,6 +333,9 @@ FROM (
           )
           AND (
             TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
+          )
+          AND (
+            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
           )
         )
       ) AS "reached_2"
