@@ -8,6 +8,7 @@ call it). ibis and its engine are imported here, only when a workspace declares 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -78,11 +79,45 @@ def compute_results(
         if untrusted and outside_reach(dataset):
             run.issues.append(_not_in_untrusted(run, dataset))
             continue
-        found = _read(run, dataset)
+        found = _read_guarded(run, dataset)
         provisional = any(i.code in errors for i in run.issues[before:])
         run.results.figures += [replace(f, provisional=provisional) for f in found]
     _finish(run)
     return run.results, run.issues
+
+
+def _read_guarded(run: Run, dataset: Dataset) -> list[Figure]:
+    """:func:`_read`, with what the engine refuses in the data (a value its casts reject,
+    a type a backend cannot compare) reported at the dataset (CX302) rather than raised;
+    ``--debug`` raises it."""
+    try:
+        return _read(run, dataset)
+    except Exception as exc:
+        if _debugging():
+            raise
+        where = ("source",) if dataset.source is not None else ("table",)
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        run.issues.append(
+            Issue(
+                codes.CX302_SOURCE_MALFORMED,
+                f"the {run.engine.name} engine could not compute dataset '{dataset.id}': "
+                f"{type(exc).__name__}: {lines[0][:300]}",
+                run.rules.span(dataset, where),
+                "check the column types of the source; run with --debug for the traceback",
+            )
+        )
+        return []
+
+
+def _debugging() -> bool:
+    """``cxdsl --debug`` or ``CXDSL_DEBUG``: failures keep their traceback."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx is not None else None
+    flag = bool(root is not None and root.params.get("debug"))
+    env = os.environ.get("CXDSL_DEBUG", "").strip().lower()
+    return flag or env not in ("", "0", "false", "no", "off")
 
 
 def _read(run: Run, dataset: Dataset) -> list[Figure]:

@@ -374,3 +374,30 @@ def test_parquet_rows_are_named_in_every_format(tmp_path: Path) -> None:
     for fmt in ("github", "sarif", "json"):
         result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
         assert "row 11, column nps" in result.output, (fmt, result.output)
+
+
+def test_what_the_engine_refuses_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from cxdsl.compiler import check_workspace
+    from cxdsl.results.engine import compute_results
+
+    ws = parquet_copy(tmp_path)
+    # Timestamps as text with offsets: DuckDB reads them, Polars' strict cast refuses.
+    table = pq.read_table(ws / "results/responses.parquet")
+    stamps = [f"{t.isoformat()}+03:00" for t in table["submitted_at"].to_pylist()]
+    table = table.set_column(
+        table.schema.get_field_index("submitted_at"), "submitted_at", pa.array(stamps)
+    )
+    pq.write_table(table, ws / "results/responses.parquet")
+    checked = check_workspace(ws)
+    found, issues = compute_results(
+        checked.workspace, checked.index, engine="polars", now=dt.datetime(2026, 11, 30)
+    )
+    refused = [i for i in issues if i.code == "CX302"]
+    assert refused and "polars engine could not compute dataset 'responses'" in refused[0].message
+    assert refused[0].span is not None and refused[0].span.file == "journeys/pay.yaml"
+    assert any(f.metric == "completion" for f in found.figures)  # the other dataset still
