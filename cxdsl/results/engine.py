@@ -81,7 +81,7 @@ def compute_results(
             continue
         found = _read_guarded(run, dataset)
         provisional = any(i.code in errors for i in run.issues[before:])
-        run.results.figures += [replace(f, provisional=provisional) for f in found]
+        run.results.figures += [replace(f, provisional=f.provisional or provisional) for f in found]
     _finish(run)
     return run.results, run.issues
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Issue
@@ -87,8 +88,19 @@ def read(
     figures: list[Figure] = []
     for item in items:
         if item.metric.type in EVENT_TYPES:
-            figures += case_figures(item, groups, durations, default_journey, run.context)
+            found = case_figures(item, groups, durations, default_journey, run.context)
+            figures += _still_open(found)
     return figures
+
+
+def _still_open(figures: list[Figure]) -> list[Figure]:
+    """The latest period's figures marked provisional: cases started late in it may not
+    have completed yet when the data were exported (censored), so its completion is
+    biased down and its time to complete biased short until the next export."""
+    if not figures:
+        return figures
+    latest = max(f.cell.period for f in figures)
+    return [replace(f, provisional=True) if f.cell.period == latest else f for f in figures]
 
 
 def _journey(run: Run, default: str | None, items: Sequence[PlanItem]) -> Journey | None:
