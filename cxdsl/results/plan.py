@@ -5,7 +5,7 @@ its target, its direction, the sample it needs and how it is reported."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..loading.document import Document
 from ..model import Instrument, Journey, Measurement, Metric, Question, SampleDesign
@@ -46,14 +46,31 @@ class PlanItem:
 
 
 def plan_items(index: Index) -> list[PlanItem]:
-    """Every plan entry of every journey, stage lists expanded, in file order."""
+    """Every plan entry of every journey, stage lists expanded, in file order. An entry
+    of a programme-level design (one sample spanning several journeys) requires nothing
+    of its own journey's share: the design's sample is checked as a whole."""
     out: list[PlanItem] = []
     for journey, document in index.entities(Journey):
         for entry in journey.measurement_plan:
             metric = index.entity("metric", entry.metric)
             if isinstance(metric, Metric):
                 out.extend(_items(index, journey, document, entry, metric))
-    return out
+    wide = programme_designs(out)
+    return [
+        replace(i, required=None, planned=None)
+        if i.entry is not None and i.entry.design in wide
+        else i
+        for i in out
+    ]
+
+
+def programme_designs(items: list[PlanItem]) -> set[str]:
+    """Sample designs whose entries lie in more than one journey."""
+    journeys: dict[str, set[str]] = {}
+    for i in items:
+        if i.entry is not None and i.entry.design is not None:
+            journeys.setdefault(i.entry.design, set()).add(i.journey.id)
+    return {design for design, found in journeys.items() if len(found) > 1}
 
 
 def _items(

@@ -401,3 +401,38 @@ def test_what_the_engine_refuses_is_a_finding_not_a_crash(tmp_path: Path) -> Non
     assert refused and "polars engine could not compute dataset 'responses'" in refused[0].message
     assert refused[0].span is not None and refused[0].span.file == "journeys/pay.yaml"
     assert any(f.metric == "completion" for f in found.figures)  # the other dataset still
+
+
+def test_a_programme_design_is_counted_over_its_journeys(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(SMALL, ws)
+    plan = ws / "journeys/pay.yaml"
+    text = plan.read_text()
+    head, _, rest = text.partition("---\nkind: dataset\nid: responses")
+    journey = head.replace(
+        "    trigger: {step: pay}\n    cadence: quarterly\n  - metric: csat",
+        "    trigger: {step: pay}\n    cadence: quarterly\n    design: wave\n  - metric: csat",
+    )
+    second = journey.replace("id: pay\n", "id: pay-again\n", 1).replace(
+        "title: Pay a fee", "title: Pay again"
+    )
+    plan.write_text(
+        journey
+        + "---\nkind: dataset\nid: responses"
+        + rest
+        + "---\n"
+        + second
+        + "---\nkind: dataset\nid: responses-again\ninstrument: survey\njourney: pay-again\n"
+        "source: results/responses.csv\ncolumns:\n  phone: {personal: true}\n"
+        "---\nkind: sample_design\nid: wave\nname: Wave\njourneys: [pay, pay-again]\n"
+        "population: 100\nconfidence_level: 0.95\nmargin_of_error: 0.1\n"
+    )
+    _code, output = run_results(ws)
+    # Cochran with the finite population correction: n0 = 1.96² · 0.25 / 0.1² = 96.04,
+    # 96.04 / (1 + 95.04 / 100) = 49.2 → 50. Each journey got 8 answers in 2026-Q1: 16.
+    assert (
+        "warning CX312 sample design 'wave' has 16 responses in 2026-Q1 over its journeys, "
+        "fewer than the 50 it requires" in output
+    ), output
+    # Neither journey's own figure is judged against the whole design's sample.
+    assert "underpowered" not in output
