@@ -75,6 +75,8 @@ def results(
         click.echo(queries_sql(path, options, show_sql, as_of), nl=False)
         sys.exit(EXIT_OK)
     checked = check_workspace(path, options, now=as_of)
+    if journey is not None and journey not in checked.index.ids("journey"):
+        raise click.BadParameter(f"no journey '{journey}' in the workspace", param_hint="--journey")
     found = checked.results
     figures = [] if found is None else found.figures
     wanted = by or ("none" if fmt == "text" else "all")
