@@ -10,7 +10,8 @@ files. Then, best of --repeat:
 
 - the floor: ``duckdb.connect()`` and ``read_parquet``, computing the counts cxdsl needs
   and nothing else: per question the plan reads (csat, nps, ces), the count of each
-  answer by month, journey, step, segment and channel; for the events, one row per case
+  answer by month, journey, step, segment and channel, and the response ids given twice
+  (cxdsl checks them before any figure); for the events, one row per case
   (start, completion, steps reached) folded into cases per month, breakdown, steps
   reached and completion, with the minutes to complete as a histogram;
 - cxdsl's data time: ``compute_results`` in-process on the loaded workspace (every
@@ -119,6 +120,19 @@ def floor_answers(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, list[
     return out
 
 
+def floor_duplicates(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Response ids given more than once (cxdsl validates this before any figure)."""
+    found = con.execute(
+        """
+        SELECT count(*) FROM (
+            SELECT response_id FROM read_parquet(?) GROUP BY ALL HAVING count(*) > 1
+        )
+        """,
+        [str(path)],
+    ).fetchone()
+    return int(found[0]) if found else 0
+
+
 def floor_cases(con: duckdb.DuckDBPyConnection, path: Path, steps: list[list[str]]) -> list[Any]:
     """Cases by month, breakdown, steps reached and completion, with minutes to complete."""
     reached = ", ".join(
@@ -197,6 +211,7 @@ def main() -> None:
         con = duckdb.connect()
         counts = floor_answers(con, answers)
         counts["cases"] = floor_cases(con, log, steps)
+        counts["duplicates"] = [floor_duplicates(con, answers)]
         con.close()
         return counts
 
@@ -218,7 +233,7 @@ def main() -> None:
         f"about {args.events:,} events ({log.stat().st_size / 1_048_576:.0f} MB) in Parquet; "
         f"{os.cpu_count()} cores, best of {args.repeat}"
     )
-    queries = f"{len(QUESTIONS)} answer counts, 1 case query"
+    queries = f"{len(QUESTIONS)} answer counts, 1 duplicate count, 1 case query"
     print(f"floor: bare DuckDB SQL ({queries})    {floor_time:8.3f} s")
     print(
         f"cxdsl compute_results, in-process                        {tool_time:8.3f} s   "

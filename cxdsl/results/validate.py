@@ -15,7 +15,7 @@ from ..model import Question, Season
 from ..suggest import did_you_mean
 from .aggregate import (
     DIMS,
-    EARLIEST_YEAR,
+    EARLIEST,
     TS_BAD,
     TS_FUTURE,
     TS_MISSING,
@@ -128,7 +128,7 @@ def timestamp_issues(
     checks: dict[str, tuple[ir.BooleanValue, str]] = {
         TS_MISSING: (raw.isnull(), "no timestamp in 'submitted_at'{value}"),
         TS_BAD: (
-            raw.notnull() & (ts.isnull() | (ts.year() < EARLIEST_YEAR)),
+            raw.notnull() & (ts.isnull() | (ts < EARLIEST)),
             "timestamp {value} is not an ISO 8601 date and time from 1900 on",
         ),
         TS_FUTURE: (ts > now, "timestamp {value} is in the future"),

@@ -42,7 +42,7 @@ FROM (
         SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       )
       OR (
-        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) < DATETIME('1900-01-01T00:00:00')
       )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
@@ -108,7 +108,7 @@ FROM (
         SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       )
       OR (
-        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) < DATETIME('1900-01-01T00:00:00')
       )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
@@ -175,7 +175,7 @@ FROM (
         SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
       )
       OR (
-        EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) < 1900
+        SAFE_CAST(`t0`.`submitted_at` AS DATETIME) < DATETIME('1900-01-01T00:00:00')
       )
       THEN 'bad'
       WHEN SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00')
@@ -199,164 +199,95 @@ GROUP BY
 
 -- events: cases
 SELECT
-  `t2`.`month`,
-  `t2`.`season`,
-  `t2`.`journey`,
-  `t2`.`step`,
-  `t2`.`stage`,
-  `t2`.`channel`,
-  `t2`.`segment`,
-  `t2`.`persona`,
-  `t2`.`reached_0`,
-  `t2`.`reached_1`,
-  `t2`.`reached_2`,
-  `t2`.`started`,
-  `t2`.`completed`,
-  `t2`.`minutes`,
+  `t3`.`month`,
+  `t3`.`season`,
+  `t3`.`journey`,
+  `t3`.`step`,
+  `t3`.`stage`,
+  `t3`.`channel`,
+  `t3`.`segment`,
+  `t3`.`persona`,
+  `t3`.`reached_0`,
+  `t3`.`reached_1`,
+  `t3`.`reached_2`,
+  `t3`.`started`,
+  `t3`.`completed`,
+  `t3`.`minutes`,
   COUNT(*) AS `n`,
-  SUM(`t2`.`unreadable`) AS `unreadable`,
-  SUM(`t2`.`future`) AS `future`
+  SUM(`t3`.`unreadable`) AS `unreadable`,
+  SUM(`t3`.`future`) AS `future`
 FROM (
   SELECT
-    `t1`.`case`,
-    `t1`.`start`,
-    `t1`.`seen`,
-    `t1`.`end`,
-    `t1`.`journey`,
-    `t1`.`step`,
-    `t1`.`stage`,
-    `t1`.`channel`,
-    `t1`.`segment`,
-    `t1`.`persona`,
-    `t1`.`unreadable`,
-    `t1`.`future`,
-    `t1`.`reached_0`,
-    `t1`.`reached_1`,
-    `t1`.`reached_2`,
+    `t2`.`case`,
+    `t2`.`start`,
+    `t2`.`seen`,
+    `t2`.`end`,
+    `t2`.`journey`,
+    `t2`.`step`,
+    `t2`.`stage`,
+    `t2`.`channel`,
+    `t2`.`segment`,
+    `t2`.`persona`,
+    `t2`.`future`,
+    `t2`.`unreadable`,
+    `t2`.`reached_0`,
+    `t2`.`reached_1`,
+    `t2`.`reached_2`,
     (
-      EXTRACT(year FROM `t1`.`seen`) * 100
-    ) + EXTRACT(month FROM `t1`.`seen`) AS `month`,
+      EXTRACT(year FROM `t2`.`seen`) * 100
+    ) + EXTRACT(month FROM `t2`.`seen`) AS `month`,
     CAST(NULL AS STRING) AS `season`,
-    `t1`.`start` IS NOT NULL AS `started`,
-    `t1`.`end` IS NOT NULL AS `completed`,
-    CAST(FLOOR(ieee_divide(UNIX_SECONDS(`t1`.`end`) - UNIX_SECONDS(`t1`.`start`), 60.0)) AS INT64) * 1.0 AS `minutes`
+    `t2`.`start` IS NOT NULL AS `started`,
+    `t2`.`end` IS NOT NULL AS `completed`,
+    CAST(FLOOR(ieee_divide(UNIX_SECONDS(`t2`.`end`) - UNIX_SECONDS(`t2`.`start`), 60.0)) AS INT64) * 1.0 AS `minutes`
   FROM (
     SELECT
-      `t0`.`case`,
-      MIN(
-        IF(
-          (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-          )
-          AND (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-          )
-          AND (
-            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-          ),
-          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
-          NULL
-        )
-      ) AS `start`,
-      MIN(
-        IF(
-          (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-          )
-          AND (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-          )
-          AND (
-            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-          ),
-          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
-          NULL
-        )
-      ) AS `seen`,
-      MIN(
-        IF(
-          (
-            `t0`.`event` = 'paid'
-          )
-          AND (
-            (
-              SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-            )
-            AND (
-              SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-            )
-            AND (
-              EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-            )
-          ),
-          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
-          NULL
-        )
-      ) AS `end`,
+      `t1`.`case`,
+      MIN(`t1`.`at`) AS `start`,
+      MIN(`t1`.`at`) AS `seen`,
+      MIN(IF(`t1`.`name` = 'paid', `t1`.`at`, NULL)) AS `end`,
       CAST(NULL AS STRING) AS `journey`,
       CAST(NULL AS STRING) AS `step`,
       CAST(NULL AS STRING) AS `stage`,
       CAST(NULL AS STRING) AS `channel`,
       CAST(NULL AS STRING) AS `segment`,
       CAST(NULL AS STRING) AS `persona`,
+      SUM(`t1`.`late`) AS `future`,
       SUM(
         CAST((
-          SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NULL
+          SAFE_CAST(`t1`.`submitted_at` AS DATETIME) IS NULL
         )
         AND (
-          `t0`.`submitted_at` IS NOT NULL
+          `t1`.`submitted_at` IS NOT NULL
         ) AS INT64)
       ) AS `unreadable`,
-      SUM(
-        CAST(SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00') AS INT64)
-      ) AS `future`,
-      LOGICAL_OR(
-        `t0`.`event` IN ('opened')
-        AND (
-          (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-          )
-          AND (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-          )
-          AND (
-            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-          )
-        )
-      ) AS `reached_0`,
-      LOGICAL_OR(
-        `t0`.`event` IN ('uploaded')
-        AND (
-          (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-          )
-          AND (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-          )
-          AND (
-            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-          )
-        )
-      ) AS `reached_1`,
-      LOGICAL_OR(
-        `t0`.`event` IN ('paid')
-        AND (
-          (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) IS NOT NULL
-          )
-          AND (
-            SAFE_CAST(`t0`.`submitted_at` AS DATETIME) <= DATETIME('2026-11-30T00:00:00')
-          )
-          AND (
-            EXTRACT(year FROM SAFE_CAST(`t0`.`submitted_at` AS DATETIME)) >= 1900
-          )
-        )
-      ) AS `reached_2`
-    FROM `events` AS `t0`
+      LOGICAL_OR(`t1`.`name` IN ('opened') AND (
+        `t1`.`at` IS NOT NULL
+      )) AS `reached_0`,
+      LOGICAL_OR(`t1`.`name` IN ('uploaded') AND (
+        `t1`.`at` IS NOT NULL
+      )) AS `reached_1`,
+      LOGICAL_OR(`t1`.`name` IN ('paid') AND (
+        `t1`.`at` IS NOT NULL
+      )) AS `reached_2`
+    FROM (
+      SELECT
+        `t0`.`case`,
+        `t0`.`event`,
+        `t0`.`submitted_at`,
+        IF(
+          SAFE_CAST(`t0`.`submitted_at` AS DATETIME) BETWEEN DATETIME('1900-01-01T00:00:00') AND DATETIME('2026-11-30T00:00:00'),
+          SAFE_CAST(`t0`.`submitted_at` AS DATETIME),
+          CAST(NULL AS DATETIME)
+        ) AS `at`,
+        `t0`.`event` AS `name`,
+        CAST(SAFE_CAST(`t0`.`submitted_at` AS DATETIME) > DATETIME('2026-11-30T00:00:00') AS INT64) AS `late`
+      FROM `events` AS `t0`
+    ) AS `t1`
     GROUP BY
       1
-  ) AS `t1`
-) AS `t2`
+  ) AS `t2`
+) AS `t3`
 GROUP BY
   1,
   2,

@@ -42,7 +42,7 @@ FROM (
         TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       )
       OR (
-        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) < CAST(FROM_ISO8601_TIMESTAMP('1900-01-01T00:00:00') AS TIMESTAMP)
       )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
@@ -108,7 +108,7 @@ FROM (
         TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       )
       OR (
-        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) < CAST(FROM_ISO8601_TIMESTAMP('1900-01-01T00:00:00') AS TIMESTAMP)
       )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
@@ -175,7 +175,7 @@ FROM (
         TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
       )
       OR (
-        EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) < 1900
+        TRY_CAST("t0"."submitted_at" AS TIMESTAMP) < CAST(FROM_ISO8601_TIMESTAMP('1900-01-01T00:00:00') AS TIMESTAMP)
       )
       THEN 'bad'
       WHEN TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
@@ -199,151 +199,98 @@ GROUP BY
 
 -- events: cases
 SELECT
-  "t2"."month",
-  "t2"."season",
-  "t2"."journey",
-  "t2"."step",
-  "t2"."stage",
-  "t2"."channel",
-  "t2"."segment",
-  "t2"."persona",
-  "t2"."reached_0",
-  "t2"."reached_1",
-  "t2"."reached_2",
-  "t2"."started",
-  "t2"."completed",
-  "t2"."minutes",
+  "t3"."month",
+  "t3"."season",
+  "t3"."journey",
+  "t3"."step",
+  "t3"."stage",
+  "t3"."channel",
+  "t3"."segment",
+  "t3"."persona",
+  "t3"."reached_0",
+  "t3"."reached_1",
+  "t3"."reached_2",
+  "t3"."started",
+  "t3"."completed",
+  "t3"."minutes",
   COUNT(*) AS "n",
-  SUM("t2"."unreadable") AS "unreadable",
-  SUM("t2"."future") AS "future"
+  SUM("t3"."unreadable") AS "unreadable",
+  SUM("t3"."future") AS "future"
 FROM (
   SELECT
-    "t1"."case",
-    "t1"."start",
-    "t1"."seen",
-    "t1"."end",
-    "t1"."journey",
-    "t1"."step",
-    "t1"."stage",
-    "t1"."channel",
-    "t1"."segment",
-    "t1"."persona",
-    "t1"."unreadable",
-    "t1"."future",
-    "t1"."reached_0",
-    "t1"."reached_1",
-    "t1"."reached_2",
+    "t2"."case",
+    "t2"."start",
+    "t2"."seen",
+    "t2"."end",
+    "t2"."journey",
+    "t2"."step",
+    "t2"."stage",
+    "t2"."channel",
+    "t2"."segment",
+    "t2"."persona",
+    "t2"."future",
+    "t2"."unreadable",
+    "t2"."reached_0",
+    "t2"."reached_1",
+    "t2"."reached_2",
     (
-      EXTRACT(year FROM "t1"."seen") * 100
-    ) + EXTRACT(month FROM "t1"."seen") AS "month",
+      EXTRACT(year FROM "t2"."seen") * 100
+    ) + EXTRACT(month FROM "t2"."seen") AS "month",
     CAST(NULL AS VARCHAR) AS "season",
-    "t1"."start" IS NOT NULL AS "started",
-    "t1"."end" IS NOT NULL AS "completed",
+    "t2"."start" IS NOT NULL AS "started",
+    "t2"."end" IS NOT NULL AS "completed",
     CAST(FLOOR((
-      TO_UNIXTIME("t1"."end") - TO_UNIXTIME("t1"."start")
+      TO_UNIXTIME("t2"."end") - TO_UNIXTIME("t2"."start")
     ) / CAST(60.0 AS DOUBLE)) AS BIGINT) * CAST(1.0 AS DOUBLE) AS "minutes"
   FROM (
     SELECT
-      "t0"."case",
-      MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
-        (
-          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-        )
-        AND (
-          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-        )
-        AND (
-          EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-        )) AS "start",
-      MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
-        (
-          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-        )
-        AND (
-          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-        )
-        AND (
-          EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-        )) AS "seen",
-      MIN(TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) FILTER(WHERE
-        (
-          "t0"."event" = 'paid'
-        )
-        AND (
-          (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-          )
-          AND (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-          )
-          AND (
-            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-          )
-        )) AS "end",
+      "t1"."case",
+      MIN("t1"."at") AS "start",
+      MIN("t1"."at") AS "seen",
+      MIN("t1"."at") FILTER(WHERE
+        "t1"."name" = 'paid') AS "end",
       CAST(NULL AS VARCHAR) AS "journey",
       CAST(NULL AS VARCHAR) AS "step",
       CAST(NULL AS VARCHAR) AS "stage",
       CAST(NULL AS VARCHAR) AS "channel",
       CAST(NULL AS VARCHAR) AS "segment",
       CAST(NULL AS VARCHAR) AS "persona",
+      SUM("t1"."late") AS "future",
       SUM(
         CAST((
-          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NULL
+          TRY_CAST("t1"."submitted_at" AS TIMESTAMP) IS NULL
         )
         AND (
-          "t0"."submitted_at" IS NOT NULL
+          "t1"."submitted_at" IS NOT NULL
         ) AS INTEGER)
       ) AS "unreadable",
-      SUM(
-        CAST(TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP) AS INTEGER)
-      ) AS "future",
-      BOOL_OR(
-        "t0"."event" IN ('opened')
-        AND (
-          (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-          )
-          AND (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-          )
-          AND (
-            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-          )
-        )
-      ) AS "reached_0",
-      BOOL_OR(
-        "t0"."event" IN ('uploaded')
-        AND (
-          (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-          )
-          AND (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-          )
-          AND (
-            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-          )
-        )
-      ) AS "reached_1",
-      BOOL_OR(
-        "t0"."event" IN ('paid')
-        AND (
-          (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) IS NOT NULL
-          )
-          AND (
-            TRY_CAST("t0"."submitted_at" AS TIMESTAMP) <= CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP)
-          )
-          AND (
-            EXTRACT(year FROM TRY_CAST("t0"."submitted_at" AS TIMESTAMP)) >= 1900
-          )
-        )
-      ) AS "reached_2"
-    FROM "events" AS "t0"
+      BOOL_OR("t1"."name" IN ('opened') AND (
+        "t1"."at" IS NOT NULL
+      )) AS "reached_0",
+      BOOL_OR("t1"."name" IN ('uploaded') AND (
+        "t1"."at" IS NOT NULL
+      )) AS "reached_1",
+      BOOL_OR("t1"."name" IN ('paid') AND (
+        "t1"."at" IS NOT NULL
+      )) AS "reached_2"
+    FROM (
+      SELECT
+        "t0"."case",
+        "t0"."event",
+        "t0"."submitted_at",
+        IF(
+          TRY_CAST("t0"."submitted_at" AS TIMESTAMP) BETWEEN CAST(FROM_ISO8601_TIMESTAMP('1900-01-01T00:00:00') AS TIMESTAMP) AND CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP),
+          TRY_CAST("t0"."submitted_at" AS TIMESTAMP),
+          CAST(NULL AS TIMESTAMP)
+        ) AS "at",
+        "t0"."event" AS "name",
+        CAST(TRY_CAST("t0"."submitted_at" AS TIMESTAMP) > CAST(FROM_ISO8601_TIMESTAMP('2026-11-30T00:00:00') AS TIMESTAMP) AS BIGINT) AS "late"
+      FROM "events" AS "t0"
+    ) AS "t1"
     GROUP BY
       1
-  ) AS "t1"
-) AS "t2"
+  ) AS "t2"
+) AS "t3"
 GROUP BY
   1,
   2,
