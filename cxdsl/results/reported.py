@@ -81,45 +81,43 @@ def _row_problem(
     return None
 
 
-def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figure | None:
+def _refused(run: Run, data: DataTable, row: dict[str, Any], where: int) -> Issue | None:
+    """Why a reported row is left out (unreadable metric, value or n; an impossible value;
+    a period that is not one), located at its cell; None when it stands."""
     metric_id = data.dataset.metric or _text(row.get("metric"))
     metric = run.rules.index.entity("metric", metric_id) if metric_id else None
     value, n = _float(row.get("value")), _float(row.get("n"))
-    where = row.get("__row", number)
     if not isinstance(metric, Metric) or value is None or n is None or n < 0:
         what = "metric" if not isinstance(metric, Metric) else "value" if value is None else "n"
-        run.issues.append(
-            Issue(
-                codes.CX305_VALUE_OUT_OF_SCALE
-                if what != "metric"
-                else codes.CX306_UNKNOWN_ID_IN_ROW,
-                f"reported {what} {_text(row.get(what))!r} cannot be read",
-                _span(data, int(where), what),
-            )
-        )
-        return None
+        code = codes.CX306_UNKNOWN_ID_IN_ROW if what == "metric" else codes.CX305_VALUE_OUT_OF_SCALE
+        message = f"reported {what} {_text(row.get(what))!r} cannot be read"
+        return Issue(code, message, _span(data, where, what))
     problem = _row_problem(run, metric, value, n, row)
     if problem is not None:
-        run.issues.append(
-            Issue(
-                codes.CX305_VALUE_OUT_OF_SCALE,
-                f"reported row: {problem}",
-                _span(data, int(where), "value"),
-            )
+        return Issue(
+            codes.CX305_VALUE_OUT_OF_SCALE, f"reported row: {problem}", _span(data, where, "value")
         )
-        return None
-    journey = data.dataset.journey or _text(row.get("journey"))
     period = _text(row.get("period")) or ""
     if not is_period(period, run.rules.settings.seasons):
-        run.issues.append(
-            Issue(
-                codes.CX308_TIMESTAMP,
-                f"reported period {period!r} is not a period",
-                _span(data, int(where), "period"),
-                "write 2026, 2026-03, 2026-Q1 or the id of a season declared in cxdsl.yaml",
-            )
+        return Issue(
+            codes.CX308_TIMESTAMP,
+            f"reported period {period!r} is not a period",
+            _span(data, where, "period"),
+            "write 2026, 2026-03, 2026-Q1 or the id of a season declared in cxdsl.yaml",
         )
+    return None
+
+
+def _figure(run: Run, data: DataTable, row: dict[str, Any], number: int) -> Figure | None:
+    refused = _refused(run, data, row, int(row.get("__row", number)))
+    if refused is not None:
+        run.issues.append(refused)
         return None
+    metric = run.rules.index.entity("metric", data.dataset.metric or _text(row.get("metric")))
+    value, n = _float(row.get("value")), _float(row.get("n"))
+    assert isinstance(metric, Metric) and value is not None and n is not None
+    journey = data.dataset.journey or _text(row.get("journey"))
+    period = _text(row.get("period")) or ""
     cell = Cell(
         journey,
         period,
