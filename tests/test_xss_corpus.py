@@ -93,7 +93,9 @@ def _poison(data: dict[str, Any], entity: Model, counter: _Counter, languages: l
 
 def poisoned_workspace(root: Path) -> int:
     """Copy the example workspace to ``root`` with every text poisoned; texts replaced."""
-    for name in ("cxdsl.yaml", "personas", "journeys", "docs", "mkdocs.yml"):
+    # With its measured results: every poisoned metric name, step title and season name
+    # also reaches the Measured sections, their charts and the home page's lists.
+    for name in ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml"):
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copyfile)(src, root / name)
     # The theme feature that renders tooltips as HTML: cxdsl must turn it off.
@@ -113,12 +115,15 @@ def poisoned_workspace(root: Path) -> int:
     settings_raw["description"] = counter.text(languages)
     for scale in settings_raw["emotion_scales"].values():
         scale["labels"] = {k: counter.text(languages) for k in scale.get("labels", {})}
+    for season in settings_raw.get("seasons", []):
+        season["name"] = counter.text(languages)
     Settings.model_validate(settings_raw)
     (root / "cxdsl.yaml").write_text(
         yaml.safe_dump(settings_raw, allow_unicode=True), encoding="utf-8"
     )
     replaced = 0
-    for path in sorted([*root.glob("personas/**/*.yaml"), *root.glob("journeys/**/*.yaml")]):
+    models = ("personas", "journeys", "results")
+    for path in sorted(p for folder in models for p in root.glob(f"{folder}/**/*.yaml")):
         raws, issues = parse_documents(path.read_text(encoding="utf-8"), path.name)
         assert not issues
         docs = []
