@@ -89,10 +89,17 @@ def timestamp(t: ir.Table, engine: Engine) -> ir.TimestampValue:
     return col.cast("timestamp")
 
 
+#: Arabic-Indic and Eastern Arabic-Indic digits and the Arabic decimal separator, as an
+#: export from an Arabic form may write them, and their ASCII forms.
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫"
+_ASCII_DIGITS = "01234567890123456789."
+
+
 def number(col: ir.Value, engine: Engine) -> ir.NumericValue:
-    """An answer as a float64 (unreadable text becomes NULL on engines that allow it)."""
+    """An answer as a float64, Arabic digits read as digits (unreadable text becomes NULL
+    on engines that allow it)."""
     if col.type().is_string() and engine.checked_casts:
-        return col.try_cast("float64")
+        return col.translate(_ARABIC_DIGITS, _ASCII_DIGITS).try_cast("float64")
     return col.cast("float64")
 
 

@@ -109,3 +109,20 @@ def test_an_uninstalled_backend_is_located(tmp_path: Path) -> None:
     )
     code, output = check(ws)
     assert code == 1 and "CX301" in output and "journeys/pay.yaml:" in output, output
+
+
+def test_arabic_digits_are_numbers(tmp_path: Path) -> None:
+    # An Arabic form exports ٣ for 3 and ١٠ for 10; a space around a number is no matter.
+    rows = HEADER + "r01,2026-01-05T10:00:00,fill,citizens,١٠, ٣ ,1,x\n".encode()
+    _code, output = check(workspace(tmp_path, rows))
+    assert "CX305" not in output, output
+    from cxdsl.compiler import check_workspace
+
+    results = check_workspace(tmp_path / "ws").results
+    assert results is not None
+    (csat,) = [
+        f
+        for f in results.figures
+        if f.metric == "csat" and f.cell.breakdown is None and f.cell.period == "2026-Q1"
+    ]
+    assert csat.n == 1  # the ٣ counted (suppressed below min_cell_size, but counted)

@@ -29,11 +29,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    SAFE_CAST(`t0`.`nps` AS FLOAT64) AS `value`,
+    SAFE_CAST(TRANSLATE(`t0`.`nps`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) AS `value`,
     (
       `t0`.`nps` IS NOT NULL
-    ) AND (
-      SAFE_CAST(`t0`.`nps` AS FLOAT64) IS NULL
+    )
+    AND (
+      SAFE_CAST(TRANSLATE(`t0`.`nps`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL
@@ -95,11 +96,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    SAFE_CAST(`t0`.`csat` AS FLOAT64) AS `value`,
+    SAFE_CAST(TRANSLATE(`t0`.`csat`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) AS `value`,
     (
       `t0`.`csat` IS NOT NULL
-    ) AND (
-      SAFE_CAST(`t0`.`csat` AS FLOAT64) IS NULL
+    )
+    AND (
+      SAFE_CAST(TRANSLATE(`t0`.`csat`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL
@@ -161,12 +163,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    SAFE_CAST(`t0`.`feeling` AS FLOAT64) AS `value`,
+    SAFE_CAST(TRANSLATE(`t0`.`feeling`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) AS `value`,
     (
       `t0`.`feeling` IS NOT NULL
     )
     AND (
-      SAFE_CAST(`t0`.`feeling` AS FLOAT64) IS NULL
+      SAFE_CAST(TRANSLATE(`t0`.`feeling`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS FLOAT64) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL

@@ -29,11 +29,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    TRY_CAST(`t0`.`nps` AS DOUBLE) AS `value`,
+    TRY_CAST(TRANSLATE(`t0`.`nps`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS `value`,
     (
       NOT `t0`.`nps` IS NULL
-    ) AND (
-      TRY_CAST(`t0`.`nps` AS DOUBLE) IS NULL
+    )
+    AND (
+      TRY_CAST(TRANSLATE(`t0`.`nps`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL
@@ -95,11 +96,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    TRY_CAST(`t0`.`csat` AS DOUBLE) AS `value`,
+    TRY_CAST(TRANSLATE(`t0`.`csat`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS `value`,
     (
       NOT `t0`.`csat` IS NULL
-    ) AND (
-      TRY_CAST(`t0`.`csat` AS DOUBLE) IS NULL
+    )
+    AND (
+      TRY_CAST(TRANSLATE(`t0`.`csat`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL
@@ -161,12 +163,12 @@ FROM (
     CAST(NULL AS STRING) AS `stage`,
     CAST(NULL AS STRING) AS `channel`,
     CAST(NULL AS STRING) AS `persona`,
-    TRY_CAST(`t0`.`feeling` AS DOUBLE) AS `value`,
+    TRY_CAST(TRANSLATE(`t0`.`feeling`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS `value`,
     (
       NOT `t0`.`feeling` IS NULL
     )
     AND (
-      TRY_CAST(`t0`.`feeling` AS DOUBLE) IS NULL
+      TRY_CAST(TRANSLATE(`t0`.`feeling`, '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS `unreadable`,
     CASE
       WHEN `t0`.`submitted_at` IS NULL

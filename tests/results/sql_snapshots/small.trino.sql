@@ -29,11 +29,12 @@ FROM (
     CAST(NULL AS VARCHAR) AS "stage",
     CAST(NULL AS VARCHAR) AS "channel",
     CAST(NULL AS VARCHAR) AS "persona",
-    TRY_CAST("t0"."nps" AS DOUBLE) AS "value",
+    TRY_CAST(TRANSLATE("t0"."nps", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS "value",
     (
       "t0"."nps" IS NOT NULL
-    ) AND (
-      TRY_CAST("t0"."nps" AS DOUBLE) IS NULL
+    )
+    AND (
+      TRY_CAST(TRANSLATE("t0"."nps", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS "unreadable",
     CASE
       WHEN "t0"."submitted_at" IS NULL
@@ -95,11 +96,12 @@ FROM (
     CAST(NULL AS VARCHAR) AS "stage",
     CAST(NULL AS VARCHAR) AS "channel",
     CAST(NULL AS VARCHAR) AS "persona",
-    TRY_CAST("t0"."csat" AS DOUBLE) AS "value",
+    TRY_CAST(TRANSLATE("t0"."csat", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS "value",
     (
       "t0"."csat" IS NOT NULL
-    ) AND (
-      TRY_CAST("t0"."csat" AS DOUBLE) IS NULL
+    )
+    AND (
+      TRY_CAST(TRANSLATE("t0"."csat", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS "unreadable",
     CASE
       WHEN "t0"."submitted_at" IS NULL
@@ -161,12 +163,12 @@ FROM (
     CAST(NULL AS VARCHAR) AS "stage",
     CAST(NULL AS VARCHAR) AS "channel",
     CAST(NULL AS VARCHAR) AS "persona",
-    TRY_CAST("t0"."feeling" AS DOUBLE) AS "value",
+    TRY_CAST(TRANSLATE("t0"."feeling", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) AS "value",
     (
       "t0"."feeling" IS NOT NULL
     )
     AND (
-      TRY_CAST("t0"."feeling" AS DOUBLE) IS NULL
+      TRY_CAST(TRANSLATE("t0"."feeling", '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫', '01234567890123456789.') AS DOUBLE) IS NULL
     ) AS "unreadable",
     CASE
       WHEN "t0"."submitted_at" IS NULL
