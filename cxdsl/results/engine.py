@@ -28,7 +28,7 @@ from .indices import index_figures
 from .periods import order_periods
 from .plan import PlanItem, known_ids, plan_items, step_stages
 from .privacy import suppress_complements
-from .programme import programme_issues
+from .programme import design_journey_issues, programme_issues
 from .quotas import quota_issues
 from .reported import reported_figures
 from .tables import Engine, open_dataset
@@ -192,6 +192,7 @@ def _finish(run: Run) -> None:
     run.issues.extend(gap_issues(run, results.figures))
     run.issues.extend(quota_issues(run, results.figures))
     run.issues.extend(programme_issues(run, results.figures))
+    run.issues.extend(design_journey_issues(run))
 
 
 def _error_codes(settings: Settings) -> frozenset[str]:

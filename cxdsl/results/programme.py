@@ -11,12 +11,39 @@ from typing import TYPE_CHECKING
 from .. import codes
 from ..diagnostics import Issue
 from ..model import SampleDesign
+from ..rules.cx219_dataset_declaration import DatasetDeclaration
 from ..stats import required_sample, sample_plan
 from .figures import Figure
 from .plan import programme_designs
 
 if TYPE_CHECKING:
     from .engine import Run
+
+
+def design_journey_issues(run: Run) -> list[Issue]:
+    """CX219: a plan entry whose sample design lists its journeys without this one."""
+    out: list[Issue] = []
+    seen: set[int] = set()
+    for item in run.items:
+        entry = item.entry
+        if entry is None or entry.design is None or id(entry) in seen:
+            continue
+        seen.add(id(entry))
+        design = run.rules.index.entity("sample_design", entry.design)
+        if not isinstance(design, SampleDesign) or not design.journeys:
+            continue
+        if item.journey.id not in design.journeys:
+            out.append(
+                Issue(
+                    DatasetDeclaration.code,
+                    f"sample design '{design.id}' lists the journeys "
+                    f"{', '.join(design.journeys)}, not '{item.journey.id}' whose plan "
+                    "names it",
+                    run.rules.span(entry, ("design",), item.document),
+                    f"add '{item.journey.id}' to the design's `journeys:`",
+                )
+            )
+    return out
 
 
 def programme_issues(run: Run, figures: Sequence[Figure]) -> list[Issue]:
