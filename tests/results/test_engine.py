@@ -438,9 +438,9 @@ def test_a_programme_design_is_counted_over_its_journeys(tmp_path: Path) -> None
     assert "underpowered" not in output
     # A journey whose plan names the design must be one of the design's journeys.
     (ws / "journeys/pay.yaml").write_text(
-        (ws / "journeys/pay.yaml").read_text().replace(
-            "journeys: [pay, pay-again]", "journeys: [pay]"
-        )
+        (ws / "journeys/pay.yaml")
+        .read_text()
+        .replace("journeys: [pay, pay-again]", "journeys: [pay]")
     )
     _code, output = run_results(ws)
     assert "CX219 sample design 'wave' lists the journeys pay, not 'pay-again'" in output
