@@ -15,7 +15,8 @@ from ..rules.cx219_dataset_declaration import DatasetDeclaration
 from .aggregate import cases
 from .compute import case_figures, funnel
 from .figures import Figure
-from .plan import EVENT_TYPES, PlanItem
+from .plan import PlanItem
+from .questions import EVENT_TYPES
 from .tables import DataTable, missing_column
 from .validate import timestamp_counts_issues
 

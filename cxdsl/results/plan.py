@@ -12,10 +12,7 @@ from ..model import Instrument, Journey, Measurement, Metric, Question, SampleDe
 from ..resolve import Index
 from ..stats import required_sample, sample_plan
 from .periods import PeriodKind, period_kind
-from .questions import metric_question
-
-#: Metric types computed from analytics events rather than answers.
-EVENT_TYPES = frozenset({"completion_rate", "drop_off", "time_to_complete"})
+from .questions import QUESTIONLESS_TYPES, metric_question
 
 
 @dataclass(frozen=True)
@@ -80,7 +77,7 @@ def _items(
     if not isinstance(instrument, Instrument):
         instrument = None
     question = None
-    if instrument is not None and metric.type not in EVENT_TYPES and metric.type != "index":
+    if instrument is not None and metric.type not in QUESTIONLESS_TYPES:
         found = metric_question(metric, instrument, entry)
         question = found if isinstance(found, Question) else None
     design = index.entity("sample_design", entry.design) if entry.design else None

@@ -8,7 +8,6 @@ into a figure, a page, JSON output or a cache.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -257,7 +256,3 @@ def _report_empty(issues: list[Issue], label: str) -> None:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:300] if text else type(exc).__name__
-
-
-def environment_set(name: str) -> bool:
-    return bool(os.environ.get(name))
