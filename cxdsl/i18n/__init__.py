@@ -2,6 +2,12 @@
 
 - :mod:`.strings` with :mod:`.en` and :mod:`.ar`: the interface strings, one table per
   language, and :func:`ui` to look one up;
+- :mod:`.overrides`: a workspace's own interface strings (``ui:`` in ``cxdsl.yaml``),
+  applied within :func:`overrides` and checked by :func:`check_ui_overrides`;
+- :mod:`.plurals` with :mod:`.nouns`: counted nouns by CLDR plural category
+  (:func:`count_text`);
+- :mod:`.names`: language and country codes as names in the reader's language;
+- :mod:`.dates`: dates in the Gregorian and Umm al-Qura calendars (:func:`format_date`);
 - :mod:`.text`: :func:`localize`, the one way to pick a model text's language, and
   :func:`clean`;
 - :mod:`.direction`: bidi isolation of mixed-direction text;
@@ -13,9 +19,14 @@ DOT in ``render/context.py``, pull-request Markdown in ``emit/diff_markdown.py``
 
 from __future__ import annotations
 
+from .dates import format_date, gregorian_date, hijri_date
 from .direction import LRI, LTR_RUN, PDI, RLI, isolate, strip_isolates
 from .languages import LANGUAGE_NAMES, RTL_LANGUAGES, base_language, is_rtl
-from .strings import TABLES, UnknownString, has_string, ui
+from .names import country_name, language_name, language_names, list_separator
+from .override_check import check_ui_overrides
+from .overrides import OverrideProblem, override_problems, override_table, overrides
+from .plurals import count_text, format_count, plural_category
+from .strings import TABLES, UnknownString, active_overrides, has_string, shipped, ui
 from .text import Localized, clean, localize
 
 __all__ = [
@@ -27,13 +38,30 @@ __all__ = [
     "RTL_LANGUAGES",
     "TABLES",
     "Localized",
+    "OverrideProblem",
     "UnknownString",
+    "active_overrides",
     "base_language",
+    "check_ui_overrides",
     "clean",
+    "count_text",
+    "country_name",
+    "format_count",
+    "format_date",
+    "gregorian_date",
     "has_string",
+    "hijri_date",
     "is_rtl",
     "isolate",
+    "language_name",
+    "language_names",
+    "list_separator",
     "localize",
+    "override_problems",
+    "override_table",
+    "overrides",
+    "plural_category",
+    "shipped",
     "strip_isolates",
     "ui",
 ]
