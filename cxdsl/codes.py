@@ -41,6 +41,7 @@ CX111_UNKNOWN_JOURNEY: Final = "CX111"
 CX112_UNKNOWN_EMOTION_SCALE: Final = "CX112"
 CX114_UNKNOWN_SAMPLE_DESIGN: Final = "CX114"
 CX115_UNKNOWN_DATASET: Final = "CX115"
+CX116_UNKNOWN_ANSWER_SCALE: Final = "CX116"
 
 # Measured results: what the data of a dataset says about itself (``cxdsl.results``).
 #: The source cannot be read: missing, outside the workspace, an unset ${ENV_VAR}, an ibis

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from . import codes
 from .diagnostics import Issue, Related
 from .loading import Document, Workspace
-from .model import Entity, Journey
+from .model import Entity, Instrument, Journey, ResponseScale
 from .model.introspect import references
 from .model.kinds import UNKNOWN_REF_CODES, kind_of
 from .suggest import did_you_mean
@@ -167,7 +167,28 @@ def resolve_references(ws: Workspace, index: Index) -> list[Issue]:
                     or "scales are declared under emotion_scales: in cxdsl.yaml",
                 )
             )
+        if isinstance(entity, Instrument):
+            issues.extend(_answer_scales(entity, doc, ws.settings.answer_scales))
     return issues
+
+
+def _answer_scales(
+    instrument: Instrument, doc: Document, scales: dict[str, ResponseScale]
+) -> Iterator[Issue]:
+    """Put each named answer scale in place of its id; report the names that are unknown."""
+    for number, question in enumerate(instrument.questions):
+        if not isinstance(question.scale, str):
+            continue
+        if question.scale in scales:
+            question.scale = scales[question.scale]
+            continue
+        yield Issue(
+            codes.CX116_UNKNOWN_ANSWER_SCALE,
+            f"unknown answer scale '{question.scale}'",
+            doc.span_at(("questions", number, "scale")),
+            did_you_mean(question.scale, scales)
+            or "named scales are declared under answer_scales: in cxdsl.yaml",
+        )
 
 
 _CASE_HINT = (

@@ -151,7 +151,23 @@ def _validate_file(path: Path, rel: str, validator: Any, result: ValidationResul
             node = node_at(doc.root, list(error.absolute_path))[0]
             where = f"{rel}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
             prefix = f"{kind}: " if isinstance(kind, str) else ""
-            result.errors.append((where, prefix + error.message))
+            result.errors.append((where, prefix + _message(error)))
+
+
+def _message(error: Any) -> str:
+    """The validator's message; an unexpected key beside the ``^x-`` extension pattern reads
+    as an unexpected key (jsonschema would say it "does not match any of the regexes")."""
+    schema, instance = error.schema, error.instance
+    if error.validator != "additionalProperties" or not schema.get("patternProperties"):
+        return str(error.message)
+    known = set(schema.get("properties", {}))
+    extra = [k for k in instance if k not in known and not str(k).startswith("x-")]
+    listed = ", ".join(repr(k) for k in extra)
+    verb = "was" if len(extra) == 1 else "were"
+    return (
+        f"Additional properties are not allowed ({listed} {verb} unexpected; "
+        "a team's own keys start with x-)"
+    )
 
 
 def _as_json(value: Any) -> Any:

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+#: ISO 3166-1 alpha-2 country code (``SA``, ``ID``), shown as the country's name.
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+#: ISO 4217 currency code (``SAR``, ``USD``).
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+#: A free label a team sorts and filters by (``pilot``, ``hajj-1446``).
+Tag = Annotated[str, StringConstraints(pattern="^[^\\s<>&\"'`]{1,60}$")]
+#: The prefix of a team's own keys on entities, stages and steps (``x-budget-line: 4.2``).
+EXTENSION_PREFIX = "x-"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 
 
@@ -67,7 +75,44 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, validate_default=False)
 
 
-class Entity(Model):
+def _extensions_schema(schema: dict[str, Any]) -> None:
+    schema["patternProperties"] = {f"^{EXTENSION_PREFIX}": {}}
+    schema.get("properties", {}).pop("extensions", None)
+
+
+class Extensible(Model):
+    """Something a team may annotate with its own fields: ``tags:`` and any key starting
+    with ``x-``. Extension keys are kept in ``extensions`` (key → value as written), shown
+    in a "More" table on the page, exported in JSON and diffed; cxdsl gives them no meaning.
+    """
+
+    model_config = ConfigDict(json_schema_extra=_extensions_schema)
+
+    tags: list[Tag] = Field(
+        default_factory=list, description="Free labels to sort and filter by (`pilot`)."
+    )
+    extensions: dict[str, JsonValue] = Field(
+        default_factory=dict,
+        description="The team's own fields: write them as keys starting with `x-`.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _collect_extensions(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        keys = [k for k in data if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)]
+        if not keys:
+            return data
+        rest = {k: v for k, v in data.items() if k not in keys}
+        collected = rest.get("extensions")
+        merged = dict(collected) if isinstance(collected, dict) else {}
+        merged.update({k: data[k] for k in keys})
+        rest["extensions"] = merged
+        return rest
+
+
+class Entity(Extensible):
     """A top-level, identified thing: one YAML document or one Python object."""
 
     kind: str

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
 from .base import KIND_DOC, NAME_DOC, OWNER_DOC, SAMPLE_SIZE_DOC, TITLE_DOC, ActorRef, Entity, Text
+from .dates import CalendarDate
 
 ChannelKind = Literal[
     "digital", "mobile", "physical", "phone", "messaging", "self_service", "partner", "other"
@@ -72,7 +72,9 @@ class Evidence(Entity):
     kind: Literal["evidence"] = Field(default="evidence", description=KIND_DOC)
     title: Text = Field(description=TITLE_DOC)
     method: EvidenceKind
-    date: dt.date | None = None
+    date: CalendarDate | None = Field(
+        default=None, description="When it was gathered: YYYY-MM-DD or Hijri YYYY-MM-DDH."
+    )
     sample_size: int | None = Field(default=None, ge=0, description=SAMPLE_SIZE_DOC)
     link: str | None = None
     summary: Text | None = None

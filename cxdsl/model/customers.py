@@ -13,8 +13,10 @@ from .base import (
     NAME_DOC,
     SEGMENTS_DOC,
     ChannelRef,
+    CountryCode,
     Entity,
     EvidenceRef,
+    Id,
     LangCode,
     Model,
     SegmentRef,
@@ -30,8 +32,20 @@ class Segment(Entity):
     parent: SegmentRef | None = Field(
         default=None, description="Id of the parent segment in the customer tree."
     )
+    dimension: Id | None = Field(
+        default=None,
+        description="On a root segment: the segmentation dimension its tree cuts by "
+        "(`origin`, `need`); its children inherit it. One customer tree per dimension.",
+    )
     criteria: list[Text] = Field(default_factory=list)
     estimated_volume: int | None = Field(default=None, ge=0)
+    volume_source: Text | None = Field(
+        default=None, description="Where `estimated_volume` comes from (a statistic, a report)."
+    )
+    volume_year: int | None = Field(
+        default=None, ge=1900, le=2200, description="The year `estimated_volume` counts."
+    )
+    evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
 
 
 def parent_segments(segments: Iterable[Segment]) -> set[str]:
@@ -68,6 +82,12 @@ class Persona(Entity):
     segments: list[SegmentRef] = Field(default_factory=list, description=SEGMENTS_DOC)
     age_range: str | None = None
     occupation: Text | None = None
+    country: CountryCode | None = Field(
+        default=None, description="ISO 3166 code of the country the persona lives in (`SA`)."
+    )
+    nationality: CountryCode | None = Field(
+        default=None, description="ISO 3166 code of the persona's nationality (`ID`)."
+    )
     goals: list[Text] = Field(default_factory=list)
     needs: list[Text] = Field(default_factory=list)
     pains: list[Text] = Field(default_factory=list)

@@ -17,8 +17,10 @@ from .base import (
     TITLE_DOC,
     ActorRef,
     ChannelRef,
+    CurrencyCode,
     Entity,
     EvidenceRef,
+    Extensible,
     Id,
     JourneyRef,
     Model,
@@ -28,7 +30,7 @@ from .base import (
     SystemRef,
     Text,
 )
-from .measurement import Measurement, Trigger
+from .measurement import Measurement, Research, Trigger
 
 JourneyState = Literal["as-is", "to-be"]
 #: How much a pain point hurts (not a diagnostic's severity: that is ``cxdsl.diagnostics``).
@@ -60,10 +62,22 @@ class PainPoint(Model):
 class Effort(Model):
     """What the step costs the customer."""
 
-    minutes: float | None = Field(default=None, ge=0)
+    minutes: float | None = Field(
+        default=None, ge=0, description="Active minutes: the customer doing something."
+    )
+    wait_minutes: float | None = Field(
+        default=None, ge=0, description="Minutes spent waiting (queues, processing, travel)."
+    )
     visits: int | None = Field(default=None, ge=0)
-    cost: float | None = Field(default=None, ge=0)
+    cost: float | None = Field(default=None, ge=0, description="Money the customer pays.")
+    currency: CurrencyCode | None = Field(
+        default=None,
+        description="ISO 4217 code of `cost` (default: the workspace's `currency`).",
+    )
     documents: int | None = Field(default=None, ge=0)
+    walking_metres: float | None = Field(
+        default=None, ge=0, description="Distance the customer walks, in metres."
+    )
 
 
 class Transition(Model):
@@ -74,7 +88,7 @@ class Transition(Model):
     label: Text | None = None
 
 
-class Step(Model):
+class Step(Extensible):
     """A touchpoint: what the customer does, where, with whom, and how it feels."""
 
     id: Id = Field(description=ID_DOC)
@@ -85,6 +99,11 @@ class Step(Model):
     back_stage: list[Action] = Field(default_factory=list)
     support: list[Action] = Field(default_factory=list)
     physical_evidence: list[Text] = Field(default_factory=list)
+    personas: list[PersonaRef] = Field(
+        default_factory=list,
+        description="Who lives this step, when only some of the journey's personas do (a "
+        "failure path for one of them); default: all. Emotion is needed only for them.",
+    )
     emotion: int | dict[PersonaRef, int] | None = Field(
         default=None, description="On the journey's scale; a mapping gives it per persona."
     )
@@ -99,19 +118,28 @@ class Step(Model):
         default=False, description="A step that decides how the whole experience is remembered."
     )
     effort: Effort | None = None
-    expected_score: float | None = None
-    perceived_score: float | None = None
+    expected_score: float | None = Field(
+        default=None, description="What customers expect here, on the journey's scale."
+    )
+    perceived_score: float | None = Field(
+        default=None, description="What customers perceive here, on the same scale."
+    )
     transitions: list[Transition] | None = Field(
         default=None, description="Where the customer goes next; default: the next step."
     )
     evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
+    replaces: list[Id] = Field(
+        default_factory=list,
+        description="On a to-be journey: ids of the as-is (`based_on`) journey's steps this "
+        "step replaces; a to-be step with an as-is step's id replaces that step.",
+    )
 
     def actions(self) -> list[Action]:
         """Every action of the step: front stage, then back stage, then support."""
         return [*self.front_stage, *self.back_stage, *self.support]
 
 
-class Stage(Model):
+class Stage(Extensible):
     """A phase of the journey, holding steps in order."""
 
     id: Id = Field(description=ID_DOC)
@@ -146,13 +174,27 @@ class Journey(Entity):
     stakeholders: list[StakeholderRef] = Field(default_factory=list)
     evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
     stages: list[Stage] = Field(default_factory=list, description="The journey's stages, in order.")
+    scope: list[Id] | None = Field(
+        default=None,
+        description="On a to-be journey: ids of the stages it redesigns; the others are the "
+        "as-is journey's, unchanged, and the comparison shows only these.",
+    )
     measurement_plan: list[Measurement] = Field(
         default_factory=list, description="How and where this journey is measured."
+    )
+    research: list[Research] = Field(
+        default_factory=list,
+        description="Qualitative research planned on this journey (interviews, focus "
+        "groups, observation): no metric, it produces evidence.",
     )
 
     def steps(self) -> list[Step]:
         """Every step, in order across stages."""
         return [step for stage in self.stages for step in stage.steps]
+
+    def lived_by(self, step: Step) -> list[str]:
+        """The personas who live ``step``: its own ``personas:``, else all the journey's."""
+        return list(step.personas) or self.all_personas()
 
     def stage_of(self, step: Step) -> Stage | None:
         """The stage holding ``step`` (this very object)."""

@@ -18,8 +18,10 @@ from .base import (
     ActorRef,
     ChannelRef,
     Entity,
+    EvidenceRef,
     Id,
     InstrumentRef,
+    LangCode,
     MetricRef,
     Model,
     SampleDesignRef,
@@ -94,12 +96,21 @@ class Question(Model):
 
     id: Id = Field(description=ID_DOC)
     text: Text
-    scale: ResponseScale | None = None
+    scale: ResponseScale | Id | None = Field(
+        default=None,
+        description="The answers it accepts: written out, or the id of a named scale of "
+        "cxdsl.yaml's `answer_scales`.",
+    )
     measures: QuestionMeasures | None = Field(
         default=None,
         description="emotion, expected or perceived: answered per step, it is drawn beside "
         "the designed journey.",
     )
+
+    def response_scale(self) -> ResponseScale | None:
+        """The answers it accepts: written out, or the named scale the resolver put in place
+        of its id (None while a name is unresolved)."""
+        return self.scale if isinstance(self.scale, ResponseScale) else None
 
 
 class Instrument(Entity):
@@ -109,6 +120,12 @@ class Instrument(Entity):
     name: Text = Field(description=NAME_DOC)
     method: InstrumentKind
     questions: list[Question] = Field(default_factory=list)
+    owner: ActorRef | None = Field(default=None, description=OWNER_DOC)
+    languages: list[LangCode] = Field(
+        default_factory=list,
+        description="The languages it is asked in (default: the workspace's); its questions "
+        "are written in these.",
+    )
     event: str | None = Field(default=None, description="Analytics event name.")
     events: dict[str, Id] = Field(
         default_factory=dict, description="Analytics event name → the id of the step it marks."
@@ -120,6 +137,25 @@ class Trigger(Model):
 
     step: Id | None = None
     stage: Id | None = None
+
+
+class Research(Model):
+    """Qualitative research planned on a journey (interviews, focus groups, observation):
+    no metric and no target; what it finds becomes evidence."""
+
+    topic: Text = Field(description="What the research sets out to learn.")
+    instrument: InstrumentRef | None = Field(default=None, description=INSTRUMENT_DOC)
+    method: InstrumentKind | None = Field(
+        default=None, description="How it is done (default: the instrument's method)."
+    )
+    trigger: Trigger | None = None
+    stages: list[Id] | None = Field(default=None, description="Stages it looks at.")
+    participants: int | None = Field(default=None, ge=0, description="Planned participants.")
+    cadence: Cadence | None = None
+    owner: ActorRef | None = Field(default=None, description=OWNER_DOC)
+    evidence: list[EvidenceRef] = Field(
+        default_factory=list, description="Ids of the evidence entries it has produced."
+    )
 
 
 class Measurement(Model):

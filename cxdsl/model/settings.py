@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, Id, LangCode, Model, Text
+from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, CurrencyCode, Id, LangCode, Model, Text
+from .dates import CalendarDate
+from .measurement import ResponseScale
 
 RuleLevel = Literal["error", "warning", "info", "off"]
 
@@ -37,8 +38,8 @@ class Season(Model):
 
     id: Id
     name: Text
-    start: dt.date
-    end: dt.date
+    start: CalendarDate
+    end: CalendarDate
 
     @model_validator(mode="after")
     def _ordered(self) -> Season:
@@ -61,6 +62,23 @@ class Settings(Model):
     default_emotion_scale: str | None = None
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
     seasons: list[Season] = Field(default_factory=list)
+    answer_scales: dict[Id, ResponseScale] = Field(
+        default_factory=dict,
+        description="Named answer scales questions reference by id (`scale: agree5`).",
+    )
+    currency: CurrencyCode | None = Field(
+        default=None, description="ISO 4217 code of costs that name no currency (`SAR`)."
+    )
+    dimensions: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Names of the segmentation dimensions root segments declare "
+        "(`origin`, `need`).",
+    )
+    ui: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Interface strings overridden for this workspace: key → text, or "
+        "{language: text} (e.g. `journey_map: {ar: خريطة رحلة المستفيد}`).",
+    )
     min_cell_size: int = Field(
         default=10,
         ge=1,

@@ -72,9 +72,9 @@ def cells_of(keys: Keys, journey: str, period: str, ctx: Context) -> Iterator[Ce
 
 def in_scale(value: float, question: Question | None) -> bool:
     """Whether an answer is one its question accepts (whole numbers within the scale)."""
-    if question is None or question.scale is None:
+    scale = question.response_scale() if question is not None else None
+    if scale is None:
         return True
-    scale = question.scale
     return scale.min <= value <= scale.max and float(value).is_integer()
 
 
@@ -104,7 +104,7 @@ def answer_histograms(
 def estimator(item: PlanItem) -> Callable[[Counter[float]], Estimate | None]:
     """How the item's metric turns a histogram of answers into an estimate."""
     kind = item.metric.type
-    scale = item.question.scale if item.question else None
+    scale = item.question.response_scale() if item.question else None
     if kind == "nps":
         return intervals.nps
     if kind == "csat" and scale is not None:

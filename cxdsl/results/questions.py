@@ -100,7 +100,7 @@ def infer_question(metric_type: str, instrument: Instrument) -> Question | Ambig
         return named[0]
     scale = TYPE_SCALES.get(metric_type)
     if scale is not None:
-        suited = [q for q in pool if q.scale and (q.scale.min, q.scale.max) == scale]
+        suited = [q for q in pool if (s := q.response_scale()) and (s.min, s.max) == scale]
         if len(suited) == 1:
             return suited[0]
     return Ambiguous(instrument.id, tuple(q.id for q in pool))

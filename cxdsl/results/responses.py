@@ -106,7 +106,7 @@ def _readings(
             continue
         if in_scale(g.value, question):
             per_step[(journey, step)][g.value] += g.n
-    scale = question.scale
+    scale = question.response_scale()
     bounds = (float(scale.min), float(scale.max)) if scale else None
     assert question.measures is not None
     for (journey, step), hist in sorted(per_step.items()):

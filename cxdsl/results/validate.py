@@ -91,7 +91,7 @@ def answer_issues(
     t = data.table
     raw = t[question.id]
     value = number(raw, engine)
-    scale = question.scale
+    scale = question.response_scale()
     outside = raw.notnull() & value.isnull()
     if scale is not None:
         outside = outside | ~value.between(scale.min, scale.max) | (value.floor() != value)

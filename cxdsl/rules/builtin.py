@@ -182,6 +182,15 @@ BUILTIN_CHECKS.append(
         "A journey's `emotion_scale` is not declared under `emotion_scales:` in `cxdsl.yaml`.",
     )
 )
+BUILTIN_CHECKS.append(
+    Check(
+        codes.CX116_UNKNOWN_ANSWER_SCALE,
+        "ref.unknown-answer-scale",
+        E,
+        "A question's `scale:` names an answer scale that is not declared under "
+        "`answer_scales:` in `cxdsl.yaml`.",
+    )
+)
 
 # Measured results: what ``cxdsl.results`` reports about the data of a dataset. A CSV's
 # locations are ``file:line:column`` (the header is line 1); a Parquet file's name the row

@@ -252,7 +252,7 @@ def _instruments(pc: PageContext) -> list[str]:
                 (
                     w.plain(q.id),
                     w.inline(q.text),
-                    w.plain(f"{q.scale.min}–{q.scale.max}") if q.scale else "",
+                    w.plain(f"{s.min}–{s.max}") if (s := q.response_scale()) else "",
                 )
                 for q in inst.questions
             ]

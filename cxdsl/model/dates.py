@@ -1,0 +1,56 @@
+"""Dates written in either calendar: Gregorian (``2025-06-05``) or Umm al-Qura Hijri with
+the suffix ``H`` (``1446-12-09H``), converted with ``hijridate`` and stored as a date.
+
+Saudi public-sector seasons, programmes and evidence are often dated by the Hijri year; a
+Hijri date written without the suffix would read as a Gregorian date 600 years ago, which
+rule CX221 flags (with a hint about ``H``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+
+HIJRI_PATTERN = r"^(\d{4})-(\d{1,2})-(\d{1,2})[Hh]$"
+_HIJRI = re.compile(HIJRI_PATTERN)
+#: Gregorian years before this are almost certainly a Hijri date without its ``H``.
+PLAUSIBLE_FROM_YEAR = 1900
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of an Umm al-Qura date; ``ValueError`` with a readable message when
+    it is not a date of that calendar or lies outside the supported range."""
+    from hijridate import Hijri  # imported lazily: most workspaces write no Hijri date
+
+    try:
+        gregorian = Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError) as error:
+        raise ValueError(
+            f"{year:04d}-{month:02d}-{day:02d}H is not a date of the Umm al-Qura calendar ({error})"
+        ) from None
+    return dt.date(gregorian.year, gregorian.month, gregorian.day)
+
+
+def _parse(value: Any) -> Any:
+    if isinstance(value, str) and (match := _HIJRI.match(value.strip())):
+        year, month, day = (int(part) for part in match.groups())
+        return hijri_to_gregorian(year, month, day)
+    return value
+
+
+#: A date: ``YYYY-MM-DD`` (Gregorian) or ``YYYY-MM-DDH`` (Umm al-Qura Hijri).
+CalendarDate = Annotated[
+    dt.date,
+    BeforeValidator(_parse),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"format": "date"}, {"pattern": HIJRI_PATTERN}],
+            "description": "A date: YYYY-MM-DD (Gregorian) or YYYY-MM-DDH (Umm al-Qura "
+            "Hijri, e.g. 1446-12-09H).",
+        }
+    ),
+]
