@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..i18n import isolate, ui
 from ..model import EmotionScale, Journey, Step
 from .chart_parts import svg_root
+from .compare_curve import base_curve
 from .context import RenderContext
 from .palette import PAIN, SERIES
 from .text import signed, wrap
@@ -140,7 +141,7 @@ def emotion_curve_svg(
     draw_step_marks(svg, ctx, plot, steps)
     legend: list[LegendEntry] = []
     if base is not None:
-        legend += _base_curve(svg, ctx, plot, base)
+        legend += base_curve(svg, ctx, plot, base)
     legend += _persona_curves(svg, ctx, plot, journey, steps)
     _legend(svg, ctx, plot, legend)
     ET.indent(svg, space=" ")
@@ -215,29 +216,6 @@ def draw_step_marks(svg: ET.Element, ctx: RenderContext, plot: Plot, steps: list
             _text(tip, ctx, x, TOP + plot.plot_h + 42, "⚠", size=13, fill=PAIN)
         if step.moment_of_truth:
             _text(tip, ctx, x, TOP - 8, "★", size=14, fill="#1a1a1a")
-
-
-def _base_curve(
-    svg: ET.Element, ctx: RenderContext, plot: Plot, base: Journey
-) -> list[LegendEntry]:
-    """The as-is curve under a to-be journey, stretched to the same width."""
-    base_steps = base.steps()
-    points: list[tuple[float, float]] = []
-    for i, step in enumerate(base_steps):
-        values = [v for _, v in ctx.emotions(base, step)]
-        if values:
-            points.append((plot.x_of(i, len(base_steps)), plot.y_of(values[0])))
-    if not points:
-        return []
-    ET.SubElement(
-        svg,
-        "polyline",
-        points=" ".join(f"{x:.1f},{y:.1f}" for x, y in points),
-        fill="none",
-        stroke="#8c8c8c",
-        attrib={"stroke-width": "2", "stroke-dasharray": "6 4"},
-    )
-    return [(f"{ui('as-is', ctx.lang)}: {ctx.text(base.title)}", "#8c8c8c", "6 4", "none")]
 
 
 def _persona_curves(

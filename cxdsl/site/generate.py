@@ -11,7 +11,7 @@ from ..model.kinds import KINDS
 from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
-from . import journey_pages, other_pages
+from . import compare_page, journey_pages, metrics_page, other_pages
 from .content import PageContext, SiteContent, diagram_file
 from .markdown import Writer
 
@@ -51,7 +51,7 @@ def generate_site(
     site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), OWN)
     persona_nav = _persona_pages(site, pc)
     journey_nav = _journey_pages(site, pc)
-    site.add_page("metrics/index.md", other_pages.metrics_page(pc), OWN)
+    site.add_page("metrics/index.md", metrics_page.metrics_page(pc), OWN)
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav = _catalog_pages(site, pc)
     site.add_page("check.md", other_pages.check_page(pc), OWN)
@@ -118,7 +118,7 @@ def _journey_pages(site: SiteContent, pc: PageContext) -> list[Any]:
             compare = compare_path(journey.id)
             site.add_page(
                 compare,
-                journey_pages.compare_page(pc, journey, base),
+                compare_page.compare_page(pc, journey, base),
                 f"the comparison page of journey '{journey.id}'",
             )
             entries.append((group, {f"{t('comparison')}: {ctx.text(journey.title)}": compare}))

@@ -11,7 +11,6 @@ from ..model import (
     Actor,
     Channel,
     Evidence,
-    Instrument,
     Journey,
     Segment,
     Stakeholder,
@@ -25,7 +24,7 @@ from ..rules.catalogue_doc import anchor
 from .content import PageContext
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
-from .measured_pages import attention_list, measured_volume, metric_block
+from .measured_pages import attention_list, measured_volume
 
 
 def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, str]]:
@@ -190,77 +189,7 @@ def journeys_index(pc: PageContext) -> str:
     )
 
 
-def metrics_page(pc: PageContext) -> str:
-    w, t = pc.w, pc.w.t
-    here = "metrics/index.md"
-    out = [f"# {t('metrics_title')}\n"]
-    for metric in pc.metrics():
-        out.append(f"\n## {w.inline(metric.name)} {{#metric-{anchor_id(metric.id)}}}\n")
-        if metric.definition:
-            out.append(f"{w.inline(metric.definition)}\n")
-        facts = [
-            (
-                t("type"),
-                w.plain(
-                    metric.type.upper() if len(metric.type) <= 4 else metric.type.replace("_", " ")
-                ),
-            ),
-            (t("unit"), w.plain(metric.unit or "")),
-            (t("direction"), w.value(metric.direction)),
-            (t("owner"), w.entity_link("actor", metric.owner, here) if metric.owner else ""),
-            (t("baseline"), w.plain(f"{metric.baseline:g}") if metric.baseline is not None else ""),
-            (t("target"), w.plain(f"{metric.target:g}") if metric.target is not None else ""),
-            (
-                t("instrument"),
-                w.entity_link("instrument", metric.instrument, here) if metric.instrument else "",
-            ),
-        ]
-        out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
-        where = []
-        for journey in pc.journeys():
-            for m in journey.measurement_plan:
-                if m.metric == metric.id:
-                    where.append(
-                        (
-                            w.entity_link("journey", journey.id, here),
-                            _trigger(pc, journey, m.trigger),
-                            w.entity_link("channel", m.channel, here) if m.channel else "",
-                        )
-                    )
-        out.append(f"\n{t('measured_in')}:\n\n")
-        out.append(w.table([t("journey"), t("trigger"), t("channel")], where))
-        measured = metric_block(pc, metric, here)
-        if measured:  # only when the workspace has measured results
-            out.append(measured)
-    out += _instruments(pc)
-    return "\n".join(out)
-
-
-def _instruments(pc: PageContext) -> list[str]:
-    """The metrics page's instruments: method, event and questions of each."""
-    w, t, index = pc.w, pc.w.t, pc.result.index
-    out = [f"\n## {t('instruments')}\n"]
-    for doc in index.docs("instrument"):
-        inst = doc.entity
-        assert isinstance(inst, Instrument)
-        out.append(f"\n### {w.inline(inst.name)} {{#instrument-{anchor_id(inst.id)}}}\n")
-        out.append(f"{t('method')}: {w.value(inst.method)}\n")
-        if inst.event:
-            out.append(f"\n{t('event')}: `{w.plain(inst.event)}`\n")
-        if inst.questions:
-            rows = [
-                (
-                    w.plain(q.id),
-                    w.inline(q.text),
-                    w.plain(f"{s.min}–{s.max}") if (s := q.response_scale()) else "",
-                )
-                for q in inst.questions
-            ]
-            out.append("\n" + w.table([t("question_id"), t("question"), t("scale")], rows))
-    return out
-
-
-def _trigger(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
+def trigger_cell(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
     """A measurement's trigger as the title of its step or stage, else the id it names."""
     if trigger is None:
         return ""
