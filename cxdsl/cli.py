@@ -20,6 +20,7 @@ from .cli_results import results
 from .cli_schema import schema
 from .compiler import check_workspace
 from .emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput, format_text, summary_line
+from .emit.check_text import seen_from_here
 from .errors import (
     EXIT_FAILURE,
     EXIT_FINDINGS,
@@ -29,6 +30,7 @@ from .errors import (
     describe_os_error,
     error_from,
 )
+from .fixes import FixRun, fix_workspace
 from .loading import LoadOptions
 from .render.pipeline import INSTALL_HINT, RenderReport
 from .rules import load_rules
@@ -121,13 +123,18 @@ no_python_option = click.option(
     show_default=True,
     help="Output format: text, json, github (workflow annotations) or sarif (2.1.0).",
 )
+@click.option("--fix", is_flag=True, help="Apply the fixes findings carry, then check again.")
 @no_python_option
-def check(path: Path, fmt: str, no_python: bool) -> None:
+def check(path: Path, fmt: str, fix: bool, no_python: bool) -> None:
     """Validate the workspace at PATH; exit 1 when there are errors."""
     options = LoadOptions(allow_python=False if no_python else None)
-    result = check_workspace(path, options)
-    click.echo(CHECK_EMITTERS[fmt](CheckOutput(result, path)), nl=False)
-    sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
+    run = fix_workspace(path, options) if fix else FixRun(check_workspace(path, options))
+    for line in run.report(seen_from_here(path)):  # machine formats keep stdout to themselves
+        click.echo(line, err=fmt != "text")
+    for rel, error in run.errors:
+        click.echo(f"cxdsl: error: {rel}: {error}", err=True)
+    click.echo(CHECK_EMITTERS[fmt](CheckOutput(run.result, path)), nl=False)
+    sys.exit(EXIT_FAILURE if run.errors else EXIT_OK if run.result.ok else EXIT_FINDINGS)
 
 
 def _echo_render_problems(report: RenderReport) -> None:

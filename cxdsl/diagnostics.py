@@ -54,6 +54,59 @@ class Span(BaseModel, frozen=True):
         return f"{printable(self.file)}:{self.line}:{self.column}"
 
 
+#: What ends a line, as the loader of each kind of file counts lines: libyaml counts NEL,
+#: LS and PS too (a YAML reader refuses the other characters ``str.splitlines`` breaks
+#: at); Python's tokenizer counts only CR LF, CR and LF.
+_YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_PYTHON_BREAKS = re.compile("\r\n|[\r\n]")
+
+
+def source_lines(text: str, file: str) -> list[str]:
+    """``text`` split into lines as the loader of ``file`` counted them for its spans and
+    edits (without their line breaks)."""
+    breaks = _PYTHON_BREAKS if file.endswith(".py") else _YAML_BREAKS
+    return breaks.split(text)
+
+
+def line_offsets(text: str, file: str) -> list[int]:
+    """The offset in ``text`` where each line starts (see :func:`source_lines`)."""
+    breaks = _PYTHON_BREAKS if file.endswith(".py") else _YAML_BREAKS
+    return [0, *(m.end() for m in breaks.finditer(text))]
+
+
+class Edit(BaseModel, frozen=True):
+    """Replace the text of ``file`` from (``line``, ``column``) up to, not including,
+    (``end_line``, ``end_column``) with ``replacement``.
+
+    Places are counted as :class:`Span`'s are: 1-based lines as the file's loader counts
+    them (:func:`source_lines`) and 1-based columns in Unicode code points. An empty range
+    inserts; an empty ``replacement`` deletes.
+    """
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+
+class Fix(BaseModel, frozen=True):
+    """A machine-applicable repair of a finding (``cxdsl check --fix``, SARIF ``fixes``).
+
+    ``description`` says what it does in a few words (``quote the en text``); ``edits``
+    never overlap, and apply together or not at all.
+    """
+
+    description: str
+    edits: tuple[Edit, ...]
+
+    @property
+    def files(self) -> list[str]:
+        """The files the fix edits, in the order of their first edit."""
+        return list(dict.fromkeys(edit.file for edit in self.edits))
+
+
 class Related(BaseModel, frozen=True):
     """Another place that explains a diagnostic (e.g. a first definition)."""
 
@@ -73,6 +126,8 @@ class Diagnostic(BaseModel, frozen=True):
     related: tuple[Related, ...] = ()
     #: See :attr:`Issue.subject`.
     subject: str | None = None
+    #: See :attr:`Issue.fix`.
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         s = self.span
@@ -105,6 +160,9 @@ class Issue:
     #: What the finding is about, without its position (``journey:renew/stages/0/steps/1``):
     #: a code host's stable identity for it (SARIF ``partialFingerprints``).
     subject: str | None = None
+    #: A machine-applicable repair, only when there is exactly one right one (the text
+    #: quoted, a misspelt key renamed to the one field it resembles).
+    fix: Fix | None = None
 
 
 def sort_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

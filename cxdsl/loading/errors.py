@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .. import codes
-from ..diagnostics import Issue, Span
+from ..diagnostics import Edit, Fix, Issue, Span
 from ..model.introspect import fields_at, models_in
-from ..suggest import did_you_mean
+from ..suggest import suggest
+from .comma import CommaSplit, comma_splits, split_fix, split_hint, split_span, written_text
 from .locate import node_at
 from .yamlsafe import mark_span
 
-__all__ = ["dotted", "fields_at", "models_in", "validation_issues"]
+__all__ = ["dotted", "fields_at", "models_in", "rename_fix", "validation_issues"]
 
 _TYPE_PARTS = ("str", "int", "float", "bool", "constrained-str", "list", "dict", "function")
 
@@ -71,55 +73,118 @@ def validation_issues(
     *,
     code: str = codes.CX010_SCHEMA,
     fallback: Span | None = None,
+    text: str = "",
 ) -> list[Issue]:
-    """One issue per invalid place (union alternatives folded together)."""
+    """One issue per invalid place (union alternatives folded together).
+
+    ``text`` is the file's text, when at hand: fixes are written from it (a text a comma
+    split is quoted as it was written).
+    """
     grouped: dict[tuple[Any, ...], list[ErrorDetails]] = {}
     for err in exc.errors(include_url=False):
         grouped.setdefault(_base_loc(tuple(err["loc"])), []).append(err)
+    place = _Place(model, file, root, code, fallback or Span(file=file), text)
     issues = []
     for loc, errors in grouped.items():
+        issues.extend(place.issues(loc, errors))
+    return issues
+
+
+@dataclass(frozen=True)
+class _Place:
+    """What every issue of one validation error needs: the model, the file, its nodes."""
+
+    model: type[BaseModel]
+    file: str
+    root: Node | None
+    code: str
+    fallback: Span
+    text: str
+
+    def span(self, loc: tuple[Any, ...], key: bool = False) -> Span:
+        """Where ``loc`` was written (its key with ``key``); the fallback without nodes."""
+        if self.root is None:
+            return self.fallback
+        node, key_node = node_at(self.root, loc)
+        return mark_span(self.file, (key_node or node) if key else node)
+
+    def issues(self, loc: tuple[Any, ...], errors: list[ErrorDetails]) -> list[Issue]:
         kind = errors[0]["type"]
-        span = fallback or Span(file=file)
         if kind == "extra_forbidden":
-            key = str(loc[-1]) if loc else "?"
-            if root is not None:
-                node, key_node = node_at(root, loc)
-                span = mark_span(file, key_node or node)
-            where = dotted(loc[:-1])
-            issues.append(
-                Issue(
-                    code,
-                    f"unknown key '{key}' in {where}",
-                    span,
-                    did_you_mean(key, fields_at(model, loc[:-1])),
-                )
-            )
-            continue
+            return [self.unknown_key(loc)]
         if kind == "missing":
-            if root is not None:
-                span = mark_span(file, node_at(root, loc[:-1])[0])
-            issues.append(
-                Issue(code, f"missing required key '{loc[-1]}' in {dotted(loc[:-1])}", span)
-            )
-            continue
+            where = self.span(loc[:-1])
+            return [
+                Issue(self.code, f"missing required key '{loc[-1]}' in {dotted(loc[:-1])}", where)
+            ]
+        if _is_text(errors) and self.root is not None:
+            splits = comma_splits(node_at(self.root, loc)[0])
+            if splits:
+                return [self.comma_split(loc, split) for split in splits]
         bad_key = _bad_language_key(errors)
         if bad_key is not None:
-            if root is not None:
-                node, key_node = node_at(root, (*loc, bad_key))
-                span = mark_span(file, key_node or node)
-            hint = (
-                (
-                    "a comma inside {en: ...} starts a new key; put the text in quotes: "
-                    'en: "..., ..."'
+            return [
+                Issue(
+                    self.code,
+                    f"'{bad_key}' in '{dotted(loc)}' is not a language code",
+                    self.span((*loc, bad_key), key=True),
+                    "use codes such as " + ", ".join(_LANGUAGE_EXAMPLES),
                 )
-                if " " in bad_key
-                else "use codes such as en, ar"
-            )
-            issues.append(
-                Issue(code, f"'{bad_key}' in '{dotted(loc)}' is not a language code", span, hint)
-            )
-            continue
-        if root is not None:
-            span = mark_span(file, node_at(root, loc)[0])
-        issues.append(Issue(code, f"invalid value for '{dotted(loc)}': {_message(errors)}", span))
-    return issues
+            ]
+        message = f"invalid value for '{dotted(loc)}': {_message(errors)}"
+        return [Issue(self.code, message, self.span(loc))]
+
+    def unknown_key(self, loc: tuple[Any, ...]) -> Issue:
+        """An unknown key, with the field it resembles and, when that is certain, a fix
+        renaming it."""
+        key = str(loc[-1]) if loc else "?"
+        span = self.span(loc, key=True)
+        found = suggest(key, fields_at(self.model, loc[:-1]))
+        fix = None
+        if found is not None and found.unambiguous and self.root is not None:
+            fix = rename_fix(self.root, loc, found.name, span)
+        message = f"unknown key '{key}' in {dotted(loc[:-1])}"
+        return Issue(self.code, message, span, found.hint if found else None, fix=fix)
+
+    def comma_split(self, loc: tuple[Any, ...], split: CommaSplit) -> Issue:
+        """A text a comma cut short: the language it belongs to, and its repair."""
+        fragment = str(split.first_fragment.value)
+        message = (
+            f"the {split.language} text of '{dotted(loc)}' was cut at a comma: "
+            f"'{fragment}' became a key"
+        )
+        hint = split_hint(split, written_text(split, self.file, self.text))
+        fix = split_fix(split, self.file, self.text)
+        return Issue(self.code, message, split_span(split, self.file), hint, fix=fix)
+
+
+#: Named in the hint for a key that is not a language code.
+_LANGUAGE_EXAMPLES = ("en", "ar")
+
+
+def _is_text(errors: list[ErrorDetails]) -> bool:
+    """Do the errors come from a Text field (a string, or a mapping of language to text)?"""
+    return any(
+        isinstance(part, str) and part.startswith("dict[") for e in errors for part in e["loc"]
+    )
+
+
+def rename_fix(root: Node, loc: tuple[Any, ...], name: str, span: Span) -> Fix | None:
+    """Rename the key at ``loc`` (written at ``span``) to ``name``, unless the mapping has
+    a key ``name`` already (the rename would make a duplicate)."""
+    parent = node_at(root, loc[:-1])[0]
+    if not isinstance(parent, MappingNode) or any(
+        isinstance(k, ScalarNode) and k.value == name for k, _ in parent.value
+    ):
+        return None
+    if span.end_line is None or span.end_column is None:
+        return None
+    edit = Edit(
+        file=span.file,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        replacement=name,
+    )
+    return Fix(description=f"rename the key to '{name}'", edits=(edit,))

@@ -57,8 +57,9 @@ class LoadOptions:
     allow_python: bool | None = None  # None: as the workspace settings say
 
 
-def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
-    """Validate one YAML document into an entity (or say exactly what is wrong)."""
+def entity_from_raw(raw: RawDocument, text: str = "") -> tuple[Entity | None, list[Issue]]:
+    """Validate one YAML document into an entity (or say exactly what is wrong); ``text``,
+    the file's, lets a finding carry a fix."""
     file, root, data = raw.file, raw.root, raw.data
     start = mark_span(file, root)
     if data is None:
@@ -87,7 +88,7 @@ def entity_from_raw(raw: RawDocument) -> tuple[Entity | None, list[Issue]]:
     try:
         return cls.model_validate(data), []
     except ValidationError as exc:
-        return None, validation_issues(exc, cls, file, root, fallback=start)
+        return None, validation_issues(exc, cls, file, root, fallback=start, text=text)
 
 
 def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
@@ -125,7 +126,7 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
             )
         )
         return Settings(), raw.root, issues, text
-    settings, found = _lenient_settings(raw.data, raw.root)
+    settings, found = _lenient_settings(raw.data, raw.root, text)
     return settings, raw.root, issues + found, text
 
 
@@ -154,7 +155,9 @@ def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:
     ]
 
 
-def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[Issue]]:
+def _lenient_settings(
+    data: dict[str, Any], root: Any, text: str = ""
+) -> tuple[Settings, list[Issue]]:
     """Validate settings; report every problem, then keep what was valid.
 
     Falling back to all defaults would turn one typo into hundreds of findings (a
@@ -168,7 +171,7 @@ def _lenient_settings(data: dict[str, Any], root: Any) -> tuple[Settings, list[I
         except ValidationError as exc:
             issues.extend(
                 validation_issues(
-                    exc, Settings, SETTINGS_FILE, root, code=codes.CX013_SETTINGS_INVALID
+                    exc, Settings, SETTINGS_FILE, root, code=codes.CX013_SETTINGS_INVALID, text=text
                 )
             )
             faulty = {e["loc"][0] for e in exc.errors() if e["loc"]}
@@ -213,7 +216,7 @@ def load_yaml_text(text: str, rel: str) -> tuple[list[Document], list[Issue], se
         if raw.issues:
             issues.extend(raw.issues)
         else:
-            entity, found = entity_from_raw(raw)
+            entity, found = entity_from_raw(raw, text)
             issues.extend(found)
         if entity is not None:
             docs.append(
