@@ -20,17 +20,25 @@ _HIJRI = re.compile(HIJRI_PATTERN)
 PLAUSIBLE_FROM_YEAR = 1900
 
 
+#: The Hijri years the Umm al-Qura tables of ``hijridate`` cover.
+HIJRI_YEARS = (1343, 1500)
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of an Umm al-Qura date; ``ValueError`` with a readable message when
-    it is not a date of that calendar or lies outside the supported range."""
+    it is not a date of that calendar or lies outside the years it covers."""
     from hijridate import Hijri  # imported lazily: most workspaces write no Hijri date
 
-    try:
-        gregorian = Hijri(year, month, day).to_gregorian()
-    except (ValueError, OverflowError) as error:
-        raise ValueError(
-            f"{year:04d}-{month:02d}-{day:02d}H is not a date of the Umm al-Qura calendar ({error})"
-        ) from None
+    written = f"{year:04d}-{month:02d}-{day:02d}H"
+    first, last = HIJRI_YEARS
+    if not first <= year <= last:
+        raise ValueError(f"{written}: the Umm al-Qura calendar covers the years {first}–{last}")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{written}: a Hijri month is 1 to 12")
+    length = Hijri(year, month, 1).month_length()
+    if not 1 <= day <= length:
+        raise ValueError(f"{written}: month {month} of {year} has {length} days")
+    gregorian = Hijri(year, month, day).to_gregorian()
     return dt.date(gregorian.year, gregorian.month, gregorian.day)
 
 
