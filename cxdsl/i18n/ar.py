@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 ARABIC: dict[str, str] = {
-    "journey_map": "خريطة رحلة العميل",
+    "journey_map": "خريطة رحلة المستفيد",
     "service_blueprint": "المخطط التفصيلي للخدمة",
     "emotion_curve": "منحنى المشاعر",
-    "customer_tree": "شجرة العملاء",
+    "customer_tree": "شجرة المستفيدين",
     "actor_map": "خريطة الجهات المنفذة",
     "persona": "الشخصية",
     "personas": "الشخصيات",
@@ -20,7 +20,7 @@ ARABIC: dict[str, str] = {
     "as-is": "الوضع الحالي",
     "to-be": "الوضع المستهدف",
     "physical_evidence": "الشواهد المادية",
-    "customer_actions": "إجراءات العميل",
+    "customer_actions": "إجراءات المستفيد",
     "front_stage": "إجراءات الواجهة الأمامية",
     "line_of_visibility": "خط الرؤية",
     "back_stage": "إجراءات الخلفية",
@@ -253,17 +253,19 @@ ARABIC: dict[str, str] = {
     "segment": "الشريحة",
     "statistic_median": "الوسيط",
     "statistic_p90": "المئين التسعون",
-    # text alternatives of diagrams (render/alt.py); {braces} are filled in
-    "alt_journey_map": (
-        "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages} مراحل، {steps} خطوات."
-    ),
+    # text alternatives of diagrams (render/alt.py); {braces} are filled in, the counted
+    # ones ({stages}, {steps}, ...) with the number and its noun («16 خطوة»، «خطوتان»),
+    # so each stands where the nominative reads right
+    "alt_journey_map": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages}، {steps}.",
     "alt_service_blueprint": (
-        "المخطط التفصيلي لخدمة «{title}»: لكل خطوة من {steps} خطوات، إجراء العميل "
+        "المخطط التفصيلي لخدمة «{title}» ({steps}): لكل خطوة إجراء المستفيد "
         "وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة."
     ),
-    "alt_emotion_curve": "منحنى مشاعر «{title}» عبر {steps} خطوات، من {low} إلى {high}.",
-    "alt_customer_tree": "شجرة العملاء: {segments} شرائح و{personas} شخصيات.",
-    "alt_actor_map": "خريطة الجهات المنفذة: الجهات والجهات الشريكة والأنظمة خلف {journeys} رحلات.",
+    "alt_emotion_curve": "منحنى مشاعر «{title}» ({steps})، من {low} إلى {high}.",
+    "alt_customer_tree": "شجرة المستفيدين: {segments} و{personas}.",
+    "alt_actor_map": (
+        "خريطة الجهات المنفذة ({journeys}): الجهات والجهات الشريكة والأنظمة خلف كل رحلة."
+    ),
     "alt_by_actor": "بواسطة",
     "alt_with_system": "عبر",
     "alt_personas_on": "الشخصيات",

@@ -257,19 +257,17 @@ ENGLISH: dict[str, str] = {
     "segment": "Segment",
     "statistic_median": "median",
     "statistic_p90": "90th percentile",
-    # text alternatives of diagrams (render/alt.py); {braces} are filled in
-    "alt_journey_map": (
-        "Journey map of “{title}” for {persona} ({state}): {stages} stages, {steps} steps."
-    ),
+    # text alternatives of diagrams (render/alt.py); {braces} are filled in, the counted
+    # ones ({stages}, {steps}, ...) with the number and its noun ("16 steps", "1 step")
+    "alt_journey_map": "Journey map of “{title}” for {persona} ({state}): {stages}, {steps}.",
     "alt_service_blueprint": (
-        "Service blueprint of “{title}”: for each of {steps} steps, the customer's "
-        "action, front-stage, back-stage and support actions with their actors and "
-        "systems."
+        "Service blueprint of “{title}” ({steps}): for each step, the customer's action, "
+        "front-stage, back-stage and support actions with their actors and systems."
     ),
-    "alt_emotion_curve": "Emotion curve of “{title}” across {steps} steps, from {low} to {high}.",
-    "alt_customer_tree": "Customer tree: {segments} segments and {personas} personas.",
+    "alt_emotion_curve": "Emotion curve of “{title}” across {steps}, from {low} to {high}.",
+    "alt_customer_tree": "Customer tree: {segments} and {personas}.",
     "alt_actor_map": (
-        "Actor map: the actors, partner entities and systems behind {journeys} journeys."
+        "Actor map ({journeys}): the actors, partner entities and systems behind each journey."
     ),
     "alt_by_actor": "by",
     "alt_with_system": "with",

@@ -3,23 +3,30 @@
 ``{n}`` is the number as shown. Arabic writes one and two without the numeral (the noun
 with «واحد/واحدة», and the dual); three to ten take the plural, eleven to ninety-nine the
 accusative singular (``15 يومًا``), hundreds and zero the singular. English has one and
-other. ``tests/test_plurals.py`` checks that every noun has a form for every category of
-every shipped language.
+other. The Arabic dual changes with the case (:data:`OBLIQUE_TWO`).
+``tests/test_plurals.py`` checks that every noun has a form for every category of every
+shipped language.
 """
 
 from __future__ import annotations
+
+#: The Arabic dual after a preposition or as an object («أقل من إجابتين», not «إجابتان»);
+#: the other forms of a count do not change with its case.
+OBLIQUE_TWO = "two:oblique"
 
 
 def _en(one: str, other: str) -> dict[str, str]:
     return {"one": f"{{n}} {one}", "other": f"{{n}} {other}"}
 
 
-def _ar(one: str, two: str, few: str, many: str, other: str) -> dict[str, str]:
-    """Arabic forms: ``one`` and ``two`` are written whole; the rest follow the number."""
+def _ar(one: str, two: tuple[str, str], few: str, many: str, other: str) -> dict[str, str]:
+    """Arabic forms: ``one`` and the dual (nominative, then after a preposition) are
+    written whole; the rest follow the number."""
     return {
         "zero": f"{{n}} {other}",
         "one": one,
-        "two": two,
+        "two": two[0],
+        OBLIQUE_TWO: two[1],
         "few": f"{{n}} {few}",
         "many": f"{{n}} {many}",
         "other": f"{{n}} {other}",
@@ -56,32 +63,34 @@ NOUNS_EN: dict[str, dict[str, str]] = {
 }
 
 NOUNS_AR: dict[str, dict[str, str]] = {
-    "step": _ar("خطوة واحدة", "خطوتان", "خطوات", "خطوة", "خطوة"),
-    "stage": _ar("مرحلة واحدة", "مرحلتان", "مراحل", "مرحلة", "مرحلة"),
-    "persona": _ar("شخصية واحدة", "شخصيتان", "شخصيات", "شخصية", "شخصية"),
-    "segment": _ar("شريحة واحدة", "شريحتان", "شرائح", "شريحة", "شريحة"),
-    "journey": _ar("رحلة واحدة", "رحلتان", "رحلات", "رحلة", "رحلة"),
-    "visit": _ar("زيارة واحدة", "زيارتان", "زيارات", "زيارة", "زيارة"),
-    "minute": _ar("دقيقة واحدة", "دقيقتان", "دقائق", "دقيقة", "دقيقة"),
-    "hour": _ar("ساعة واحدة", "ساعتان", "ساعات", "ساعة", "ساعة"),
-    "day": _ar("يوم واحد", "يومان", "أيام", "يومًا", "يوم"),
-    "year": _ar("سنة واحدة", "سنتان", "سنوات", "سنة", "سنة"),
-    "document": _ar("مستند واحد", "مستندان", "مستندات", "مستندًا", "مستند"),
-    "response": _ar("إجابة واحدة", "إجابتان", "إجابات", "إجابة", "إجابة"),
-    "page": _ar("صفحة واحدة", "صفحتان", "صفحات", "صفحة", "صفحة"),
-    "change": _ar("تغيير واحد", "تغييران", "تغييرات", "تغييرًا", "تغيير"),
-    "finding": _ar("ملاحظة واحدة", "ملاحظتان", "ملاحظات", "ملاحظة", "ملاحظة"),
-    "error": _ar("خطأ واحد", "خطآن", "أخطاء", "خطأً", "خطأ"),
-    "warning": _ar("تحذير واحد", "تحذيران", "تحذيرات", "تحذيرًا", "تحذير"),
-    "metric": _ar("مؤشر واحد", "مؤشران", "مؤشرات", "مؤشرًا", "مؤشر"),
-    "question": _ar("سؤال واحد", "سؤالان", "أسئلة", "سؤالًا", "سؤال"),
-    "period": _ar("فترة واحدة", "فترتان", "فترات", "فترة", "فترة"),
-    "diagram": _ar("مخطط واحد", "مخططان", "مخططات", "مخططًا", "مخطط"),
-    "actor": _ar("جهة واحدة", "جهتان", "جهات", "جهة", "جهة"),
-    "system": _ar("نظام واحد", "نظامان", "أنظمة", "نظامًا", "نظام"),
-    "pain_point": _ar("نقطة ألم واحدة", "نقطتا ألم", "نقاط ألم", "نقطة ألم", "نقطة ألم"),
-    "metre": _ar("متر واحد", "متران", "أمتار", "مترًا", "متر"),
-    "beneficiary": _ar("مستفيد واحد", "مستفيدان", "مستفيدين", "مستفيدًا", "مستفيد"),
+    "step": _ar("خطوة واحدة", ("خطوتان", "خطوتين"), "خطوات", "خطوة", "خطوة"),
+    "stage": _ar("مرحلة واحدة", ("مرحلتان", "مرحلتين"), "مراحل", "مرحلة", "مرحلة"),
+    "persona": _ar("شخصية واحدة", ("شخصيتان", "شخصيتين"), "شخصيات", "شخصية", "شخصية"),
+    "segment": _ar("شريحة واحدة", ("شريحتان", "شريحتين"), "شرائح", "شريحة", "شريحة"),
+    "journey": _ar("رحلة واحدة", ("رحلتان", "رحلتين"), "رحلات", "رحلة", "رحلة"),
+    "visit": _ar("زيارة واحدة", ("زيارتان", "زيارتين"), "زيارات", "زيارة", "زيارة"),
+    "minute": _ar("دقيقة واحدة", ("دقيقتان", "دقيقتين"), "دقائق", "دقيقة", "دقيقة"),
+    "hour": _ar("ساعة واحدة", ("ساعتان", "ساعتين"), "ساعات", "ساعة", "ساعة"),
+    "day": _ar("يوم واحد", ("يومان", "يومين"), "أيام", "يومًا", "يوم"),
+    "year": _ar("سنة واحدة", ("سنتان", "سنتين"), "سنوات", "سنة", "سنة"),
+    "document": _ar("مستند واحد", ("مستندان", "مستندين"), "مستندات", "مستندًا", "مستند"),
+    "response": _ar("إجابة واحدة", ("إجابتان", "إجابتين"), "إجابات", "إجابة", "إجابة"),
+    "page": _ar("صفحة واحدة", ("صفحتان", "صفحتين"), "صفحات", "صفحة", "صفحة"),
+    "change": _ar("تغيير واحد", ("تغييران", "تغييرين"), "تغييرات", "تغييرًا", "تغيير"),
+    "finding": _ar("ملاحظة واحدة", ("ملاحظتان", "ملاحظتين"), "ملاحظات", "ملاحظة", "ملاحظة"),
+    "error": _ar("خطأ واحد", ("خطآن", "خطأين"), "أخطاء", "خطأً", "خطأ"),
+    "warning": _ar("تحذير واحد", ("تحذيران", "تحذيرين"), "تحذيرات", "تحذيرًا", "تحذير"),
+    "metric": _ar("مؤشر واحد", ("مؤشران", "مؤشرين"), "مؤشرات", "مؤشرًا", "مؤشر"),
+    "question": _ar("سؤال واحد", ("سؤالان", "سؤالين"), "أسئلة", "سؤالًا", "سؤال"),
+    "period": _ar("فترة واحدة", ("فترتان", "فترتين"), "فترات", "فترة", "فترة"),
+    "diagram": _ar("مخطط واحد", ("مخططان", "مخططين"), "مخططات", "مخططًا", "مخطط"),
+    "actor": _ar("جهة واحدة", ("جهتان", "جهتين"), "جهات", "جهة", "جهة"),
+    "system": _ar("نظام واحد", ("نظامان", "نظامين"), "أنظمة", "نظامًا", "نظام"),
+    "pain_point": _ar(
+        "نقطة ألم واحدة", ("نقطتا ألم", "نقطتي ألم"), "نقاط ألم", "نقطة ألم", "نقطة ألم"
+    ),
+    "metre": _ar("متر واحد", ("متران", "مترين"), "أمتار", "مترًا", "متر"),
+    "beneficiary": _ar("مستفيد واحد", ("مستفيدان", "مستفيدَين"), "مستفيدين", "مستفيدًا", "مستفيد"),
 }
 
 #: Noun forms by shipped language; a language cxdsl is not translated into counts in English.

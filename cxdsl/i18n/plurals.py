@@ -13,7 +13,7 @@ from functools import cache
 from babel import Locale, UnknownLocaleError
 
 from .languages import base_language
-from .nouns import NOUNS, NOUNS_EN
+from .nouns import NOUNS, NOUNS_EN, OBLIQUE_TWO
 from .strings import UnknownString
 
 
@@ -44,13 +44,18 @@ def plural_category(n: float, lang: str) -> str:
     return str(rules.plural_form(Decimal(shown)))
 
 
-def count_text(n: float, noun: str, lang: str) -> str:
-    """``n`` ``noun``\\ s, grammatical in ``lang`` (English when cxdsl is not translated
-    into it). An unknown noun is a bug in cxdsl and raises :class:`UnknownString`."""
+def count_text(n: float, noun: str, lang: str, *, oblique: bool = False) -> str:
+    """``n`` and ``noun``, grammatical in ``lang`` (English when cxdsl is not translated
+    into it). ``oblique``: the count follows a preposition or is an object, which changes
+    the Arabic dual («أقل من إجابتين»). An unknown noun is a bug in cxdsl and raises
+    :class:`UnknownString`."""
     forms = NOUNS.get(base_language(lang), NOUNS_EN).get(noun)
     if forms is None:
         raise UnknownString(f"no counted noun {noun!r} in {lang!r}")
-    template = forms.get(plural_category(n, lang), forms["other"])
+    category = plural_category(n, lang)
+    if oblique and category == "two":
+        category = OBLIQUE_TWO
+    template = forms.get(category, forms["other"])
     if n < 0 and "{n}" not in template:  # «خطوة واحدة» has no numeral to carry the sign
         template = forms["other"]
     return template.replace("{n}", format_count(n))

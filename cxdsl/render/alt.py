@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import ui
+from ..i18n import count_text, format_count, ui
 from ..model import ACTION_LANES, Journey, Persona, Segment
 from .context import RenderContext
 
@@ -62,15 +62,15 @@ def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> 
         title=f(ctx.text(journey.title)),
         persona=f(ctx.name_of("persona", journey.persona)),
         state=ui(journey.state, ctx.lang),
-        stages=len(journey.stages),
-        steps=len(journey.steps()),
+        stages=count_text(len(journey.stages), "stage", ctx.lang),
+        steps=count_text(len(journey.steps()), "step", ctx.lang),
     )
     return "\n".join([head, "", *_step_lines(ctx, journey, f)]) + "\n"
 
 
 def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
     head = ui("alt_service_blueprint", ctx.lang).format(
-        title=f(ctx.text(journey.title)), steps=len(journey.steps())
+        title=f(ctx.text(journey.title)), steps=count_text(len(journey.steps()), "step", ctx.lang)
     )
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
@@ -99,7 +99,10 @@ def emotion_curve_alt(
     low = f(ctx.emotion_label(min(values), scale)) if values else "—"
     high = f(ctx.emotion_label(max(values), scale)) if values else "—"
     head = ui("alt_emotion_curve", ctx.lang).format(
-        title=f(ctx.text(journey.title)), steps=len(journey.steps()), low=low, high=high
+        title=f(ctx.text(journey.title)),
+        steps=count_text(len(journey.steps()), "step", ctx.lang),
+        low=low,
+        high=high,
     )
     lines = [head, ""]
     for number, step in enumerate(journey.steps(), 1):
@@ -119,7 +122,10 @@ def emotion_curve_alt(
 def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
     segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
     personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
-    head = ui("alt_customer_tree", ctx.lang).format(segments=len(segments), personas=len(personas))
+    head = ui("alt_customer_tree", ctx.lang).format(
+        segments=count_text(len(segments), "segment", ctx.lang),
+        personas=count_text(len(personas), "persona", ctx.lang),
+    )
     lines = [head, ""]
     known = {s.id for s in segments}
 
@@ -128,7 +134,7 @@ def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
             if (seg.parent if seg.parent in known else None) != parent:
                 continue
             volume = (
-                f" ({ui('volume', ctx.lang)}: {seg.estimated_volume:,})"
+                f" ({ui('volume', ctx.lang)}: {format_count(seg.estimated_volume)})"
                 if seg.estimated_volume is not None
                 else ""
             )
@@ -143,7 +149,8 @@ def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
 
 def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
-    lines = [ui("alt_actor_map", ctx.lang).format(journeys=len(journeys)), ""]
+    count = count_text(len(journeys), "journey", ctx.lang)
+    lines = [ui("alt_actor_map", ctx.lang).format(journeys=count), ""]
     for journey in journeys:
         actors: dict[str, None] = {}
         systems: dict[str, None] = {}

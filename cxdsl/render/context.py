@@ -6,7 +6,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import Localized, clean, is_rtl, isolate, localize
+from ..i18n import Localized, clean, count_text, is_rtl, isolate, localize
 from ..model import Actor, EmotionScale, Journey, Persona, Settings, Step
 from ..model.settings import DEFAULT_SCALE
 from ..resolve import Index
@@ -38,6 +38,10 @@ class RenderContext:
     def text(self, value: Any) -> str:
         """The text in this language (plain, not isolated)."""
         return self.local(value).text
+
+    def count(self, n: float, noun: str) -> str:
+        """A count of ``noun`` in this language («16 خطوة», "1 step"; plain, not isolated)."""
+        return count_text(n, noun, self.lang)
 
     def name_of(self, kind: str, ident: str | None) -> str:
         """An entity's display name; its raw id when it does not resolve."""

@@ -8,13 +8,24 @@ Latin or numeric run wrapped in ``<bdi dir="ltr">`` so ``+2`` never reads ``2+``
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..i18n import LTR_RUN, clean, has_string, ui
+from ..i18n import (
+    LTR_RUN,
+    clean,
+    count_text,
+    country_name,
+    format_date,
+    has_string,
+    language_name,
+    list_separator,
+    ui,
+)
 from ..paths import anchor_id, entity_path
 from ..render.context import RenderContext
 
@@ -57,7 +68,7 @@ class Writer:
         self.rtl = ctx.rtl
         self.lang = ctx.lang
         #: The list separator of the language ("، " in Arabic).
-        self.sep = "، " if ctx.rtl else ", "
+        self.sep = list_separator(ctx.lang)
 
     def t(self, key: str) -> str:
         """An interface string in this page's language (an unknown key raises)."""
@@ -67,6 +78,23 @@ class Writer:
         """The label of an enumerated model value (a channel type, a cadence, ...)."""
         key = f"value_{value}"
         return self.t(key) if has_string(key) else value.replace("_", " ")
+
+    def count(self, n: float, noun: str, oblique: bool = False) -> str:
+        """A count of ``noun`` in this page's language («16 خطوة», "1 step"), as Markdown."""
+        return self.plain(count_text(n, noun, self.lang, oblique=oblique))
+
+    def languages(self, codes: Iterable[str]) -> str:
+        """Language codes as their names in this page's language, each escaped and
+        isolated on its own («الإندونيسية، البجينيزية», "Indonesian, Buginese")."""
+        return self.sep.join(self.plain(language_name(code, self.lang)) for code in codes)
+
+    def country(self, code: str | None) -> str:
+        """A country code (``ID``) as the country's name in this page's language."""
+        return self.plain(country_name(code, self.lang)) if code else ""
+
+    def date(self, day: dt.date | None) -> str:
+        """A date in both calendars («5 يونيو 2025 (9 ذو الحجة 1446 هـ)»), as Markdown."""
+        return self.plain(format_date(day, self.lang)) if day else ""
 
     def inline(self, value: Any) -> str:
         """A model text in this page's language; a fallback is marked visibly."""
