@@ -5,8 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Fix, Severity
 from .base import CheckOutput
+
+
+def fix_json(fix: Fix) -> dict[str, Any]:
+    """A fix as a JSON object: what it does, and its edits (1-based places, end exclusive,
+    columns in code points)."""
+    return {
+        "description": fix.description,
+        "edits": [edit.model_dump() for edit in fix.edits],
+    }
 
 
 def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
@@ -34,6 +43,8 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
             }
             for r in d.related
         ],
+        # ``cxdsl check --fix`` applies it; null when the finding has no certain repair.
+        "fix": fix_json(d.fix) if d.fix else None,
     }
 
 

@@ -23,7 +23,9 @@ def summary_line(result: CheckResult) -> str:
     parts = [_plural(errors, "error"), _plural(warnings, "warning")]
     if infos:
         parts.append(f"{infos} info")
-    return f"checked {_plural(files, 'file')}: {', '.join(parts)}"
+    fixable = sum(1 for d in result.diagnostics if d.fix is not None)
+    fixes = f" ({fixable} fixable with cxdsl check --fix)" if fixable else ""
+    return f"checked {_plural(files, 'file')}: {', '.join(parts)}{fixes}"
 
 
 def format_text(result: CheckResult, prefix: str = "") -> str:

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..compiler import CheckResult
+from ..diagnostics import Severity
 from ..diff.engine import Change, WorkspaceDiff, emotion_shift
 from ..model import Journey
 from ..model.kinds import BY_NAME
@@ -283,6 +284,25 @@ def mermaid_text(text: str, *, task: bool = False, actor: bool = False) -> str:
     return out or "-"
 
 
+def check_summary(result: CheckResult) -> str:
+    """``✅ clean`` only without any finding; else what there is, the worst first
+    (``❌ 2 errors, 3 warnings``, ``⚠ 3 warnings``, ``ℹ 1 note``)."""
+    counts = Counter(d.severity for d in result.diagnostics)
+    if not counts:
+        return "✅ clean"
+    parts = [
+        f"{counts[severity]} {word}{'' if counts[severity] == 1 else 's'}"
+        for severity, word in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "note"),
+        )
+        if counts[severity]
+    ]
+    mark = "❌" if counts[Severity.ERROR] else "⚠" if counts[Severity.WARNING] else "ℹ"
+    return f"{mark} {', '.join(parts)}"
+
+
 def emit(out: DiffOutput) -> str:
     """The Markdown format of ``cxdsl diff``."""
     return format_markdown(out.diff, out.base_name, out.head_name, out.head)
@@ -310,9 +330,7 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: C
     out.append(
         "<details><summary>By kind of change</summary>\n\n" + ", ".join(notable) + "\n\n</details>"
     )
-    errors = sum(1 for d in head.diagnostics if d.severity.value == "error")
-    check = "✅ clean" if head.ok else f"❌ {errors} errors"
-    out += ["", f"`cxdsl check` on the head: {check}", ""]
+    out += ["", f"`cxdsl check` on the head: {check_summary(head)}", ""]
     for kind in sorted(
         counts, key=lambda k: list(_KIND_TITLES).index(k) if k in _KIND_TITLES else 99
     ):

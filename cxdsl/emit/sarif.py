@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity, Span
+from ..diagnostics import Diagnostic, Fix, Severity, Span
 from ..loading.files import SETTINGS_FILE
 from ..rules import load_rules
 from ..rules.catalogue_doc import anchor
@@ -39,6 +39,33 @@ def _location(
     return location
 
 
+def _fix(fix: Fix, prefix: str) -> dict[str, Any]:
+    """A SARIF ``fix`` (§3.55): per file, the regions to delete and the text to insert."""
+    changes: dict[str, list[dict[str, Any]]] = {}
+    for edit in fix.edits:
+        changes.setdefault(edit.file, []).append(
+            {
+                "deletedRegion": {
+                    "startLine": edit.line,
+                    "startColumn": edit.column,
+                    "endLine": edit.end_line,
+                    "endColumn": edit.end_column,
+                },
+                "insertedContent": {"text": edit.replacement},
+            }
+        )
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": quote(prefix + file, safe="/"), "uriBaseId": "SRCROOT"},
+                "replacements": replacements,
+            }
+            for file, replacements in changes.items()
+        ],
+    }
+
+
 def _result(
     d: Diagnostic, index: int, prefix: str, source: SourceLines, fingerprint: str
 ) -> dict[str, Any]:
@@ -55,6 +82,8 @@ def _result(
     # GitHub shows no result without a file; a finding about the whole workspace is
     # placed on the file that makes the folder a workspace.
     out["locations"] = [_location(d.span or Span(file=SETTINGS_FILE), prefix, source)]
+    if d.fix is not None:
+        out["fixes"] = [_fix(d.fix, prefix)]
     if d.related:
         related = d.related[:SARIF_MAX_LOCATIONS]
         out["relatedLocations"] = [

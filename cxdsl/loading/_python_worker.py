@@ -174,7 +174,7 @@ def run_model_file(filename: str, text: str, memory: int | None = None) -> dict[
             }
         }
     lines = id_lines(tree)
-    result = _execute(filename, tree, memory)
+    result = _execute(filename, tree, memory, text)
     result["id_lines"] = [[ident, line, column] for ident, (line, column) in lines.items()]
     return result
 
@@ -184,22 +184,22 @@ def _error(message: str, line: int | None, **extra: Any) -> dict[str, Any]:
     return {"error": {"message": message, "line": line, **extra}}
 
 
-def _execute(filename: str, tree: ast.Module, memory: int | None) -> dict[str, Any]:
+def _execute(filename: str, tree: ast.Module, memory: int | None, text: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {
         "__name__": f"cxdsl_model_{Path(filename).stem}",
         "__file__": filename,
     }
-    failed = _run_code(filename, tree, namespace, memory)
+    failed = _run_code(filename, tree, namespace, memory, text)
     return failed if failed is not None else _entities_result(namespace)
 
 
 def _run_code(
-    filename: str, tree: ast.Module, namespace: dict[str, Any], memory: int | None
+    filename: str, tree: ast.Module, namespace: dict[str, Any], memory: int | None, text: str
 ) -> dict[str, Any] | None:
     """Run the file's code in ``namespace``; what went wrong, or None."""
     from pydantic import ValidationError
 
-    from cxdsl.loading.errors import dotted
+    from cxdsl.loading.python_keywords import keyword_error, model_named
 
     try:
         code = compile(tree, filename, "exec")
@@ -207,14 +207,10 @@ def _run_code(
     except SyntaxError as exc:  # found only when compiling ('return' outside a function)
         return _error(f"Python syntax error: {exc.msg}", exc.lineno or 1, column=exc.offset or 1)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        return _error(
-            _short(
-                f"invalid {exc.title} in Python model file: "
-                f"{dotted(tuple(first['loc']))}: {first['msg']}"
-            ),
-            _raise_line(exc, filename),
-        )
+        # At the keyword the model refused, with the field a misspelt one resembles.
+        error = keyword_error(exc, filename, tree, text, model_named(exc.title))
+        error["message"] = _short(error["message"])
+        return {"error": error}
     except MemoryError as exc:
         limit = f" ({memory >> 20} MB)" if memory else ""
         return _error(
@@ -454,7 +450,8 @@ def main() -> None:
     os.close(devnull)
     try:  # load the model once: every forked child starts with it
         import cxdsl.api
-        import cxdsl.loading.errors  # noqa: F401
+        import cxdsl.loading.errors
+        import cxdsl.loading.python_keywords  # noqa: F401
     except BaseException as exc:
         write_frame(proto_out, json.dumps({"ready": False, "error": repr(exc)}).encode())
         return

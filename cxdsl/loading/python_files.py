@@ -29,6 +29,7 @@ import atexit
 import dataclasses
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from .. import codes
-from ..diagnostics import Issue, Span
+from ..diagnostics import Edit, Fix, Issue, Span
 from ..model import ENTITY_KINDS
 from . import _python_worker as worker_protocol
 from .document import Document
@@ -404,9 +405,39 @@ def _raised(error: Any, rel: str, lines: dict[str, tuple[int, int]]) -> Issue:
         line=_line_of(error.get("line")) or where[0],
         column=_line_of(error.get("column")) or 1,
     )
-    said = error.get("message")
+    said, hint = error.get("message"), error.get("hint")
     return Issue(
         codes.CX011_PYTHON_ERROR,
         said if isinstance(said, str) else "Python model file failed",
         span,
+        hint if isinstance(hint, str) and len(hint) <= _HINT_LENGTH else None,
+        fix=_rename_fix(error.get("rename"), rel),
     )
+
+
+#: The longest hint taken from the child (a did-you-mean is a few dozen characters).
+_HINT_LENGTH = 200
+#: What a rename may write: a field's name, bare (a keyword) or quoted (a dictionary key).
+_FIELD_NAME = re.compile(
+    r"[A-Za-z_][A-Za-z0-9_]*|\"[A-Za-z_][A-Za-z0-9_]*\"|'[A-Za-z_][A-Za-z0-9_]*'"
+)
+
+
+def _rename_fix(rename: Any, rel: str) -> Fix | None:
+    """The child's rename of a misspelt keyword, checked (it only ever renames one name
+    on one line of this file to a field's name)."""
+    if not isinstance(rename, dict):
+        return None
+    places = [_line_of(rename.get(k)) for k in ("line", "column", "end_line", "end_column")]
+    to = rename.get("to")
+    if None in places or not isinstance(to, str) or not _FIELD_NAME.fullmatch(to):
+        return None
+    line, column, end_line, end_column = (p or 1 for p in places)
+    if end_line != line or end_column <= column:
+        return None
+    name = to.strip("\"'")
+    what = "keyword" if name == to else "key"
+    edit = Edit(
+        file=rel, line=line, column=column, end_line=end_line, end_column=end_column, replacement=to
+    )
+    return Fix(description=f"rename the {what} to '{name}'", edits=(edit,))
