@@ -7,19 +7,9 @@ from collections.abc import Iterator
 from typing_extensions import override
 
 from ..diagnostics import Severity
-from ..model import Journey, Step
+from ..journey_flow import reachable
+from ..model import Journey
 from .registry import EntityRule, Finding, RuleContext
-
-
-def successors(steps: list[Step]) -> dict[str, list[str]]:
-    """Where each step leads: its transitions, or by default the next step."""
-    out: dict[str, list[str]] = {}
-    for i, step in enumerate(steps):
-        if step.transitions is not None:
-            out[step.id] = [t.to for t in step.transitions]
-        else:
-            out[step.id] = [steps[i + 1].id] if i + 1 < len(steps) else []
-    return out
 
 
 class UnreachableStep(EntityRule[Journey]):
@@ -69,14 +59,7 @@ class UnreachableStep(EntityRule[Journey]):
         steps = journey.steps()
         if not steps:
             return
-        graph = successors(steps)
-        seen = {steps[0].id}
-        todo = [steps[0].id]
-        while todo:
-            for nxt in graph.get(todo.pop(), ()):
-                if nxt not in seen and nxt in graph:
-                    seen.add(nxt)
-                    todo.append(nxt)
+        seen = reachable(steps)
         for step in steps:
             if step.id not in seen:
                 yield Finding(
