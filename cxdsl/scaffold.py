@@ -12,7 +12,14 @@ from .model.kinds import BY_NAME
 from .scaffold_ci import COMMENT_MARKER, ScaffoldError, ci_files, repository_top, snippet_for
 from .schema import schemas
 
-__all__ = ["COMMENT_MARKER", "Initialised", "ScaffoldError", "init_workspace", "new_entity"]
+__all__ = [
+    "COMMENT_MARKER",
+    "PLACEHOLDERS",
+    "Initialised",
+    "ScaffoldError",
+    "init_workspace",
+    "new_entity",
+]
 
 SETTINGS = """\
 # yaml-language-server: $schema=@SCHEMAS@/cxdsl-settings.schema.json
@@ -102,15 +109,53 @@ instrument: post-service-survey
 """
 )
 
+#: What ``cxdsl new`` writes where only the author knows what to write: kind, then field,
+#: then the value written. The templates below are filled from this table and rule CX220
+#: (``scaffold.placeholder``) reads it, so a placeholder cannot pass for content.
+PLACEHOLDERS: dict[str, dict[str, str | int | dict[str, str]]] = {
+    "journey": {
+        "title": {"ar": "رحلة جديدة", "en": "New journey"},
+        "value_sought": {
+            "ar": "ما يريد المستفيد تحقيقه",
+            "en": "What the customer wants to achieve",
+        },
+    },
+    "persona": {"name": {"ar": "شخصية جديدة", "en": "New persona"}},
+    "metric": {
+        "name": {"ar": "مؤشر جديد", "en": "New metric"},
+        "definition": {"ar": "كيف يُحسب", "en": "How it is computed"},
+        "target": 0,
+    },
+}
+
+#: The journey ``cxdsl init`` writes as a first example: content, not placeholders.
+FIRST_JOURNEY: dict[str, str | int | dict[str, str]] = {
+    "title": {"ar": "رحلتي الأولى", "en": "My first journey"},
+    "value_sought": {"ar": "إنجاز الخدمة من أول محاولة", "en": "Get it done on the first try"},
+}
+
+
+def _flow(value: str | int | dict[str, str]) -> str:
+    """A placeholder as YAML text (``{ar: ..., en: ...}`` for a text; fmt quotes where
+    needed)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{lang}: {text}" for lang, text in value.items()) + "}"
+    return str(value)
+
+
+def _filled(values: dict[str, str | int | dict[str, str]]) -> dict[str, str]:
+    return {field: _flow(value) for field, value in values.items()}
+
+
 JOURNEY = (
     MODELINE
     + """\
 kind: journey
 id: {id}
-title: {{ar: رحلة جديدة, en: New journey}}
+title: {title}
 persona: {persona}
 state: as-is
-value_sought: {{ar: ما يريد المستفيد تحقيقه, en: What the customer wants to achieve}}
+value_sought: {value_sought}
 stages:
   - id: apply
     title: {{ar: التقديم, en: Apply}}
@@ -131,7 +176,7 @@ PERSONA = (
     + """\
 kind: persona
 id: {id}
-name: {{ar: شخصية جديدة, en: New persona}}
+name: {name}
 segments: [{segment}]
 goals: []
 needs: []
@@ -144,11 +189,11 @@ METRIC = (
     + """\
 kind: metric
 id: {id}
-name: {{ar: مؤشر جديد, en: New metric}}
+name: {name}
 type: custom
-definition: {{ar: كيف يُحسب, en: How it is computed}}
+definition: {definition}
 owner: {actor}
-target: 0
+target: {target}
 instrument: {instrument}
 """
 )
@@ -218,7 +263,11 @@ def init_workspace(root: Path, install_spec: str | None = None) -> Initialised:
         "personas/customers.yaml": CUSTOMERS,
         "journeys/catalog/catalog.yaml": CATALOG,
         "journeys/first-journey.yaml": JOURNEY.format(
-            id="first-journey", persona="first-time-applicant", channel="web-portal", metric="csat"
+            id="first-journey",
+            persona="first-time-applicant",
+            channel="web-portal",
+            metric="csat",
+            **_filled(FIRST_JOURNEY),
         ),
         "mkdocs.yml": MKDOCS,
         "docs/about.md": ABOUT,
@@ -288,15 +337,17 @@ def new_entity(
             persona=first("persona", "TODO-persona"),
             channel=first("channel", "TODO-channel"),
             metric=first("metric", "TODO-metric"),
+            **_filled(PLACEHOLDERS["journey"]),
         )
     elif kind == "persona":
         leaves = existing.get("leaf-segment") or existing.get("segment") or ["TODO-segment"]
-        text = PERSONA.format(id=ident, segment=leaves[0])
+        text = PERSONA.format(id=ident, segment=leaves[0], **_filled(PLACEHOLDERS["persona"]))
     else:
         text = METRIC.format(
             id=ident,
             actor=first("actor", "TODO-actor"),
             instrument=first("instrument", "TODO-instrument"),
+            **_filled(PLACEHOLDERS["metric"]),
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     rel = path.relative_to(root).as_posix()

@@ -46,7 +46,9 @@ def test_init_creates_a_clean_workspace_that_builds(tmp_path: Path) -> None:
     assert run("init", str(ws))[0] == 2  # never over an existing workspace
 
 
-def test_new_scaffolds_entities_that_check_clean(tmp_path: Path) -> None:
+def test_new_scaffolds_entities_whose_placeholders_are_flagged_until_written(
+    tmp_path: Path,
+) -> None:
     ws = tmp_path / "cx"
     run("init", str(ws))
     for kind, ident, rel in (
@@ -55,8 +57,31 @@ def test_new_scaffolds_entities_that_check_clean(tmp_path: Path) -> None:
         ("metric", "ces", "journeys/catalog/ces.yaml"),
     ):
         assert run("new", kind, ident, "--path", str(ws)) == (0, f"created {rel}\n")
-    assert run("check", str(ws)) == (0, "checked 7 files: no problems\n")
     assert run("fmt", "--check", str(ws))[0] == 0
+    code, out = run("check", str(ws))
+    # Valid (exit 0), but every placeholder is a CX220 warning at its value, and nothing else.
+    assert code == 0 and out.endswith("checked 7 files: 0 errors, 6 warnings\n"), out
+    flagged = sorted(line.split(" warning ")[0] for line in out.splitlines()[:-1])
+    assert flagged == [
+        "journeys/catalog/ces.yaml:4:7:",  # name
+        "journeys/catalog/ces.yaml:6:13:",  # definition
+        "journeys/catalog/ces.yaml:8:9:",  # target: 0
+        "journeys/renew-id.yaml:4:8:",  # title
+        "journeys/renew-id.yaml:7:15:",  # value_sought
+        "personas/resident.yaml:4:7:",  # name
+    ]
+    assert all(" CX220 " in line for line in out.splitlines()[:-1])
+    for rel, texts in (
+        ("journeys/catalog/ces.yaml", [("New metric", "Effort"), ("How it is computed", "Ease")]),
+        ("journeys/renew-id.yaml", [("New journey", "Renew an id"), ("What the", "Get")]),
+        ("personas/resident.yaml", [("New persona", "Resident")]),
+    ):
+        text = (ws / rel).read_text(encoding="utf-8")
+        for old, new in texts:
+            text = text.replace(old, new)
+        text = re.sub(r"\{ar: [^,]*, en: ([^}]*)\}", r"\1", text)  # one language is enough
+        (ws / rel).write_text(text.replace("target: 0", "target: 4"), encoding="utf-8")
+    assert run("check", str(ws)) == (0, "checked 7 files: no problems\n")
     code, out = run("new", "persona", "resident", "--path", str(ws))
     assert code == 2 and "already exists" in out
     code, out = run("new", "journey", "bad id!", "--path", str(ws))

@@ -28,6 +28,7 @@ from .cx216_question_ambiguous import QuestionAmbiguous
 from .cx217_question_unknown import QuestionUnknown
 from .cx218_index_components import IndexComponents
 from .cx219_dataset_declaration import DatasetDeclaration
+from .cx220_scaffold_placeholder import ScaffoldPlaceholder
 from .cx223_step_personas import StepPersonas
 from .cx224_to_be_scope import ToBeScope
 from .registry import (
@@ -63,6 +64,7 @@ RULES: tuple[type[Rule], ...] = (
     QuestionUnknown,
     IndexComponents,
     DatasetDeclaration,
+    ScaffoldPlaceholder,
     StepPersonas,
     ToBeScope,
 )
