@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cxdsl.compiler import check_workspace
-from cxdsl.i18n import TABLES, UnknownString, has_string, is_rtl, localize, ui
+from cxdsl.i18n import TABLES, UnknownString, has_string, is_rtl, localize, override_problems, ui
 from cxdsl.i18n.en import ENGLISH
 from cxdsl.render.alt import journey_map_alt
 from cxdsl.render.context import RenderContext
@@ -82,3 +82,19 @@ def test_localize_marks_a_fallback() -> None:
     fallback = localize({"ar": "نص"}, "en", ["ar", "en"])
     assert (fallback.text, fallback.fallback) == ("نص", "ar")
     assert localize("a\u202eb", "en").text == "ab"
+
+
+def test_arabic_says_beneficiary_not_customer() -> None:
+    """Saudi public-sector CX says «المستفيد»; no Arabic string says «العميل» or «العملاء»."""
+    customer = ("عميل", "عملاء")
+    assert [key for key, text in TABLES["ar"].items() if any(w in text for w in customer)] == []
+    assert ui("journey_map", "ar") == "خريطة رحلة المستفيد"
+    assert ui("customer_tree", "ar") == "شجرة المستفيدين"
+    assert ui("customer_actions", "ar") == "إجراءات المستفيد"
+
+
+def test_every_shipped_string_could_be_written_as_an_override() -> None:
+    """What a workspace may write in ``ui:`` (no markup, the same placeholders) is what
+    cxdsl itself ships, so copying a string into cxdsl.yaml and editing it works."""
+    for lang in SHIPPED:
+        assert override_problems(dict(TABLES[lang])) == [], lang

@@ -89,12 +89,14 @@ def text_problem(key: str, text: str) -> tuple[str, str | None] | None:
             f"ui: '{key}' has a brace that is not a placeholder",
             f"placeholders are written {{name}}; this text's are: {_shown(expected)}",
         )
-    names = {name for name, _, _ in found}
-    plain = all(conversion is None and not spec for _, conversion, spec in found)
-    if names != expected or not plain:
+    written = {
+        name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        for name, conversion, spec in found
+    }
+    if written != expected:
         return (
             f"ui: '{key}' must keep the placeholders of cxdsl's text: {_shown(expected)} "
-            f"(it has {_shown(names)})",
+            f"(it has {_shown(written)})",
             "keep each {placeholder} as written (no format, no attribute); "
             "move them anywhere in the sentence",
         )
