@@ -89,6 +89,8 @@ ARABIC: dict[str, str] = {
     "age_range": "العمر",
     "occupation": "المهنة",
     "languages": "اللغات",
+    "country": "الدولة",
+    "nationality": "الجنسية",
     "preferred_channels": "القنوات المفضلة",
     "goals": "الأهداف",
     "needs": "الاحتياجات",

@@ -89,6 +89,8 @@ ENGLISH: dict[str, str] = {
     "age_range": "Age",
     "occupation": "Occupation",
     "languages": "Languages",
+    "country": "Country",
+    "nationality": "Nationality",
     "preferred_channels": "Preferred channels",
     "goals": "Goals",
     "needs": "Needs",
