@@ -1,7 +1,8 @@
 """The one canonical YAML writer: ``cxdsl fmt``, ``cxdsl init``/``new`` and generators.
 
-Canonical means: keys in the model's order (``kind`` and ``id`` first, then fields as the
-model declares them; unknown keys keep their place after those), languages in the
+Canonical means: keys in the model's order (``kind``, ``id``, then ``name`` or ``title``,
+then fields as the model declares them, then ``tags``; unknown keys keep their order after
+those, and a team's own ``x-`` keys theirs, last of all), languages in the
 workspace's order inside ``{ar: ..., en: ...}``, two-space indentation with list dashes
 indented under their key, and quotes only where a value needs them. Flow or block style
 and every comment of a loaded document are kept; text is never re-wrapped. A string stays
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 import yaml
@@ -23,6 +25,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .loading.portable import plain_is_portable
 from .model import ENTITY_KINDS, Entity
+from .model.base import EXTENSION_PREFIX
 from .model.introspect import models_in, text_fields
 
 _PYYAML_RESOLVER = yaml.resolver.Resolver()
@@ -86,14 +89,31 @@ def _languages_first(node: CommentedMap, languages: Sequence[str]) -> None:
         node.move_to_end(key)
 
 
+#: What a reader looks for first in a mapping, in this order (those the model has).
+_FIRST = ("kind", "id", "name", "title")
+#: A team's own annotations: after the model's fields (``x-`` keys come last of all).
+_ANNOTATIONS = ("tags", "extensions")
+
+
+@cache
 def _field_order(model: type[BaseModel]) -> dict[str, int]:
-    """Rank of each field: ``kind`` and ``id`` first, then as the model declares them."""
+    """Rank of each field: ``kind``, ``id``, ``name``/``title`` first, then the others as
+    the model declares them (a base class's ``description`` too), then ``tags``."""
     fields = list(model.model_fields)
-    for first in ("id", "kind"):
-        if first in fields:
-            fields.remove(first)
-            fields.insert(0, first)
-    return {name: i for i, name in enumerate(fields)}
+    first = [name for name in _FIRST if name in fields]
+    last = [name for name in _ANNOTATIONS if name in fields]
+    middle = [name for name in fields if name not in first and name not in last]
+    return {name: i for i, name in enumerate([*first, *middle, *last])}
+
+
+def _key_rank(rank: dict[str, int], key: Any) -> int:
+    """A key's place: a field's rank; after every field, a key the model does not know;
+    last, an extension key (``x-...``), which the model keeps as written."""
+    if key in rank:
+        return rank[key]
+    if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
+        return len(rank) + 1
+    return len(rank)
 
 
 def canonical(node: Any, model: type[BaseModel] | None, languages: Sequence[str]) -> Any:
@@ -115,7 +135,7 @@ def canonical(node: Any, model: type[BaseModel] | None, languages: Sequence[str]
 def _canonical_fields(node: CommentedMap, model: type[BaseModel], languages: Sequence[str]) -> None:
     rank = _field_order(model)
     current = list(node)
-    for key in sorted(current, key=lambda k: (rank.get(k, len(rank)), current.index(k))):
+    for key in sorted(current, key=lambda k: (_key_rank(rank, k), current.index(k))):
         node.move_to_end(key)
     shapes = text_fields(model)
     for key in list(node):
@@ -204,11 +224,30 @@ def _quote_ambiguous(node: Any, flow: bool) -> None:
 
 
 def entity_data(entity: Entity) -> dict[str, Any]:
-    """Plain data for an entity: ``kind`` and ``id`` first, defaults left out."""
+    """Plain data for an entity: ``kind`` and ``id`` first, defaults left out, a team's
+    extension fields written back as the ``x-`` keys they were (``extensions`` is how the
+    model keeps them, not what an author writes)."""
     data = entity.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
+    _extensions_as_keys(entity, data)
     data.pop("kind", None)
     ident = data.pop("id")
     return {"kind": entity.kind, "id": ident, **data}
+
+
+def _extensions_as_keys(obj: BaseModel, data: dict[str, Any]) -> None:
+    """Move ``extensions`` of ``obj`` and of every model object below it (as dumped in
+    ``data``) to the end of their mapping, as keys."""
+    for name in type(obj).model_fields:
+        value, dumped = getattr(obj, name, None), data.get(name)
+        if isinstance(value, BaseModel) and isinstance(dumped, dict):
+            _extensions_as_keys(value, dumped)
+        elif isinstance(value, list) and isinstance(dumped, list):
+            for item, item_data in zip(value, dumped, strict=False):
+                if isinstance(item, BaseModel) and isinstance(item_data, dict):
+                    _extensions_as_keys(item, item_data)
+    extensions = data.pop("extensions", None) if "extensions" in type(obj).model_fields else None
+    if isinstance(extensions, dict):
+        data.update(extensions)
 
 
 def _commented(value: Any) -> Any:

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -100,6 +101,60 @@ def test_formatting_never_changes_the_model(items: list[Entity], rng: random.Ran
     assert formatted.startswith("# generated\n")
     assert formatted.count("# the stages") == text.count("# the stages")
     assert format_text(formatted, LANGUAGES) == formatted
+
+
+#: A team's own keys (``x-...``) and values of any JSON shape.
+extension_keys = st.lists(st.from_regex(r"x-[a-z][a-z0-9-]{0,8}", fullmatch=True), max_size=3)
+extension_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-99, 99) | st.text("abc ءيت-", min_size=1, max_size=8),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from("kv"), inner),
+    max_leaves=4,
+)
+
+
+def _with_extensions(data: dict[str, Any], keys: list[str], draw: st.DataObject) -> dict[str, Any]:
+    """``data`` with a description, tags and each extension key at a random place."""
+    items = list({**data, "description": "about it", "tags": ["pilot"]}.items())
+    for key in dict.fromkeys(keys):
+        value = draw.draw(extension_values)
+        items.insert(draw.draw(st.integers(0, len(items))), (key, value))
+    return dict(items)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(journeys | personas | segments, min_size=1, max_size=3), st.randoms(), st.data())
+def test_fmt_puts_kind_id_and_name_first_and_extensions_last(
+    items: list[Entity], rng: random.Random, draw: st.DataObject
+) -> None:
+    docs = [
+        _with_extensions(_shuffled(entity_data(e), rng), draw.draw(extension_keys), draw)
+        for e in items
+    ]
+    text = yaml.safe_dump_all(docs, allow_unicode=True, sort_keys=False, width=4096)
+    try:
+        formatted = format_text(text, LANGUAGES)
+    except FormatError:
+        return  # refusing is allowed; reordering what it must not is not
+    assert entities(formatted) == entities(text)  # extensions and tags kept, values equal
+    for before, after in zip(docs, yaml.safe_load_all(formatted), strict=True):
+        keys = list(after)
+        named = [k for k in ("name", "title") if k in after]
+        assert keys[: 2 + len(named) + 1] == ["kind", "id", *named, "description"]
+        extensions = [k for k in before if k.startswith("x-")]  # in the order written
+        assert keys[len(keys) - len(extensions) :] == extensions
+        assert keys[len(keys) - len(extensions) - 1] == "tags"
+    assert format_text(formatted, LANGUAGES) == formatted
+
+
+def test_description_stays_below_name_and_title() -> None:
+    text = (
+        "description: about\nname: {en: Portal, ar: البوابة}\nx-budget-line: 4.2\n"
+        "kind: system\ntags: [pilot]\nid: portal\nx-owner: it  # ours\nowner: it-unit\n"
+    )
+    assert format_text(text, LANGUAGES) == (
+        "kind: system\nid: portal\nname: {ar: البوابة, en: Portal}\ndescription: about\n"
+        "owner: it-unit\ntags: [pilot]\nx-budget-line: 4.2\nx-owner: it  # ours\n"
+    )
 
 
 def test_a_value_the_formatter_would_retype_is_left_alone(workspace: Path) -> None:
