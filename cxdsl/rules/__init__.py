@@ -29,6 +29,7 @@ from .cx217_question_unknown import QuestionUnknown
 from .cx218_index_components import IndexComponents
 from .cx219_dataset_declaration import DatasetDeclaration
 from .cx220_scaffold_placeholder import ScaffoldPlaceholder
+from .cx221_implausible_date import ImplausibleDate
 from .cx223_step_personas import StepPersonas
 from .cx224_to_be_scope import ToBeScope
 from .registry import (
@@ -65,6 +66,7 @@ RULES: tuple[type[Rule], ...] = (
     IndexComponents,
     DatasetDeclaration,
     ScaffoldPlaceholder,
+    ImplausibleDate,
     StepPersonas,
     ToBeScope,
 )
