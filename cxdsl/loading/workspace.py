@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from .. import codes
 from ..diagnostics import Issue, Span
+from ..i18n.override_check import check_ui_overrides
 from ..model import ENTITY_KINDS, Entity, Settings
 from ..suggest import did_you_mean
 from .document import Document
@@ -127,7 +128,7 @@ def load_settings(root: Path) -> tuple[Settings, Any, list[Issue], str | None]:
         )
         return Settings(), raw.root, issues, text
     settings, found = _lenient_settings(raw.data, raw.root, text)
-    return settings, raw.root, issues + found, text
+    return settings, raw.root, issues + found + check_ui_overrides(settings, raw.root), text
 
 
 def read_settings_text(root: Path) -> tuple[str | None, list[Issue]]:

@@ -25,7 +25,7 @@ from typing import Literal
 
 import graphviz
 
-from ..i18n import is_rtl, ui
+from ..i18n import is_rtl, overrides, ui
 from ..model import Journey, Settings
 from ..resolve import Index
 from ..site.markdown import escape_markdown
@@ -91,12 +91,14 @@ def plan_diagrams(index: Index, settings: Settings) -> list[Diagram]:
     """Every diagram of the workspace, in every workspace language, in a stable order."""
     diagrams = []
     journeys = [d.entity for d in index.docs("journey") if isinstance(d.entity, Journey)]
-    for lang in settings.languages:
-        ctx = RenderContext(index, settings, lang)
-        for journey in journeys:
-            base = index.entity("journey", journey.based_on)
-            diagrams += _journey_diagrams(ctx, journey, base if isinstance(base, Journey) else None)
-        diagrams += _workspace_diagrams(ctx)
+    with overrides(settings):  # the workspace's own interface strings (ui: in cxdsl.yaml)
+        for lang in settings.languages:
+            ctx = RenderContext(index, settings, lang)
+            for journey in journeys:
+                base = index.entity("journey", journey.based_on)
+                base = base if isinstance(base, Journey) else None
+                diagrams += _journey_diagrams(ctx, journey, base)
+            diagrams += _workspace_diagrams(ctx)
     return diagrams
 
 

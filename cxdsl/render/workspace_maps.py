@@ -173,4 +173,4 @@ def _participant_node(
 
 
 def _count(ctx: RenderContext, count: int) -> str:
-    return f"{count} {ui('one_step' if count == 1 else 'steps', ctx.lang)}"
+    return ctx.count(count, "step")

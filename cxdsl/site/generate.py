@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..compiler import CheckResult
+from ..i18n import overrides
 from ..model import Journey
 from ..model.kinds import KINDS
 from ..paths import compare_path, entity_path
@@ -33,7 +34,19 @@ def generate_site(
     lang: str,
     repo_url: str | None = None,
 ) -> SiteContent:
-    """Markdown pages, navigation and diagram files for the site in ``lang``."""
+    """Markdown pages, navigation and diagram files for the site in ``lang``, in the
+    workspace's own interface strings (``ui:`` in ``cxdsl.yaml``)."""
+    with overrides(result.workspace.settings):
+        return _generate(result, diagrams, diagrams_out, lang, repo_url)
+
+
+def _generate(
+    result: CheckResult,
+    diagrams: list[Diagram],
+    diagrams_out: Path,
+    lang: str,
+    repo_url: str | None,
+) -> SiteContent:
     ctx = RenderContext(result.index, result.workspace.settings, lang)
     w = Writer(ctx)
     t = w.t
