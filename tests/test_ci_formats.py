@@ -65,11 +65,12 @@ def test_github_annotations_escape_their_data(workspace: Path) -> None:
     )
 
 
-def test_sarif_is_valid_for_microsofts_validator(findings: Path, tmp_path: Path) -> None:
+def validate(ws: Path, tmp_path: Path) -> str:
+    """SARIF of ``ws`` through Microsoft's validator (GitHub's rules too); the log back."""
     assert VALIDATOR.exists(), "make test installs tools/ (npm)"
-    _, out = check(findings, "sarif")
+    _, out = check(ws, "sarif")
     log = tmp_path / "cxdsl.sarif"
-    log.write_text(out.replace("file:///WORKSPACE", findings.resolve().as_uri()), encoding="utf-8")
+    log.write_text(out.replace("file:///WORKSPACE", ws.resolve().as_uri()), encoding="utf-8")
     done = subprocess.run(
         # GitHub's ingestion rules (GHnnnn) too; the npm wrapper runs a shell, hence quotes.
         [str(VALIDATOR), "validate", "--rule-kind", '"Gh;Sarif"', str(log)],
@@ -81,8 +82,22 @@ def test_sarif_is_valid_for_microsofts_validator(findings: Path, tmp_path: Path)
     report = done.stdout + done.stderr
     assert done.returncode == 0, report
     assert "error" not in report.lower() and "warning" not in report.lower(), report
-    payload = json.loads(out)
+    return out
+
+
+def test_sarif_is_valid_for_microsofts_validator(findings: Path, tmp_path: Path) -> None:
+    payload = json.loads(validate(findings, tmp_path))
     rules = payload["runs"][0]["tool"]["driver"]["rules"]
     assert {r["id"] for r in rules} >= {"CX104", "CX101", "CX212"}
     [dup] = [r for r in payload["runs"][0]["results"] if r["ruleId"] == "CX101"]
     assert dup["relatedLocations"][0]["message"]["text"] == "first defined here"
+
+
+def test_sarif_fixes_are_valid_for_microsofts_validator(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path, FIXTURES / "fix" / "trap")
+    results = json.loads(validate(ws, tmp_path))["runs"][0]["results"]
+    assert [r["fixes"][0]["description"]["text"] for r in results] == [
+        "quote the en text",
+        "quote the ar text",
+        "rename the key to 'channel'",
+    ]

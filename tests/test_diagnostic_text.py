@@ -42,3 +42,25 @@ def test_a_newline_in_a_value_cannot_start_a_ci_command(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "INJECTED" in result.output
     assert not [line for line in result.output.splitlines() if line.startswith("::")]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_fix_carries_a_bidi_control_exactly_and_shows_it_escaped(
+    tmp_path: Path, fmt: str
+) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "journeys" / "odd.yaml").write_text(
+        "kind: channel\nid: sms\nname: {ar: س, en: Texts\u202e, messages}\ntype: digital\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", str(ws), "--format", fmt])
+    assert result.exit_code == 1
+    assert "\u202e" not in result.output  # escaped in the JSON text ...
+    payload = json.loads(result.output)
+    if fmt == "json":
+        [fix] = [d["fix"] for d in payload["diagnostics"] if d["fix"]]
+        inserted = fix["edits"][0]["replacement"]
+    else:
+        [fix] = [r["fixes"][0] for r in payload["runs"][0]["results"] if "fixes" in r]
+        inserted = fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
+    assert inserted == '"Texts\u202e, messages"'  # ... and exactly the file's text in the value

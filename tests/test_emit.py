@@ -12,7 +12,7 @@ from cxdsl.cli import main
 from cxdsl.compiler import check_workspace
 from cxdsl.diff.engine import Change, WorkspaceDiff
 from cxdsl.emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput
-from cxdsl.emit.diff_markdown import describe
+from cxdsl.emit.diff_markdown import check_summary, describe, format_markdown
 from cxdsl.render.context import RenderContext
 
 
@@ -103,3 +103,36 @@ def test_describe_keeps_one_line_per_kind_of_change(
     result = check_workspace(workspace)
     ctx = RenderContext(result.index, result.workspace.settings, "en")
     assert describe(ctx, change) == line
+
+
+PLACEHOLDER_METRIC = """\
+kind: metric
+id: ces
+name: New metric
+type: custom
+definition: How it is computed
+owner: clerk
+target: 0
+instrument: survey
+"""
+
+
+def test_the_diff_says_clean_only_without_any_finding(workspace: Path) -> None:
+    clean = check_workspace(workspace)
+    assert check_summary(clean) == "✅ clean"
+    (workspace / "journeys" / "ces.yaml").write_text(PLACEHOLDER_METRIC, encoding="utf-8")
+    warned = check_workspace(workspace)  # three CX220 warnings, no error: exit 0, not clean
+    assert warned.ok and check_summary(warned) == "⚠ 3 warnings"
+    change = Change("metric", "ces", "metric.added", "", None, "New metric")
+    comment = format_markdown(WorkspaceDiff([change]), "main", "head", warned)
+    assert "`cxdsl check` on the head: ⚠ 3 warnings" in comment and "clean" not in comment
+    (workspace / "journeys" / "bad.yaml").write_text("kind: channel\nid: x\n", encoding="utf-8")
+    assert check_summary(check_workspace(workspace)) == "❌ 2 errors, 3 warnings"
+
+
+def test_the_check_summary_counts_what_fix_would_repair(workspace: Path) -> None:
+    (workspace / "journeys" / "x.yaml").write_text(
+        "kind: channel\nid: x\nname: {en: Texts, messages}\ntype: digital\n", encoding="utf-8"
+    )
+    out = CliRunner().invoke(main, ["check", str(workspace)]).output
+    assert out.endswith("checked 5 files: 1 error, 0 warnings (1 fixable with cxdsl check --fix)\n")

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Fix, Severity
 from .base import CheckOutput
+
+#: What ``json.dumps(..., ensure_ascii=False)`` leaves raw that a terminal, a log viewer or
+#: an editor would obey rather than show: C1 controls, bidi formatting, LS, PS, surrogates.
+_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
+
+def dumps(payload: Any) -> str:
+    """``payload`` as indented JSON text with every such character escaped (``\\u202e``):
+    the same JSON value, shown rather than obeyed. A fix must carry the file's text
+    exactly (a bidi control included); this is how it does so safely."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def fix_json(fix: Fix) -> dict[str, Any]:
@@ -61,4 +74,4 @@ def emit(out: CheckOutput) -> str:
         },
         "diagnostics": [diagnostic_json(d) for d in result.diagnostics],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dumps(payload)

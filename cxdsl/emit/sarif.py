@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import quote
 
@@ -12,6 +11,7 @@ from ..loading.files import SETTINGS_FILE
 from ..rules import load_rules
 from ..rules.catalogue_doc import anchor
 from .base import CheckOutput, repo_prefix
+from .check_json import dumps
 from .fingerprints import KEY, fingerprints
 from .limits import SARIF_MAX_LOCATIONS, SARIF_MAX_RESULTS, by_importance, counted
 from .regions import SourceLines, full_region
@@ -165,4 +165,4 @@ def emit(out: CheckOutput) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return dumps(log)
