@@ -13,11 +13,14 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..compiler import CheckResult
 from ..model import ACTION_LANES, Entity, Journey, Step
 from ..resolve import references
+
+if TYPE_CHECKING:
+    from .effort_compare import EffortChange
 
 Path = tuple[Any, ...]
 
@@ -43,6 +46,9 @@ class WorkspaceDiff:
     """Every change between two workspaces, entity by entity."""
 
     changes: list[Change] = field(default_factory=list)
+    #: Effort as-is → to-be of the to-be journeys the changes touch (theirs or their as-is
+    #: journey's): the business case beside the changes, not a change itself.
+    effort: list[EffortChange] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,12 +69,15 @@ class StepChange:
     after: Step | None
     changes: tuple[Change, ...] = ()
     emotions: tuple[EmotionMove, ...] = ()
+    #: As-is steps this to-be step replaces besides the one with its id (``replaces``);
+    #: only an as-is vs to-be comparison (:mod:`.compare`) fills it.
+    replaced: tuple[Step, ...] = ()
 
     @property
     def op(self) -> str:
-        """added, removed, changed or unchanged."""
+        """added, removed, changed, unchanged, or replaces (a new step in place of others)."""
         if self.before is None:
-            return "added"
+            return "replaces" if self.replaced else "added"
         if self.after is None:
             return "removed"
         return "changed" if self.changes else "unchanged"
@@ -267,6 +276,10 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
         from .figures import figure_changes
 
         result.changes += figure_changes(base.results, head.results)
+    from .effort_compare import to_be_effort
+
+    touched = {c.entity for c in result.changes if c.kind == "journey"}
+    result.effort = to_be_effort(head, touched)
     return result
 
 

@@ -18,4 +18,6 @@ def emit(out: DiffOutput) -> str:
         "summary": dict(sorted(Counter(c.category for c in diff.changes).items())),
         "changes": [c.as_json() for c in diff.changes],
     }
+    if diff.effort:  # effort as-is → to-be of the to-be journeys the changes touch
+        payload["effort"] = [e.as_json() for e in diff.effort]
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"

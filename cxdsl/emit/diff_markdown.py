@@ -353,4 +353,17 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: C
             ):
                 out += ["", mermaid_journey(ctx, entity)]
         out.append("")
+    out += _effort_lines(diff)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _effort_lines(diff: WorkspaceDiff) -> list[str]:
+    """Effort as-is → to-be of the to-be journeys the changes touch. The text holds only
+    numbers, fixed words and ISO currency codes (``cxdsl.diff.effort_compare``)."""
+    if not diff.effort:
+        return []
+    out = ["### Effort: as-is → to-be", ""]
+    for e in diff.effort:
+        part = f"stage {_code(e.stage)}" if e.stage else "whole journey"
+        out.append(f"- {_code(e.journey)} (as-is {_code(e.as_is)}), {part}: {e.text}")
+    return [*out, ""]

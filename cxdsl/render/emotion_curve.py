@@ -141,7 +141,7 @@ def emotion_curve_svg(
     draw_step_marks(svg, ctx, plot, steps)
     legend: list[LegendEntry] = []
     if base is not None:
-        legend += base_curve(svg, ctx, plot, base)
+        legend += base_curve(svg, ctx, plot, base, journey)
     legend += _persona_curves(svg, ctx, plot, journey, steps)
     _legend(svg, ctx, plot, legend)
     ET.indent(svg, space=" ")

@@ -1,50 +1,157 @@
-"""The as-is vs to-be comparison page of a to-be journey."""
+"""The as-is vs to-be comparison page of a to-be journey.
+
+It shows what the to-be journey redesigns: with ``scope``, only those stages (the others
+are listed as unchanged, by title, never as removed steps); a to-be step that
+``replaces`` as-is steps shows them on its own row; the emotion curves are aligned on
+matched steps; the effort totals before and after make the business case (whole journey,
+then each compared stage).
+"""
 
 from __future__ import annotations
 
-from ..diff.engine import StepChange, compare_steps, emotion_shift
-from ..model import Journey
+from ..diff.compare import Comparison, compare_journeys
+from ..diff.effort_compare import (
+    EffortRow,
+    MeasureChange,
+    amount,
+    effort_rows,
+    measure_changes,
+    signed_amount,
+)
+from ..diff.engine import StepChange, emotion_shift
+from ..model import Journey, Stage, Step
 from ..paths import compare_path
 from .content import PageContext
 from .journey_pages import emotion_cell
 
+#: Interface string of each measure's row label.
+_MEASURE_KEYS = {
+    "minutes": "effort_active",
+    "wait_minutes": "effort_waiting",
+    "visits": "effort_visits",
+    "documents": "effort_documents",
+    "walking_metres": "effort_walking",
+}
+
 
 def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
-    """What changed from the as-is journey to the to-be one, step by step."""
+    """What changed from the as-is journey to the to-be one: the stages it redesigns, the
+    emotion curves, the effort before and after, then step by step."""
     w, t = pc.w, pc.w.t
     here = compare_path(journey.id)
+    comparison = compare_journeys(base, journey)
     out = [
         f"# {t('comparison')}: {w.inline(journey.title)}\n",
         f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
         f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n",
     ]
+    out += _scope(pc, comparison)
     out.append(f"\n## {t('emotion_curve')}\n")
     out.append(pc.figure("emotion-curve", journey.id, here))
-    rows = []
-    for change in compare_steps(base, journey):
-        old, new = change.before, change.after
-        title = w.inline((new or old).title)  # type: ignore[union-attr]
-        rows.append(
-            (
-                title,
-                emotion_cell(pc, base, old) if old else "—",
-                emotion_cell(pc, journey, new) if new else "—",
-                _change_note(pc, journey, change),
-            )
+    out += _effort(pc, comparison)
+    rows = [
+        (
+            w.inline((change.after or change.before).title),  # type: ignore[union-attr]
+            _as_is_cell(pc, base, change),
+            emotion_cell(pc, journey, change.after) if change.after else "—",
+            _change_note(pc, journey, change),
         )
+        for change in comparison.rows
+    ]
     out.append(f"\n## {t('step_by_step')}\n")
     out.append(w.table([t("step"), t("as-is"), t("to-be"), t("change")], rows))
     return "\n".join(out)
 
 
+def _scope(pc: PageContext, comparison: Comparison) -> list[str]:
+    """The stages compared and, when the to-be journey has a ``scope``, those unchanged."""
+    if comparison.to_be.scope is None and not comparison.unchanged:
+        return []
+    w = pc.w
+    redesigned = w.sep.join(w.inline(stage.title) for stage in comparison.to_be.stages)
+    out = [f"\n**{w.t('redesigned_stages')}**: {redesigned or '—'}\n"]
+    if comparison.unchanged:
+        out.append(f"**{w.t('unchanged_stages')}**:\n")
+        out += [_unchanged_stage(pc, stage) for stage in comparison.unchanged]
+        out.append("")
+    return out
+
+
+def _unchanged_stage(pc: PageContext, stage: Stage) -> str:
+    return f"- {pc.w.inline(stage.title)} ({pc.w.count(len(stage.steps), 'step')})"
+
+
+def _effort(pc: PageContext, comparison: Comparison) -> list[str]:
+    """A table per part of the journey (whole, then each compared stage): measure, as-is,
+    to-be, change."""
+    t = pc.w.t
+    out = [f"\n## {t('effort_before_after')}\n"]
+    rows = [row for row in effort_rows(comparison, pc.ctx.settings.currency) if not row.empty]
+    if not rows:
+        return [*out, f"*{t('effort_none')}*\n"]
+    for row in rows:
+        out.append(f"\n### {_part_title(pc, row)}\n")
+        if row.stage is None and comparison.unchanged:
+            out.append(f"{t('effort_unchanged_counted')}\n")
+        headers = [t("effort_measure"), t("as-is"), t("to-be"), t("change")]
+        cells = [_measure_row(pc, m) for m in measure_changes(row.before, row.after)]
+        out.append(pc.w.table(headers, cells))
+    return out
+
+
+def _part_title(pc: PageContext, row: EffortRow) -> str:
+    return pc.w.t("whole_journey") if row.stage is None else pc.w.inline(row.title)
+
+
+def _measure_row(pc: PageContext, m: MeasureChange) -> tuple[str, str, str, str]:
+    t = pc.w.t
+    if m.measure == "cost":
+        label = t("effort_cost_in").format(currency=m.currency) if m.currency else t("effort_cost")
+    else:
+        label = t(_MEASURE_KEYS[m.measure])
+    change = signed_amount(m.change) if m.change is not None else "—"
+    return (
+        pc.w.plain(label),
+        pc.w.plain(amount(m.before)),
+        pc.w.plain(amount(m.after)),
+        pc.w.plain(change),
+    )
+
+
+def _as_is_cell(pc: PageContext, base: Journey, change: StepChange) -> str:
+    """The as-is side of a row: the step with the to-be step's id, and the steps it
+    replaces, each with its title when there are several."""
+    old = [*([change.before] if change.before else []), *change.replaced]
+    if not old:
+        return "—"
+    if len(old) == 1 and not change.replaced:
+        return emotion_cell(pc, base, old[0])
+    return "<br>".join(f"{pc.w.inline(s.title)}: {emotion_cell(pc, base, s)}" for s in old)
+
+
 def _change_note(pc: PageContext, journey: Journey, change: StepChange) -> str:
-    """One step's change in words: added, removed, or what moved (channel, emotions, pains)."""
+    """One step's change in words: added, removed, what it replaces, or what moved
+    (channel, emotions, pains)."""
     t = pc.w.t
     old, new = change.before, change.after
-    if old is None:
-        return f"+ {t('added')}"
+    replaced = ""
+    if change.replaced:
+        titles = pc.w.sep.join(pc.w.inline(s.title) for s in change.replaced)
+        replaced = f"⇄ {t('replaces')}: {titles}"
     if new is None:
         return f"− {t('removed')}"
+    if old is None:
+        return replaced or f"+ {t('added')}"
+    notes = _moves(pc, journey, change, old, new)
+    moved = pc.w.plain("; ".join(notes)) if notes else t("unchanged")
+    return f"{replaced}<br>{moved}" if replaced else moved
+
+
+def _moves(
+    pc: PageContext, journey: Journey, change: StepChange, old: Step, new: Step
+) -> list[str]:
+    """What moved at a step both journeys have: channel, emotions, pain points."""
+    t = pc.w.t
     notes = []
     if change.has("step.channel"):
         notes.append(
@@ -54,8 +161,8 @@ def _change_note(pc: PageContext, journey: Journey, change: StepChange) -> str:
     # In the to-be journey's persona order, like its emotion column.
     order = [persona for persona, _ in pc.ctx.emotions(journey, new)]
     for move in sorted(change.emotions, key=lambda m: order.index(m.persona)):
-        who = pc.ctx.short_name_of(move.persona) if move.persona else ""
-        notes.append(f"{t('emotion')} {who} {emotion_shift(move.before, move.after)}")
+        who = f" {pc.ctx.short_name_of(move.persona)}" if move.persona else ""
+        notes.append(f"{t('emotion')}{who} {emotion_shift(move.before, move.after)}")
     if len(old.pain_points) != len(new.pain_points):
         notes.append(f"{t('pain_points_title')}: {len(old.pain_points)} → {len(new.pain_points)}")
-    return pc.w.plain("; ".join(notes)) if notes else t("unchanged")
+    return notes

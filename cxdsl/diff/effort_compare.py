@@ -1,0 +1,180 @@
+"""Effort before and after: the as-is journey's totals against the to-be journey's, for
+the whole journey and per compared stage, added up by :func:`cxdsl.effort.effort_totals`
+(the one answer). The comparison page shows them as a table; ``cxdsl diff`` as a line
+per journey and stage (``waiting 240 → 25 min (−215)``) and in its JSON.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..compiler import CheckResult
+from ..effort import MEASURES, EffortTotals, effort_totals
+from ..i18n import format_count
+from ..model import Journey, Stage, Text
+from .compare import Comparison, compare_journeys
+
+#: How ``cxdsl diff`` names each measure, and its unit after the numbers.
+DIFF_WORDS = {
+    "minutes": ("active", " min"),
+    "wait_minutes": ("waiting", " min"),
+    "visits": ("visits", ""),
+    "documents": ("documents", ""),
+    "walking_metres": ("walking", " m"),
+}
+_CURRENCY = re.compile(r"[A-Z]{3}")
+MINUS = "\u2212"
+
+
+@dataclass(frozen=True)
+class EffortRow:
+    """The totals of one part of the journey, before (as-is) and after (to-be)."""
+
+    stage: str | None  # None: the whole journey
+    title: Text | None  # the stage's title (the to-be one when both have the stage)
+    before: EffortTotals
+    after: EffortTotals
+
+    @property
+    def empty(self) -> bool:
+        """Neither side states any effort."""
+        return self.before.empty and self.after.empty
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    """One measure (or the cost in one currency) before and after; None: not stated."""
+
+    measure: str  # a name of ``cxdsl.effort.MEASURES``, or "cost"
+    currency: str | None  # for "cost": the currency code ("" when none is named)
+    before: float | None
+    after: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+def effort_rows(comparison: Comparison, currency: str | None = None) -> list[EffortRow]:
+    """The whole journey (the to-be side: its steps and the unchanged stages'), then each
+    compared stage paired by id (a stage only one side has: the other side is empty)."""
+
+    def totals(steps: Any) -> EffortTotals:
+        return effort_totals(steps, currency)
+
+    rows = [
+        EffortRow(
+            None,
+            None,
+            totals(comparison.as_is.steps()),
+            totals(comparison.whole_to_be_steps()),
+        )
+    ]
+    as_is = {stage.id: stage for stage in comparison.compared}
+    for stage in comparison.to_be.stages:
+        old = as_is.pop(stage.id, None)
+        rows.append(EffortRow(stage.id, stage.title, totals(_steps(old)), totals(stage.steps)))
+    for stage in as_is.values():
+        rows.append(EffortRow(stage.id, stage.title, totals(stage.steps), totals([])))
+    return rows
+
+
+def _steps(stage: Stage | None) -> list[Any]:
+    return list(stage.steps) if stage is not None else []
+
+
+def measure_changes(before: EffortTotals, after: EffortTotals) -> list[MeasureChange]:
+    """Every measure either side states, in ``MEASURES`` order, then cost per currency."""
+    out = [
+        MeasureChange(m, None, before.value(m), after.value(m))
+        for m in MEASURES
+        if before.value(m) is not None or after.value(m) is not None
+    ]
+    for code in sorted(before.cost.keys() | after.cost.keys()):
+        out.append(MeasureChange("cost", code, before.cost.get(code), after.cost.get(code)))
+    return out
+
+
+def signed_amount(value: float) -> str:
+    """A change as shown: ``+5``, ``−215`` (a true minus sign), ``0``."""
+    if value > 0:
+        return f"+{format_count(value)}"
+    if value < 0:
+        return f"{MINUS}{format_count(-value)}"
+    return "0"
+
+
+def amount(value: float | None) -> str:
+    """A total as shown (``1,800``); ``—`` when no step states it."""
+    return "—" if value is None else format_count(value)
+
+
+def effort_text(before: EffortTotals, after: EffortTotals) -> str:
+    """The change in words for ``cxdsl diff``: ``active 185 → 5 min (−180); waiting 240 →
+    25 min (−215); cost 1,800 → 300 SAR (−1,500)``. Only numbers, fixed words and ISO
+    currency codes: nothing a Markdown or terminal reader could take for markup."""
+    parts = []
+    for m in measure_changes(before, after):
+        if m.measure == "cost":
+            code = m.currency if m.currency and _CURRENCY.fullmatch(m.currency) else ""
+            word, unit = "cost", f" {code}" if code else ""
+        else:
+            word, unit = DIFF_WORDS[m.measure]
+        moved = f" ({signed_amount(m.change)})" if m.change is not None else ""
+        parts.append(f"{word} {amount(m.before)} → {amount(m.after)}{unit}{moved}")
+    return "; ".join(parts)
+
+
+def totals_json(totals: EffortTotals) -> dict[str, Any]:
+    """The stated totals as JSON: each measure, and ``cost`` per currency code."""
+    out: dict[str, Any] = {m: totals.value(m) for m in MEASURES if totals.value(m) is not None}
+    if totals.cost:
+        out["cost"] = dict(sorted(totals.cost.items()))
+    return out
+
+
+@dataclass(frozen=True)
+class EffortChange:
+    """For ``cxdsl diff``: a to-be journey's effort against its as-is journey's."""
+
+    journey: str  # the to-be journey
+    as_is: str
+    stage: str | None  # None: the whole journey
+    before: dict[str, Any]
+    after: dict[str, Any]
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "journey": self.journey,
+            "as_is": self.as_is,
+            "stage": self.stage,
+            "before": self.before,
+            "after": self.after,
+            "text": self.text,
+        }
+
+
+def to_be_effort(head: CheckResult, journeys: set[str]) -> list[EffortChange]:
+    """Effort as-is → to-be of every to-be journey of ``head`` that is, or whose as-is
+    journey is, among ``journeys`` (those the diff changed): whole, then per stage."""
+    out: list[EffortChange] = []
+    currency = head.workspace.settings.currency
+    for doc in head.index.docs("journey"):
+        to_be = doc.entity
+        if not isinstance(to_be, Journey) or to_be.state != "to-be" or not to_be.based_on:
+            continue
+        as_is = head.index.entity("journey", to_be.based_on)
+        if not isinstance(as_is, Journey) or not {to_be.id, as_is.id} & journeys:
+            continue
+        for row in effort_rows(compare_journeys(as_is, to_be), currency):
+            if row.empty:
+                continue
+            text = effort_text(row.before, row.after)
+            before, after = totals_json(row.before), totals_json(row.after)
+            out.append(EffortChange(to_be.id, as_is.id, row.stage, before, after, text))
+    return out
