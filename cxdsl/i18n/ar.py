@@ -286,4 +286,10 @@ ARABIC: dict[str, str] = {
     "effort_unchanged_counted": "تُحتسب المراحل التي لم تتغير بالقيمة نفسها في الجانبين.",
     "effort_none": "لا تذكر أي خطوة في الرحلتين الجهدَ المطلوب فيها.",
     "replaces": "تحل محل",
+    # the metrics page's instruments and named answer scales (site/instrument_view.py)
+    "weight": "الوزن",
+    "answer_scales_title": "مقاييس الإجابة",
+    "label": "التسمية",
+    "used_by": "يستخدمه",
+    "question_measures": "ما يقيسه",
 }

@@ -289,4 +289,10 @@ ENGLISH: dict[str, str] = {
     "effort_unchanged_counted": "The unchanged stages count the same on both sides.",
     "effort_none": "No step of either journey states its effort.",
     "replaces": "replaces",
+    # the metrics page's instruments and named answer scales (site/instrument_view.py)
+    "weight": "Weight",
+    "answer_scales_title": "Answer scales",
+    "label": "Label",
+    "used_by": "Used by",
+    "question_measures": "Measures",
 }
