@@ -70,13 +70,12 @@ class ScaffoldPlaceholder(WorkspaceRule):
 def _left(entity: Entity, field: str, placeholder: Any) -> Finding | None:
     """The finding when ``entity``'s ``field`` is still ``placeholder``, in some language."""
     value = getattr(entity, field, None)
-    what = f"{entity.kind} '{entity.id}': {field}"
+    owner = f"{entity.kind} '{entity.id}'"
+    said = "is still the placeholder cxdsl new wrote"
     hint = f"write the {entity.kind}'s own {field.replace('_', ' ')}"
     if isinstance(placeholder, dict):
         if isinstance(value, str) and value in placeholder.values():
-            return Finding(
-                entity, f"{what} is still the placeholder cxdsl new wrote", hint, (field,)
-            )
+            return Finding(entity, f"{owner}: {field} {said}", hint, (field,))
         if not isinstance(value, dict):
             return None
         left = [lang for lang, text in value.items() if placeholder.get(lang) == text]
@@ -84,11 +83,9 @@ def _left(entity: Entity, field: str, placeholder: Any) -> Finding | None:
             return None
         at = (field, left[0]) if len(left) == 1 and len(value) > 1 else (field,)
         where = f" ({', '.join(left)})" if len(left) < len(value) else ""
-        return Finding(entity, f"{what} is still the placeholder cxdsl new wrote{where}", hint, at)
+        return Finding(entity, f"{owner}: {field}{where} {said}", hint, at)
     if field == "target" and getattr(entity, "direction", None) == "lower_is_better":
         return None  # 0 is a real target where lower is better
     if isinstance(value, int | float) and not isinstance(value, bool) and value == placeholder:
-        return Finding(
-            entity, f"{what} is still the placeholder cxdsl new wrote ({value:g})", hint, (field,)
-        )
+        return Finding(entity, f"{owner}: {field} {value:g} {said}", hint, (field,))
     return None
