@@ -342,3 +342,17 @@ def test_a_python_error_not_about_a_keyword_keeps_the_call_line(tmp_path: Path) 
     [d] = findings(ws, "journeys/sms.py")
     assert d.code == "CX011" and d.span is not None and d.span.line == 3
     assert d.fix is None
+
+
+def test_a_file_that_broke_what_locates_keywords_is_still_a_finding_at_its_line(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path)
+    text = (
+        "import ast\nfrom cxdsl.api import Channel\n\nast.walk = None\n"
+        "sms = Channel(id='sms', name='SMS', typ='digital')\n"
+    )
+    write(ws, "journeys/sms.py", text)
+    [d] = findings(ws, "journeys/sms.py")
+    assert d.message == "invalid Channel in Python model file"
+    assert d.span is not None and d.span.line == 5 and d.fix is None

@@ -207,9 +207,14 @@ def _run_code(
     except SyntaxError as exc:  # found only when compiling ('return' outside a function)
         return _error(f"Python syntax error: {exc.msg}", exc.lineno or 1, column=exc.offset or 1)
     except ValidationError as exc:
-        # At the keyword the model refused, with the field a misspelt one resembles.
-        error = keyword_error(exc, filename, tree, text, model_named(exc.title))
-        error["message"] = _short(error["message"])
+        # At the keyword the model refused, with the field a misspelt one resembles; the
+        # file ran first and may have broken what that needs: then at the call's line.
+        try:
+            error = keyword_error(exc, filename, tree, text, model_named(exc.title))
+        except Exception:
+            error = {"message": f"invalid {exc.title} in Python model file"}
+            error["line"] = _raise_line(exc, filename)
+        error["message"] = _short(str(error["message"]))
         return {"error": error}
     except MemoryError as exc:
         limit = f" ({memory >> 20} MB)" if memory else ""
