@@ -311,3 +311,104 @@ def test_signed_numbers_in_arabic_diagrams_are_drawn_sign_first(example_out: Pat
     assert len(positions) >= 5
     for text, sign, digit in positions:
         assert sign < digit, f"{text!r} is drawn with its sign on the right"
+
+
+EXCURSION_JOURNEY = """\
+kind: journey
+id: renew-license
+title: {ar: تجديد الرخصة, en: Renew a licence}
+persona: sara
+personas: [lina]
+stages:
+  - id: apply
+    title: {ar: التقديم, en: Apply}
+    steps:
+      - {id: sign-in, title: {ar: الدخول, en: Sign in}, channel: portal,
+         emotion: {sara: 1, lina: 0}}
+      - id: submit
+        title: {ar: الإرسال, en: Submit}
+        channel: portal
+        emotion: {sara: 0, lina: -1}
+        transitions: [{to: receive, type: next}, {to: lost, type: failure}]
+      - {id: lost, title: {ar: الضياع, en: Lost}, channel: portal, personas: [lina],
+         emotion: -2}
+      - {id: receive, title: {ar: الاستلام, en: Receive}, channel: portal, emotion: 1,
+         moment_of_truth: true}
+measurement_plan:
+  - {metric: csat, trigger: {step: receive}, population: 1000, confidence_level: 0.95,
+     margin_of_error: 0.05, sample_size: 300}
+---
+kind: persona
+id: lina
+name: {ar: لينا, en: Lina}
+segments: [citizens]
+"""
+
+
+def excursion_contexts(workspace: Path) -> tuple[RenderContext, RenderContext, Journey]:
+    (workspace / "journeys" / "renew-license.yaml").write_text(EXCURSION_JOURNEY, "utf-8")
+    en, ar, journey = contexts(workspace)
+    assert journey is not None and check_workspace(workspace).ok
+    return en, ar, journey
+
+
+def series_lines(svg: str, colour: str) -> tuple[list[str], list[str]]:
+    """(main line points, excursion points) of the persona drawn in ``colour``."""
+    lines = [p for p in ET.fromstring(svg).iter(f"{SVG}polyline") if p.get("stroke") == colour]
+    main = [p.get("points", "") for p in lines if p.get("stroke-width") == "2.5"]
+    detours = [p.get("points", "") for p in lines if p.get("stroke-dasharray") == "3 3"]
+    return main, detours
+
+
+@pytest.mark.parametrize(
+    ("lang", "xs"),
+    [
+        ("en", ["150.0", "406.7", "663.3", "920.0"]),  # 150 + i/3 x 770
+        ("ar", ["810.0", "553.3", "296.7", "40.0"]),  # mirrored: 40 + (1 - i/3) x 770
+    ],
+)
+def test_a_failure_path_is_an_excursion_only_its_personas_take(
+    workspace: Path, lang: str, xs: list[str]
+) -> None:
+    en, ar, journey = excursion_contexts(workspace)
+    svg = emotion_curve_svg(en if lang == "en" else ar, journey)
+    # y = 90 + (2 - emotion) / 4 x 160: +1 -> 130, 0 -> 170, -1 -> 210, -2 -> 250
+    sara, lina = "#0072B2", "#D55E00"
+    # Sara does not live 'lost': her line joins the main path and has no detour.
+    assert series_lines(svg, sara) == ([f"{xs[0]},130.0 {xs[1]},170.0 {xs[3]},130.0"], [])
+    # Lina's main line skips 'lost' too; her failure path leaves 'submit' and ends there.
+    assert series_lines(svg, lina) == (
+        [f"{xs[0]},170.0 {xs[1]},210.0 {xs[3]},130.0"],
+        [f"{xs[1]},210.0 {xs[2]},250.0"],
+    )
+    root = ET.fromstring(svg)
+    hollow = [c for c in root.iter(f"{SVG}rect") if c.get("fill") == "white" and c.get("stroke")]
+    assert [(c.get("x"), c.get("y")) for c in hollow] == [  # Lina's square, hollow, at 'lost'
+        (f"{float(xs[2]) - 5:.1f}", "245.0")
+    ]
+    texts = [strip_isolates(t) for t in svg_texts_of(root)]
+    assert "3✕" in texts  # the step number says it is a failure path
+    word = "failure" if lang == "en" else "تعثّر"
+    assert any(t.startswith("┄ ✕ " + word) for t in texts)  # and the legend explains it
+
+
+def svg_texts_of(root: ET.Element) -> list[str]:
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+def test_the_journey_map_draws_a_failure_path_under_the_main_row(workspace: Path) -> None:
+    en, _, journey = excursion_contexts(workspace)
+    dot = journey_map_dot(en, journey)
+    main = re.search(r"subgraph row_0_0 \{(.*?)\}", dot, re.S)
+    off = re.search(r"subgraph row_0_x0 \{(.*?)\}", dot, re.S)
+    assert main and off
+    assert re.findall(r"\b(s\d) \[", main.group(1)) == ["s0", "s1", "s3"]
+    assert re.findall(r"\b(s\d) \[", off.group(1)) == ["s2"]
+    lost = re.search(r"\bs2 \[label=<(.*?)>\]\n", off.group(1), re.S)
+    assert lost is not None
+    label = lost.group(1)
+    assert 'STYLE="rounded,dashed"' in label and "Step 3 · ✕ failure" in label
+    assert "☺ Lived by: Lina" in label
+    assert "▼▼ -2</FONT>" in label and "Sara" not in label  # one emotion: Lina's
+    # 'submit' leads on to 'receive' beside it, unlabelled, like the default flow
+    assert "s1 -> s3 [color=" in dot and "→ next" not in dot

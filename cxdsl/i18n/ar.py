@@ -271,6 +271,8 @@ ARABIC: dict[str, str] = {
     "alt_by_actor": "بواسطة",
     "alt_with_system": "عبر",
     "alt_personas_on": "الشخصيات",
+    # the emotion curve's excursions, customer trees per dimension, the actor map
+    "excursion_note": "مسار جانبي يمرّ به بعض المستفيدين فقط",
     # the as-is vs to-be comparison page (site/compare_page.py)
     "redesigned_stages": "المراحل المعاد تصميمها",
     "unchanged_stages": "مراحل دون تغيير (كما في الوضع الحالي)",

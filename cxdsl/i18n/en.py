@@ -274,6 +274,8 @@ ENGLISH: dict[str, str] = {
     "alt_by_actor": "by",
     "alt_with_system": "with",
     "alt_personas_on": "personas",
+    # the emotion curve's excursions, customer trees per dimension, the actor map
+    "excursion_note": "a detour only some customers take",
     # the as-is vs to-be comparison page (site/compare_page.py)
     "redesigned_stages": "Redesigned stages",
     "unchanged_stages": "Unchanged stages (as in the as-is journey)",

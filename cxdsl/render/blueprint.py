@@ -12,6 +12,7 @@ from __future__ import annotations
 import graphviz
 
 from ..i18n import ui
+from ..journey_flow import Flow, journey_flow
 from ..model import Action, Journey, Step
 from .context import RenderContext
 from .palette import PARTNER_FILL
@@ -73,16 +74,25 @@ def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="0">{inner}</TABLE>'
 
 
-def _table(ctx: RenderContext, title: str, steps: list[Step], first_number: int) -> str:
+#: How a step off the main path is marked in its column's heading.
+EXCURSION_MARKS = {"branch": "⑂", "failure": "✕"}
+
+
+def _step_heading(ctx: RenderContext, number: int, step: Step, flow: Flow) -> str:
+    """``Step 3``, or ``Step 3 · ✕ failure`` for a step off the main path."""
+    text = f"{ui('step', ctx.lang)} {number}"
+    kind = flow.off_main.get(step.id)
+    if kind:
+        text += f" · {EXCURSION_MARKS[kind]} {ui(kind, ctx.lang)}"
+    return f'<TD BGCOLOR="#dde3ea"><FONT POINT-SIZE="9">{ctx.esc(text)}</FONT></TD>'
+
+
+def _table(ctx: RenderContext, title: str, steps: list[Step], first_number: int, flow: Flow) -> str:
     columns = list(enumerate(steps, first_number))
     if ctx.rtl:
         columns.reverse()
     header = f'<TD BGCOLOR="#dde3ea"><B>{ctx.esc(title)}</B></TD>'
-    step_word = ui("step", ctx.lang)
-    numbered = "".join(
-        f'<TD BGCOLOR="#dde3ea"><FONT POINT-SIZE="9">{ctx.esc(f"{step_word} {n}")}</FONT></TD>'
-        for n, _ in columns
-    )
+    numbered = "".join(_step_heading(ctx, n, step, flow) for n, step in columns)
     rows = [_row(ctx, header, numbered)]
     for lane in LANES:
         if lane == "line_of_visibility":
@@ -137,12 +147,13 @@ def blueprint_dot(ctx: RenderContext, journey: Journey) -> str:
     align = "RIGHT" if ctx.rtl else "LEFT"
     tables = []
     number = 1
+    flow = journey_flow(journey)
     for stage in journey.stages:
         for part in range(0, len(stage.steps), COLUMNS):
             chunk = stage.steps[part : part + COLUMNS]
             tables.append(
                 f'<TR><TD ALIGN="{align}" BALIGN="{align}">'
-                f"{_table(ctx, ctx.text(stage.title), chunk, number)}</TD></TR>"
+                f"{_table(ctx, ctx.text(stage.title), chunk, number, flow)}</TD></TR>"
             )
             number += len(chunk)
     if tables:

@@ -11,13 +11,15 @@ Arabic text.
 from __future__ import annotations
 
 import math
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..i18n import LRI, PDI, isolate, ui
+from ..i18n import LRI, PDI, isolate, strip_isolates, ui
 from ..results.figures import Estimate, Status
 from .context import RenderContext
+from .text import wrap
 
 INK = "#1a1a1a"
 MUTED = "#44505c"
@@ -35,6 +37,23 @@ STATUS_SYMBOLS: dict[str, str] = {
 }
 #: Marks a figure computed from data of which some failed validation.
 PROVISIONAL_SYMBOL = "†"
+#: The average advance of a character in ems, used to keep labels inside a chart: generous
+#: (Noto Sans and Noto Sans Arabic average about 0.55 em), so an estimate errs wide.
+EM_PER_CHAR = 0.62
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of the drawn width of ``text`` at font ``size`` (bidi isolates
+    take no room; wide characters and symbols such as ⚠ take about twice one)."""
+    visible = strip_isolates(text)
+    wide = sum(1 for ch in visible if unicodedata.east_asian_width(ch) in "WFA" or ord(ch) > 0x2500)
+    return (len(visible) + 0.6 * wide) * size * EM_PER_CHAR
+
+
+def fit_lines(text: str, width: float, size: float, max_lines: int | None = None) -> list[str]:
+    """``text`` wrapped into lines of about ``width`` at font ``size`` (a word too long is
+    cut; past ``max_lines`` the last line ends with …)."""
+    return wrap(text, max(4, int(width / (size * EM_PER_CHAR))), max_lines)
 
 
 def status_text(status: Status, lang: str) -> str:

@@ -7,9 +7,15 @@ page text, stays selectable and searchable, costs no dependency and is byte-for-
 deterministic. ``xml.etree`` escapes every attribute and text node.
 
 One line per persona (colour, dash pattern and marker shape differ, so colour is never
-the only cue); ⚠ under steps with pain points, ★ over moments of truth; for a to-be
-journey the as-is curve is drawn underneath, grey and dashed, stretched to the same width.
-Arabic charts run right to left.
+the only cue), through the steps that persona lives (a step's ``personas:``); ⚠ under
+steps with pain points, ★ over moments of truth. The line joins the steps of the main
+path; a branch or a failure path some customers take is an excursion off it: a thin dashed
+detour from the step it leaves to its steps (hollow markers, ⑂ or ✕ beside their number)
+and back, or ending there for a failure path that does not come back (``journey_flow``).
+For a to-be journey the as-is curve is drawn underneath, grey and dashed, stretched to the
+same width. Arabic charts run right to left. Every label is fitted into the chart: scale
+labels wrap inside their margin, the title and stage names wrap, the legend flows onto
+more rows.
 """
 
 from __future__ import annotations
@@ -18,42 +24,53 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ..i18n import isolate, ui
+from ..journey_flow import Flow, journey_flow
 from ..model import EmotionScale, Journey, Step
-from .chart_parts import svg_root
+from .chart_parts import fit_lines, svg_root, text_width
 from .compare_curve import base_curve
 from .context import RenderContext
 from .palette import PAIN, SERIES
-from .text import signed, wrap
+from .text import signed
 
 WIDTH = 960
 LEFT, RIGHT, TOP, BOTTOM = 150, 40, 90, 100
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 5")
 MARKERS = ("circle", "square", "diamond", "triangle", "circle", "square")
+#: An excursion's detour: thinner and finely dashed, whatever the persona's own pattern.
+EXCURSION_DASH = "3 3"
+EXCURSION_GLYPHS = {"branch": "⑂", "failure": "✕"}
+#: A row of the legend, and the margin kept clear at each side of the chart.
+LEGEND_ROW, EDGE = 18, 12
+LABEL_SIZE = 11
 
 
-def _marker(parent: ET.Element, kind: str, x: float, y: float, colour: str) -> None:
+def _marker(
+    parent: ET.Element, kind: str, x: float, y: float, colour: str, hollow: bool = False
+) -> None:
     r = 5.0
+    paint = {"fill": "white", "stroke": colour, "stroke-width": "1.5"} if hollow else {}
+    fill = "white" if hollow else colour
     if kind == "circle":
-        ET.SubElement(parent, "circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r=f"{r}", fill=colour)
+        attrs = {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": f"{r}", "fill": fill}
+        ET.SubElement(parent, "circle", attrib={**attrs, **paint})
     elif kind == "square":
-        ET.SubElement(
-            parent,
-            "rect",
-            x=f"{x - r:.1f}",
-            y=f"{y - r:.1f}",
-            width=f"{2 * r}",
-            height=f"{2 * r}",
-            fill=colour,
-        )
+        attrs = {
+            "x": f"{x - r:.1f}",
+            "y": f"{y - r:.1f}",
+            "width": f"{2 * r}",
+            "height": f"{2 * r}",
+            "fill": fill,
+        }
+        ET.SubElement(parent, "rect", attrib={**attrs, **paint})
     elif kind == "diamond":
         pts = (
             f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y:.1f} {x:.1f},{y + r + 1:.1f} "
             f"{x - r - 1:.1f},{y:.1f}"
         )
-        ET.SubElement(parent, "polygon", points=pts, fill=colour)
+        ET.SubElement(parent, "polygon", attrib={"points": pts, "fill": fill, **paint})
     else:
         pts = f"{x:.1f},{y - r - 1:.1f} {x + r + 1:.1f},{y + r:.1f} {x - r - 1:.1f},{y + r:.1f}"
-        ET.SubElement(parent, "polygon", points=pts, fill=colour)
+        ET.SubElement(parent, "polygon", attrib={"points": pts, "fill": fill, **paint})
 
 
 def _text(
@@ -91,7 +108,8 @@ class Plot:
 
     @property
     def height(self) -> int:
-        return TOP + BOTTOM + 40 * (self.scale.max - self.scale.min)
+        """The chart's height with a legend of two rows (the personas, the symbols)."""
+        return TOP + BOTTOM + self.plot_h
 
     @property
     def plot_w(self) -> int:
@@ -99,7 +117,7 @@ class Plot:
 
     @property
     def plot_h(self) -> int:
-        return self.height - TOP - BOTTOM
+        return 40 * (self.scale.max - self.scale.min)
 
     @property
     def x0(self) -> int:
@@ -132,18 +150,28 @@ def emotion_curve_svg(
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
     steps = journey.steps()
     plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
-    svg = svg_root(ctx, WIDTH, plot.height, title, description)
+    flow = journey_flow(journey)
+    body = ET.Element("g")
     head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
-    heading = _text(svg, ctx, WIDTH / 2, 28, head, size=16)
-    heading.set("font-weight", "bold")
-    draw_stage_bands(svg, ctx, plot, journey)
-    draw_grid(svg, ctx, plot)
-    draw_step_marks(svg, ctx, plot, steps)
+    for k, line in enumerate(fit_lines(head, WIDTH - 2 * EDGE, 16, 2)):
+        _text(body, ctx, WIDTH / 2, 28 + 19 * k, line, size=16).set("font-weight", "bold")
+    draw_stage_bands(body, ctx, plot, journey)
+    draw_grid(body, ctx, plot)
+    draw_step_marks(body, ctx, plot, steps, flow)
     legend: list[LegendEntry] = []
     if base is not None:
-        legend += base_curve(svg, ctx, plot, base, journey)
-    legend += _persona_curves(svg, ctx, plot, journey, steps)
-    _legend(svg, ctx, plot, legend)
+        legend += base_curve(body, ctx, plot, base, journey)
+    legend += _persona_curves(body, ctx, plot, journey, flow)
+    notes = [f"⚠ {ui('pain_point', ctx.lang)}", f"★ {ui('moment_of_truth', ctx.lang)}"]
+    if flow.excursions:
+        kinds = dict.fromkeys(e.kind for e in flow.excursions)
+        marks = " ".join(f"{EXCURSION_GLYPHS[kind]} {ui(kind, ctx.lang)}" for kind in kinds)
+        notes.append(f"┄ {marks}: {ui('excursion_note', ctx.lang)}")
+    rows = _legend_rows(legend, notes)
+    height = plot.height + LEGEND_ROW * max(0, len(rows) - 2)
+    svg = svg_root(ctx, WIDTH, height, title, description)
+    svg.extend(list(body))
+    _legend(svg, ctx, plot, rows)
     ET.indent(svg, space=" ")
     return ET.tostring(svg, encoding="unicode") + "\n"
 
@@ -170,15 +198,20 @@ def draw_stage_bands(svg: ET.Element, ctx: RenderContext, plot: Plot, journey: J
                 height=f"{plot.plot_h + 12}",
                 fill="#f3f5f8",
             )
-        stage_lines = wrap(ctx.text(stage.title), max(6, int((right - left) / 8)), 2)
+        # The label stays over the plot (and the narrow margin beside it), also where the
+        # band reaches beyond (a journey of two steps).
+        reach = RIGHT - EDGE
+        left, right = max(left, plot.x0 - reach), min(right, plot.x0 + plot.plot_w + reach)
+        stage_lines = fit_lines(ctx.text(stage.title), right - left - 4, 11, 2)
         for k, line in enumerate(stage_lines):
             _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
         index += count
 
 
 def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
-    """Grid lines and scale labels."""
+    """Grid lines and scale labels (wrapped to fit their margin)."""
     x0, plot_w = plot.x0, plot.plot_w
+    room = (LEFT if not ctx.rtl else WIDTH - x0 - plot_w) - 8 - EDGE
     for level in range(plot.scale.min, plot.scale.max + 1):
         y = plot.y_of(level)
         ET.SubElement(
@@ -193,95 +226,167 @@ def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
         )
         label = ctx.emotion_label(level, plot.scale)
         lx = x0 + plot_w + 8 if ctx.rtl else x0 - 8
-        _text(
-            svg,
-            ctx,
-            lx,
-            y + 4,
-            label,
-            anchor="end" if not ctx.rtl else "start",
-            size=11,
-            fill="#44505c",
-        )
+        lines = fit_lines(label, room, LABEL_SIZE, 3)
+        for k, line in enumerate(lines):
+            _text(
+                svg,
+                ctx,
+                lx,
+                y + 4 + 12 * (k - (len(lines) - 1) / 2),
+                line,
+                anchor="end" if not ctx.rtl else "start",
+                size=LABEL_SIZE,
+                fill="#44505c",
+            )
 
 
-def draw_step_marks(svg: ET.Element, ctx: RenderContext, plot: Plot, steps: list[Step]) -> None:
-    """Step numbers, pain points and moments of truth along the axis."""
+def draw_step_marks(
+    svg: ET.Element, ctx: RenderContext, plot: Plot, steps: list[Step], flow: Flow | None = None
+) -> None:
+    """Step numbers (⑂ or ✕ beside a step off the main path), pain points and moments of
+    truth along the axis."""
     for i, step in enumerate(steps):
         x = plot.x_of(i)
         tip = ET.SubElement(svg, "g")
-        ET.SubElement(tip, "title").text = ctx.text(step.title)
-        _text(tip, ctx, x, TOP + plot.plot_h + 22, str(i + 1), size=11, fill="#44505c")
+        kind = flow.off_main.get(step.id) if flow else None
+        title = ctx.text(step.title)
+        ET.SubElement(tip, "title").text = f"{title} ({ui(kind, ctx.lang)})" if kind else title
+        number = f"{i + 1}{EXCURSION_GLYPHS[kind]}" if kind else str(i + 1)
+        _text(tip, ctx, x, TOP + plot.plot_h + 22, number, size=11, fill="#44505c")
         if step.pain_points:
             _text(tip, ctx, x, TOP + plot.plot_h + 42, "⚠", size=13, fill=PAIN)
         if step.moment_of_truth:
             _text(tip, ctx, x, TOP - 8, "★", size=14, fill="#1a1a1a")
 
 
+def lived_emotion(
+    ctx: RenderContext, journey: Journey, step: Step, persona: str | None
+) -> float | None:
+    """The emotion ``persona`` feels at ``step`` (None: they do not live it, or none is
+    given); ``persona`` None is the one series of a journey without personas."""
+    if persona is not None and persona not in journey.lived_by(step):
+        return None
+    return next((v for who, v in ctx.emotions(journey, step) if who in (persona, None)), None)
+
+
 def _persona_curves(
-    svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey, steps: list[Step]
+    svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey, flow: Flow
 ) -> list[LegendEntry]:
-    """One series per persona (or one unnamed series)."""
+    """One series per persona (or one unnamed series): the main line, then excursions."""
+    steps = journey.steps()
     legend: list[LegendEntry] = []
     personas: list[str | None] = [*journey.all_personas()] or [None]
     for k, persona in enumerate(personas):
-        colour, dash, marker = SERIES[k % len(SERIES)], DASHES[k % len(DASHES)], MARKERS[k % 6]
-        points: list[tuple[float, float, Step, float]] = []
-        for i, step in enumerate(steps):
-            for who, value in ctx.emotions(journey, step):
-                if who in (persona, None):
-                    points.append((plot.x_of(i), plot.y_of(value), step, value))
-        if not points:
+        values = {
+            step.id: value
+            for step in steps
+            if (value := lived_emotion(ctx, journey, step, persona)) is not None
+        }
+        if not values:
             continue
-        series = ET.SubElement(svg, "g")
-        attrs = {"stroke-width": "2.5"}
-        if dash:
-            attrs["stroke-dasharray"] = dash
-        line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in points)
-        ET.SubElement(series, "polyline", points=line, fill="none", stroke=colour, attrib=attrs)
-        for x, y, step, value in points:
-            point = ET.SubElement(series, "g")
-            ET.SubElement(point, "title").text = f"{ctx.text(step.title)}: {signed(value)}"
-            _marker(point, marker, x, y, colour)
+        style = (SERIES[k % len(SERIES)], DASHES[k % len(DASHES)], MARKERS[k % len(MARKERS)])
+        _series(ET.SubElement(svg, "g"), ctx, plot, steps, flow, values, style)
         name = ctx.name_of("persona", persona) if persona else ui("emotion", ctx.lang)
-        legend.append((name, colour, dash, marker))
+        legend.append((name, *style))
     return legend
 
 
-def _legend(svg: ET.Element, ctx: RenderContext, plot: Plot, legend: list[LegendEntry]) -> None:
-    """The legend under the plot, from the reading side, then the symbol notes."""
-    x0, plot_w, height = plot.x0, plot.plot_w, plot.height
-    y = height - 40
-    x = x0 + plot_w if ctx.rtl else x0
-    for name, colour, dash, marker in legend:
-        line_attrs = {"stroke-width": "2.5"}
-        if dash:
-            line_attrs["stroke-dasharray"] = dash
-        lx1, lx2 = (x - 30, x) if ctx.rtl else (x, x + 30)
-        ET.SubElement(
-            svg,
-            "line",
-            x1=f"{lx1}",
-            x2=f"{lx2}",
-            y1=f"{y}",
-            y2=f"{y}",
-            stroke=colour,
-            attrib=line_attrs,
-        )
-        if marker != "none":
-            _marker(svg, marker, (lx1 + lx2) / 2, y, colour)
-        tx = x - 36 if ctx.rtl else x + 36
-        _text(svg, ctx, tx, y + 4, name, anchor="end" if ctx.rtl else "start", size=11)
-        step_w = 60 + 7 * len(name)
-        x = x - step_w if ctx.rtl else x + step_w
-    notes = f"⚠ {ui('pain_point', ctx.lang)}   ★ {ui('moment_of_truth', ctx.lang)}"
-    _text(
-        svg,
-        ctx,
-        x0 + plot_w if ctx.rtl else x0,
-        height - 14,
-        notes,
-        anchor="end" if ctx.rtl else "start",
-        size=11,
-        fill="#44505c",
-    )
+def _series(
+    group: ET.Element,
+    ctx: RenderContext,
+    plot: Plot,
+    steps: list[Step],
+    flow: Flow,
+    values: dict[str, float],
+    style: tuple[str, str, str],
+) -> None:
+    """One persona's line through the main path, its excursions, and a marker per step."""
+    colour, dash, marker = style
+    at = {step.id: i for i, step in enumerate(steps)}
+    point = {s: (plot.x_of(at[s]), plot.y_of(v)) for s, v in values.items()}
+    main = [point[s.id] for s in steps if s.id in values and flow.on_main_path(s)]
+    _polyline(group, main, colour, dash, "2.5")
+    for excursion in flow.excursions:
+        if not any(s in values for s in excursion.steps):
+            continue
+        route = [excursion.start, *excursion.steps, *filter(None, [excursion.back])]
+        _polyline(group, [point[s] for s in route if s in values], colour, EXCURSION_DASH)
+    for step in steps:
+        if step.id in values:
+            mark = ET.SubElement(group, "g")
+            text = f"{ctx.text(step.title)}: {signed(values[step.id])}"
+            ET.SubElement(mark, "title").text = text
+            x, y = point[step.id]
+            _marker(mark, marker, x, y, colour, hollow=not flow.on_main_path(step))
+
+
+def _polyline(
+    parent: ET.Element,
+    points: list[tuple[float, float]],
+    colour: str,
+    dash: str,
+    width: str = "1.6",
+) -> None:
+    if len(points) < 2:
+        return
+    attrs = {"stroke-width": width}
+    if dash:
+        attrs["stroke-dasharray"] = dash
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    ET.SubElement(parent, "polyline", points=line, fill="none", stroke=colour, attrib=attrs)
+
+
+#: A laid-out legend item: (width, entry or None for a note, the note's text).
+_Item = tuple[float, LegendEntry | None, str]
+
+
+def _legend_rows(legend: list[LegendEntry], notes: list[str]) -> list[list[_Item]]:
+    """The legend's entries, then on a row of their own the symbol notes, each flowed into
+    rows that fit the width the plot spans, from its reading side to the chart's far edge."""
+    room = WIDTH - LEFT - EDGE
+    rows: list[list[_Item]] = []
+    groups: list[list[_Item]] = [
+        [(36 + text_width(entry[0], LABEL_SIZE) + 24, entry, entry[0]) for entry in legend],
+        [(text_width(note, LABEL_SIZE) + 24, None, note) for note in notes],
+    ]
+    for items in groups:
+        used = room + 1.0  # the first item opens a row
+        for item in items:
+            if used + item[0] > room:
+                rows.append([])
+                used = 0.0
+            rows[-1].append(item)
+            used += item[0]
+    return rows
+
+
+def _legend(svg: ET.Element, ctx: RenderContext, plot: Plot, rows: list[list[_Item]]) -> None:
+    """The legend under the plot, from the reading side: line and marker, then the name."""
+    sign = -1 if ctx.rtl else 1
+    anchor = "end" if ctx.rtl else "start"
+    for r, row in enumerate(rows):
+        y = plot.height - 40 + LEGEND_ROW * r
+        x: float = plot.x0 + plot.plot_w if ctx.rtl else plot.x0
+        for width, entry, text in row:
+            if entry is None:
+                _text(svg, ctx, x, y + 4, text, anchor=anchor, size=LABEL_SIZE, fill="#44505c")
+            else:
+                _, colour, dash, marker = entry
+                line_attrs = {"stroke-width": "2.5"}
+                if dash:
+                    line_attrs["stroke-dasharray"] = dash
+                lx1, lx2 = sorted((x, x + sign * 30))
+                ET.SubElement(
+                    svg,
+                    "line",
+                    x1=f"{lx1}",
+                    x2=f"{lx2}",
+                    y1=f"{y}",
+                    y2=f"{y}",
+                    stroke=colour,
+                    attrib=line_attrs,
+                )
+                if marker != "none":
+                    _marker(svg, marker, (lx1 + lx2) / 2, y, colour)
+                _text(svg, ctx, x + sign * 36, y + 4, text, anchor=anchor, size=LABEL_SIZE)
+            x += sign * width

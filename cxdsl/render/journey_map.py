@@ -3,6 +3,11 @@
 Layout: stages stack top to bottom and the steps of a stage run in rows of at most
 ``ROW`` steps, like lines of text: left to right in English, right to left in Arabic. A
 30-step journey is then a page-wide grid, not a thin strip.
+
+A step off the main path (reached only by a branch or a failure transition, see
+``journey_flow``) has a dashed border and says so on top (⑂ branch, ✕ failure); a failure
+path without a transition of its own ends there (no flow to the step listed after it).
+A step only some personas live names them, and shows emotions for them only.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import itertools
 import graphviz
 
 from ..i18n import ui
-from ..model import Journey, Step
+from ..journey_flow import Flow, journey_flow
+from ..model import Journey, Step, Transition
 from .context import RenderContext
 from .palette import PAIN, emotion_style
 
@@ -27,12 +33,16 @@ EDGE_STYLES = {
 EDGE_GLYPHS = {"next": "→", "branch": "⑂", "loop": "↺", "failure": "✕"}
 
 
-def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int) -> str:
-    scale = ctx.scale(journey)
+def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int, flow: Flow) -> str:
     mot = step.moment_of_truth
+    head = f"{ui('step', ctx.lang)} {number}"
+    excursion = flow.off_main.get(step.id)
+    if excursion:
+        head += f" · {EDGE_GLYPHS[excursion]} {ui(excursion, ctx.lang)}"
+    colour = EDGE_STYLES[excursion]["color"] if excursion else "#555555"
     rows = [
-        f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#555555">'
-        f"{ctx.esc(ui('step', ctx.lang) + ' ' + str(number))}</FONT></TD></TR>",
+        f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{colour}">'
+        f"{ctx.esc(head)}</FONT></TD></TR>",
         f'<TR><TD ALIGN="CENTER"><B>{ctx.lines(ctx.text(step.title), TITLE_WIDTH)}</B></TD></TR>',
     ]
     if step.channel:
@@ -41,7 +51,39 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int) -
             f"{ctx.lines('⌁ ' + ctx.name_of('channel', step.channel), 30)}"
             f"</FONT></TD></TR>"
         )
-    emotions = ctx.emotions(journey, step)
+    if step.personas:
+        who = ", ".join(ctx.short_name_of(p) for p in step.personas)
+        lived = f"☺ {ui('lived_by', ctx.lang)}: {who}"
+        rows.append(
+            f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#333333">'
+            f"{ctx.lines(lived, 30)}</FONT></TD></TR>"
+        )
+    rows += _emotion_rows(ctx, journey, step)
+    for pain in step.pain_points:
+        mark = "⚠" * (2 if pain.severity == "high" else 1)
+        rows.append(
+            f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{PAIN}">'
+            f"{ctx.lines(f'{mark} {ctx.text(pain.text)}', 30)}</FONT></TD></TR>"
+        )
+    if mot:
+        rows.append(
+            f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10"><B>'
+            f"{ctx.esc('★ ' + ui('moment_of_truth', ctx.lang))}</B></FONT></TD></TR>"
+        )
+    border = "3" if mot else "1"
+    style = "rounded,dashed" if excursion else "rounded"
+    return (
+        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+        f'COLOR="#4d4d4d" BGCOLOR="white" STYLE="{style}">{"".join(rows)}</TABLE>>'
+    )
+
+
+def _emotion_rows(ctx: RenderContext, journey: Journey, step: Step) -> list[str]:
+    """The emotion of each persona who lives the step (or a note that none is given)."""
+    scale = ctx.scale(journey)
+    lived = set(journey.lived_by(step))
+    emotions = [(p, v) for p, v in ctx.emotions(journey, step) if p is None or p in lived]
+    rows = []
     for persona, value in emotions:
         style = emotion_style(value, scale)
         who = (
@@ -59,22 +101,7 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int) -
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#777777">'
             f"{ctx.esc(ui('no_emotion', ctx.lang))}</FONT></TD></TR>"
         )
-    for pain in step.pain_points:
-        mark = "⚠" * (2 if pain.severity == "high" else 1)
-        rows.append(
-            f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{PAIN}">'
-            f"{ctx.lines(f'{mark} {ctx.text(pain.text)}', 30)}</FONT></TD></TR>"
-        )
-    if mot:
-        rows.append(
-            f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10"><B>'
-            f"{ctx.esc('★ ' + ui('moment_of_truth', ctx.lang))}</B></FONT></TD></TR>"
-        )
-    border = "3" if mot else "1"
-    return (
-        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
-        f'COLOR="#4d4d4d" BGCOLOR="white" STYLE="rounded">{"".join(rows)}</TABLE>>'
-    )
+    return rows
 
 
 def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
@@ -96,14 +123,16 @@ def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
     )
     g.attr("node", shape="plain", fontname=ctx.font, fontsize="11")
     g.attr("edge", fontname=ctx.font, fontsize="9", arrowsize="0.7")
+    flow = journey_flow(journey)
     ids: dict[str, str] = {}
     order: list[Step] = []
     for stage in journey.stages:
         for step in stage.steps:
             ids.setdefault(step.id, f"s{len(ids)}")
             order.append(step)
-    number = 0
-    rows: dict[str, tuple[int, int]] = {}
+    numbers = {step.id: n for n, step in enumerate(order, 1)}
+    rows: dict[str, tuple[int, str]] = {}
+    drawn: list[Step] = []
     for si, stage in enumerate(journey.stages):
         with g.subgraph(name=f"cluster_{si}") as c:
             c.attr(
@@ -114,16 +143,25 @@ def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
                 fontsize="13",
                 margin="12",
             )
-            for r in range(0, len(stage.steps), ROW):
-                row = stage.steps[r : r + ROW]
-                with c.subgraph(name=f"row_{si}_{r}") as rank:
+            for name, row in _stage_rows(stage.steps, flow):
+                with c.subgraph(name=f"row_{si}_{name}") as rank:
                     rank.attr(rank="same")
                     for step in row:
-                        number += 1
-                        rows[step.id] = (si, r)
-                        rank.node(ids[step.id], _step_label(ctx, journey, step, number))
-    _flow_edges(ctx, g, order, ids, rows)
+                        rows[step.id] = (si, name)
+                        drawn.append(step)
+                        label = _step_label(ctx, journey, step, numbers[step.id], flow)
+                        rank.node(ids[step.id], label)
+    _flow_edges(ctx, g, (order, drawn), ids, rows, flow)
     return str(g.source)
+
+
+def _stage_rows(steps: list[Step], flow: Flow) -> list[tuple[str, list[Step]]]:
+    """A stage's rows (name, steps): its main-path steps, ``ROW`` at a time, then under
+    them the steps off the main path (branches, failure paths)."""
+    main = [step for step in steps if flow.on_main_path(step)]
+    off = [step for step in steps if not flow.on_main_path(step)]
+    rows = [(str(r), main[r : r + ROW]) for r in range(0, len(main), ROW)]
+    return rows + [(f"x{r}", off[r : r + ROW]) for r in range(0, len(off), ROW)]
 
 
 def _title(ctx: RenderContext, journey: Journey) -> str:
@@ -148,13 +186,17 @@ def _edge(
 def _flow_edges(
     ctx: RenderContext,
     g: graphviz.Digraph,
-    order: list[Step],
+    orders: tuple[list[Step], list[Step]],
     ids: dict[str, str],
-    rows: dict[str, tuple[int, int]],
+    rows: dict[str, tuple[int, str]],
+    flow: Flow,
 ) -> None:
-    """The default flow (each step to the next) and every explicit transition."""
+    """The default flow (each step to the next, in the journey's ``order``) and every
+    explicit transition; rows start under each other (in the ``drawn`` order). A failure
+    path without transitions of its own ends (its default flow is not drawn)."""
+    order, drawn = orders
     row_starts = [
-        step for i, step in enumerate(order) if i == 0 or rows[order[i - 1].id] != rows[step.id]
+        step for i, step in enumerate(drawn) if i == 0 or rows[drawn[i - 1].id] != rows[step.id]
     ]
     for above, below in itertools.pairwise(row_starts):
         # Rows start under each other (like lines of text), not where the last one ended.
@@ -163,6 +205,8 @@ def _flow_edges(
         nxt = order[i + 1]
         explicit = step.transitions
         visible = explicit is None or any(t.to == nxt.id and t.type == "next" for t in explicit)
+        if explicit is None and flow.off_main.get(step.id) == "failure":
+            visible = False
         # Invisible when the step has other transitions: it still keeps the layout in order.
         attrs = dict(EDGE_STYLES["next"]) if visible else {"style": "invis"}
         same_row = rows[step.id] == rows[nxt.id]
@@ -175,9 +219,27 @@ def _flow_edges(
                 continue
             if tr.type == "next" and i + 1 < len(order) and order[i + 1].id == tr.to:
                 continue  # drawn by the flow above
-            label = ctx.text(tr.label) if tr.label else ui(tr.type, ctx.lang)
-            attrs = dict(EDGE_STYLES[tr.type])
-            attrs["label"] = f"<{ctx.esc(EDGE_GLYPHS[tr.type] + ' ' + label)}>"
-            attrs["fontcolor"] = attrs["color"]
-            attrs["constraint"] = "false"
-            g.edge(ids[step.id], ids[tr.to], **attrs)
+            _transition(ctx, g, ids, rows, step, tr)
+
+
+def _transition(
+    ctx: RenderContext,
+    g: graphviz.Digraph,
+    ids: dict[str, str],
+    rows: dict[str, tuple[int, str]],
+    step: Step,
+    tr: Transition,
+) -> None:
+    """An explicit transition; a ``next`` one to a step of the same row (over a step
+    drawn off the main path) reads like the default flow, unlabelled unless it has one."""
+    attrs = dict(EDGE_STYLES[tr.type])
+    if tr.type == "next" and rows[step.id] == rows[tr.to]:
+        if tr.label:
+            attrs["label"] = f"<{ctx.esc(ctx.text(tr.label))}>"
+        _edge(g, ctx, ids[step.id], ids[tr.to], True, **attrs)
+        return
+    label = ctx.text(tr.label) if tr.label else ui(tr.type, ctx.lang)
+    attrs["label"] = f"<{ctx.esc(EDGE_GLYPHS[tr.type] + ' ' + label)}>"
+    attrs["fontcolor"] = attrs["color"]
+    attrs["constraint"] = "false"
+    g.edge(ids[step.id], ids[tr.to], **attrs)
