@@ -356,3 +356,15 @@ def test_a_file_that_broke_what_locates_keywords_is_still_a_finding_at_its_line(
     [d] = findings(ws, "journeys/sms.py")
     assert d.message == "invalid Channel in Python model file"
     assert d.span is not None and d.span.line == 5 and d.fix is None
+
+
+def test_other_mappings_in_braces_are_not_taken_for_a_split_text(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    journey = ws / "journeys" / "renew-license.yaml"
+    journey.write_text(
+        journey.read_text(encoding="utf-8").replace("emotion: 0", "emotion: {bob: 1, al}"),
+        encoding="utf-8",
+    )
+    [d] = findings(ws, "journeys/renew-license.yaml")
+    assert d.message.startswith("invalid value for 'stages[0].steps[0].emotion'")
+    assert d.fix is None

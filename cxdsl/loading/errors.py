@@ -163,10 +163,10 @@ _LANGUAGE_EXAMPLES = ("en", "ar")
 
 
 def _is_text(errors: list[ErrorDetails]) -> bool:
-    """Do the errors come from a Text field (a string, or a mapping of language to text)?"""
-    return any(
-        isinstance(part, str) and part.startswith("dict[") for e in errors for part in e["loc"]
-    )
+    """Do the errors come from a Text field (a string, or a mapping of language to text),
+    not from another mapping written in braces (``emotion: {sara: 1}``)?"""
+    parts = {part for e in errors for part in e["loc"] if isinstance(part, str)}
+    return "str" in parts and any(p.startswith("dict[") and p.endswith(",str]") for p in parts)
 
 
 def rename_fix(root: Node, loc: tuple[Any, ...], name: str, span: Span) -> Fix | None:
