@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from ..model import Journey, Measurement, Persona, SampleDesign, Step, Trigger
+from ..model import EmotionScale, Journey, Persona, Step
 from ..paths import anchor_id, compare_path, entity_path
 from ..render.palette import emotion_style
-from ..stats import required_sample, sample_plan
 from .content import PageContext
+from .effort_view import effort_cell, effort_totals_table
 from .markdown import relative, safe_url
 from .measured_pages import measured_section
+from .more_table import more_table
+from .plan_tables import plan_table, research_table
+from .plan_tables import trigger_title as trigger_title
+from .step_details import details_section, gap_section
 
 
 def emotion_cell(pc: PageContext, journey: Journey, step: Step) -> str:
@@ -30,23 +34,6 @@ def emotion_cell(pc: PageContext, journey: Journey, step: Step) -> str:
     return " ".join(parts)
 
 
-def _effort(pc: PageContext, step: Step) -> str:
-    e = step.effort
-    if e is None:
-        return ""
-    t = pc.w.t
-    parts = []
-    if e.minutes is not None:
-        parts.append(f"{e.minutes:g} {t('minutes')}")
-    if e.visits:
-        parts.append(f"{e.visits} {t('visits')}")
-    if e.cost:
-        parts.append(f"{t('cost')} {e.cost:,.0f}")
-    if e.documents:
-        parts.append(f"{e.documents} {t('documents')}")
-    return pc.w.plain(" · ".join(parts))
-
-
 def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
     actors: dict[str, None] = {}
     systems: dict[str, None] = {}
@@ -59,10 +46,14 @@ def _actions(pc: PageContext, step: Step, here: str) -> tuple[str, str]:
 
 
 def journey_page(pc: PageContext, journey: Journey) -> str:
-    """A journey's page: facts, diagrams, steps, pains, moments, evidence and the plan."""
+    """A journey's page: facts, diagrams, steps (their effort, expected-vs-perceived gap
+    and details), pains, moments, evidence and the plan."""
     w, t = pc.w, pc.w.t
     here = entity_path("journey", journey.id)
-    out = [f"# {w.inline(journey.title)}\n", _summary(pc, journey, here)]
+    out = [f"# {w.inline(journey.title)}\n"]
+    if journey.description:
+        out.append(f"{w.inline(journey.description)}\n")
+    out += [_summary(pc, journey, here), more_table(pc, journey)]
     if journey.state == "to-be" and journey.based_on:
         compare = relative(here, compare_path(journey.id))
         out.append(f"\n{w.link(t('see_comparison'), compare)}\n")
@@ -80,15 +71,27 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     out.append(f"\n## {t('evidence_title')}\n")
     out.append(_evidence_table(pc, journey, here))
     out.append(f"\n## {t('measurement_plan')}\n")
-    out.append(_plan_table(pc, journey, here))
+    out.append(plan_table(pc, journey, here))
+    out.append(research_table(pc, journey, here))
     measured = measured_section(pc, journey, here)
     if measured:  # only where the workspace's results hold something for this journey
         out.append(measured)
     return "\n".join(out)
 
 
+def scale_text(pc: PageContext, name: str, scale: EmotionScale) -> str:
+    """An emotion scale by its name, its ends and its labelled values, as Markdown
+    ("feelings: -2 Frustrated · 0 Neutral · +2 Delighted")."""
+    values = sorted({scale.min, scale.max, *scale.labels})
+    shown = " · ".join(pc.ctx.emotion_label(v, scale) for v in values)
+    return pc.w.plain(f"{name}: {shown}")
+
+
 def _summary(pc: PageContext, journey: Journey, here: str) -> str:
     w, t = pc.w, pc.w.t
+    settings = pc.result.workspace.settings
+    scale_name = journey.emotion_scale or settings.default_emotion_scale or ""
+    scope = {st.id: w.inline(st.title) for st in journey.stages}
     summary = [
         (t("persona"), w.entity_link("persona", journey.persona, here)),
         (
@@ -101,6 +104,7 @@ def _summary(pc: PageContext, journey: Journey, here: str) -> str:
             t("based_on"),
             w.entity_link("journey", journey.based_on, here) if journey.based_on else "",
         ),
+        (t("scope"), w.sep.join(scope.get(s) or w.plain(s) for s in journey.scope or ())),
         (t("life_event"), w.inline(journey.life_event)),
         (t("scenario"), w.inline(journey.scenario)),
         (t("value_sought"), w.inline(journey.value_sought)),
@@ -109,6 +113,7 @@ def _summary(pc: PageContext, journey: Journey, here: str) -> str:
             t("stakeholders"),
             w.sep.join(w.entity_link("stakeholder", s, here) for s in journey.stakeholders),
         ),
+        (t("emotion_scale"), scale_text(pc, scale_name, pc.ctx.scale(journey))),
     ]
     return w.table([t("field"), t("value")], [(k, v) for k, v in summary if v])
 
@@ -133,32 +138,43 @@ def _step_tables(pc: PageContext, journey: Journey, here: str) -> list[str]:
                     w.entity_link("channel", step.channel, here) if step.channel else "",
                     "<br>".join(x for x in (actors, systems) if x),
                     emotion_cell(pc, journey, step),
-                    _effort(pc, step),
+                    effort_cell(pc, step.effort),
                 )
             )
             if step.pain_points or step.opportunities:
                 pain_rows.append(_pain_row(pc, step, number))
     headers = ["stage", "step", "channel", "actors_and_systems", "emotion", "effort"]
-    return [
-        w.table([t(h) for h in headers], rows),
+    out = [w.table([t(h) for h in headers], rows)]
+    totals = effort_totals_table(pc, journey)
+    if totals:
+        out += [f"\n### {t('effort_totals')}\n", totals]
+    out.append(gap_section(pc, journey))
+    out.append(details_section(pc, journey, here))
+    out += [
         f"\n## {t('pain_points_title')}\n",
         w.table([t("step"), t("pain_points_title"), t("opportunities")], pain_rows),
     ]
+    return out
 
 
 def _pain_row(pc: PageContext, step: Step, number: int) -> tuple[str, str, str]:
-    w, t = pc.w, pc.w.t
+    w = pc.w
     pains = "<br>".join(
-        f"{'⚠⚠' if p.severity == 'high' else '⚠'} {w.inline(p.text)}"
-        + (
-            f" <small>({t('accepted')}: {w.inline(p.accepted)})</small>"
-            if p.accepted and not isinstance(p.accepted, bool)
-            else ""
-        )
+        f"{'⚠⚠' if p.severity == 'high' else '⚠'} {w.inline(p.text)}" + _accepted(pc, p.accepted)
         for p in step.pain_points
     )
     opportunities = "<br>".join(f"◆ {w.inline(o)}" for o in step.opportunities)
     return (f"{number}. {w.inline(step.title)}", pains, opportunities)
+
+
+def _accepted(pc: PageContext, accepted: object) -> str:
+    """A pain knowingly kept: "(accepted)", with the reason when one is given."""
+    if accepted is None or accepted is False:
+        return ""
+    t = pc.w.t
+    if accepted is True:
+        return f" <small>({t('accepted')})</small>"
+    return f" <small>({t('accepted')}: {pc.w.inline(accepted)})</small>"
 
 
 def _moments_table(pc: PageContext, journey: Journey, here: str) -> str:
@@ -191,66 +207,25 @@ def _evidence_table(pc: PageContext, journey: Journey, here: str) -> str:
     return w.table([t("evidence"), t("supports")], rows)
 
 
-def _plan_table(pc: PageContext, journey: Journey, here: str) -> str:
+def _persona_facts(pc: PageContext, persona: Persona, here: str) -> list[tuple[str, str]]:
     w, t = pc.w, pc.w.t
-    rows = []
-    for m in journey.measurement_plan:
-        metric = pc.result.index.entity("metric", m.metric)
-        instrument = m.instrument or (metric.instrument if metric is not None else None)
-        target = m.target if m.target is not None else (metric.target if metric else None)
-        rows.append(
-            (
-                w.entity_link("metric", m.metric, here),
-                w.entity_link("instrument", instrument, here) if instrument else "",
-                trigger_title(pc, journey, m.trigger) if m.trigger else "",
-                w.entity_link("channel", m.channel, here) if m.channel else "",
-                w.value(m.cadence) if m.cadence else "",
-                w.plain(f"{target:g}") if target is not None else "",
-                _sample(pc, m),
-            )
-        )
-    headers = [
-        "metric",
-        "instrument",
-        "trigger",
-        "channel",
-        "cadence",
-        "target",
-        "sample_planned_required",
+    return [
+        (t("short_name"), w.inline(persona.short_name) if persona.short_name else ""),
+        (t("segments"), w.sep.join(w.entity_link("segment", s, here) for s in persona.segments)),
+        (t("age_range"), w.plain(persona.age_range or "")),
+        (t("occupation"), w.inline(persona.occupation)),
+        (t("country"), w.country(persona.country)),
+        (t("nationality"), w.country(persona.nationality)),
+        (t("languages"), w.languages(persona.languages)),
+        (
+            t("preferred_channels"),
+            w.sep.join(w.entity_link("channel", c, here) for c in persona.preferred_channels),
+        ),
     ]
-    return w.table([t(h) for h in headers], rows)
-
-
-def _sample(pc: PageContext, m: Measurement) -> str:
-    """Planned sample against the required one (✓ or ✗), or the planned one alone; an
-    entry sampled by a sample design shows the design's (counted once for all its
-    entries), per stage when the design draws it at each stage."""
-    design = pc.result.index.entity("sample_design", m.design) if m.design else None
-    wave = design if isinstance(design, SampleDesign) else None
-    plan = sample_plan(m, wave)
-    if plan.sample_size is None:
-        return ""
-    need = required_sample(m, wave)
-    shown = f"{plan.sample_size}"
-    if wave is not None:
-        shown = f"{wave.id}: {shown}"
-    if need is None:
-        return pc.w.plain(shown)
-    ok = "✓" if plan.sample_size >= need else "✗"
-    return pc.w.plain(f"{shown} / {need} ") + ok
-
-
-def trigger_title(pc: PageContext, journey: Journey, trigger: Trigger | None) -> str:
-    """A measurement's trigger as the title of its step or stage ("" when it names none)."""
-    target = journey.trigger_target(trigger)
-    if isinstance(target, Step):
-        return f"{pc.w.t('step')}: {pc.w.inline(target.title)}"
-    if target is not None:
-        return f"{pc.w.t('stage')}: {pc.w.inline(target.title)}"
-    return ""
 
 
 def persona_page(pc: PageContext, persona: Persona) -> str:
+    """A persona's page: who they are, their situation, evidence and journeys."""
     w, t = pc.w, pc.w.t
     here = entity_path("persona", persona.id)
     out = [f"# {w.inline(persona.name)}\n"]
@@ -258,17 +233,11 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
         out.append(f"> {w.inline(persona.quote)}\n")
     if persona.summary:
         out.append(f"{w.inline(persona.summary)}\n")
-    facts = [
-        (t("segments"), w.sep.join(w.entity_link("segment", s, here) for s in persona.segments)),
-        (t("age_range"), w.plain(persona.age_range or "")),
-        (t("occupation"), w.inline(persona.occupation)),
-        (t("languages"), w.plain(w.sep.join(persona.languages))),
-        (
-            t("preferred_channels"),
-            w.sep.join(w.entity_link("channel", c, here) for c in persona.preferred_channels),
-        ),
-    ]
+    if persona.description:
+        out.append(f"{w.inline(persona.description)}\n")
+    facts = _persona_facts(pc, persona, here)
     out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
+    out.append(more_table(pc, persona))
     for key in ("goals", "needs", "pains", "expectations", "accessibility_needs"):
         out.append(f"\n## {t(key)}\n")
         out.append(w.bullets(getattr(persona, key)))

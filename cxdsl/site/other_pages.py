@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from ..diagnostics import Severity
 from ..emit.base import repo_prefix
+from ..i18n import format_count
 from ..model import (
     Actor,
     Channel,
@@ -25,6 +26,8 @@ from .content import PageContext
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 from .measured_pages import attention_list, measured_volume
+from .more_table import more_table
+from .workspace_tables import rule_levels_table, seasons_table
 
 
 def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, str]]:
@@ -226,6 +229,7 @@ def coverage_page(pc: PageContext) -> str:
         if missing:
             rows2.append((w.entity_link("journey", journey.id, here), "<br>".join(missing)))
     out.append(w.table([t("journey"), t("steps_title")], rows2))
+    out.append(seasons_table(pc))
     return "\n".join(out)
 
 
@@ -245,6 +249,7 @@ def catalog_page(pc: PageContext, kind: str) -> str:
             out.append(f"{w.inline(e.description)}\n")
         facts, impact = _catalog_facts(pc, e, here)
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
+        out.append(more_table(pc, e))
         if isinstance(e, Channel | Actor | System):
             out.append(f"\n**{t('impact')}** — {t('impact_help')}\n\n")
             out.append(w.table([t("journey"), t("step")], impact))
@@ -315,8 +320,11 @@ def _evidence_facts(pc: PageContext, e: Evidence) -> Rows:
     w, t = pc.w, pc.w.t
     return [
         (t("method"), w.value(e.method)),
-        (t("date"), w.plain(str(e.date or ""))),
-        (t("sample_size"), w.plain(str(e.sample_size or ""))),
+        (t("date"), w.date(e.date)),
+        (
+            t("sample_size"),
+            w.plain(format_count(e.sample_size)) if e.sample_size is not None else "",
+        ),
         (t("link"), evidence_link(pc, e.link) if e.link else ""),
         (t("summary"), w.inline(e.summary)),
     ]
@@ -352,6 +360,7 @@ def check_page(pc: PageContext) -> str:
             )
         )
     out.append(w.table([t("severity"), t("code"), t("location"), t("message")], rows))
+    out.append(rule_levels_table(pc))
     out.append(f"\n## {t('rules_catalogue')}\n")
     for check in load_rules().catalogue():
         out.append(
