@@ -25,7 +25,7 @@ from cxdsl.cli import main
 from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.diff.compare import Comparison, as_is_positions, compare_journeys
 from cxdsl.diff.effort_compare import effort_rows, effort_text, measure_changes
-from cxdsl.model import Journey, Stage, Step
+from cxdsl.model import Effort, Journey, Stage, Step
 from cxdsl.render.context import RenderContext
 from cxdsl.render.emotion_curve import LEFT, RIGHT, WIDTH, emotion_curve_svg
 from cxdsl.site.build import build_site
@@ -105,6 +105,12 @@ def test_a_to_be_stage_with_another_id_pulls_in_the_stage_it_replaces() -> None:
     comparison = compare_journeys(as_is, to_be)
     assert [s.id for s in comparison.compared] == ["old"]
     assert [(r.step, r.op) for r in comparison.rows] == [("new", "replaces"), ("y", "removed")]
+    # Effort: x counts with the stage that replaces it, y (removed) with its own stage.
+    for step in as_is.steps():
+        step.effort = Effort(minutes={"x": 30, "y": 20, "z": 5}[step.id])
+    whole, fresh, old_stage = effort_rows(comparison)
+    assert (whole.before.minutes, fresh.before.minutes, old_stage.before.minutes) == (55, 30, 20)
+    assert (fresh.stage, old_stage.stage, old_stage.after.empty) == ("fresh", "old", True)
 
 
 # --- effort ----------------------------------------------------------------------------
@@ -205,6 +211,7 @@ def test_the_as_is_curve_sits_on_the_to_be_steps_it_matches(
 
 # --- property --------------------------------------------------------------------------
 
+ONE = Effort(minutes=1)
 _IDS = st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"])
 
 
@@ -217,7 +224,9 @@ def _journey_pairs(draw: st.DrawFn) -> tuple[Journey, Journey]:
         id="as-is",
         title="A",
         stages=[
-            Stage(id=f"s{k}", title="S", steps=[Step(id=i, title=i) for i in ids[lo:hi]])
+            Stage(
+                id=f"s{k}", title="S", steps=[Step(id=i, title=i, effort=ONE) for i in ids[lo:hi]]
+            )
             for k, (lo, hi) in enumerate(itertools.pairwise(bounds))
         ],
     )
@@ -259,6 +268,9 @@ def test_every_as_is_step_is_exactly_one_of_the_four(pair: tuple[Journey, Journe
         assert comparison.fate(ident) in categories
         if "replaced" not in categories:
             assert len(found) == 1, (ident, found)  # matched or removed once only
+    # Each compared as-is step (one active minute each) counts in exactly one stage's row.
+    per_stage = effort_rows(comparison)[1:]
+    assert sum(row.before.minutes or 0 for row in per_stage) == len(comparison.as_is_steps())
     positions = as_is_positions(comparison)
     assert set(positions) == {s.id for s in comparison.as_is_steps()}
     assert all(0.0 <= p <= 1.0 for p in positions.values())

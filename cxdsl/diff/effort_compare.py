@@ -7,13 +7,14 @@ per journey and stage (``waiting 240 → 25 min (−215)``) and in its JSON.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..compiler import CheckResult
 from ..effort import MEASURES, EffortTotals, effort_totals
 from ..i18n import format_count
-from ..model import Journey, Stage, Text
+from ..model import Journey, Step, Text
 from .compare import Comparison, compare_journeys
 
 #: How ``cxdsl diff`` names each measure, and its unit after the numbers.
@@ -61,30 +62,37 @@ class MeasureChange:
 
 def effort_rows(comparison: Comparison, currency: str | None = None) -> list[EffortRow]:
     """The whole journey (the to-be side: its steps and the unchanged stages'), then each
-    compared stage paired by id (a stage only one side has: the other side is empty)."""
+    to-be stage against the as-is steps it takes the place of: those its steps match or
+    replace, and the removed steps of the as-is stage with its id. An as-is stage whose
+    steps all went elsewhere has no row; one with removed steps and no namesake has its own
+    (to-be side empty). Each compared as-is step is counted in exactly one stage."""
 
-    def totals(steps: Any) -> EffortTotals:
+    def totals(steps: Iterable[Step]) -> EffortTotals:
         return effort_totals(steps, currency)
 
-    rows = [
-        EffortRow(
-            None,
-            None,
-            totals(comparison.as_is.steps()),
-            totals(comparison.whole_to_be_steps()),
-        )
-    ]
+    whole = totals(comparison.as_is.steps()), totals(comparison.whole_to_be_steps())
+    rows = [EffortRow(None, None, *whole)]
+    owner = _owners(comparison)
+    claimed = set(owner)
     as_is = {stage.id: stage for stage in comparison.compared}
     for stage in comparison.to_be.stages:
-        old = as_is.pop(stage.id, None)
-        rows.append(EffortRow(stage.id, stage.title, totals(_steps(old)), totals(stage.steps)))
+        namesake = as_is.pop(stage.id, None)
+        removed = [s for s in (namesake.steps if namesake else []) if s.id not in claimed]
+        before = [s for s in comparison.as_is_steps() if owner.get(s.id) == stage.id]
+        rows.append(
+            EffortRow(stage.id, stage.title, totals([*before, *removed]), totals(stage.steps))
+        )
     for stage in as_is.values():
-        rows.append(EffortRow(stage.id, stage.title, totals(stage.steps), totals([])))
+        removed = [s for s in stage.steps if s.id not in claimed]
+        if removed:
+            rows.append(EffortRow(stage.id, stage.title, totals(removed), totals([])))
     return rows
 
 
-def _steps(stage: Stage | None) -> list[Any]:
-    return list(stage.steps) if stage is not None else []
+def _owners(comparison: Comparison) -> dict[str, str]:
+    """Matched or replaced as-is step id → the to-be stage of the first step matching it."""
+    stage_of = [st.id for st in comparison.to_be.stages for _ in st.steps]
+    return {ident: stage_of[index] for ident, index in comparison.anchors().items()}
 
 
 def measure_changes(before: EffortTotals, after: EffortTotals) -> list[MeasureChange]:
