@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_export import export
 from .cli_results import results
 from .cli_schema import schema
 from .compiler import check_workspace
@@ -493,3 +494,4 @@ def rules(fmt: str) -> None:
 # cxdsl schema lives in its own module (print, write, --validate).
 main.add_command(schema)
 main.add_command(results)
+main.add_command(export)

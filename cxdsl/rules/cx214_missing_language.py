@@ -33,8 +33,9 @@ USERS = "the surveys using it are"
 class MissingLanguage(WorkspaceRule):
     """A text written as a language mapping (`{en: ..., ar: ...}`) lacks a workspace language,
     or names a language the workspace does not publish. A survey question and its answer
-    labels are written in the languages their instrument is asked in (CX208 checks them):
-    only a language beyond those and the workspace's is reported here.
+    labels are written in the languages their instrument is asked in (CX208 checks them),
+    and an instrument's other texts may be too: only a language beyond those and the
+    workspace's is reported for them.
 
     **Why**: the site is published in every workspace language; a missing translation falls
     back to another language with a visible marker. A plain string is one text for every
@@ -73,18 +74,29 @@ class MissingLanguage(WorkspaceRule):
                     continue
                 survey = _survey_languages(doc.entity, path, settings)
                 if survey is None:
-                    yield from self._site_text(doc.entity, path, text, languages)
+                    yield from self._site_text(doc.entity, path, text, languages, settings)
                 elif survey and (extra := _extra(text, [*languages, *survey])):
                     yield Finding(doc.entity, *_survey_extra(extra, languages, survey), at=path)
         yield from self._named_scales(ctx)
 
     def _site_text(
-        self, entity: Entity, path: Path, text: dict[str, str], languages: list[str]
+        self,
+        entity: Entity,
+        path: Path,
+        text: dict[str, str],
+        languages: list[str],
+        settings: Settings,
     ) -> Iterator[Finding]:
+        """A text of the site; an instrument's (its name: the questionnaire's title) may
+        also be written in the languages the instrument is asked in."""
         missing = [lang for lang in languages if lang not in text]
         if missing:
             yield Finding(entity, f"text is missing language(s): {', '.join(missing)}", at=path)
-        if extra := _extra(text, languages):
+        survey = asked_in(entity, settings) if isinstance(entity, Instrument) else []
+        extra = _extra(text, [*languages, *survey])
+        if extra and survey:
+            yield Finding(entity, *_survey_extra(extra, languages, survey), at=path)
+        elif extra:
             yield Finding(
                 entity,
                 f"text in language(s) the workspace does not publish: {', '.join(extra)}",

@@ -31,10 +31,17 @@ def missing_languages(text: Text, languages: list[str]) -> list[str]:
     return [lang for lang in languages if lang not in text]
 
 
+def scale_name(scale: ResponseScale | None, settings: Settings) -> str | None:
+    """The name (``agree5``) of ``scale`` when it is one of ``cxdsl.yaml``'s named answer
+    scales, put in place of its id by the resolver (the very object); else None."""
+    if scale is None:
+        return None
+    return next((name for name, s in settings.answer_scales.items() if s is scale), None)
+
+
 def is_named(scale: ResponseScale | None, settings: Settings) -> bool:
-    """Whether ``scale`` is one of ``cxdsl.yaml``'s named answer scales, put in place of
-    its id by the resolver (the very object, so its labels are checked once, there)."""
-    return scale is not None and any(scale is named for named in settings.answer_scales.values())
+    """Whether ``scale`` is a named answer scale (its labels are checked once, there)."""
+    return scale_name(scale, settings) is not None
 
 
 def _ordered(groups: Iterable[list[str]]) -> list[str]:

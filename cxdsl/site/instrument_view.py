@@ -10,15 +10,9 @@ from ..export.options import AnswerOption, answer_options, labelled_ends
 from ..i18n import language_name, localize
 from ..model import Instrument, Question, ResponseScale
 from ..paths import anchor_id
-from ..rules.survey_languages import asked_in
+from ..rules.survey_languages import asked_in, scale_name
 from .content import PageContext
 from .markdown import escape_markdown
-
-
-def scale_name(pc: PageContext, scale: ResponseScale | None) -> str | None:
-    """The name of a named answer scale (``agree5``) the resolver put in place, else None."""
-    named = pc.ctx.settings.answer_scales.items()
-    return next((name for name, s in named if s is scale), None) if scale else None
 
 
 def _option(pc: PageContext, option: AnswerOption) -> str:
@@ -42,7 +36,7 @@ def scale_cell(pc: PageContext, question: Question) -> str:
     scale = question.response_scale()
     if scale is None:
         return pc.w.plain(question.scale) if isinstance(question.scale, str) else ""
-    name = scale_name(pc, scale)
+    name = scale_name(scale, pc.ctx.settings)
     ref = f" ([{pc.w.plain(name)}](#answer-scale-{anchor_id(name)}))" if name else ""
     return scale_summary(pc, scale) + ref
 
