@@ -30,6 +30,7 @@ from .cx218_index_components import IndexComponents
 from .cx219_dataset_declaration import DatasetDeclaration
 from .cx220_scaffold_placeholder import ScaffoldPlaceholder
 from .cx221_implausible_date import ImplausibleDate
+from .cx222_segment_volume import SegmentVolume
 from .cx223_step_personas import StepPersonas
 from .cx224_to_be_scope import ToBeScope
 from .registry import (
@@ -67,6 +68,7 @@ RULES: tuple[type[Rule], ...] = (
     DatasetDeclaration,
     ScaffoldPlaceholder,
     ImplausibleDate,
+    SegmentVolume,
     StepPersonas,
     ToBeScope,
 )
