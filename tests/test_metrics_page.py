@@ -28,9 +28,12 @@ SURVEY = """\
 kind: instrument
 id: pilgrim-survey
 name: {ar: استبيان الحاج, en: Pilgrim survey}
+description: {ar: يُسأل عند المغادرة, en: Asked on leaving}
 method: survey
 owner: clerk
 languages: [ar, en, id]
+tags: [hajj-1446]
+x-budget-line: "4.2"
 event: survey_sent
 questions:
   - id: clear
@@ -52,8 +55,11 @@ questions:
 kind: metric
 id: clarity
 name: {ar: الوضوح, en: Clarity}
+description: {ar: هل فهم الحاج الخطوات, en: Whether pilgrims understood the steps}
 type: custom
 unit: "%"
+tags: [pilot]
+x-source: <b>dashboard</b>
 instrument: pilgrim-survey
 question: clear
 owner: clerk
@@ -139,6 +145,7 @@ def test_an_instrument_shows_owner_languages_and_event(pages: dict[str, _Page]) 
     assert "Languages Arabic, English, Indonesian" in en
     assert "اللغات العربية، الإنجليزية، الإندونيسية" in ar
     assert "Event survey_sent" in en
+    assert "Pilgrim survey Asked on leaving Field Value Method survey" in en
     assert "Measures" in en and "Perceived" in en
 
 
@@ -152,6 +159,7 @@ def test_wording_in_a_language_the_site_is_not_published_in_is_shown(
 def test_a_metric_shows_its_question_unit_and_criteria(pages: dict[str, _Page]) -> None:
     en = _text(pages["en"])
     clarity = en[en.index("Clarity") : en.index("Pilgrim index")]
+    assert clarity.startswith("Clarity Whether pilgrims understood the steps Field Value")
     assert "Unit %" in clarity
     assert "Question The steps were clear" in clarity
     index = en[en.index("Pilgrim index") :]
@@ -162,3 +170,12 @@ def test_question_text_stays_text(pages: dict[str, _Page]) -> None:
     for page in pages.values():
         assert "script" not in page.tags
         assert "<script>window.__xss=1</script>" in _text(page)
+
+
+def test_tags_and_extension_fields_are_shown(pages: dict[str, _Page]) -> None:
+    en = _text(pages["en"])
+    clarity = en[en.index("Clarity") : en.index("Pilgrim index")]
+    assert "More Field Value Tags pilot x-source <b>dashboard</b>" in clarity
+    survey = en[en.index("Pilgrim survey") :]
+    assert "More Field Value Tags hajj-1446 x-budget-line 4.2" in survey
+    assert "b" not in pages["en"].tags

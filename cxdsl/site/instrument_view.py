@@ -60,6 +60,8 @@ def instrument_section(pc: PageContext, inst: Instrument, here: str, more: str) 
     """An instrument: its facts, its events, its questions and its "More" table."""
     w, t = pc.w, pc.w.t
     out = [f"\n### {w.inline(inst.name)} {{#instrument-{anchor_id(inst.id)}}}\n"]
+    if inst.description:
+        out.append(f"{w.inline(inst.description)}\n")
     languages = asked_in(inst, pc.ctx.settings)
     facts = [
         (t("method"), w.value(inst.method)),

@@ -8,6 +8,7 @@ from ..paths import anchor_id
 from .content import PageContext
 from .instrument_view import answer_scales_section, instrument_section, question_ref
 from .measured_pages import metric_block
+from .more_table import more_table
 from .other_pages import trigger_cell
 
 HERE = "metrics/index.md"
@@ -18,8 +19,9 @@ def metrics_page(pc: PageContext) -> str:
     out = [f"# {t('metrics_title')}\n"]
     for metric in pc.metrics():
         out.append(f"\n## {w.inline(metric.name)} {{#metric-{anchor_id(metric.id)}}}\n")
-        if metric.definition:
-            out.append(f"{w.inline(metric.definition)}\n")
+        for text in (metric.description, metric.definition):
+            if text:
+                out.append(f"{w.inline(text)}\n")
         out.append(w.table([t("field"), t("value")], [(k, v) for k, v in _facts(pc, metric) if v]))
         if metric.components:
             rows = [
@@ -27,6 +29,7 @@ def metrics_page(pc: PageContext) -> str:
                 for c in metric.components
             ]
             out.append(f"\n{t('criteria')}:\n\n" + w.table([t("metric"), t("weight")], rows))
+        out.append(more_table(pc, metric))
         out.append(f"\n{t('measured_in')}:\n\n")
         out.append(_where(pc, metric))
         measured = metric_block(pc, metric, HERE)
@@ -34,7 +37,7 @@ def metrics_page(pc: PageContext) -> str:
             out.append(measured)
     out.append(f"\n## {t('instruments')}\n")
     for inst, _ in pc.result.index.entities(Instrument):
-        out.append(instrument_section(pc, inst, HERE, ""))
+        out.append(instrument_section(pc, inst, HERE, more_table(pc, inst)))
     out.append(answer_scales_section(pc, HERE))
     return "\n".join(out)
 
