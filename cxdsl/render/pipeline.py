@@ -34,7 +34,14 @@ from .blueprint import blueprint_dot
 from .context import RenderContext
 from .emotion_curve import emotion_curve_svg
 from .journey_map import journey_map_dot
-from .workspace_maps import actor_map_dot, customer_tree_dot
+from .workspace_maps import (
+    actor_map_dot,
+    customer_tree_dot,
+    customer_tree_text,
+    tree_kinds,
+    tree_title,
+    workspace_trees,
+)
 
 #: Bump when a renderer changes its output, so cached diagrams are redrawn.
 RENDERER_VERSION = "1"
@@ -148,18 +155,10 @@ def _journey_diagrams(ctx: RenderContext, journey: Journey, base: Journey | None
 
 
 def _workspace_diagrams(ctx: RenderContext) -> list[Diagram]:
-    """The customer tree and the actor map."""
+    """The customer tree (one per segmentation dimension) and the actor map."""
     lang = ctx.lang
     return [
-        Diagram(
-            "customer-tree",
-            lang,
-            f"{lang}/customer-tree",
-            ui("customer_tree", lang),
-            *_texts(alt.customer_tree_alt, lang, ctx),
-            "dot",
-            customer_tree_dot(ctx),
-        ),
+        *_customer_trees(ctx),
         Diagram(
             "actor-map",
             lang,
@@ -169,6 +168,37 @@ def _workspace_diagrams(ctx: RenderContext) -> list[Diagram]:
             "dot",
             actor_map_dot(ctx),
         ),
+    ]
+
+
+def _customer_trees(ctx: RenderContext) -> list[Diagram]:
+    """The customer tree; with several segmentation dimensions, one per dimension (the
+    first keeps the kind ``customer-tree``, which the home page shows)."""
+    lang = ctx.lang
+    trees = workspace_trees(ctx)
+    if len(trees) <= 1:
+        return [
+            Diagram(
+                "customer-tree",
+                lang,
+                f"{lang}/customer-tree",
+                ui("customer_tree", lang),
+                *_texts(alt.customer_tree_alt, lang, ctx),
+                "dot",
+                customer_tree_dot(ctx),
+            )
+        ]
+    return [
+        Diagram(
+            kind,
+            lang,
+            f"{lang}/{kind}",
+            tree_title(ctx, tree),
+            *_texts(customer_tree_text, lang, ctx, tree),
+            "dot",
+            customer_tree_dot(ctx, tree),
+        )
+        for kind, tree in zip(tree_kinds(trees), trees, strict=True)
     ]
 
 

@@ -1,21 +1,80 @@
-"""Workspace diagrams: the customer tree and the actor map."""
+"""Workspace diagrams: the customer trees (one per segmentation dimension) and the actor
+map."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import graphviz
 
-from ..i18n import ui
+from ..i18n import count_text, format_count, ui
 from ..model import Actor, Journey, Persona, Segment, parent_segments
+from ..paths import anchor_id
+from ..segment_trees import CustomerTree, customer_trees
 from .context import RenderContext
 from .palette import PARTNER_FILL
+
+#: The diagram kind of the first customer tree (the home page shows it).
+CUSTOMER_TREE = "customer-tree"
+
+
+#: Applied to every text from the model in a text alternative (Markdown escaping, or none).
+Format = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def _volume(ctx: RenderContext, value: int | None) -> str:
     return f"{ui('volume', ctx.lang)}: {value:,}" if value is not None else ""
 
 
-def customer_tree_dot(ctx: RenderContext) -> str:
-    """Segments as a tree (roots on top) with estimated volumes, personas on their leaves."""
+def workspace_trees(ctx: RenderContext) -> list[CustomerTree]:
+    """The workspace's customer trees: one per segmentation dimension."""
+    segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
+    return customer_trees(segments, ctx.settings.dimensions)
+
+
+def tree_kinds(trees: list[CustomerTree]) -> list[str]:
+    """The diagram kind of each tree: ``customer-tree`` for the first (the only one of a
+    workspace without dimensions), ``customer-tree-<dimension>`` for the others."""
+    kinds: list[str] = []
+    for tree in trees:
+        kind = CUSTOMER_TREE if not kinds else f"{CUSTOMER_TREE}-{anchor_id(tree.dimension or '')}"
+        if kind.casefold() in {k.casefold() for k in kinds}:
+            kind += f"-{len(kinds)}"  # two dimension ids with one slug
+        kinds.append(kind)
+    return kinds
+
+
+def dimension_name(ctx: RenderContext, dimension: str | None) -> str:
+    """A dimension's name in this language (its id when cxdsl.yaml does not name it)."""
+    if dimension is None:
+        return ""
+    name = ctx.settings.dimensions.get(dimension)
+    return ctx.text(name) if name is not None else dimension
+
+
+def tree_title(ctx: RenderContext, tree: CustomerTree | None) -> str:
+    """ "Customer tree", or "Customer tree: <dimension>" for a dimension's tree."""
+    name = dimension_name(ctx, tree.dimension) if tree else ""
+    return f"{ui('customer_tree', ctx.lang)}: {name}" if name else ui("customer_tree", ctx.lang)
+
+
+def _tree_personas(ctx: RenderContext, tree: CustomerTree | None) -> list[Persona]:
+    """The personas drawn on a tree: on one of its segments (every persona when the tree
+    is the workspace's only one, so a persona on no segment still shows)."""
+    personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
+    if tree is None:
+        return personas
+    ids = tree.ids()
+    return [p for p in personas if ids.intersection(p.segments)]
+
+
+def customer_tree_dot(ctx: RenderContext, tree: CustomerTree | None = None) -> str:
+    """Segments as a tree (roots on top) with estimated volumes, personas on their leaves:
+    ``tree`` (one dimension's), or every segment of the workspace."""
     g = graphviz.Digraph("customer_tree")
     g.attr(
         "graph",
@@ -28,11 +87,36 @@ def customer_tree_dot(ctx: RenderContext) -> str:
         pad="0.3",
         bgcolor="white",
         ordering="out",
-        label=f"<<B>{ctx.esc(ui('customer_tree', ctx.lang))}</B>>",
+        label=f"<<B>{ctx.esc(tree_title(ctx, tree))}</B>>",
     )
     g.attr("node", fontname=ctx.font, fontsize="11")
-    segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
+    if tree is None:
+        segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
+    else:
+        segments = list(tree.segments)
     ids = {s.id: f"g{i}" for i, s in enumerate(segments)}
+    _segment_nodes(g, ctx, segments, ids)
+    personas = _tree_personas(ctx, tree)
+    for i, persona in reversed(list(enumerate(personas))) if ctx.rtl else enumerate(personas):
+        node = f"p{i}"
+        g.node(
+            node,
+            f"<☺ {ctx.lines(ctx.text(persona.name), 22)}>",
+            shape="ellipse",
+            style="filled",
+            fillcolor="#fff7e0",
+            color="#b08500",
+        )
+        for segment_id in persona.segments:
+            if segment_id in ids:
+                g.edge(ids[segment_id], node, style="dashed", color="#b08500", arrowhead="none")
+    return str(g.source)
+
+
+def _segment_nodes(
+    g: graphviz.Digraph, ctx: RenderContext, segments: list[Segment], ids: dict[str, str]
+) -> None:
+    """A node per segment (leaves lighter), and an edge from each parent to its children."""
     parents = parent_segments(segments)
     children: dict[str | None, list[Segment]] = {}
     for seg in segments:
@@ -59,21 +143,36 @@ def customer_tree_dot(ctx: RenderContext) -> str:
             continue
         for kid in reversed(kids) if ctx.rtl else kids:
             g.edge(ids[parent], ids[kid.id], color="#5b6472", arrowhead="none")
-    personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
-    for i, persona in reversed(list(enumerate(personas))) if ctx.rtl else enumerate(personas):
-        node = f"p{i}"
-        g.node(
-            node,
-            f"<☺ {ctx.lines(ctx.text(persona.name), 22)}>",
-            shape="ellipse",
-            style="filled",
-            fillcolor="#fff7e0",
-            color="#b08500",
-        )
-        for segment_id in persona.segments:
-            if segment_id in ids:
-                g.edge(ids[segment_id], node, style="dashed", color="#b08500", arrowhead="none")
-    return str(g.source)
+
+
+def customer_tree_text(ctx: RenderContext, tree: CustomerTree, f: Format = _same) -> str:
+    """The text alternative of one dimension's tree: its segments, nested, with their
+    volumes and the personas on each."""
+    personas = _tree_personas(ctx, tree)
+    head = ui("alt_customer_tree", ctx.lang).format(
+        segments=count_text(len(tree.segments), "segment", ctx.lang),
+        personas=count_text(len(personas), "persona", ctx.lang),
+    )
+    name = dimension_name(ctx, tree.dimension)
+    lines = [f"{f(name)} — {head}" if name else head, ""]
+    known = tree.ids()
+
+    def emit(parent: str | None, depth: int) -> None:
+        for seg in tree.segments:
+            if (seg.parent if seg.parent in known else None) != parent:
+                continue
+            volume = (
+                f" ({ui('volume', ctx.lang)}: {format_count(seg.estimated_volume)})"
+                if seg.estimated_volume is not None
+                else ""
+            )
+            on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
+            extra = f" — {ui('alt_personas_on', ctx.lang)}: {', '.join(on)}" if on else ""
+            lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
+            emit(seg.id, depth + 1)
+
+    emit(None, 0)
+    return "\n".join(lines) + "\n"
 
 
 def actor_map_dot(ctx: RenderContext) -> str:

@@ -20,6 +20,7 @@ from ..model import (
 )
 from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
+from ..render.workspace_maps import tree_kinds, tree_title, workspace_trees
 from ..rules import load_rules
 from ..rules.catalogue_doc import anchor
 from .content import PageContext
@@ -27,6 +28,7 @@ from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 from .measured_pages import attention_list, measured_volume
 from .more_table import more_table
+from .segment_view import segment_more, segment_volumes_table, volume_evidence_rows
 from .workspace_tables import rule_levels_table, seasons_table
 
 
@@ -131,32 +133,49 @@ def _coverage_summary(pc: PageContext, journeys: list[Journey]) -> str:
 
 
 def customer_tree_page(pc: PageContext) -> str:
-    w, t = pc.w, pc.w.t
+    """The customer tree: with several segmentation dimensions, a tree per dimension
+    (headed by its name), each with its segments; then every segment's volume."""
+    t = pc.w.t
     here = "customer-tree.md"
-    out = [f"# {t('customer_tree')}\n", pc.figure("customer-tree", "workspace", here)]
-    for doc in pc.result.index.docs("segment"):
-        seg = doc.entity
-        assert isinstance(seg, Segment)
-        out.append(f"\n## {w.inline(seg.name)} {{#segment-{anchor_id(seg.id)}}}\n")
-        facts = [
-            (t("parent"), w.entity_link("segment", seg.parent, here) if seg.parent else ""),
-            (
-                t("volume"),
-                w.plain(f"{seg.estimated_volume:,}") if seg.estimated_volume is not None else "",
+    out = [f"# {t('customer_tree')}\n"]
+    trees = workspace_trees(pc.ctx)
+    several = len(trees) > 1
+    for kind, tree in zip(tree_kinds(trees), trees, strict=True):
+        if several:
+            out.append(f"\n## {pc.w.plain(tree_title(pc.ctx, tree))}\n")
+        out.append(pc.figure(kind, "workspace", here))
+        for seg in tree.segments:
+            out.append(_segment_section(pc, seg, here, "###" if several else "##"))
+    if not trees:
+        out.append(pc.figure("customer-tree", "workspace", here))
+    out.append(segment_volumes_table(pc, here))
+    return "\n".join(out)
+
+
+def _segment_section(pc: PageContext, seg: Segment, here: str, level: str) -> str:
+    """A segment: its parent, volume (with source, year, evidence), measured volume,
+    personas, criteria and "More" table."""
+    w, t = pc.w, pc.w.t
+    out = [f"\n{level} {w.inline(seg.name)} {{#segment-{anchor_id(seg.id)}}}\n"]
+    facts = [
+        (t("parent"), w.entity_link("segment", seg.parent, here) if seg.parent else ""),
+        (
+            t("volume"),
+            w.plain(format_count(seg.estimated_volume)) if seg.estimated_volume is not None else "",
+        ),
+        *volume_evidence_rows(pc, seg, here),
+        (t("measured_volume"), measured_volume(pc, seg)),
+        (
+            t("personas"),
+            w.sep.join(
+                w.entity_link("persona", p.id, here) for p in pc.personas() if seg.id in p.segments
             ),
-            (t("measured_volume"), measured_volume(pc, seg)),
-            (
-                t("personas"),
-                w.sep.join(
-                    w.entity_link("persona", p.id, here)
-                    for p in pc.personas()
-                    if seg.id in p.segments
-                ),
-            ),
-        ]
-        out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
-        if seg.criteria:
-            out.append(f"\n{t('criteria')}:\n\n" + w.bullets(seg.criteria))
+        ),
+    ]
+    out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
+    if seg.criteria:
+        out.append(f"\n{t('criteria')}:\n\n" + w.bullets(seg.criteria))
+    out.append(segment_more(pc, seg))
     return "\n".join(out)
 
 
