@@ -205,6 +205,7 @@ class Registry:
             hint=printable(issue.hint) if issue.hint else None,
             related=issue.related,
             subject=issue.subject,
+            fix=issue.fix,
         )
 
     def catalogue(self) -> list[Check]:
