@@ -15,6 +15,7 @@ from typing import Any
 from ..compiler import CheckResult
 from ..diagnostics import Severity
 from ..diff.engine import Change, WorkspaceDiff, emotion_shift
+from ..i18n import count_text
 from ..model import Journey
 from ..model.kinds import BY_NAME
 from ..render.context import RenderContext
@@ -325,7 +326,7 @@ def format_markdown(diff: WorkspaceDiff, base_name: str, head_name: str, head: C
     )
     highlights = Counter(c.category for c in diff.changes)
     notable = [f"{n} × {_code(cat)}" for cat, n in sorted(highlights.items())]
-    out.append(f"**{len(diff.changes)} changes** in {summary}.")
+    out.append(f"**{count_text(len(diff.changes), 'change', 'en')}** in {summary}.")
     out.append("")
     out.append(
         "<details><summary>By kind of change</summary>\n\n" + ", ".join(notable) + "\n\n</details>"
