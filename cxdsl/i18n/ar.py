@@ -331,6 +331,9 @@ ARABIC: dict[str, str] = {
     "volume_source": "مصدر الحجم",
     "volume_year": "سنة الحجم",
     "gap_short": "الفجوة",
+    "effort_active_cell": "{amount} فعلية",
+    "effort_waiting_cell": "{amount} انتظار",
+    "effort_walking_cell": "{amount} مشيًا",
     "segment_volumes": "الشرائح وأحجامها",
     # the metrics page's instruments and named answer scales (site/instrument_view.py)
     "weight": "الوزن",

@@ -334,6 +334,9 @@ ENGLISH: dict[str, str] = {
     "volume_source": "Source of the volume",
     "volume_year": "Year of the volume",
     "gap_short": "gap",
+    "effort_active_cell": "{amount} active",
+    "effort_waiting_cell": "{amount} waiting",
+    "effort_walking_cell": "{amount} on foot",
     "segment_volumes": "Segments and their volumes",
     # the metrics page's instruments and named answer scales (site/instrument_view.py)
     "weight": "Weight",

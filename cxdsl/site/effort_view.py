@@ -34,22 +34,31 @@ def _measure(pc: PageContext, measure: str, value: float | None) -> str:
     return pc.w.count(value, noun)
 
 
+#: How a step's cell names a measure, when its noun alone does not say it.
+CELL_KEYS = {
+    "minutes": "effort_active_cell",
+    "wait_minutes": "effort_waiting_cell",
+    "walking_metres": "effort_walking_cell",
+}
+
+
 def effort_cell(pc: PageContext, effort: Effort | None) -> str:
-    """A step's effort, every measure it states with its name: active and waiting minutes,
-    visits, documents, walking distance, and cost in its currency (the step's, else the
-    workspace's ``currency``)."""
+    """A step's effort, one line per measure it states ("150 minutes active", "240 minutes
+    waiting", "1 visit", "3 documents", "850 metres on foot", "1,500 SAR"); cost in its
+    currency (the step's, else the workspace's ``currency``)."""
     if effort is None:
         return ""
     t = pc.w.t
     parts = []
-    for measure, title, _ in COLUMNS:
+    for measure, _, _ in COLUMNS:
         shown = _measure(pc, measure, getattr(effort, measure))
+        if shown and measure in CELL_KEYS:
+            shown = t(CELL_KEYS[measure]).format(amount=shown)
         if shown:
-            labelled = measure in ("minutes", "wait_minutes", "walking_metres")
-            parts.append(f"{t(title)}: {shown}" if labelled else shown)
+            parts.append(shown)
     if effort.cost is not None:
         currency = effort.currency or pc.result.workspace.settings.currency or ""
-        parts.append(f"{t('cost_title')}: {costs_text(pc, {currency: effort.cost})}")
+        parts.append(costs_text(pc, {currency: effort.cost}))
     return "<br>".join(parts)
 
 

@@ -71,27 +71,29 @@ def _how(pc: PageContext, m: Measurement, instrument: str | None, here: str) -> 
 def plan_table(pc: PageContext, journey: Journey, here: str) -> str:
     """The measurement plan, one row per entry."""
     w, t = pc.w, pc.w.t
-    rows = []
+    rows: list[list[str]] = []
     for m in journey.measurement_plan:
         metric = pc.result.index.entity("metric", m.metric)
         instrument = m.instrument or (metric.instrument if metric is not None else None)
         target = m.target if m.target is not None else (metric.target if metric else None)
         rows.append(
-            (
+            [
                 _metric_cell(pc, m, instrument, here),
                 _where(pc, journey, m.trigger, m.stages),
                 _how(pc, m, instrument, here),
                 w.plain(f"{target:g}") if target is not None else "",
                 sample_cell(pc, m, here),
                 w.entity_link("actor", m.owner, here) if m.owner else "",
-            )
+            ]
         )
     headers = ["metric", "where", "how_collected", "target", "sample_planned_required", "owner"]
+    if not any(m.owner for m in journey.measurement_plan):  # no empty column
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
     return w.table([t(h) for h in headers], rows)
 
 
 def _percent(value: float) -> str:
-    return f"{format_count(round(value * 100, 2))} %"
+    return f"{format_count(round(value * 100, 2))}\u00a0%"
 
 
 def _figures(pc: PageContext, m: Measurement, wave: SampleDesign | None) -> str:
@@ -100,9 +102,9 @@ def _figures(pc: PageContext, m: Measurement, wave: SampleDesign | None) -> str:
     plan = sample_plan(m, wave)
     shown = []
     for name, show in (
-        ("population", lambda v: f"N = {format_count(v)}"),
+        ("population", lambda v: f"N\u00a0=\u00a0{format_count(v)}"),
         ("confidence_level", _percent),
-        ("margin_of_error", lambda v: f"± {_percent(v)}"),
+        ("margin_of_error", lambda v: f"±\u00a0{_percent(v)}"),
     ):
         used, own = getattr(plan, name), getattr(m, name)
         if used is None:

@@ -39,10 +39,11 @@ def _replaced(pc: PageContext, journey: Journey, step: Step, here: str) -> str:
 
 def _transitions(pc: PageContext, journey: Journey, step: Step) -> str:
     w = pc.w
+    arrow = "←" if w.rtl else "→"  # pointing the way the page reads
     parts = []
     for tr in step.transitions or ():
         label = f" ({w.inline(tr.label)})" if tr.label else ""
-        parts.append(f"{w.t(tr.type)} → {_step_link(pc, journey, tr.to)}{label}")
+        parts.append(f"{w.t(tr.type)} {arrow} {_step_link(pc, journey, tr.to)}{label}")
     return "<br>".join(parts)
 
 
