@@ -26,6 +26,11 @@ def volume_evidence_rows(pc: PageContext, seg: Segment, here: str) -> list[tuple
     return [(k, v) for k, v in rows if v]
 
 
+def segment_intro(pc: PageContext, seg: Segment) -> str:
+    """A segment's description, as a paragraph under its heading; "" when it has none."""
+    return f"{pc.w.inline(seg.description)}\n" if seg.description else ""
+
+
 def segment_more(pc: PageContext, seg: Segment) -> str:
     """A segment's "More" table (its tags and ``x-`` fields); "" when it has none."""
     return more_table(pc, seg)
