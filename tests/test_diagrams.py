@@ -412,3 +412,82 @@ def test_the_journey_map_draws_a_failure_path_under_the_main_row(workspace: Path
     assert "▼▼ -2</FONT>" in label and "Sara" not in label  # one emotion: Lina's
     # 'submit' leads on to 'receive' beside it, unlabelled, like the default flow
     assert "s1 -> s3 [color=" in dot and "→ next" not in dot
+
+
+ACTORS = """\
+kind: actor
+id: reviewer
+name: {ar: المراجع, en: Reviewer}
+type: back_stage
+organisation: {ar: إدارة الرخص, en: Licensing Department}
+---
+kind: actor
+id: inspector
+name: {ar: المفتش, en: Inspector}
+type: front_stage
+organisation: {ar: إدارة الرخص, en: Licensing Department}
+---
+kind: actor
+id: civil-defense
+name: {ar: الدفاع المدني, en: Civil defense}
+type: partner
+organisation: {ar: جهة شريكة, en: Partner entity}
+---
+kind: system
+id: licensing
+name: {ar: نظام الرخص, en: Licensing system}
+---
+kind: system
+id: sso
+name: {ar: الدخول الموحد, en: Single sign-on}
+"""
+
+ACTIONS = """\
+        back_stage:
+          - {action: {ar: يراجع, en: Checks the file}, actor: reviewer, system: licensing}
+          - {action: {ar: يسجل, en: Records the decision}, actor: reviewer, system: licensing}
+          - {action: {ar: يطلب, en: Asks for approval}, actor: civil-defense}
+        support:
+          - {action: {ar: يتحقق, en: Verifies identity}, system: sso}
+"""
+
+
+def test_the_actor_map_groups_actors_by_organisation_and_labels_its_edges(
+    workspace: Path,
+) -> None:
+    (workspace / "journeys" / "actors.yaml").write_text(ACTORS, encoding="utf-8")
+    journey = workspace / "journeys" / "renew-license.yaml"
+    text = journey.read_text(encoding="utf-8")
+    journey.write_text(text.replace("        emotion: 0\n", "        emotion: 0\n" + ACTIONS))
+    en, ar, _ = contexts(workspace)
+    assert check_workspace(workspace).ok
+    dot = actor_map_dot(en)
+    clusters = dict(re.findall(r"subgraph (cluster_org\d) \{.*?label=<<B>(.*?)</B>>", dot, re.S))
+    assert clusters == {"cluster_org0": "Licensing Department", "cluster_org1": "Partner entity"}
+    licensing = dot[dot.index("subgraph cluster_org0") : dot.index("subgraph cluster_org1")]
+    assert "Reviewer" in licensing and "Civil defense" not in licensing
+    assert "Inspector" not in dot  # an actor of no step is not drawn
+    # journey -> actor: how many steps; actor -> system: what the actor does with it
+    assert "j0 -> a0 [label=<1 step>]" in dot and "j0 -> a1 [label=<1 step>]" in dot
+    assert "a0 -> s0 [label=<Checks the file<BR/>Records the decision>" in dot
+    # a system used with no actor named stands alone, saying how many journeys it serves
+    assert "-> s1" not in dot and "system · 1 journey" in dot
+    rtl = actor_map_dot(ar)
+    assert "rankdir=RL" in rtl and "إدارة الرخص" in rtl
+
+
+def test_the_actors_and_systems_catalog_pages_show_the_actor_map(
+    workspace: Path, tmp_path: Path
+) -> None:
+    from cxdsl.site.generate import generate_site
+
+    result = check_workspace(workspace)
+    out = tmp_path / "diagrams"
+    diagrams = plan_diagrams(result.index, result.workspace.settings)
+    render_diagrams(diagrams, out, tmp_path / "cache")
+    for lang, title in (("en", "Actor map"), ("ar", "خريطة الجهات المنفذة")):
+        site = generate_site(result, diagrams, out, lang)
+        for page in ("catalog/actors.md", "catalog/systems.md"):
+            assert f"[![{title}](../diagrams/actor-map.svg)" in site.pages[page], page
+        assert "actor-map.svg" not in site.pages["catalog/channels.md"]
+        assert site.files["diagrams/actor-map.svg"].exists()

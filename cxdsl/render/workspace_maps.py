@@ -4,11 +4,12 @@ map."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import graphviz
 
 from ..i18n import count_text, format_count, ui
-from ..model import Actor, Journey, Persona, Segment, parent_segments
+from ..model import Action, Actor, Journey, Persona, Segment, Step, parent_segments
 from ..paths import anchor_id
 from ..segment_trees import CustomerTree, customer_trees
 from .context import RenderContext
@@ -16,6 +17,8 @@ from .palette import PARTNER_FILL
 
 #: The diagram kind of the first customer tree (the home page shows it).
 CUSTOMER_TREE = "customer-tree"
+#: How many of an actor's actions with one system the actor map names on the edge.
+ACTIONS_SHOWN = 2
 
 
 #: Applied to every text from the model in a text alternative (Markdown escaping, or none).
@@ -175,14 +178,46 @@ def customer_tree_text(ctx: RenderContext, tree: CustomerTree, f: Format = _same
     return "\n".join(lines) + "\n"
 
 
+@dataclass
+class _Links:
+    """Who works with what, from the actions of every step: journey → actor (the steps),
+    actor → system (the actions), and the journeys each system serves (with or without
+    an actor named)."""
+
+    journey_actor: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    actor_system: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
+    system_journeys: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, ctx: RenderContext, journey: Journey, step: Step, action: Action) -> None:
+        """Note one action of ``step``."""
+        if action.actor:
+            self.journey_actor.setdefault((journey.id, action.actor), set()).add(step.id)
+        if action.system:
+            self.system_journeys.setdefault(action.system, set()).add(journey.id)
+            if action.actor:
+                texts = self.actor_system.setdefault((action.actor, action.system), {})
+                texts[ctx.text(action.action)] = None
+
+    def actors(self) -> set[str]:
+        return {actor for _, actor in self.journey_actor}
+
+    def systems(self) -> set[str]:
+        return set(self.system_journeys)
+
+
 def actor_map_dot(ctx: RenderContext) -> str:
-    """Which actors, partner entities and systems take part in which journeys."""
+    """Which actors (grouped by organisation, partner entities marked) take part in which
+    journeys, and which systems they work with: journeys on the reading side, then the
+    actors, then the systems (each saying how many journeys it serves). Edges say how
+    many steps link a journey to an actor, and what an actor does with a system (its
+    actions); a system no actor is named with stands alone (no edge across the map)."""
     g = graphviz.Digraph("actor_map")
     g.attr(
         "graph",
         rankdir="RL" if ctx.rtl else "LR",
-        nodesep="0.2",
-        ranksep="1.4",
+        newrank="true",
+        nodesep="0.25",
+        ranksep="1.1",
         fontname=ctx.font,
         fontsize="16",
         labelloc="t",
@@ -191,61 +226,106 @@ def actor_map_dot(ctx: RenderContext) -> str:
         label=f"<<B>{ctx.esc(ui('actor_map', ctx.lang))}</B>>",
     )
     g.attr("node", fontname=ctx.font, fontsize="11")
-    g.attr("edge", fontname=ctx.font)
+    g.attr("edge", fontname=ctx.font, fontsize="9", color="#9aa5b1", arrowsize="0.6")
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
-    uses = _uses(journeys)
+    links = _Links()
+    for journey in journeys:
+        for step in journey.steps():
+            for action in step.actions():
+                links.add(ctx, journey, step, action)
+    nodes: dict[tuple[str, str], str] = {}
     with g.subgraph(name="journeys") as jg:
         jg.attr(rank="same")
         for i, journey in enumerate(journeys):
-            state = ui(journey.state, ctx.lang)
+            nodes["journey", journey.id] = f"j{i}"
             jg.node(
                 f"j{i}",
                 f"<<B>{ctx.lines(ctx.text(journey.title), 28)}</B><BR/>"
-                f'<FONT POINT-SIZE="9">{ctx.esc(state)}</FONT>>',
+                f'<FONT POINT-SIZE="9">{ctx.esc(ui(journey.state, ctx.lang))}</FONT>>',
                 shape="box",
                 style="rounded,filled",
                 fillcolor="#eaf2fa",
                 color="#0571b0",
             )
-    journey_node = {j.id: f"j{i}" for i, j in enumerate(journeys)}
-    for n, ((kind, ident), counts) in enumerate(sorted(uses.items())):
-        node = f"a{n}"
-        _participant_node(g, ctx, node, kind, ident)
-        for journey_id, count in sorted(counts.items()):
-            g.edge(
-                node,
-                journey_node[journey_id],
-                label=f"<{ctx.esc(_count(ctx, count))}>",
-                color="#9aa5b1",
-                fontsize="9",
-                arrowhead="none",
-            )
+    _actor_clusters(g, ctx, _in_catalog_order(ctx, "actor", links.actors()), nodes)
+    with g.subgraph(name="systems") as sg:
+        sg.attr(rank="same")
+        for n, ident in enumerate(_in_catalog_order(ctx, "system", links.systems())):
+            nodes["system", ident] = f"s{n}"
+            served = ctx.count(len(links.system_journeys[ident]), "journey")
+            _participant_node(sg, ctx, f"s{n}", "system", ident, served)
+    _link_edges(g, ctx, links, nodes)
     return str(g.source)
 
 
-def _uses(journeys: list[Journey]) -> dict[tuple[str, str], dict[str, int]]:
-    """How many steps of each journey each (kind, id) actor or system acts in."""
-    uses: dict[tuple[str, str], dict[str, int]] = {}
-    for journey in journeys:
-        for step in journey.steps():
-            for action in step.actions():
-                for kind, ident in (("actor", action.actor), ("system", action.system)):
-                    if ident:
-                        counts = uses.setdefault((kind, ident), {})
-                        counts[journey.id] = counts.get(journey.id, 0) + 1
-    return uses
+def _in_catalog_order(ctx: RenderContext, kind: str, used: set[str]) -> list[str]:
+    """The ``used`` ids of ``kind`` in the catalog's order, unknown ids last (sorted)."""
+    known = [ident for ident in ctx.index.ids(kind) if ident in used]
+    return known + sorted(used - set(known))
+
+
+def _actor_clusters(
+    g: graphviz.Digraph, ctx: RenderContext, actors: list[str], nodes: dict[tuple[str, str], str]
+) -> None:
+    """The actors, a cluster per organisation (in the order first met); actors of no
+    organisation stand outside any."""
+    groups: dict[str, list[str]] = {}
+    for ident in actors:
+        actor = ctx.actor(ident)
+        organisation = ctx.text(actor.organisation) if actor and actor.organisation else ""
+        groups.setdefault(organisation, []).append(ident)
+    for k, (organisation, members) in enumerate(groups.items()):
+        for ident in members:
+            nodes["actor", ident] = f"a{actors.index(ident)}"
+        if not organisation:
+            for ident in members:
+                _participant_node(g, ctx, nodes["actor", ident], "actor", ident)
+            continue
+        with g.subgraph(name=f"cluster_org{k}") as c:
+            c.attr(
+                label=f"<<B>{ctx.lines(organisation, 30)}</B>>",
+                style="rounded,dashed",
+                color="#9aa5b1",
+                fontcolor="#44505c",
+                fontsize="10",
+                margin="10",
+            )
+            for ident in members:
+                _participant_node(c, ctx, nodes["actor", ident], "actor", ident)
+
+
+def _link_edges(
+    g: graphviz.Digraph, ctx: RenderContext, links: _Links, nodes: dict[tuple[str, str], str]
+) -> None:
+    """Journey → actor (how many steps), actor → system (what the actor does with it: at
+    most ``ACTIONS_SHOWN`` actions, then how many more)."""
+    for (journey, actor), steps in links.journey_actor.items():
+        label = ctx.esc(ctx.count(len(steps), "step"))
+        g.edge(nodes["journey", journey], nodes["actor", actor], label=f"<{label}>")
+    for (actor, system), texts in links.actor_system.items():
+        shown = [ctx.lines(text, 26, 2) for text in list(texts)[:ACTIONS_SHOWN]]
+        if len(texts) > ACTIONS_SHOWN:
+            shown.append(ctx.esc(f"+{len(texts) - ACTIONS_SHOWN}"))
+        g.edge(
+            nodes["actor", actor],
+            nodes["system", system],
+            label=f"<{'<BR/>'.join(shown)}>",
+            color="#5b6472",
+            fontcolor="#333333",
+        )
 
 
 def _participant_node(
-    g: graphviz.Digraph, ctx: RenderContext, node: str, kind: str, ident: str
+    g: graphviz.Digraph, ctx: RenderContext, node: str, kind: str, ident: str, note: str = ""
 ) -> None:
-    """A system (cylinder), an actor (box) or a partner entity (dashed, marked ⇄)."""
+    """A system (cylinder; ``note``: how many journeys it serves), an actor (box) or a
+    partner entity (dashed, marked ⇄)."""
     name = ctx.name_of(kind, ident)
     if kind == "system":
+        sub = f"{ui('system', ctx.lang)} · {note}" if note else ui("system", ctx.lang)
         g.node(
             node,
-            f"<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE='9'>"
-            f"{ctx.esc(ui('system', ctx.lang))}</FONT>>".replace("'", '"'),
+            f'<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE="9">{ctx.esc(sub)}</FONT>>',
             shape="cylinder",
             style="filled",
             fillcolor="#f7f7f7",
@@ -269,7 +349,3 @@ def _participant_node(
             color="#7b3294" if partner else "#5b6472",
             penwidth="1.6" if partner else "1",
         )
-
-
-def _count(ctx: RenderContext, count: int) -> str:
-    return ctx.count(count, "step")

@@ -260,6 +260,8 @@ def catalog_page(pc: PageContext, kind: str) -> str:
     entry = BY_NAME[kind]
     here = entry.catalog_page
     out = [f"# {t(entry.title_key)}\n"]
+    if kind in ("actor", "system"):  # who works with which system, in which journeys
+        out.append(pc.figure("actor-map", "workspace", here))
     for doc in index.docs(kind):
         e = doc.entity
         name = getattr(e, "name", None) or getattr(e, "title", None)
