@@ -111,6 +111,8 @@ class Generator:
     wants: list[Want] = field(default_factory=list)
     #: Fields the generator cannot fill (a new kind of value): each fails the tests.
     problems: list[str] = field(default_factory=list)
+    #: The name marker of something declared once and named elsewhere (a dimension).
+    names: dict[str, str] = field(default_factory=dict)
     docs: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     counter: itertools.count[int] = field(default_factory=lambda: itertools.count(300))
     page: str | None = None
@@ -336,7 +338,33 @@ OVERRIDES: dict[str, Callable[[Generator, str], Any]] = {
     "Journey.emotion_scale": _fixed("mkscale-full", lambda _lang: ("mkscale-full",)),
     "Step.emotion": _step_emotion,
     "Dataset.source": _fixed("results/every-field.csv"),
+    "Settings.dimensions": lambda gen, key: _dimensions(gen, key),
+    "Segment.dimension": lambda gen, key: _segment_dimension(gen, key),
+    "Segment.parent": lambda gen, key: _parent_segment(gen, key),
 }
+#: The segmentation dimension the settings declare and the full segment cuts by.
+DIMENSION = "mkdim-origin"
+
+
+def _dimensions(gen: Generator, key: str) -> dict[str, Any]:
+    """One dimension: its name is shown (a tree's title); its id names the tree's diagram."""
+    name = gen.text(key)
+    gen.want(key, _same(DIMENSION), html=True)
+    gen.names[DIMENSION] = name["en"].split()[0]
+    return {DIMENSION: name}
+
+
+def _parent_segment(gen: Generator, key: str) -> str:
+    """A root segment of the settings' dimension (only a root's dimension counts)."""
+    ident = gen.ref(key, "segment")
+    gen.docs["segment"][-1]["dimension"] = DIMENSION
+    return ident
+
+
+def _segment_dimension(gen: Generator, key: str) -> str:
+    """The settings' dimension (its root's too), shown by its name (or its id)."""
+    gen.want(key, _same(gen.names[DIMENSION], DIMENSION))
+    return DIMENSION
 
 
 def _answer_scale(gen: Generator) -> dict[str, Any]:
@@ -504,7 +532,7 @@ def test_every_marker_is_shown_in_both_languages(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     ws.mkdir()
     gen = generate(ws)
-    assert gen.problems == []
     report, _warnings = build_site(ws, ws / "site")
     assert not report.render.failed
-    assert missing(ws / "site", gen.wants) == []
+    # What the generator cannot fill, then every marker no page shows, in one list.
+    assert gen.problems + missing(ws / "site", gen.wants) == []

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from cxdsl.i18n import ui
 from cxdsl.site.build import build_site
 from cxdsl.site.markdown import escape_markdown, safe_url
 
@@ -358,3 +359,16 @@ def test_personal_columns_reach_no_page_and_no_index(built: Path) -> None:
             content = path.read_text(encoding="utf-8", errors="replace")
             leaked = [v for v in values if v in content]
             assert not leaked, (path, leaked[:3])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_journey_page_adds_up_effort_and_details_each_stage(built: Path, lang: str) -> None:
+    """Effort totals per stage and journey, then the stages and steps in detail (the
+    example's permit journey states effort and a step's thoughts)."""
+    page = (built / lang / "journeys" / "renew-building-permit" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    totals = page.index(f">{ui('effort_totals', lang)}<")
+    details = page.index(f">{ui('step_details', lang)}<")
+    assert totals < details
+    assert 'id="step-notice-expiry-details"' in page
