@@ -104,7 +104,7 @@ def _summary(pc: PageContext, journey: Journey, here: str) -> str:
             t("based_on"),
             w.entity_link("journey", journey.based_on, here) if journey.based_on else "",
         ),
-        (t("scope"), w.sep.join(scope.get(s) or w.plain(s) for s in journey.scope or ())),
+        (t("scope"), w.sep.join(scope.get(s) or f"{w.plain(s)} ⚠" for s in journey.scope or ())),
         (t("life_event"), w.inline(journey.life_event)),
         (t("scenario"), w.inline(journey.scenario)),
         (t("value_sought"), w.inline(journey.value_sought)),

@@ -26,16 +26,20 @@ def _where(
     """Where an entry is taken: its trigger (or the id it names), then the stages."""
     w = pc.w
     parts = []
-    if trigger is not None:  # the step it names, and the stage (where the step is not found)
-        for named in (Trigger(step=trigger.step), Trigger(stage=trigger.stage)):
+    if trigger is not None:  # the step it names and the stage, each by its title
+        for label, named in (
+            ("step", Trigger(step=trigger.step)),
+            ("stage", Trigger(stage=trigger.stage)),
+        ):
             ident = named.step or named.stage
             if ident:
-                parts.append(trigger_title(pc, journey, named) or w.plain(ident))
+                title = trigger_title(pc, journey, named)
+                parts.append(title or f"{w.t(label)}: {w.plain(ident)} ⚠")
     if stages == "each":
         parts.append(w.t("each_stage"))
     elif stages:
         titles = {st.id: w.inline(st.title) for st in journey.stages}
-        shown = w.sep.join(titles.get(ident) or w.plain(ident) for ident in stages)
+        shown = w.sep.join(titles.get(ident) or f"{w.plain(ident)} ⚠" for ident in stages)
         parts.append(f"{w.t('stages_title')}: {shown}")
     return "<br>".join(parts)
 

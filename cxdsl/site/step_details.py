@@ -22,8 +22,8 @@ def _step_link(pc: PageContext, journey: Journey, ident: str, page: str = "") ->
     """A step's number and title, linked to its row of the steps table on ``page`` ("" is
     this page); the id itself when ``journey`` has no such step."""
     found = _titles(journey).get(ident)
-    if found is None:
-        return pc.w.plain(ident)
+    if found is None:  # named by no step (the check reports it)
+        return f"{pc.w.plain(ident)} ⚠"
     number, step = found
     return pc.w.link(f"{number}. {pc.w.inline(step.title)}", f"{page}#step-{anchor_id(ident)}")
 
@@ -32,7 +32,7 @@ def _replaced(pc: PageContext, journey: Journey, step: Step, here: str) -> str:
     """The as-is steps a to-be step replaces, linked on the as-is journey's page."""
     base = pc.result.index.entity("journey", journey.based_on) if journey.based_on else None
     if not isinstance(base, Journey):
-        return pc.w.sep.join(pc.w.plain(ident) for ident in step.replaces)
+        return pc.w.sep.join(f"{pc.w.plain(ident)} ⚠" for ident in step.replaces)
     page = relative(here, entity_path("journey", base.id))
     return pc.w.sep.join(_step_link(pc, base, ident, page) for ident in step.replaces)
 
