@@ -62,6 +62,10 @@ def _message(errors: list[ErrorDetails]) -> str:
         msgs = sorted({e["msg"] for e in errors})
         return "matches none of the accepted forms: " + "; ".join(msgs)
     msg = first["msg"]
+    if first["type"] == "value_error":
+        # A model's own check (a Hijri date, a scale's bounds) says what is wrong already;
+        # pydantic's "Value error, " prefix adds nothing a reader needs.
+        msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else "invalid value"
 
 
