@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..i18n import count_text, format_count, ui
 from ..model import ACTION_LANES, Journey, Persona, Segment
+from .alt_details import gap_part
 from .context import RenderContext
 
 #: Applied to every text that comes from the model (escaping for Markdown, or nothing).
@@ -44,6 +45,8 @@ def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list
                 who = f"{f(ctx.name_of('persona', persona))} " if persona else ""
                 feeling = f(ctx.emotion_label(value, scale))
                 parts.append(f"{ui('emotion', ctx.lang)}: {who}{feeling}")
+            if (gap := gap_part(ctx, step)) is not None:
+                parts.append(gap)
             for pain in step.pain_points:
                 parts.append(
                     f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
