@@ -80,7 +80,8 @@ def home_page(pc: PageContext) -> str:
     status = (
         f"✓ {t('check_clean')}"
         if not pc.result.diagnostics
-        else f"{'✗' if errors else '⚠'} {errors} {t('errors')}, {warnings} {t('warnings')}"
+        else f"{'✗' if errors else '⚠'} "
+        + w.sep.join([w.count(errors, "error"), w.count(warnings, "warning")])
     )
     out.append(f"\n## {t('last_check')}\n\n{w.link(status, 'check.md')}\n")
     attention = attention_list(pc, here)
