@@ -23,7 +23,7 @@ from cxdsl.render.context import RenderContext
 from cxdsl.render.emotion_curve import emotion_curve_svg
 from cxdsl.render.journey_map import journey_map_dot
 from cxdsl.render.pipeline import plan_diagrams, render_diagrams
-from cxdsl.render.workspace_maps import actor_map_dot, customer_tree_dot
+from cxdsl.render.workspace_maps import actor_map_dot, customer_tree_dot, workspace_trees
 
 from .conftest import REPO
 
@@ -68,8 +68,11 @@ def example_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_diagram_is_well_formed_and_accessible(example_out: Path) -> None:
     svgs = sorted(example_out.rglob("*.svg"))
-    # 4 journeys x 3 diagrams + customer tree + actor map, in 2 languages
-    assert len(svgs) == 28
+    # 4 journeys x 3 diagrams + a customer tree per segmentation dimension + the actor map,
+    # in 2 languages
+    result = check_workspace(REPO)
+    trees = len(workspace_trees(RenderContext(result.index, result.workspace.settings, "en")))
+    assert len(svgs) == 2 * (4 * 3 + trees + 1)
     for path in svgs:
         root = ET.parse(path).getroot()
         assert root.tag == f"{SVG}svg" and root.get("role") == "img"
