@@ -55,6 +55,7 @@ LANGS = ("ar", "en")
 #: How a boolean field set to true is shown (a field not listed fails the test).
 BOOL_MARKS: dict[str, Callable[[str], str]] = {
     "Step.moment_of_truth": lambda _lang: "★",
+    "SampleDesign.per_stage": lambda lang: ui("design_per_stage", lang),
 }
 #: Codes shown by their names (a pool, so each field gets its own).
 LANGUAGE_CODES = ["id", "bug", "ur", "bn", "tr", "fa", "ms", "ha", "sw", "so"]

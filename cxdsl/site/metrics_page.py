@@ -1,15 +1,18 @@
-"""The metrics page: every metric (facts, where it is measured, measured results) and the
-instruments that collect them."""
+"""The metrics page: every metric (facts, where it is measured, measured results), the
+instruments that collect them, the sample designs and datasets that feed them, and the
+named answer scales."""
 
 from __future__ import annotations
 
 from ..model import Instrument, Metric
 from ..paths import anchor_id
 from .content import PageContext
+from .dataset_view import datasets_section
 from .instrument_view import answer_scales_section, instrument_section, question_ref
 from .measured_pages import metric_block
 from .more_table import more_table
 from .other_pages import trigger_cell
+from .sample_design_view import sample_designs_section
 
 HERE = "metrics/index.md"
 
@@ -38,6 +41,8 @@ def metrics_page(pc: PageContext) -> str:
     out.append(f"\n## {t('instruments')}\n")
     for inst, _ in pc.result.index.entities(Instrument):
         out.append(instrument_section(pc, inst, HERE, more_table(pc, inst)))
+    out.append(sample_designs_section(pc, HERE))
+    out.append(datasets_section(pc, HERE))
     out.append(answer_scales_section(pc, HERE))
     return "\n".join(out)
 
