@@ -33,6 +33,8 @@ from .cx221_implausible_date import ImplausibleDate
 from .cx222_segment_volume import SegmentVolume
 from .cx223_step_personas import StepPersonas
 from .cx224_to_be_scope import ToBeScope
+from .cx225_segment_dimension import SegmentDimension
+from .cx226_entry_sample_overridden import EntrySampleOverridden
 from .registry import (
     Check,
     EntityRule,
@@ -71,6 +73,8 @@ RULES: tuple[type[Rule], ...] = (
     SegmentVolume,
     StepPersonas,
     ToBeScope,
+    SegmentDimension,
+    EntrySampleOverridden,
 )
 
 
