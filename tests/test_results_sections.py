@@ -40,6 +40,25 @@ id: wave-2
 name: {ar: الموجة الثانية, en: Second wave}
 confidence_level: 0.9
 ---
+kind: sample_design
+id: wave-3
+name: {ar: الموجة الثالثة, en: Third wave}
+sample_size: 50
+---
+kind: instrument
+id: tapper
+name: {ar: النقرات, en: Taps}
+method: analytics_event
+events: {tapped: submit}
+---
+kind: dataset
+id: taps
+name: {ar: سجل النقرات, en: Tap log}
+shape: events
+instrument: tapper
+journey: renew-license
+source: results/exit-answers.csv
+---
 kind: dataset
 id: exits
 name: {ar: إجابات الخروج, en: Exit answers}
@@ -77,6 +96,7 @@ PLAN = """\
     trigger: {step: submit}
     confidence_level: 0.99
     margin_of_error: 0.05
+  - {metric: csat, design: wave-3}
 """
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc"]
 
@@ -163,7 +183,7 @@ def test_a_design_names_the_entries_it_samples_and_what_it_replaces(
     first = _section(en, "First wave", "Second wave")
     # The entry states a population and a sample the design states too: both ignored.
     assert "Renew a licence Satisfaction at each stage Population: 10; Planned sample: 5" in first
-    second = _section(en, "Second wave", "Datasets")
+    second = _section(en, "Second wave", "Third wave")
     # Only the confidence level is the design's; the entry's margin of error is used.
     assert "Renew a licence Satisfaction Step: Submit Confidence level: 99 %" in second
     assert "Margin of error: " not in second
@@ -206,3 +226,18 @@ def test_anchors_and_model_text_stay_text(pages: dict[str, _Page]) -> None:
     assert "More Field Value Tags spring x-vendor Acme" in pages["en"].plain()
     for page in pages.values():
         assert {"sample-design-wave-1", "sample-design-wave-2", "dataset-exits"} <= set(page.ids)
+
+
+def test_the_ignored_figures_column_only_when_an_entry_states_any(
+    pages: dict[str, _Page],
+) -> None:
+    third = _section(pages["en"].plain(), "Third wave", "Datasets")
+    assert "Plan entries it samples: Journey Metric Where Renew a licence Satisfaction" in third
+    assert "ignored" not in third
+
+
+def test_an_events_dataset_without_events_uses_its_instruments(pages: dict[str, _Page]) -> None:
+    en = _section(pages["en"].plain(), "Tap log", "Exit answers")
+    assert "Events and the steps they mark: as the instrument declares them (Taps)" in en
+    ar = _section(pages["ar"].plain(), "سجل النقرات", "إجابات الخروج")
+    assert "الأحداث والخطوات التي تدل عليها: كما تحددها أداة القياس (النقرات)" in ar

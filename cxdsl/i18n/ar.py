@@ -366,6 +366,7 @@ ARABIC: dict[str, str] = {
     "start_event": "الحدث الذي تبدأ به الحالة",
     "end_event": "الحدث الذي تكتمل به الحالة",
     "events_to_steps": "الأحداث والخطوات التي تدل عليها",
+    "events_from_instrument": "كما تحددها أداة القياس",
     "dataset_columns": "الأعمدة بحسب ما تحمله",
     "column_key": "المفتاح",
     "column_holds": "ما يحمله",

@@ -369,6 +369,7 @@ ENGLISH: dict[str, str] = {
     "start_event": "Event that starts a case",
     "end_event": "Event that completes a case",
     "events_to_steps": "Events and the steps they mark",
+    "events_from_instrument": "as the instrument declares them",
     "dataset_columns": "Columns, by what they hold",
     "column_key": "Key",
     "column_holds": "Holds",

@@ -38,6 +38,8 @@ def dataset_block(pc: PageContext, dataset: Dataset, here: str) -> str:
     out.append(
         w.table([t("field"), t("value")], [(k, v) for k, v in _facts(pc, dataset, here) if v])
     )
+    if not dataset.events and dataset.shape == "events":
+        out.append(_instrument_events(pc, dataset, here))
     if dataset.events:
         rows = [
             (_code(pc, name), _step(pc, dataset, step, here))
@@ -47,6 +49,15 @@ def dataset_block(pc: PageContext, dataset: Dataset, here: str) -> str:
     out.append(_columns(pc, dataset))
     out.append(more_table(pc, dataset))
     return "\n".join(part for part in out if part)
+
+
+def _instrument_events(pc: PageContext, dataset: Dataset, here: str) -> str:
+    """Where an events dataset maps no event itself: the instrument's events count."""
+    inst = pc.result.index.entity("instrument", dataset.instrument) if dataset.instrument else None
+    if not isinstance(inst, Instrument) or not inst.events:
+        return ""
+    link = pc.w.entity_link("instrument", inst.id, here)
+    return f"\n{pc.w.t('events_to_steps')}: {pc.w.t('events_from_instrument')} ({link})\n"
 
 
 def _code(pc: PageContext, text: str) -> str:

@@ -113,15 +113,15 @@ def _quotas(pc: PageContext, design: SampleDesign, here: str) -> str:
 
 def _entries(pc: PageContext, design: SampleDesign, here: str) -> str:
     """The plan entries the design samples: journey, metric, where, and the entry's own
-    figures the design's replace (CX226)."""
+    figures the design's replace (CX226; the column only when an entry states any)."""
     w, t = pc.w, pc.w.t
     rows = [
-        (
+        [
             w.entity_link("journey", journey.id, here),
             w.entity_link("metric", m.metric, here),
             _where(pc, journey, m),
             ignored_figures(pc, m, design),
-        )
+        ]
         for journey in pc.journeys()
         for m in journey.measurement_plan
         if m.design == design.id
@@ -129,6 +129,8 @@ def _entries(pc: PageContext, design: SampleDesign, here: str) -> str:
     if not rows:
         return ""
     headers = [t("journey"), t("metric"), t("where"), t("design_entry_ignored")]
+    if not any(row[-1] for row in rows):
+        headers, rows = headers[:-1], [row[:-1] for row in rows]
     return f"\n{t('design_entries')}:\n\n" + w.table(headers, rows)
 
 
