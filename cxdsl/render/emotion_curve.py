@@ -198,13 +198,13 @@ def draw_stage_bands(svg: ET.Element, ctx: RenderContext, plot: Plot, journey: J
                 height=f"{plot.plot_h + 12}",
                 fill="#f3f5f8",
             )
-        # The label stays over the plot (and the narrow margin beside it), also where the
-        # band reaches beyond (a journey of two steps).
-        reach = RIGHT - EDGE
-        left, right = max(left, plot.x0 - reach), min(right, plot.x0 + plot.plot_w + reach)
-        stage_lines = fit_lines(ctx.text(stage.title), right - left - 4, 11, 2)
+        # Centred over the band, wrapped to its width, and kept inside the chart.
+        room = min(right, WIDTH - EDGE) - max(left, EDGE) - 4
+        stage_lines = fit_lines(ctx.text(stage.title), room, 11, 2)
+        half_text = max(text_width(line, 11) for line in stage_lines) / 2
+        centre = min(max((left + right) / 2, EDGE + half_text), WIDTH - EDGE - half_text)
         for k, line in enumerate(stage_lines):
-            _text(svg, ctx, (left + right) / 2, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
+            _text(svg, ctx, centre, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
         index += count
 
 

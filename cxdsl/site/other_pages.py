@@ -154,10 +154,12 @@ def customer_tree_page(pc: PageContext) -> str:
 
 
 def _segment_section(pc: PageContext, seg: Segment, here: str, level: str) -> str:
-    """A segment: its parent, volume (with source, year, evidence), measured volume,
-    personas, criteria and "More" table."""
+    """A segment: its description, parent, volume (with source, year, evidence), measured
+    volume, personas, criteria and "More" table."""
     w, t = pc.w, pc.w.t
     out = [f"\n{level} {w.inline(seg.name)} {{#segment-{anchor_id(seg.id)}}}\n"]
+    if seg.description:
+        out.append(f"{w.inline(seg.description)}\n")
     facts = [
         (t("parent"), w.entity_link("segment", seg.parent, here) if seg.parent else ""),
         (
