@@ -87,7 +87,9 @@ def trend_svg(
         line(svg, x.left, y.at(target), x.right, y.at(target), MUTED, 1.5, "5 3")
         words = f"{ui('target', ctx.lang)} {number(target)}"
         far = x.left if ctx.rtl else x.right
-        label(svg, ctx, far, y.at(target) - 4, words, "start" if ctx.rtl else "end", 9, MUTED)
+        # Over the line, or under it when the line runs along the top of the chart.
+        ty = y.at(target) - 4 if y.at(target) - 4 >= 12 else y.at(target) + 12
+        label(svg, ctx, far, ty, words, "start" if ctx.rtl else "end", 9, MUTED)
     points: list[tuple[float, float] | None] = []
     for i, (period, figure) in enumerate(zip(periods, figures, strict=True)):
         px = x.band(i, len(periods))
