@@ -23,7 +23,9 @@ def emotion_cell(pc: PageContext, journey: Journey, step: Step) -> str:
         style = emotion_style(value, scale)
         who = (
             pc.w.plain(pc.ctx.short_name_of(persona)) + ": "
-            if persona and len(emotions) > 1
+            # Named whenever the journey has several personas: a step only one of them
+            # lives must still say whose feeling it is.
+            if persona and (len(emotions) > 1 or len(journey.all_personas()) > 1)
             else ""
         )
         parts.append(
