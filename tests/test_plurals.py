@@ -23,8 +23,9 @@ from cxdsl.i18n import (
     plural_category,
 )
 from cxdsl.i18n.nouns import NOUNS, NOUNS_EN, OBLIQUE_TWO
-from cxdsl.render.alt import customer_tree_alt, journey_map_alt
+from cxdsl.render.alt import journey_map_alt
 from cxdsl.render.context import RenderContext
+from cxdsl.render.workspace_maps import customer_tree_text
 from cxdsl.site.markdown import Writer
 
 NUMBERS = (0, 1, 2, 3, 10, 11, 99, 100, 101)
@@ -201,5 +202,5 @@ def test_text_alternatives_count_grammatically(workspace: Path) -> None:
     en = journey_map_alt(RenderContext(result.index, settings, "en"), journey).splitlines()[0]
     assert ar.endswith(f": {count_text(stages, 'stage', 'ar')}، {count_text(steps, 'step', 'ar')}.")
     assert en.endswith(f": {stages} stage{'s' * (stages != 1)}, {steps} steps.")
-    tree = customer_tree_alt(RenderContext(result.index, settings, "ar")).splitlines()[0]
+    tree = customer_tree_text(RenderContext(result.index, settings, "ar")).splitlines()[0]
     assert tree.startswith("شجرة المستفيدين: ")

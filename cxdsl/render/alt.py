@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import count_text, format_count, ui
-from ..model import ACTION_LANES, Journey, Persona, Segment
+from ..i18n import count_text, ui
+from ..model import ACTION_LANES, Journey
 from .alt_details import gap_part
 from .context import RenderContext
 
@@ -119,34 +119,6 @@ def emotion_curve_alt(
         for number, step in enumerate(base.steps(), 1):
             marks = [f(ctx.emotion_label(v, scale)) for _, v in ctx.emotions(base, step)]
             lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
-    return "\n".join(lines) + "\n"
-
-
-def customer_tree_alt(ctx: RenderContext, f: Format = _same) -> str:
-    segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
-    personas = [d.entity for d in ctx.index.docs("persona") if isinstance(d.entity, Persona)]
-    head = ui("alt_customer_tree", ctx.lang).format(
-        segments=count_text(len(segments), "segment", ctx.lang),
-        personas=count_text(len(personas), "persona", ctx.lang),
-    )
-    lines = [head, ""]
-    known = {s.id for s in segments}
-
-    def emit(parent: str | None, depth: int) -> None:
-        for seg in segments:
-            if (seg.parent if seg.parent in known else None) != parent:
-                continue
-            volume = (
-                f" ({ui('volume', ctx.lang)}: {format_count(seg.estimated_volume)})"
-                if seg.estimated_volume is not None
-                else ""
-            )
-            on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
-            extra = f" — {ui('alt_personas_on', ctx.lang)}: {', '.join(on)}" if on else ""
-            lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
-            emit(seg.id, depth + 1)
-
-    emit(None, 0)
     return "\n".join(lines) + "\n"
 
 

@@ -183,7 +183,7 @@ def _customer_trees(ctx: RenderContext) -> list[Diagram]:
                 lang,
                 f"{lang}/customer-tree",
                 ui("customer_tree", lang),
-                *_texts(alt.customer_tree_alt, lang, ctx),
+                *_texts(customer_tree_text, lang, ctx, None),
                 "dot",
                 customer_tree_dot(ctx),
             )

@@ -33,10 +33,13 @@ def _volume(ctx: RenderContext, value: int | None) -> str:
     return f"{ui('volume', ctx.lang)}: {value:,}" if value is not None else ""
 
 
+def _segments(ctx: RenderContext) -> list[Segment]:
+    return [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
+
+
 def workspace_trees(ctx: RenderContext) -> list[CustomerTree]:
     """The workspace's customer trees: one per segmentation dimension."""
-    segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
-    return customer_trees(segments, ctx.settings.dimensions)
+    return customer_trees(_segments(ctx), ctx.settings.dimensions)
 
 
 def tree_kinds(trees: list[CustomerTree]) -> list[str]:
@@ -93,10 +96,7 @@ def customer_tree_dot(ctx: RenderContext, tree: CustomerTree | None = None) -> s
         label=f"<<B>{ctx.esc(tree_title(ctx, tree))}</B>>",
     )
     g.attr("node", fontname=ctx.font, fontsize="11")
-    if tree is None:
-        segments = [d.entity for d in ctx.index.docs("segment") if isinstance(d.entity, Segment)]
-    else:
-        segments = list(tree.segments)
+    segments = _segments(ctx) if tree is None else list(tree.segments)
     ids = {s.id: f"g{i}" for i, s in enumerate(segments)}
     _segment_nodes(g, ctx, segments, ids)
     personas = _tree_personas(ctx, tree)
@@ -148,20 +148,24 @@ def _segment_nodes(
             g.edge(ids[parent], ids[kid.id], color="#5b6472", arrowhead="none")
 
 
-def customer_tree_text(ctx: RenderContext, tree: CustomerTree, f: Format = _same) -> str:
-    """The text alternative of one dimension's tree: its segments, nested, with their
-    volumes and the personas on each."""
+def customer_tree_text(
+    ctx: RenderContext, tree: CustomerTree | None = None, f: Format = _same
+) -> str:
+    """The text alternative of one dimension's tree (None: the workspace's only tree, every
+    segment and every persona): its segments, nested, with their volumes and the personas
+    on each."""
     personas = _tree_personas(ctx, tree)
+    segments = tree.segments if tree is not None else tuple(_segments(ctx))
     head = ui("alt_customer_tree", ctx.lang).format(
-        segments=count_text(len(tree.segments), "segment", ctx.lang),
+        segments=count_text(len(segments), "segment", ctx.lang),
         personas=count_text(len(personas), "persona", ctx.lang),
     )
-    name = dimension_name(ctx, tree.dimension)
+    name = dimension_name(ctx, tree.dimension if tree is not None else None)
     lines = [f"{f(name)} — {head}" if name else head, ""]
-    known = tree.ids()
+    known = {seg.id for seg in segments}
 
     def emit(parent: str | None, depth: int) -> None:
-        for seg in tree.segments:
+        for seg in segments:
             if (seg.parent if seg.parent in known else None) != parent:
                 continue
             volume = (
