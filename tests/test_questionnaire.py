@@ -4,18 +4,15 @@ HTML file (right to left in Arabic, question text kept as text) and as a CSV."""
 from __future__ import annotations
 
 import csv
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from cxdsl.cli import main
 
 from .conftest import make_workspace
-from .test_site import CHROMIUM_ARGS
 
 SETTINGS = """\
 answer_scales:
@@ -159,16 +156,6 @@ def test_a_text_missing_in_the_language_writes_nothing_and_says_where(survey_ws:
         "journeys/pilgrim.yaml:12:7: error CX208 question 'fair' has no text in id",
         "cxdsl: no questionnaire written: 2 texts are not written in id",
     ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "make test installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_the_arabic_questionnaire_reads_right_to_left_in_chromium(

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from cxdsl.i18n import ui
 from cxdsl.site.build import build_site
@@ -26,15 +26,6 @@ from cxdsl.site.markdown import escape_markdown, safe_url
 from .conftest import REPO, make_workspace
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 XSS_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 
@@ -74,16 +65,6 @@ def server(built: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "make test installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser: Browser, url: str, shot: str | None = None) -> tuple[Page, list[str]]:

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from cxdsl.i18n import ui
 from cxdsl.site.build import build_site
@@ -23,13 +23,6 @@ from cxdsl.site.build import build_site
 from .conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-smooth-scrolling",  # a key scrolls at once
-]
 JOURNEY = "journeys/issue-commercial-licence/"
 COMPARE = "journeys/renew-building-permit-to-be-compare/"
 
@@ -69,16 +62,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "make test installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def open_at(browser: Browser, url: str, width: int) -> Page:

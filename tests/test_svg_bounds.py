@@ -6,18 +6,16 @@ SVG's own coordinates (its viewBox), with the fonts Chromium really uses."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from cxdsl.build import prepare
 from cxdsl.site.generate import generate_site
 
 from .conftest import REPO, make_workspace
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 #: Half a unit: anti-aliasing, not a clipped glyph.
 TOLERANCE = 0.5
 
@@ -117,16 +115,6 @@ def long_text_svgs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     assert prepared.result.ok, [d.render() for d in prepared.result.diagnostics]
     assert not prepared.report.failed
     return sorted((ws / "diagrams").rglob("*.svg"))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "make test installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def outside(view: list[float], box: dict[str, float]) -> bool:

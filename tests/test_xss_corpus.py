@@ -32,8 +32,7 @@ from cxdsl.loading.yamlsafe import parse_documents
 from cxdsl.model import ENTITY_KINDS, Model, Settings
 from cxdsl.model.introspect import texts
 
-from .conftest import REPO
-from .test_site import CHROMIUM_ARGS
+from .conftest import CHROMIUM_ARGS, REPO
 
 #: Each payload would run ``window.__xss = <n>`` (or set the title) if it became markup.
 PAYLOADS = [

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -21,7 +20,7 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from cxdsl.build import Prepared, site_config
 from cxdsl.cache import BUILT_DIAGRAMS, DIAGRAM_CACHE
@@ -48,7 +47,6 @@ from cxdsl.site.mkdocs_config import read_mkdocs_config
 from cxdsl.site.mkdocs_run import MkdocsLog, run_mkdocs
 from cxdsl.site.plugin import CxdslPlugin
 from tests.conftest import REPO, make_workspace
-from tests.test_site import CHROMIUM_ARGS
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
@@ -649,16 +647,6 @@ def measured_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "make test installs Debian's chromium"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.slow
