@@ -112,3 +112,27 @@ def test_a_named_answer_scale_is_put_in_place_of_its_id(workspace: Path) -> None
     scale = instrument.questions[0].response_scale()
     assert scale is not None and (scale.min, scale.max) == (1, 5)
     assert not [d for d in result.diagnostics if d.code == "CX116"]
+
+
+@pytest.mark.parametrize(
+    ("scale", "message"),
+    [
+        (
+            {"min": 1, "max": 5, "labels": {6: "Too much"}},
+            "label for 6 lies outside the scale 1..5",
+        ),
+        ({"min": 5, "max": 1}, "scale min (5) must be below max (1)"),
+    ],
+)
+def test_an_answer_scale_refuses_labels_no_answer_can_take(
+    scale: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Instrument.model_validate(
+            {
+                "id": "i",
+                "name": "I",
+                "method": "survey",
+                "questions": [{"id": "q", "text": "Q", "scale": scale}],
+            }
+        )

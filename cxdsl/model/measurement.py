@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import (
     CHANNEL_DOC,
@@ -89,6 +89,19 @@ class ResponseScale(Model):
     min: int
     max: int
     labels: dict[int, Text] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _labels_on_the_scale(self) -> ResponseScale:
+        if self.min >= self.max:
+            raise ValueError(f"scale min ({self.min}) must be below max ({self.max})")
+        outside = sorted(v for v in self.labels if not self.min <= v <= self.max)
+        if outside:
+            values = ", ".join(str(v) for v in outside)
+            raise ValueError(
+                f"label for {values} lies outside the scale {self.min}..{self.max}: no answer "
+                "can take it"
+            )
+        return self
 
 
 class Question(Model):

@@ -24,6 +24,10 @@ class EmotionScale(Model):
     def _ordered(self) -> EmotionScale:
         if self.min >= self.max:
             raise ValueError(f"scale min ({self.min}) must be below max ({self.max})")
+        outside = sorted(v for v in self.labels if not self.min <= v <= self.max)
+        if outside:
+            values = ", ".join(str(v) for v in outside)
+            raise ValueError(f"label for {values} lies outside the scale {self.min}..{self.max}")
         return self
 
     def contains(self, value: float) -> bool:
