@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..diff.compare import compare_journeys
 from ..i18n import count_text, ui
+from ..journey_flow import journey_flow
 from ..model import ACTION_LANES, Journey
 from .alt_details import gap_part
 from .context import RenderContext
@@ -33,11 +35,18 @@ def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list
     lines = []
     number = 0
     titles = {step.id: f(ctx.text(step.title)) for step in journey.steps()}
+    flow = journey_flow(journey)
     for stage in journey.stages:
         lines.append(f"- **{ui('stage', ctx.lang)}: {f(ctx.text(stage.title))}**")
         for step in stage.steps:
             number += 1
             parts = [f"{number}. {f(ctx.text(step.title))}"]
+            if not flow.on_main_path(step):
+                kind = ui(flow.off_main[step.id], ctx.lang)
+                parts.append(f"{kind}: {ui('excursion_note', ctx.lang)}")
+            if step.personas:
+                who = ", ".join(f(ctx.name_of("persona", p)) for p in step.personas)
+                parts.append(f"{ui('lived_by', ctx.lang)}: {who}")
             if step.channel:
                 channel = f(ctx.name_of("channel", step.channel))
                 parts.append(f"{ui('channel', ctx.lang)}: {channel}")
@@ -116,7 +125,8 @@ def emotion_curve_alt(
         lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
     if base is not None:
         lines += ["", f"{ui('based_on', ctx.lang)} {f(ctx.text(base.title))}:", ""]
-        for number, step in enumerate(base.steps(), 1):
+        # Only the as-is stages the to-be journey is compared on (all of them without scope).
+        for number, step in enumerate(compare_journeys(base, journey).as_is_steps(), 1):
             marks = [f(ctx.emotion_label(v, scale)) for _, v in ctx.emotions(base, step)]
             lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
     return "\n".join(lines) + "\n"
