@@ -107,6 +107,21 @@ def test_a_wide_table_scrolls_with_its_first_column_kept_and_the_keyboard(
     room = box.evaluate("b => b.scrollWidth - b.clientWidth")
     for _ in range(60):  # the arrow key away from the reading side scrolls it, to its end
         page.keyboard.press("ArrowLeft" if lang == "ar" else "ArrowRight")
+    # Keyboard scrolling is animated: wait until it has reached the end and come to rest.
+    page.wait_for_function(
+        """([b, room]) => new Promise(done => {
+            let last = NaN;
+            const look = () => {
+                const now = Math.abs(b.scrollLeft);
+                if (now === last && Math.abs(now - room) <= 1) return done(true);
+                last = now;
+                setTimeout(look, 100);
+            };
+            look();
+        })""",
+        arg=[box.element_handle(), room],
+        timeout=10_000,
+    )
     scrolled = abs(box.evaluate("b => b.scrollLeft"))
     after = page.evaluate(TABLE, word)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
