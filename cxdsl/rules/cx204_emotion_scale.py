@@ -12,11 +12,13 @@ from .registry import EntityRule, Finding, RuleContext
 
 
 class EmotionInScale(EntityRule[Journey]):
-    """A step's `emotion` lies within the journey's emotion scale (declared in `cxdsl.yaml`).
+    """A step's `emotion`, `expected_score` and `perceived_score` lie within the journey's
+    emotion scale (declared in `cxdsl.yaml`).
 
     **Why**: emotion curves compare steps and journeys on one scale; a `+3` on a `-2..+2`
-    scale is a typo or a different scale, and the curve would lie. Per-persona emotions
-    must also name personas of the journey.
+    scale is a typo or a different scale, and the curve would lie. The expected-vs-perceived
+    gap is read on the same scale. Per-persona emotions must also name personas of the
+    journey.
 
     **Fails** (on a `-2..+2` scale):
 
@@ -60,6 +62,16 @@ class EmotionInScale(EntityRule[Journey]):
             return  # reported as CX112
         personas = set(journey.all_personas())
         for step in journey.steps():
+            for field in ("expected_score", "perceived_score"):
+                score = getattr(step, field)
+                if score is not None and not scale.contains(score):
+                    yield Finding(
+                        step,
+                        f"{field} {score:g} of step '{step.id}' is outside the scale "
+                        f"'{scale_name}' ({scale.min:+d}..{scale.max:+d})",
+                        "expected and perceived scores are read on the journey's emotion scale",
+                        at=(field,),
+                    )
             emotion = step.emotion
             values = (
                 emotion.items()
