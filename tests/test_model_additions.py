@@ -26,6 +26,8 @@ EVIDENCE += "method: interview\n{extra}"
         ("1446-12-09H", dt.date(2025, 6, 5)),  # the day of Arafah 1446
         ("1447-09-01H", dt.date(2026, 2, 18)),  # the first of Ramadan 1447
         ("1447-9-1h", dt.date(2026, 2, 18)),
+        ("1446-12-09هـ", dt.date(2025, 6, 5)),  # the Arabic abbreviation
+        ("١٤٤٦-١٢-٠٩H", dt.date(2025, 6, 5)),  # Arabic-Indic digits
     ],
 )
 def test_a_hijri_date_is_stored_as_its_gregorian_date(written: str, gregorian: dt.date) -> None:

@@ -14,7 +14,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
 
-HIJRI_PATTERN = r"^(\d{4})-(\d{1,2})-(\d{1,2})[Hh]$"
+#: ``1446-12-09H``; also with the Arabic abbreviation (``1446-12-09هـ``) and Arabic-Indic
+#: digits (``١٤٤٦-١٢-٠٩H``), as Arabic keyboards write them.
+HIJRI_PATTERN = r"^([0-9٠-٩]{4})-([0-9٠-٩]{1,2})-([0-9٠-٩]{1,2}) ?(?:[Hh]|هـ|ه)$"
 _HIJRI = re.compile(HIJRI_PATTERN)
 #: Gregorian years before this are almost certainly a Hijri date without its ``H``.
 PLAUSIBLE_FROM_YEAR = 1900
