@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from cxdsl.cli import main
 from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.diff.compare import Comparison, as_is_positions, compare_journeys
-from cxdsl.diff.effort_compare import effort_rows, effort_text, measure_changes
+from cxdsl.diff.effort_compare import effort_rows, effort_text
 from cxdsl.model import Effort, Journey, Stage, Step
 from cxdsl.render.context import RenderContext
 from cxdsl.render.emotion_curve import LEFT, RIGHT, WIDTH, emotion_curve_svg
@@ -133,7 +133,7 @@ def test_effort_before_and_after_computed_by_hand(checked: CheckResult) -> None:
     assert (visit.before.minutes, visit.after.minutes) == (5 + 20, 3 + 10 + 10)
     assert (visit.before.wait_minutes, visit.after.wait_minutes) == (45 + 120 + 60, 10)
     assert visit.before.cost == {"SAR": 150} == visit.after.cost
-    assert effort_text(whole.before, whole.after) == (
+    assert effort_text(whole) == (
         "active 50 → 48 min (−2); waiting 240 → 25 min (−215); visits 1 → 0 (−1); "
         "documents 3 → 1 (−2); walking 800 → 0 m (−800); cost 150 → 150 SAR (0); "
         "cost 20 → 20 USD (0)"
@@ -145,11 +145,9 @@ def test_a_measure_one_side_does_not_state_has_no_change(checked: CheckResult) -
     whole = effort_rows(compare_journeys(as_is, to_be.model_copy(deep=True)), None)[0]
     assert whole.before.cost == {"": 150, "USD": 20}  # no workspace currency: unnamed
     bare = effort_rows(compare_journeys(as_is, _without_effort(to_be)), None)[1]
-    waiting = next(
-        m for m in measure_changes(bare.before, bare.after) if m.measure == "wait_minutes"
-    )
+    waiting = next(m for m in bare.changes() if m.measure == "wait_minutes")
     assert (waiting.before, waiting.after, waiting.change) == (225, None, None)
-    assert "waiting 225 → — min;" in effort_text(bare.before, bare.after)
+    assert "waiting 225 → — min;" in effort_text(bare)
 
 
 def _without_effort(journey: Journey) -> Journey:
@@ -395,3 +393,119 @@ def test_a_site_build_writes_the_comparison_page(tmp_path: Path) -> None:
     assert "Unchanged stages" in text and "−215" in text
     curve = ws / "site" / "en" / "diagrams" / "journeys" / "get-permit-online" / "emotion-curve.svg"
     assert "cx-as-is" in curve.read_text(encoding="utf-8")
+
+
+# --- a figure one side of a compared part does not state --------------------------------
+
+APPLY_AS_IS = """\
+kind: journey
+id: apply-permit
+title: {ar: طلب تصريح, en: Apply for a permit}
+persona: sara
+stages:
+  - id: apply
+    title: {ar: التقديم, en: Apply}
+    steps:
+      - id: apply-at-desk
+        title: {ar: التقديم عند المكتب, en: Apply at the desk}
+        channel: kiosk-app
+        emotion: -1
+        effort: {minutes: 20, wait_minutes: 30}
+  - id: collect
+    title: {ar: الاستلام, en: Collect}
+    steps:
+      - id: collect-permit
+        title: {ar: استلام التصريح, en: Collect the permit}
+        channel: portal
+        emotion: 0
+        effort: {wait_minutes: 1000}
+"""
+APPLY_TO_BE = """\
+kind: journey
+id: apply-permit-online
+title: {ar: طلب تصريح عبر الإنترنت, en: Apply for a permit online}
+persona: sara
+state: to-be
+based_on: apply-permit
+scope: [apply]
+stages:
+  - id: apply
+    title: {ar: التقديم عبر الإنترنت, en: Apply online}
+    steps:
+      - id: apply-online
+        title: {ar: التقديم عبر البوابة, en: Apply on the portal}
+        channel: portal
+        replaces: [apply-at-desk]
+        emotion: 1
+        effort: {minutes: 5}
+"""
+
+
+def _write_apply_journeys(ws: Path) -> None:
+    (ws / "journeys" / "apply-permit.yaml").write_text(APPLY_AS_IS, encoding="utf-8")
+    (ws / "journeys" / "apply-permit-online.yaml").write_text(APPLY_TO_BE, encoding="utf-8")
+
+
+def test_a_stage_figure_the_to_be_does_not_state_leaves_the_whole_change_unknown(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path)
+    _write_apply_journeys(ws)
+    result = check_workspace(ws)
+    assert result.ok
+    ctx = RenderContext(result.index, result.workspace.settings, "en")
+    pc = PageContext(result, ctx, Writer(ctx), {}, Path("unused"))
+    as_is, to_be = (
+        result.index.entity("journey", i) for i in ("apply-permit", "apply-permit-online")
+    )
+    assert isinstance(as_is, Journey) and isinstance(to_be, Journey)
+    found = tables(compare_page(pc, to_be, as_is))
+    # Apply: active 20 → 5 (−15); waiting 30 → unknown. The whole journey adds the
+    # unchanged Collect stage's 1,000 minutes of waiting to each side: 1,030 → 1,000, but
+    # the to-be Apply stage's waiting is unknown, so the change is too.
+    assert found["Apply online"][1:] == [
+        ["Active time (min)", "20", "5", "−15"],
+        ["Waiting time (min)", "30", "—", "—"],
+    ]
+    assert found["The whole journey"][1:] == [
+        ["Active time (min)", "20", "5", "−15"],
+        ["Waiting time (min)", "1,030", "1,000", "—"],
+    ]
+
+
+def test_cxdsl_diff_leaves_the_whole_change_unknown_too(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    git(ws, "init", "-q", "-b", "main")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-qm", "base")
+    _write_apply_journeys(ws)
+    git(ws, "add", "-A")
+    git(ws, "commit", "-qm", "a to-be journey")
+    args = ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--format", "json"]
+    payload = json.loads(CliRunner().invoke(main, args).output)
+    texts = {e["stage"]: e["text"] for e in payload["effort"]}
+    assert texts == {
+        None: "active 20 → 5 min (−15); waiting 1,030 → 1,000 min",
+        "apply": "active 20 → 5 min (−15); waiting 30 → — min",
+    }
+
+
+def test_a_side_without_steps_has_none_of_the_effort() -> None:
+    """A dropped stage's effort goes to 0 and a new stage's comes from 0: known changes,
+    which the whole journey's change adds up."""
+
+    def stage(ident: str, *waits: tuple[str, int]) -> Stage:
+        steps = [Step(id=i, title=i, effort=Effort(wait_minutes=w)) for i, w in waits]
+        return Stage(id=ident, title=ident, steps=steps)
+
+    as_is = Journey(id="a", title="A", stages=[stage("old", ("x", 30)), stage("kept", ("y", 5))])
+    to_be = Journey(
+        id="b", title="B", state="to-be", based_on="a",
+        stages=[stage("kept", ("y", 5)), stage("new", ("z", 20))],
+    )  # fmt: skip
+    rows = {row.stage: row for row in effort_rows(compare_journeys(as_is, to_be))}
+    assert effort_text(rows["old"]) == "waiting 30 → 0 min (−30)"
+    assert effort_text(rows["new"]) == "waiting 0 → 20 min (+20)"
+    assert effort_text(rows["kept"]) == "waiting 5 → 5 min (0)"
+    # 30 + 5 → 5 + 20: the sum of the stages' changes, −30 + 20 + 0.
+    assert effort_text(rows[None]) == "waiting 35 → 25 min (−10)"

@@ -2,19 +2,24 @@
 the whole journey and per compared stage, added up by :func:`cxdsl.effort.effort_totals`
 (the one answer). The comparison page shows them as a table; ``cxdsl diff`` as a line
 per journey and stage (``waiting 240 → 25 min (−215)``) and in its JSON.
+
+A measure one side states and the other does not has no change: the side that does not
+state it may well have some (``30 → —``). A side with no steps at all (a stage the to-be
+journey drops, or a new one) has none of anything: ``30 → 0 (−30)``. The whole journey's
+change of a measure is unknown as soon as one compared stage's is, so the whole never
+counts as 0 what a stage calls unknown (``1,030 → 1,000``, no change).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..compiler import CheckResult
 from ..effort import MEASURES, EffortTotals, effort_totals
 from ..i18n import format_count
-from ..model import Journey, Step, Text
+from ..model import Journey, Stage, Step, Text
 from .compare import Comparison, compare_journeys
 
 #: How ``cxdsl diff`` names each measure, and its unit after the numbers.
@@ -28,6 +33,9 @@ DIFF_WORDS = {
 _CURRENCY = re.compile(r"[A-Z]{3}")
 MINUS = "\u2212"
 
+#: A measure (a name of ``MEASURES``, or "cost") and, for "cost", its currency code.
+MeasureKey = tuple[str, str | None]
+
 
 @dataclass(frozen=True)
 class EffortRow:
@@ -37,11 +45,28 @@ class EffortRow:
     title: Text | None  # the stage's title (the to-be one when both have the stage)
     before: EffortTotals
     after: EffortTotals
+    #: Whether each side holds any step: a side with none has none of any measure.
+    before_has_steps: bool = True
+    after_has_steps: bool = True
+    #: Measures whose change is unknown whatever the totals say (the whole journey's
+    #: where a compared stage's is unknown).
+    unknown: frozenset[MeasureKey] = frozenset()
 
     @property
     def empty(self) -> bool:
         """Neither side states any effort."""
         return self.before.empty and self.after.empty
+
+    def changes(self) -> list[MeasureChange]:
+        """Every measure either side states (``measure_changes``), a side without steps
+        counting 0, and no change for the measures of ``unknown``."""
+        out = []
+        for m in measure_changes(self.before, self.after):
+            before = 0.0 if m.before is None and not self.before_has_steps else m.before
+            after = 0.0 if m.after is None and not self.after_has_steps else m.after
+            known = m.key not in self.unknown
+            out.append(MeasureChange(m.measure, m.currency, before, after, known))
+        return out
 
 
 @dataclass(frozen=True)
@@ -52,12 +77,19 @@ class MeasureChange:
     currency: str | None  # for "cost": the currency code ("" when none is named)
     before: float | None
     after: float | None
+    #: False: the change is unknown even though both sides state a total.
+    known: bool = True
 
     @property
     def change(self) -> float | None:
-        if self.before is None or self.after is None:
+        """After minus before; None when either side is not stated or it is not known."""
+        if self.before is None or self.after is None or not self.known:
             return None
         return self.after - self.before
+
+    @property
+    def key(self) -> MeasureKey:
+        return (self.measure, self.currency)
 
 
 def effort_rows(comparison: Comparison, currency: str | None = None) -> list[EffortRow]:
@@ -65,13 +97,20 @@ def effort_rows(comparison: Comparison, currency: str | None = None) -> list[Eff
     to-be stage against the as-is steps it takes the place of: those its steps match or
     replace, and the removed steps of the as-is stage with its id. An as-is stage whose
     steps all went elsewhere has no row; one with removed steps and no namesake has its own
-    (to-be side empty). Each compared as-is step is counted in exactly one stage."""
+    (to-be side empty). Each compared as-is step is counted in exactly one stage, so the
+    whole journey's change of a measure is unknown when a stage's is."""
 
-    def totals(steps: Iterable[Step]) -> EffortTotals:
-        return effort_totals(steps, currency)
+    def row(stage: Stage | None, before: list[Step], after: list[Step]) -> EffortRow:
+        return EffortRow(
+            stage.id if stage else None,
+            stage.title if stage else None,
+            effort_totals(before, currency),
+            effort_totals(after, currency),
+            bool(before),
+            bool(after),
+        )
 
-    whole = totals(comparison.as_is.steps()), totals(comparison.whole_to_be_steps())
-    rows = [EffortRow(None, None, *whole)]
+    stages: list[EffortRow] = []
     owner = _owners(comparison)
     claimed = set(owner)
     as_is = {stage.id: stage for stage in comparison.compared}
@@ -79,14 +118,14 @@ def effort_rows(comparison: Comparison, currency: str | None = None) -> list[Eff
         namesake = as_is.pop(stage.id, None)
         removed = [s for s in (namesake.steps if namesake else []) if s.id not in claimed]
         before = [s for s in comparison.as_is_steps() if owner.get(s.id) == stage.id]
-        rows.append(
-            EffortRow(stage.id, stage.title, totals([*before, *removed]), totals(stage.steps))
-        )
+        stages.append(row(stage, [*before, *removed], stage.steps))
     for stage in as_is.values():
         removed = [s for s in stage.steps if s.id not in claimed]
         if removed:
-            rows.append(EffortRow(stage.id, stage.title, totals(removed), totals([])))
-    return rows
+            stages.append(row(stage, removed, []))
+    whole = row(None, comparison.as_is.steps(), comparison.whole_to_be_steps())
+    unknown = frozenset(m.key for part in stages for m in part.changes() if m.change is None)
+    return [replace(whole, unknown=unknown), *stages]
 
 
 def _owners(comparison: Comparison) -> dict[str, str]:
@@ -121,12 +160,13 @@ def amount(value: float | None) -> str:
     return "—" if value is None else format_count(value)
 
 
-def effort_text(before: EffortTotals, after: EffortTotals) -> str:
+def effort_text(row: EffortRow) -> str:
     """The change in words for ``cxdsl diff``: ``active 185 → 5 min (−180); waiting 240 →
-    25 min (−215); cost 1,800 → 300 SAR (−1,500)``. Only numbers, fixed words and ISO
-    currency codes: nothing a Markdown or terminal reader could take for markup."""
+    25 min (−215); cost 1,800 → 300 SAR (−1,500)``; no change in brackets where it is
+    unknown (``waiting 30 → — min``). Only numbers, fixed words and ISO currency codes:
+    nothing a Markdown or terminal reader could take for markup."""
     parts = []
-    for m in measure_changes(before, after):
+    for m in row.changes():
         if m.measure == "cost":
             code = m.currency if m.currency and _CURRENCY.fullmatch(m.currency) else ""
             word, unit = "cost", f" {code}" if code else ""
@@ -182,7 +222,7 @@ def to_be_effort(head: CheckResult, journeys: set[str]) -> list[EffortChange]:
         for row in effort_rows(compare_journeys(as_is, to_be), currency):
             if row.empty:
                 continue
-            text = effort_text(row.before, row.after)
+            text = effort_text(row)
             before, after = totals_json(row.before), totals_json(row.after)
             out.append(EffortChange(to_be.id, as_is.id, row.stage, before, after, text))
     return out

@@ -15,7 +15,6 @@ from ..diff.effort_compare import (
     MeasureChange,
     amount,
     effort_rows,
-    measure_changes,
     signed_amount,
 )
 from ..diff.engine import StepChange, emotion_shift
@@ -94,7 +93,7 @@ def _effort(pc: PageContext, comparison: Comparison) -> list[str]:
         if row.stage is None and comparison.unchanged:
             out.append(f"{t('effort_unchanged_counted')}\n")
         headers = [t("effort_measure"), t("as-is"), t("to-be"), t("change")]
-        cells = [_measure_row(pc, m) for m in measure_changes(row.before, row.after)]
+        cells = [_measure_row(pc, m) for m in row.changes()]
         out.append(pc.w.table(headers, cells))
     return out
 
