@@ -75,13 +75,19 @@ def home_page(pc: PageContext) -> str:
         for label, n in counts
     ]
     out.append("\n</div>\n")
-    errors = pc.result.count(Severity.ERROR)
-    warnings = pc.result.count(Severity.WARNING)
+    found = [
+        (pc.result.count(severity), noun)
+        for severity, noun in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "note"),
+        )
+    ]
+    glyph = "✗" if found[0][0] else "⚠" if found[1][0] else "ℹ"
     status = (
         f"✓ {t('check_clean')}"
         if not pc.result.diagnostics
-        else f"{'✗' if errors else '⚠'} "
-        + w.sep.join([w.count(errors, "error"), w.count(warnings, "warning")])
+        else f"{glyph} " + w.sep.join(w.count(n, noun) for n, noun in found if n)
     )
     out.append(f"\n## {t('last_check')}\n\n{w.link(status, 'check.md')}\n")
     attention = attention_list(pc, here)
