@@ -178,7 +178,7 @@ def _as_is_points(svg: str) -> dict[str, float]:
         title = point.findtext(f"{SVG}title") or ""
         circle = point.find(f"{SVG}circle")
         assert circle is not None
-        out[title.split(": ")[1]] = float(circle.get("cx", "nan"))
+        out[title.split(": ")[2]] = float(circle.get("cx", "nan"))  # as is: Sara: step: v
     return out
 
 
@@ -509,3 +509,127 @@ def test_a_side_without_steps_has_none_of_the_effort() -> None:
     assert effort_text(rows["kept"]) == "waiting 5 → 5 min (0)"
     # 30 + 5 → 5 + 20: the sum of the stages' changes, −30 + 20 + 0.
     assert effort_text(rows[None]) == "waiting 35 → 25 min (−10)"
+
+
+# --- the as-is curve of each persona ---------------------------------------------------
+
+OMAR = """\
+kind: persona
+id: omar
+name: {ar: عمر — مهندس, en: Omar — engineer}
+short_name: {ar: عمر, en: Omar}
+segments: [citizens]
+"""
+TWO_AS_IS = """\
+kind: journey
+id: visit-office
+title: {ar: زيارة المكتب, en: Visit the office}
+persona: sara
+personas: [omar]
+stages:
+  - id: visit
+    title: {ar: الزيارة, en: Visit}
+    steps:
+      - id: travel
+        title: {ar: الذهاب, en: Travel}
+        channel: kiosk-app
+        emotion: {sara: -2, omar: -1}
+      - id: stamp
+        title: {ar: الختم, en: Stamp}
+        channel: kiosk-app
+        personas: [omar]
+        emotion: {omar: 2}
+      - id: hand-in
+        title: {ar: التسليم, en: Hand in}
+        channel: kiosk-app
+        emotion: {sara: -1, omar: 0}
+  - id: receive
+    title: {ar: الاستلام, en: Receive}
+    steps:
+      - id: collect
+        title: {ar: الاستلام, en: Collect}
+        channel: portal
+        emotion: {sara: 1, omar: 1}
+"""
+TWO_TO_BE = """\
+kind: journey
+id: visit-office-online
+title: {ar: المكتب عبر الإنترنت, en: The office online}
+persona: sara
+personas: [omar]
+state: to-be
+based_on: visit-office
+scope: [visit]
+stages:
+  - id: visit
+    title: {ar: عبر الإنترنت, en: Online}
+    steps:
+      - id: apply-online
+        title: {ar: التقديم, en: Apply online}
+        channel: portal
+        replaces: [travel]
+        emotion: {sara: 0, omar: 1}
+      - id: hand-in
+        title: {ar: التسليم, en: Hand in}
+        channel: portal
+        emotion: {sara: 1, omar: 1}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_each_persona_on_both_journeys_has_an_as_is_line(tmp_path: Path, lang: str) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "personas" / "omar.yaml").write_text(OMAR, encoding="utf-8")
+    (ws / "journeys" / "visit-office.yaml").write_text(TWO_AS_IS, encoding="utf-8")
+    (ws / "journeys" / "visit-office-online.yaml").write_text(TWO_TO_BE, encoding="utf-8")
+    result = check_workspace(ws)
+    assert result.ok, result.diagnostics
+    as_is, to_be = (
+        result.index.entity("journey", i) for i in ("visit-office", "visit-office-online")
+    )
+    assert isinstance(as_is, Journey) and isinstance(to_be, Journey)
+    ctx = RenderContext(result.index, result.workspace.settings, lang)
+    root = ET.fromstring(emotion_curve_svg(ctx, to_be, as_is, "t", "d"))
+    width = WIDTH - LEFT - RIGHT
+    x0 = RIGHT if lang == "ar" else LEFT
+
+    def at(position: float, value: float) -> tuple[float, float]:
+        # The two to-be steps sit at 0 and 1 of the plot; the scale runs −2..2 over 160 px
+        # from y = 90 down.
+        x = x0 + (1 - position if lang == "ar" else position) * width
+        return (round(x, 1), 90 + 40 * (2 - value))
+
+    travel, stamp, hand_in = ("Travel", "Stamp", "Hand in") if lang == "en" else (
+        "الذهاب", "الختم", "التسليم"
+    )  # fmt: skip
+    sara, omar = ("Sara", "Omar") if lang == "en" else ("سارة", "عمر")
+    # Travel sits on apply-online (which replaces it), hand-in on hand-in, and the removed
+    # stamp (Omar's alone) halfway between them; the unchanged Receive stage is not drawn.
+    assert _as_is_series(root) == {
+        sara: ("#80b9d9", {travel: at(0, -2), hand_in: at(1, -1)}),
+        omar: ("#eaaf80", {travel: at(0, -1), stamp: at(0.5, 2), hand_in: at(1, 0)}),
+    }
+    # The same colours as the personas' to-be lines (#0072B2, #D55E00), each mixed half
+    # with white.
+    to_be_strokes = [p.get("stroke") for p in root.iter(f"{SVG}polyline")
+                     if p.get("stroke-width") == "2.5"]  # fmt: skip
+    assert to_be_strokes == ["#0072B2", "#D55E00"]
+    legend = [re.sub("[\u2066-\u2069]", "", t.text or "") for t in root.iter(f"{SVG}text")]
+    word = "as is" if lang == "en" else "الوضع الحالي"
+    assert f"{word}: {sara}" in legend and f"{word}: {omar}" in legend
+
+
+def _as_is_series(root: ET.Element) -> dict[str, tuple[str, dict[str, tuple[float, float]]]]:
+    """Each as-is line: its persona (from the point titles), its stroke and its points."""
+    out = {}
+    for group in (g for g in root.iter(f"{SVG}g") if g.get("class") == "cx-as-is"):
+        line = group.find(f"{SVG}polyline")
+        assert line is not None and line.get("stroke-dasharray")
+        points = {}
+        for point in group.findall(f"{SVG}g"):
+            _, who, step, _ = (point.findtext(f"{SVG}title") or "").split(": ")
+            circle = point.find(f"{SVG}circle")
+            assert circle is not None
+            points[step] = (float(circle.get("cx", "nan")), float(circle.get("cy", "nan")))
+        out[who] = (line.get("stroke", ""), points)
+    return out
