@@ -22,7 +22,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from cxdsl.cli import main
-from cxdsl.emit.diff_markdown import _code, escape_text, mermaid_text, visible_text
+from cxdsl.compiler import check_workspace
+from cxdsl.emit.diff_markdown import _code, escape_text, mermaid_journey, mermaid_text, visible_text
+from cxdsl.model import Journey
+from cxdsl.render.context import RenderContext
 
 from .conftest import make_workspace
 
@@ -292,3 +295,58 @@ def _github_post_processing_is_broken_up_in_comment(html: str) -> None:
     assert not re.search(r"://|www\.|gh-\d", body, re.IGNORECASE)
     tags = set(re.findall(r"</?([a-zA-Z][a-zA-Z0-9]*)", body))
     assert tags <= {"h2", "h3", "h4", "ul", "li", "p", "code", "strong"}, tags
+
+
+# --- the Mermaid journey: who lives each step, with their own score --------------------
+
+OMAR = """\
+kind: persona
+id: omar
+name: {ar: عمر — مهندس, en: Omar — engineer}
+short_name: {ar: عمر, en: Omar}
+segments: [citizens]
+"""
+SHARED = """\
+kind: journey
+id: shared
+title: {ar: رحلة مشتركة, en: Shared}
+persona: sara
+personas: [omar]
+stages:
+  - id: apply
+    title: {ar: التقديم, en: Apply}
+    steps:
+      - {id: both, title: {ar: كلاهما, en: Both}, channel: portal, emotion: {sara: 1, omar: -1}}
+      - id: omar-only
+        title: {ar: عمر وحده, en: Omar alone}
+        channel: portal
+        personas: [omar]
+        emotion: {omar: -2}
+      - {id: unfelt, title: {ar: بلا شعور, en: Unfelt}, channel: portal}
+      - {id: alike, title: {ar: سواء, en: Alike}, channel: portal, emotion: 2}
+"""
+
+
+def test_the_mermaid_journey_names_who_lives_each_step_with_their_score(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path)
+    (ws / "personas" / "omar.yaml").write_text(OMAR, encoding="utf-8")
+    (ws / "journeys" / "shared.yaml").write_text(SHARED, encoding="utf-8")
+    result = check_workspace(ws)
+    assert result.ok, result.diagnostics
+    journey = result.index.entity("journey", "shared")
+    assert isinstance(journey, Journey)
+    ctx = RenderContext(result.index, result.workspace.settings, "en")
+    # Scores 1..5 over the −2..2 scale: 1 + 4 × (value + 2) / 4 = value + 3. A step its
+    # personas feel differently takes the first one's score and names each one's value; a
+    # step with no emotion takes the neutral 3 and says so.
+    assert mermaid_journey(ctx, journey).splitlines() == [
+        "```mermaid",
+        "journey",
+        "  title Shared",
+        "  section Apply",
+        "    Both (Sara +1, Omar -1): 4: Sara, Omar",
+        "    Omar alone: 1: Omar",
+        "    Unfelt (no emotion stated): 3: Sara, Omar",
+        "    Alike: 5: Sara, Omar",
+        "```",
+    ]

@@ -16,9 +16,10 @@ from ..compiler import CheckResult
 from ..diagnostics import Severity
 from ..diff.engine import Change, WorkspaceDiff, emotion_shift
 from ..i18n import count_text
-from ..model import Journey
+from ..model import Journey, Step
 from ..model.kinds import BY_NAME
 from ..render.context import RenderContext
+from ..render.text import signed
 from .base import DiffOutput
 
 #: The comment's sections, in the order reviewers read them; titles from the kind registry.
@@ -239,24 +240,49 @@ def _ids(values: Any) -> str:
 
 
 def mermaid_journey(ctx: RenderContext, journey: Journey) -> str:
-    """A Mermaid ``journey`` block (scores 1..5 from the emotion scale): code hosts draw it."""
-    scale = ctx.scale(journey)
-    span = max(scale.max - scale.min, 1)
+    """A Mermaid ``journey`` block (scores 1..5 from the emotion scale): code hosts draw it.
+
+    Each task's actors are the personas who live the step (``Journey.lived_by``), by short
+    name. A Mermaid task takes one score: that of the first of them who has an emotion
+    there; when they feel it differently the task's name gives each one's value
+    (``Submit (Khalid -2, Fahad -1)``). A step with no emotion at all keeps its place, so
+    the sequence of steps reads as in the journey: Mermaid has no way to say "unknown" (every
+    task needs a score), so it takes the scale's neutral score and its name says
+    ``(no emotion stated)``.
+    """
     lines = ["```mermaid", "journey", f"  title {mermaid_text(ctx.text(journey.title))}"]
-    actor = (
-        mermaid_text(ctx.name_of("persona", journey.persona), actor=True)
-        if journey.persona
-        else "-"
-    )
     for stage in journey.stages:
         lines.append(f"  section {mermaid_text(ctx.text(stage.title))}")
-        for step in stage.steps:
-            values = [v for _, v in ctx.emotions(journey, step)]
-            value = values[0] if values else (scale.min + scale.max) / 2
-            score = round(1 + 4 * (value - scale.min) / span)
-            lines.append(f"    {mermaid_text(ctx.text(step.title), task=True)}: {score}: {actor}")
+        lines += [f"    {_mermaid_task(ctx, journey, step)}" for step in stage.steps]
     lines.append("```")
     return "\n".join(lines)
+
+
+def _mermaid_task(ctx: RenderContext, journey: Journey, step: Step) -> str:
+    """One task line: ``name: score: actor, actor`` (see :func:`mermaid_journey`)."""
+    scale = ctx.scale(journey)
+    living = journey.lived_by(step)
+    pairs = ctx.emotions(journey, step)
+    felt: list[tuple[str | None, float]] = [
+        (who, value)
+        for who in living
+        if (value := next((v for p, v in pairs if p in (who, None)), None)) is not None
+    ]
+    if not living and pairs:  # a journey without personas: its one series
+        felt = [(None, pairs[0][1])]
+    name = mermaid_text(ctx.text(step.title), task=True)
+    if not felt:
+        name += " (no emotion stated)"
+    elif len({value for _, value in felt}) > 1:
+        each = ", ".join(
+            f"{mermaid_text(ctx.short_name_of(who), actor=True)} {signed(value)}"
+            for who, value in felt
+        )
+        name += f" ({each})"
+    value = felt[0][1] if felt else (scale.min + scale.max) / 2
+    score = round(1 + 4 * (value - scale.min) / max(scale.max - scale.min, 1))
+    actors = ", ".join(mermaid_text(ctx.short_name_of(who), actor=True) for who in living)
+    return f"{name}: {score}: {actors or '-'}"
 
 
 #: ASCII that Mermaid's journey grammar and its directives never give a meaning to; any
