@@ -5,14 +5,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    StringConstraints,
+    model_validator,
+)
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
 LangCode = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
+
+
+def _known_country(code: str) -> str:
+    from babel import Locale  # CLDR's territories; imported only when a code is written
+
+    if code == "ZZ" or code not in Locale("en").territories:
+        raise ValueError(f"'{code}' is not an ISO 3166 country code (e.g. SA, ID, PH)")
+    return code
+
+
 #: ISO 3166-1 alpha-2 country code (``SA``, ``ID``), shown as the country's name.
-CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)
+]
 #: ISO 4217 currency code (``SAR``, ``USD``).
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 #: A free label a team sorts and filters by (``pilot``, ``hajj-1446``).

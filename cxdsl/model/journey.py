@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -101,6 +101,7 @@ class Step(Extensible):
     physical_evidence: list[Text] = Field(default_factory=list)
     personas: list[PersonaRef] = Field(
         default_factory=list,
+        min_length=1,
         description="Who lives this step, when only some of the journey's personas do (a "
         "failure path for one of them); default: all. Emotion is needed only for them.",
     )
@@ -174,7 +175,7 @@ class Journey(Entity):
     stakeholders: list[StakeholderRef] = Field(default_factory=list)
     evidence: list[EvidenceRef] = Field(default_factory=list, description=EVIDENCE_DOC)
     stages: list[Stage] = Field(default_factory=list, description="The journey's stages, in order.")
-    scope: list[Id] | None = Field(
+    scope: Annotated[list[Id], Field(min_length=1)] | None = Field(
         default=None,
         description="On a to-be journey: ids of the stages it redesigns; the others are the "
         "as-is journey's, unchanged, and the comparison shows only these.",
