@@ -11,7 +11,7 @@ from collections.abc import Callable
 from ..diff.compare import compare_journeys
 from ..i18n import count_text, ui
 from ..journey_flow import journey_flow
-from ..model import ACTION_LANES, Journey
+from ..model import ACTION_LANES, Journey, Step
 from .alt_details import gap_part
 from .context import RenderContext
 
@@ -117,18 +117,20 @@ def emotion_curve_alt(
         high=high,
     )
     lines = [head, ""]
-    for number, step in enumerate(journey.steps(), 1):
+
+    def step_line(number: int, on: Journey, step: Step) -> str:
         marks = [
             f(ctx.emotion_label(v, scale)) + (f" ({f(ctx.name_of('persona', p))})" if p else "")
-            for p, v in ctx.emotions(journey, step)
+            for p, v in ctx.emotions(on, step)
         ]
-        lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
+        return f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}"
+
+    lines += [step_line(n, journey, step) for n, step in enumerate(journey.steps(), 1)]
     if base is not None:
         lines += ["", f"{ui('based_on', ctx.lang)} {f(ctx.text(base.title))}:", ""]
         # Only the as-is stages the to-be journey is compared on (all of them without scope).
-        for number, step in enumerate(compare_journeys(base, journey).as_is_steps(), 1):
-            marks = [f(ctx.emotion_label(v, scale)) for _, v in ctx.emotions(base, step)]
-            lines.append(f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}")
+        steps = compare_journeys(base, journey).as_is_steps()
+        lines += [step_line(n, base, step) for n, step in enumerate(steps, 1)]
     return "\n".join(lines) + "\n"
 
 
