@@ -87,7 +87,23 @@ def _poison(data: dict[str, Any], entity: Model, counter: _Counter, languages: l
         _set(data, path, counter.text(languages))
     if "link" in data:
         data["link"] = "javascript:window.__xss=99"
-    return len(paths)
+    return len(paths) + _poison_extensions(data, counter, languages)
+
+
+def _poison_extensions(data: Any, counter: _Counter, languages: list[str]) -> int:
+    """A team's own fields (``x-`` keys, shown in "More" tables) hold payloads too."""
+    if isinstance(data, list):
+        return sum(_poison_extensions(item, counter, languages) for item in data)
+    if not isinstance(data, dict):
+        return 0
+    replaced = 0
+    for key in list(data):
+        if isinstance(key, str) and key.startswith("x-"):
+            data[key] = counter.text(languages)
+            replaced += 1
+        else:
+            replaced += _poison_extensions(data[key], counter, languages)
+    return replaced
 
 
 def poisoned_workspace(root: Path) -> int:
@@ -116,6 +132,10 @@ def poisoned_workspace(root: Path) -> int:
         scale["labels"] = {k: counter.text(languages) for k in scale.get("labels", {})}
     for season in settings_raw.get("seasons", []):
         season["name"] = counter.text(languages)
+    for scale in settings_raw.get("answer_scales", {}).values():
+        scale["labels"] = {k: counter.text(languages) for k in scale.get("labels", {})}
+    for dimension in settings_raw.get("dimensions", {}):
+        settings_raw["dimensions"][dimension] = counter.text(languages)
     Settings.model_validate(settings_raw)
     (root / "cxdsl.yaml").write_text(
         yaml.safe_dump(settings_raw, allow_unicode=True), encoding="utf-8"
