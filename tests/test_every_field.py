@@ -10,15 +10,18 @@ fails here until a page shows it (or it is listed as machine-only, with its reas
   included (stages, steps, actions, pain points, effort, questions, plan entries,
   research, quotas, ...), and the settings with every field set;
 - every value is a unique marker: a text is ``MK0042 …`` in each language, a number a
-  value used nowhere else, an id a fresh id, a reference a fresh *target* entity (so its
-  name, a marker too, shows where the reference is shown), a language or country code a
-  code shown by its name, a date shown in both calendars, an enumerated value shown by
-  its label, a boolean by the mark listed in ``BOOL_MARKS``;
+  value used nowhere else and of a shape no other value has (see ``integer``), an id a
+  fresh id, a reference a fresh *target* entity (so its name, a marker too, shows where
+  the reference is shown), a language or country code a code shown by its name, a date
+  shown in both calendars, an enumerated value shown by its label, a boolean by the mark
+  listed in ``BOOL_MARKS``;
 - ids that only link things together (``Trigger.step``, ``Step.replaces``, ...) are
   fresh ids no step has, so the page shows them as written;
 - each marker is looked for in the visible text of the page that holds its entity (the
   article, without navigation: ``page`` of ``KINDS``), in Arabic and in English; an id
-  naming something is looked for in the HTML (anchors); the settings' markers anywhere.
+  naming something is looked for in the HTML (anchors); the settings' markers anywhere;
+- a number is looked for as a whole number (``WHOLE``): ``563`` is not seen in ``1,563``,
+  ``1563``, ``563.5`` or ``-563``, so a number a page lost is not found inside another.
 
 Two values need a second object to be seen, added by hand and said so: the workspace
 ``currency`` shows where a cost names none (one more step), a named answer scale where
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -63,6 +67,40 @@ COUNTRY_CODES = ["ID", "PK", "NG", "EG", "TR", "MY", "BD", "SN", "ML", "SD"]
 CURRENCY_CODES = ["XQA", "XQB", "XQC", "XQD", "XQE"]
 #: A value whose markup must read as text wherever a page shows it.
 HOSTILE = "<script>window.__xss=1</script> [x](javascript:alert(1))"
+#: Minus signs: a number after one is another number (``-563`` is not ``563``).
+MINUS = "-\u2212"
+#: Decimal points and thousands separators (Latin and Arabic) between two digits.
+SEPARATORS = ".,\u066b\u066c"
+#: Where a number stands on its own: no digit or minus sign before it, no digit and
+#: separator before it (``1,563``, ``0.563``), no digit after it, no separator and digit
+#: after it (``563.5``, ``563,000``). A plus sign may stand before it (``+563``).
+WHOLE = r"(?<![\d{minus}])(?<!\d[{sep}]){number}(?!\d)(?![{sep}]\d)"
+
+
+def integer(n: int) -> int:
+    """The integer marker for counter value ``n`` (300 to 2999): five digits, a multiple
+    of ten (``73,450``). Every integer marker has the same length, so none is part of
+    another; no id, date or text marker holds five digits; the values between two of
+    them (an answer scale's inner values) are never markers."""
+    assert 300 <= n < 3000, "integer markers must keep five digits"
+    return 70_000 + 10 * n
+
+
+def scale_end(n: int) -> int:
+    """The magnitude of an emotion scale's end: six digits (``903,450``), beyond every
+    integer marker (an emotion or a label of the scale must lie inside it)."""
+    return 900_000 + 10 * n
+
+
+def fraction(n: int) -> float:
+    """A fraction marker (``0.813``): distinct to two decimals (``0.81``) and as a
+    percentage (``81.3``), which no other marker's digits hold."""
+    return round((10 + n % 89) / 100 + 0.003, 3)
+
+
+def year(n: int) -> int:
+    """A year marker: 19xx (dates are written in 2031 and later, 1453 in the Hijri)."""
+    return 1900 + n % 100
 
 
 @dataclass
@@ -75,6 +113,8 @@ class Want:
     page: str | None
     needles: dict[str, tuple[str, ...]]
     html: bool = False
+    #: A number: its needles are matched as whole numbers (``WHOLE``).
+    numeric: bool = False
 
 
 def _same(*texts: str) -> dict[str, tuple[str, ...]]:
@@ -92,9 +132,12 @@ def _labels(value: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _numbers(value: float, fraction: bool) -> dict[str, tuple[str, ...]]:
-    shown = [format_count(value), f"{value:g}", format_count(abs(value))]
-    if fraction:
+def _numbers(value: float, percent: bool) -> dict[str, tuple[str, ...]]:
+    """How a number may be written: grouped or not (``1,563``, ``1563``), with a
+    typographic minus, and a fraction as a percentage."""
+    shown = [format_count(value), f"{value:g}"]
+    shown += [s.replace("-", "\u2212") for s in shown if s.startswith("-")]
+    if percent:
         shown.append(format_count(round(value * 100, 2)))
     return _same(*shown)
 
@@ -132,6 +175,9 @@ class Generator:
     def want(self, name: str, needles: dict[str, tuple[str, ...]], html: bool = False) -> None:
         self.wants.append(Want(name, self.where, self.page, needles, html))
 
+    def want_number(self, name: str, value: float, percent: bool = False) -> None:
+        self.wants.append(Want(name, self.where, self.page, _numbers(value, percent), numeric=True))
+
     def marker(self) -> str:
         return f"MK{self.n():04d}"
 
@@ -164,12 +210,12 @@ class Generator:
     def extensions(self, key: str) -> dict[str, Any]:
         """Two ``x-`` keys: a nested value and a hostile string, both shown as text."""
         nested_key, hostile_key = f"x-mk{self.n()}", f"x-mk{self.n()}"
-        mark, number = self.marker(), self.n()
+        mark, number = self.marker(), integer(self.n())
         hostile = f"{self.marker()} {HOSTILE}"
         self.want(key, _same(nested_key))
         self.want(key, _same(hostile_key))
         self.want(key, _same(mark))
-        self.want(key, _same(str(number)))
+        self.want_number(key, number)
         self.want(key, _same(hostile))
         return {nested_key: {"nested": [mark, number]}, hostile_key: hostile}
 
@@ -224,14 +270,14 @@ class Generator:
             (m.ge if isinstance(m, Ge) else m.gt for m in metadata if isinstance(m, Ge | Gt)), None
         )
         n = self.n()
-        fraction = high is not None and high <= 1
-        if fraction:
-            value: float = n / 1000 if n < 1000 else (n % 1000) / 1000
+        percent = high is not None and high <= 1
+        if percent:
+            value: float = fraction(n)
         elif low is not None and low >= 1900:
-            value = low + n % 300
+            value = year(n)
         else:
-            value = n if kind is int else n + 0.25
-        self.want(key, _numbers(value, fraction))
+            value = integer(n) if kind is int else integer(n) + 0.25
+        self.want_number(key, value, percent)
         return value
 
     def string(self, key: str, metadata: list[Any]) -> str:
@@ -290,8 +336,8 @@ class Generator:
 
 def _scale_end(sign: int) -> Callable[[Generator, str], int]:
     def end(gen: Generator, key: str) -> int:
-        value = sign * (900 + gen.n() % 90)
-        gen.want(key, _numbers(value, False))
+        value = sign * scale_end(gen.n())
+        gen.want_number(key, value)
         return value
 
     return end
@@ -308,12 +354,15 @@ def _fixed(value: Any, shown: Callable[[str], tuple[str, ...]] | None = None) ->
 
 def _emotion(gen: Generator, key: str) -> dict[str, int]:
     """Per persona (two, so each is named beside its value)."""
-    return {gen.ref(key, "persona"): gen.n(), gen.ref(key, "persona"): gen.n()}
+    return {
+        gen.ref(key, "persona"): integer(gen.n()),
+        gen.ref(key, "persona"): integer(gen.n()),
+    }
 
 
 def _emotion_values(gen: Generator, key: str, emotion: dict[str, int]) -> None:
     for value in emotion.values():
-        gen.want(key, _numbers(value, False))
+        gen.want_number(key, value)
 
 
 def _step_emotion(gen: Generator, key: str) -> dict[str, int]:
@@ -369,15 +418,19 @@ def _segment_dimension(gen: Generator, key: str) -> str:
 
 
 def _answer_scale(gen: Generator) -> dict[str, Any]:
-    """Answers from a unique low to a unique high, both ends labelled."""
-    low = gen.n()
-    high = low + 1000
-    gen.want("ResponseScale.min", _numbers(low, False))
-    gen.want("ResponseScale.max", _numbers(high, False))
+    """Answers from one integer marker to the next (eleven values: the ten between are no
+    markers), labelled inside, so each end is seen only where the end itself is shown."""
+    low, high = integer(gen.n()), integer(gen.n())
+    assert high == low + 10
+    gen.want_number("ResponseScale.min", low)
+    gen.want_number("ResponseScale.max", high)
     return {
         "min": low,
         "max": high,
-        "labels": {low: gen.text("ResponseScale.labels"), high: gen.text("ResponseScale.labels")},
+        "labels": {
+            low + 1: gen.text("ResponseScale.labels"),
+            high - 1: gen.text("ResponseScale.labels"),
+        },
     }
 
 
@@ -476,6 +529,26 @@ def _texts(site: Path, lang: str) -> dict[str, str]:
     return out
 
 
+def seen(want: Want, needle: str, haystack: str) -> bool:
+    """Whether ``needle`` of ``want`` is in ``haystack`` (a number as a whole number)."""
+    if not want.numeric:
+        return needle in haystack
+    pattern = WHOLE.format(minus=re.escape(MINUS), sep=SEPARATORS, number=re.escape(needle))
+    return re.search(pattern, haystack) is not None
+
+
+def overlapping(wants: list[Want]) -> list[str]:
+    """Every number marker written inside another marker's written form (``563`` in
+    ``1,563``): the markers' shapes must keep them apart even without ``WHOLE``."""
+    found = []
+    for want, other in itertools.permutations(wants, 2):
+        for lang in LANGS:
+            for needle in want.needles[lang] if want.numeric else ():
+                if any(needle in written for written in other.needles[lang]):
+                    found.append(f"{want.field} {needle!r} in {other.field} {other.needles[lang]}")
+    return sorted(set(found))
+
+
 def missing(site: Path, wants: list[Want]) -> list[str]:
     """Every (language, field, where) whose marker no page shows where it should."""
     lost = []
@@ -491,7 +564,7 @@ def missing(site: Path, wants: list[Want]) -> list[str]:
             else:
                 haystack = texts.get(str(_page_file(site, lang, want.page)), "")
             needles = [" ".join(n.split()) for n in want.needles[lang]]
-            if not any(needle in haystack for needle in needles):
+            if not any(seen(want, needle, haystack) for needle in needles):
                 lost.append(f"{lang}: {want.field} of {want.where} ({needles[0]!r})")
     return sorted(set(lost))
 
@@ -533,6 +606,30 @@ def test_every_field_gets_a_marker(tmp_path: Path) -> None:
     assert shown - wanted == set()
     stale = [key for key in MACHINE_FIELDS if not key.startswith("*.") and key not in fields]
     assert stale == []
+    assert overlapping(gen.wants) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("from 563 to 600", True),
+        ("+563 · 563%", True),
+        ("(563)", True),
+        ("1,563", False),
+        ("1563", False),
+        ("563.5", False),
+        ("0.563", False),
+        ("-563", False),
+        ("\u2212563", False),
+        ("563,000", False),
+        ("MK0563", False),
+        ("563. Next", True),
+        ("\u0661563", False),
+    ],
+)
+def test_a_number_is_seen_only_as_a_whole_number(text: str, found: bool) -> None:
+    want = Want("Model.field", "here", None, _same("563"), numeric=True)
+    assert seen(want, "563", text) is found
 
 
 @pytest.mark.slow
@@ -544,3 +641,12 @@ def test_every_marker_is_shown_in_both_languages(tmp_path: Path) -> None:
     assert not report.render.failed
     # What the generator cannot fill, then every marker no page shows, in one list.
     assert gen.problems + missing(ws / "site", gen.wants) == []
+
+
+def test_a_number_inside_another_markers_written_form_is_reported() -> None:
+    low = Want("ResponseScale.min", "here", None, _same("563"), numeric=True)
+    high = Want("ResponseScale.max", "here", None, _same("1,563", "1563"), numeric=True)
+    apart = Want("Effort.visits", "here", None, _same("73,160"), numeric=True)
+    assert overlapping([low, high, apart]) == [
+        "ResponseScale.min '563' in ResponseScale.max ('1,563', '1563')"
+    ]
