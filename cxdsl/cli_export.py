@@ -34,7 +34,8 @@ def export() -> None:
 def questionnaire(path: Path, ident: str, lang: str, out: Path, no_python: bool) -> None:
     """The questionnaire of an instrument of the workspace at PATH in one language: a
     printable HTML file and a CSV (question id, number, text, answer value, label). Exit 1
-    when a question or answer label is not written in that language."""
+    when a question, an answer label or the instrument's name (the title) is not written
+    in that language."""
     from .compiler import check_workspace
     from .emit.check_text import seen_from_here
     from .export import ExportRefused, write_questionnaire
@@ -47,7 +48,7 @@ def questionnaire(path: Path, ident: str, lang: str, out: Path, no_python: bool)
         raise click.BadParameter(str(refused), param_hint=refused.option) from None
     prefix = seen_from_here(path)
     for gap in exported.gaps:
-        click.echo(f"{prefix}{gap.span}: error CX208 {gap.message}", err=True)
+        click.echo(f"{prefix}{gap.span}: error {gap.code} {gap.message}", err=True)
     if exported.gaps:
         count = len(exported.gaps)
         texts = "1 text is" if count == 1 else f"{count} texts are"

@@ -158,6 +158,63 @@ def test_a_text_missing_in_the_language_writes_nothing_and_says_where(survey_ws:
     ]
 
 
+def test_the_title_is_the_name_in_the_questionnaires_language(survey_ws: Path) -> None:
+    page, _ = written(survey_ws, "id")
+    html = page.read_text(encoding="utf-8")
+    assert '<html lang="id" dir="ltr">' in html
+    assert "<title>Survei jamaah</title>" in html and "<h1>Survei jamaah</h1>" in html
+    assert "استبيان" not in html
+
+
+def _rename(ws: Path, name: str) -> None:
+    survey = ws / "journeys" / "pilgrim.yaml"
+    text = survey.read_text(encoding="utf-8")
+    old = "name: {ar: استبيان الحاج, en: Pilgrim survey, id: Survei jamaah}"
+    survey.write_text(text.replace(old, f"name: {name}"), encoding="utf-8")
+
+
+def test_a_name_missing_in_the_language_writes_nothing_and_says_where(survey_ws: Path) -> None:
+    """No title in another language (an Arabic title on the Indonesian questionnaire):
+    like a question, a name missing in the language is a gap CX208 reports too."""
+    _rename(survey_ws, "{ar: استبيان الحاج, en: Pilgrim survey}")
+    out = survey_ws / "out"
+    code, stdout, stderr = export(
+        survey_ws, "--instrument", "pilgrim-survey", "--lang", "id", "--out", str(out)
+    )
+    assert (code, stdout) == (1, "")
+    assert not out.exists()
+    assert stderr.splitlines() == [
+        "journeys/pilgrim.yaml:3:7: error CX208 instrument 'pilgrim-survey' has no name in id "
+        "(the questionnaire's title)",
+        "cxdsl: no questionnaire written: 1 text is not written in id",
+    ]
+    check = CliRunner().invoke(main, ["check", str(survey_ws)])
+    assert check.exit_code == 1
+    assert (
+        "journeys/pilgrim.yaml:3:7: error CX208 name of 'pilgrim-survey' (the questionnaire's "
+        "title) is missing language(s) it is asked in: id" in check.output
+    )
+
+
+def test_a_name_missing_a_workspace_language_is_the_gap_cx214_reports(survey_ws: Path) -> None:
+    _rename(survey_ws, "{en: Pilgrim survey, id: Survei jamaah}")
+    code, _, stderr = export(survey_ws, "--instrument", "pilgrim-survey", "--lang", "ar")
+    assert code == 1
+    assert stderr.splitlines()[0] == (
+        "journeys/pilgrim.yaml:3:7: error CX214 instrument 'pilgrim-survey' has no name in ar "
+        "(the questionnaire's title)"
+    )
+    # The other languages still have their title.
+    page, _ = written(survey_ws, "en")
+    assert "<h1>Pilgrim survey</h1>" in page.read_text(encoding="utf-8")
+
+
+def test_a_plain_name_is_the_title_in_every_language(survey_ws: Path) -> None:
+    _rename(survey_ws, "Hajj 1447")
+    page, _ = written(survey_ws, "id")
+    assert "<h1>Hajj 1447</h1>" in page.read_text(encoding="utf-8")
+
+
 def test_the_arabic_questionnaire_reads_right_to_left_in_chromium(
     survey_ws: Path, browser: Browser
 ) -> None:

@@ -2,7 +2,8 @@
 answer options (every value of its scale, labelled where the scale has labels).
 
 :func:`build_questionnaire` reads it from the checked workspace (or says why it cannot:
-an unknown instrument, a language it is not asked in, a text missing in that language);
+an unknown instrument, a language it is not asked in, a text missing in that language:
+a question, an answer label or the instrument's name, its title);
 :mod:`.questionnaire_html` and :mod:`.questionnaire_csv` write it out.
 """
 
@@ -16,6 +17,8 @@ from ..i18n import clean, localize
 from ..loading import Document
 from ..model import Instrument, Question
 from ..model.base import Text
+from ..rules.cx208_question_languages import QuestionLanguages
+from ..rules.cx214_missing_language import MissingLanguage
 from ..rules.survey_languages import asked_in, label_span, scale_name
 from ..suggest import did_you_mean
 from .options import answer_options
@@ -60,10 +63,12 @@ class Questionnaire:
 
 @dataclass(frozen=True)
 class Gap:
-    """A text of the questionnaire that is not written in its language."""
+    """A text of the questionnaire that is not written in its language, and the code of
+    the check that reports it (CX208; CX214 for a name lacking a workspace language)."""
 
     span: Span
     message: str
+    code: str = QuestionLanguages.code
 
 
 def find_instrument(result: CheckResult, ident: str) -> tuple[Instrument, Document]:
@@ -103,10 +108,25 @@ def _in(text: Text | None, lang: str) -> str | None:
     return clean(localize(text, lang).text)
 
 
+def _title_gap(result: CheckResult, instrument: Instrument, doc: Document, lang: str) -> list[Gap]:
+    """The name of ``instrument`` (the questionnaire's title) if it is not written in
+    ``lang``: a title in another language would not be the questionnaire's."""
+    if _in(instrument.name, lang) is not None:
+        return []
+    workspace = lang in result.workspace.settings.languages
+    return [
+        Gap(
+            doc.span_at(("name",)),
+            f"instrument '{instrument.id}' has no name in {lang} (the questionnaire's title)",
+            MissingLanguage.code if workspace else QuestionLanguages.code,
+        )
+    ]
+
+
 def gaps(result: CheckResult, instrument: Instrument, doc: Document, lang: str) -> list[Gap]:
-    """Every question text and answer label of ``instrument`` not written in ``lang``, and
-    every answer scale that is not known, where each is written."""
-    out: list[Gap] = []
+    """The name of ``instrument`` and every question text and answer label not written in
+    ``lang``, and every answer scale that is not known, where each is written."""
+    out = _title_gap(result, instrument, doc, lang)
     settings = result.workspace.settings
     for number, question in enumerate(instrument.questions):
         where = ("questions", number)
@@ -145,9 +165,9 @@ def _item(number: int, question: Question, lang: str) -> Item:
     return Item(number, question.id, _in(question.text, lang) or "", options)
 
 
-def build_questionnaire(instrument: Instrument, lang: str, languages: list[str]) -> Questionnaire:
+def build_questionnaire(instrument: Instrument, lang: str) -> Questionnaire:
     """The questionnaire of ``instrument`` in ``lang`` (its gaps checked first: a missing
-    text is left empty). ``languages``: the fallbacks for its name."""
-    title = clean(localize(instrument.name, lang, languages).text)
+    text, its title too, is left empty)."""
+    title = _in(instrument.name, lang) or ""
     items = tuple(_item(n, q, lang) for n, q in enumerate(instrument.questions, start=1))
     return Questionnaire(instrument.id, title, lang, items)

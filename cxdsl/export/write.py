@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..compiler import CheckResult
-from ..rules.survey_languages import asked_in
 from .questionnaire import (
     Gap,
     build_questionnaire,
@@ -30,15 +29,15 @@ class Exported:
 def write_questionnaire(result: CheckResult, ident: str, lang: str, out: Path) -> Exported:
     """Write the questionnaire of instrument ``ident`` in ``lang`` into the folder ``out``
     (created if needed). An unknown instrument or a language it is not asked in raises
-    ``ExportRefused``; a question or label not written in ``lang`` writes nothing (a
-    questionnaire cannot fall back to another language) and is returned as a gap."""
+    ``ExportRefused``; a question, a label or the instrument's name (the title) not
+    written in ``lang`` writes nothing (a questionnaire cannot fall back to another
+    language) and is returned as a gap."""
     instrument, doc = find_instrument(result, ident)
     check_language(result, instrument, lang)
     found = gaps(result, instrument, doc, lang)
     if found:
         return Exported(gaps=found)
-    languages = asked_in(instrument, result.workspace.settings)
-    questionnaire = build_questionnaire(instrument, lang, languages)
+    questionnaire = build_questionnaire(instrument, lang)
     out.mkdir(parents=True, exist_ok=True)
     page = out / f"{instrument.id}.{lang}.html"
     page.write_text(questionnaire_html(questionnaire), encoding="utf-8")

@@ -9,7 +9,15 @@ from typing_extensions import override
 from ..diagnostics import Issue, Severity
 from ..model import Instrument, Question
 from .registry import EntityRule, Finding, RuleContext
-from .survey_languages import asked_in, is_named, label_span, missing_languages, named_scales
+from .survey_languages import (
+    asked_in,
+    is_named,
+    label_span,
+    missing_languages,
+    missing_title_languages,
+    name_languages,
+    named_scales,
+)
 
 
 def _hint(languages: list[str] | tuple[str, ...]) -> str:
@@ -20,7 +28,10 @@ class QuestionLanguages(EntityRule[Instrument]):
     """Every survey question, and every label of its answer scale, is written in every
     language the instrument is asked in: its `languages`, by default the workspace's. A
     named answer scale of `cxdsl.yaml` is checked once, where it is declared, in every
-    language of the instruments that use it.
+    language of the instruments that use it. The instrument's `name` titles the printed
+    questionnaire: written as a language mapping, it has every language the instrument is
+    asked in too (CX214 reports a workspace language it lacks; a plain string is one name
+    for every language).
 
     **Why**: a survey asked in one language excludes respondents and biases the sample;
     unlike other texts, a question has no acceptable fallback. An instrument may be asked
@@ -65,6 +76,15 @@ class QuestionLanguages(EntityRule[Instrument]):
     @override
     def check(self, instrument: Instrument, ctx: RuleContext) -> Iterator[Finding]:
         languages = asked_in(instrument, ctx.settings)
+        missing = missing_title_languages(instrument, ctx.settings)
+        if missing:
+            yield Finding(
+                instrument,
+                f"name of '{instrument.id}' (the questionnaire's title) is missing "
+                f"language(s) it is asked in: {', '.join(missing)}",
+                _hint(name_languages(instrument, ctx.settings)),
+                at=("name",),
+            )
         for question in instrument.questions:
             missing = missing_languages(question.text, languages)
             if missing:

@@ -1,6 +1,7 @@
 """Which languages a survey's texts are written in: the instrument's own ``languages`` (by
 default the workspace's), and for a named answer scale of ``cxdsl.yaml`` the languages of
-every instrument that uses it. Shared by CX208 (what is missing) and CX214 (what is extra).
+every instrument that uses it; an instrument's name (the questionnaire's title) in both.
+Shared by CX208 (what is missing), CX214 (what is extra) and ``cxdsl export``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,23 @@ def _ordered(groups: Iterable[list[str]]) -> list[str]:
     for group in groups:
         out += [lang for lang in group if lang not in out]
     return out
+
+
+def name_languages(instrument: Instrument, settings: Settings) -> list[str]:
+    """The languages an instrument's ``name`` is written in: the workspace's (it titles the
+    instrument on the site) and every language it is asked in (it titles the questionnaire)."""
+    return _ordered([list(settings.languages), asked_in(instrument, settings)])
+
+
+def missing_title_languages(instrument: Instrument, settings: Settings) -> list[str]:
+    """The languages ``instrument`` is asked in, beyond the workspace's, that its ``name``
+    lacks: a questionnaire in one of them would have no title (CX214 reports a workspace
+    language the name lacks). A plain string is one name for every language."""
+    name = instrument.name
+    if isinstance(name, str):
+        return []
+    asked = asked_in(instrument, settings)
+    return [lang for lang in asked if lang not in settings.languages and lang not in name]
 
 
 @dataclass(frozen=True)
