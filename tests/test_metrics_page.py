@@ -27,7 +27,7 @@ answer_scales:
 SURVEY = """\
 kind: instrument
 id: pilgrim-survey
-name: {ar: استبيان الحاج, en: Pilgrim survey}
+name: {ar: استبيان الحاج, en: Pilgrim survey, id: Survei jamaah}
 description: {ar: يُسأل عند المغادرة, en: Asked on leaving}
 method: survey
 owner: clerk
