@@ -83,6 +83,17 @@ class Metric(Entity):
     )
 
 
+def check_labelled_range(low: int, high: int, labels: dict[int, Text]) -> None:
+    """``ValueError`` unless ``low < high`` and every label names a value in between (an
+    answer or emotion scale: a label no value can take is a typo)."""
+    if low >= high:
+        raise ValueError(f"scale min ({low}) must be below max ({high})")
+    outside = sorted(v for v in labels if not low <= v <= high)
+    if outside:
+        values = ", ".join(str(v) for v in outside)
+        raise ValueError(f"label for {values} lies outside the scale {low}..{high}")
+
+
 class ResponseScale(Model):
     """The answers a survey question accepts."""
 
@@ -92,15 +103,7 @@ class ResponseScale(Model):
 
     @model_validator(mode="after")
     def _labels_on_the_scale(self) -> ResponseScale:
-        if self.min >= self.max:
-            raise ValueError(f"scale min ({self.min}) must be below max ({self.max})")
-        outside = sorted(v for v in self.labels if not self.min <= v <= self.max)
-        if outside:
-            values = ", ".join(str(v) for v in outside)
-            raise ValueError(
-                f"label for {values} lies outside the scale {self.min}..{self.max}: no answer "
-                "can take it"
-            )
+        check_labelled_range(self.min, self.max, self.labels)
         return self
 
 

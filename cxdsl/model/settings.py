@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .base import DESCRIPTION_DOC, KIND_DOC, NAME_DOC, CurrencyCode, Id, LangCode, Model, Text
 from .dates import CalendarDate
-from .measurement import ResponseScale
+from .measurement import ResponseScale, check_labelled_range
 
 RuleLevel = Literal["error", "warning", "info", "off"]
 
@@ -22,12 +22,7 @@ class EmotionScale(Model):
 
     @model_validator(mode="after")
     def _ordered(self) -> EmotionScale:
-        if self.min >= self.max:
-            raise ValueError(f"scale min ({self.min}) must be below max ({self.max})")
-        outside = sorted(v for v in self.labels if not self.min <= v <= self.max)
-        if outside:
-            values = ", ".join(str(v) for v in outside)
-            raise ValueError(f"label for {values} lies outside the scale {self.min}..{self.max}")
+        check_labelled_range(self.min, self.max, self.labels)
         return self
 
     def contains(self, value: float) -> bool:
