@@ -496,3 +496,13 @@ def test_the_actors_and_systems_catalog_pages_show_the_actor_map(
             assert f"[![{title}](../diagrams/actor-map.svg)" in site.pages[page], page
         assert "actor-map.svg" not in site.pages["catalog/channels.md"]
         assert site.files["diagrams/actor-map.svg"].exists()
+
+
+def test_a_very_wide_emotion_scale_draws_a_readable_chart_in_bounded_work() -> None:
+    from cxdsl.model import EmotionScale
+    from cxdsl.render.emotion_curve import MAX_LEVELS, Plot
+
+    plot = Plot(False, EmotionScale(min=-1_000_000, max=1_000_000), 5)
+    assert plot.plot_h == 40 * MAX_LEVELS  # not 80 million pixels
+    assert len(plot.levels()) <= MAX_LEVELS + 1
+    assert list(Plot(False, EmotionScale(min=-2, max=2), 5).levels()) == [-2, -1, 0, 1, 2]

@@ -95,6 +95,9 @@ def _text(
 
 
 #: One legend entry: (label, colour, dash pattern, marker kind or "none").
+#: The most levels a curve gives a grid line and 40 px each.
+MAX_LEVELS = 10
+
 LegendEntry = tuple[str, str, str, str]
 
 
@@ -117,7 +120,16 @@ class Plot:
 
     @property
     def plot_h(self) -> int:
-        return 40 * (self.scale.max - self.scale.min)
+        # 40 px a level, up to MAX_LEVELS levels: a scale written as -1000..1000 (a typo,
+        # or hostile) draws at a readable size instead of a page-long chart.
+        return 40 * min(self.scale.max - self.scale.min, MAX_LEVELS)
+
+    def levels(self) -> range:
+        """The levels that get a grid line and a label: every level of a usual scale; on a
+        very wide one, about MAX_LEVELS of them, from the lower end up."""
+        span = self.scale.max - self.scale.min
+        step = max(1, -(-span // MAX_LEVELS))
+        return range(self.scale.min, self.scale.max + 1, step)
 
     @property
     def x0(self) -> int:
@@ -212,7 +224,7 @@ def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
     """Grid lines and scale labels (wrapped to fit their margin)."""
     x0, plot_w = plot.x0, plot.plot_w
     room = (LEFT if not ctx.rtl else WIDTH - x0 - plot_w) - 8 - EDGE
-    for level in range(plot.scale.min, plot.scale.max + 1):
+    for level in plot.levels():
         y = plot.y_of(level)
         ET.SubElement(
             svg,
