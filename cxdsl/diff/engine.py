@@ -9,7 +9,7 @@ changed, a catalog entry whose removal leaves references dangling.
 
 from __future__ import annotations
 
-import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -18,11 +18,24 @@ from typing import TYPE_CHECKING, Any
 from ..compiler import CheckResult
 from ..model import ACTION_LANES, Entity, Journey, Step
 from ..resolve import references
+from .items import match_items
 
 if TYPE_CHECKING:
     from .effort_compare import EffortChange
 
 Path = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a list item without an id that changed: ``severity: high → medium``.
+
+    ``field`` is the item's key (``text``, ``severity``, ``actor``; a dotted path for a
+    nested one), "" when the item is a plain value (a text, an evidence id)."""
+
+    field: str
+    before: Any = None
+    after: Any = None
 
 
 @dataclass(frozen=True)
@@ -35,7 +48,13 @@ class Change:
     path: str  # field path inside the entity, ids in brackets: stages[apply].steps[x]
     before: Any = None
     after: Any = None
-    detail: str = ""
+    detail: str = ""  # the raw operation: added, removed, changed, reordered, moved
+    #: Where in a journey (ids): the stage, the step, and the persona an emotion is for.
+    stage: str | None = None
+    step: str | None = None
+    persona: str | None = None
+    #: A list item without an id that changed in place: each field, before → after.
+    fields: tuple[FieldChange, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -163,37 +182,67 @@ def _walk_identified(before: list[Any], after: list[Any], path: Path, out: Raw) 
 
 
 def _walk_unidentified(before: list[Any], after: list[Any], path: Path, out: Raw) -> None:
-    """Lists without ids (texts, actions, measurements): a multiset difference, then
-    position-wise comparison of what remains paired."""
-    remaining = list(after)
-    removed = []
-    for item in before:
-        if item in remaining:
-            remaining.remove(item)
-        else:
-            removed.append(item)
-    # An item edited in place (same text, other fields changed) is a change, not a
-    # removal plus an addition.
-    for item in list(removed):
-        key = _identity(item)
-        match = next((new for new in remaining if key is not None and _identity(new) == key), None)
-        if match is not None:
-            removed.remove(item)
-            remaining.remove(match)
-            _walk(item, match, (*path, "item"), out)
-    for item in removed:
-        out.append(("removed", (*path, "item"), item, None))
-    for item in remaining:
-        out.append(("added", (*path, "item"), None, item))
+    """Lists without ids (pain points, actions, texts, evidence ids): items matched as
+    :func:`.items.match_items` says, so an item edited in any field is one change (at its
+    index after the change), and only what is really gone or new is removed or added."""
+    match = match_items(before, after)
+    for i, j in match.pairs:
+        if before[i] != after[j]:
+            out.append(("changed", (*path, j), before[i], after[j]))
+    out += [("removed", (*path, i), before[i], None) for i in match.removed]
+    out += [("added", (*path, j), None, after[j]) for j in match.added]
+    if match.reordered and _order_matters(path):
+        out.append(("moved", path, before, after))
 
 
-def _identity(item: Any) -> Any:
-    """What names an item of a list without ids: a pain point's text, an action, a metric."""
-    if isinstance(item, dict):
-        for key in ("text", "action", "metric"):
-            if key in item:
-                return key, json.dumps(item[key], sort_keys=True, ensure_ascii=False)
-    return None
+def _order_matters(path: Path) -> bool:
+    """Whether a list's order means something: an action lane is done in that order; the
+    order of pain points, ideas, texts or evidence ids carries nothing."""
+    names = [p for p in path if isinstance(p, str)]
+    return bool(names) and names[-1] in ACTION_LANES
+
+
+#: A localised text: language codes to strings (``{ar: ..., en: ...}``).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def is_localised(value: Any) -> bool:
+    """Whether ``value`` is a text in several languages (``{ar: ..., en: ...}``)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and _LANGUAGE.fullmatch(k) for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+def item_fields(before: Any, after: Any) -> tuple[FieldChange, ...]:
+    """The fields of a list item that changed (a localised text is one field)."""
+    if not (isinstance(before, dict) and isinstance(after, dict)) or is_localised(before):
+        return (FieldChange("", before, after),)
+    keys = [*before, *(k for k in after if k not in before)]
+    return tuple(
+        FieldChange(str(k), before.get(k), after.get(k))
+        for k in keys
+        if before.get(k) != after.get(k)
+    )
+
+
+#: The category word of an item of each list without ids.
+_ITEM_WORDS = {
+    "pain_points": "pain_point",
+    "opportunities": "opportunity",
+    "front_stage": "action",
+    "back_stage": "action",
+    "support": "action",
+    "evidence": "evidence",
+    "measurement_plan": "measurement",
+    "research": "research",
+    "thoughts": "thought",
+    "physical_evidence": "physical_evidence",
+    "components": "component",
+    "labels": "option",
+}
 
 
 def _categorise(kind: str, op: str, path: Path) -> str:
@@ -201,35 +250,82 @@ def _categorise(kind: str, op: str, path: Path) -> str:
     last = names[-1] if names else ""
     if kind == "journey":
         return _journey_category(op, path, names)
+    if item := _item_category(op, path, names):
+        return item
     if kind == "metric" and last in ("target", "baseline", "instrument", "owner"):
         return f"metric.{last}"
     if kind == "instrument" and "questions" in names:
+        if len(path) == 2 and isinstance(path[-1], tuple):
+            return f"question.{op}"
         return "instrument.questions"
     return f"{kind}.changed"
 
 
+def _item_category(op: str, path: Path, names: list[str]) -> str | None:
+    """``pain_point.changed``, ``action.moved``...: a change to an item of a list without
+    ids (or to the order of one), named by what the list holds."""
+    if op == "moved" and names:
+        word = _ITEM_WORDS.get(names[-1])
+        return f"{word}.moved" if word else None
+    if not (path and isinstance(path[-1], int)) or len(names) < 1:
+        return None
+    if "labels" in names:
+        return f"option.{op}"
+    word = _ITEM_WORDS.get(names[-1])
+    if word is None:
+        return None
+    if word == "pain_point" and op == "removed":
+        return "pain_point.resolved"
+    return f"{word}.{op}"
+
+
 def _journey_category(op: str, path: Path, names: list[str]) -> str:
     last = names[-1] if names else ""
-    if path and path[-1] != "item" and isinstance(path[-1], tuple):
+    if path and isinstance(path[-1], tuple):
         what = "step" if "steps" in names else "stage"
         return f"{what}.{op}"
     if op == "reordered":
         return "step.reordered" if last == "steps" else "stage.reordered"
     if "emotion" in names:
         return "emotion.changed"
+    if item := _item_category(op, path, names):
+        return item
     if last == "channel" and "measurement_plan" not in names:
         return "step.channel"
-    if last in ACTION_LANES or last in ("actor", "system", "action"):
-        return "step.actions"
-    if "pain_points" in names:
-        return {"added": "pain_point.added", "removed": "pain_point.resolved"}.get(
-            op, "pain_point.changed"
-        )
-    if "opportunities" in names:
-        return f"opportunity.{op}"
     if "measurement_plan" in names:
-        return f"measurement.{op}"
+        return "measurement.changed"
     return "journey.changed"
+
+
+def _where(path: Path) -> dict[str, str | None]:
+    """The stage, step and persona (of an emotion) a journey path points into."""
+    found: dict[str, str | None] = {"stage": None, "step": None, "persona": None}
+    for index, part in enumerate(path):
+        previous = path[index - 1] if index else None
+        if isinstance(part, tuple) and previous in ("stages", "steps"):
+            found["stage" if previous == "stages" else "step"] = str(part[1])
+        elif previous == "emotion" and isinstance(part, str):
+            found["persona"] = part
+    return found
+
+
+def _change(kind: str, ident: str, op: str, path: Path, before: Any, after: Any) -> Change:
+    """One raw difference as a :class:`Change`, named and placed."""
+    fields = (
+        item_fields(before, after) if op == "changed" and path and isinstance(path[-1], int) else ()
+    )
+    where = _where(path) if kind == "journey" else {}
+    return Change(
+        kind,
+        ident,
+        _categorise(kind, op, path),
+        _fmt(path),
+        before,
+        after,
+        op,
+        fields=fields,
+        **where,
+    )
 
 
 def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
@@ -318,9 +414,7 @@ def _compare(
     for op, path, old, new in raw:
         if path == ("id",):
             continue
-        result.changes.append(
-            Change(kind, ident, _categorise(kind, op, path), _fmt(path), old, new, op)
-        )
+        result.changes.append(_change(kind, ident, op, path, old, new))
 
 
 def dangling_references(head: CheckResult) -> Counter[Key]:
@@ -351,10 +445,7 @@ def compare_steps(base: Journey, head: Journey) -> list[StepChange]:
         prefix: Path = ("steps", ("id", ident))
         raw: Raw = []
         _walk(_step_data(old), _step_data(new), prefix, raw)
-        changes = tuple(
-            Change("journey", head.id, _categorise("journey", op, path), _fmt(path), b, a, op)
-            for op, path, b, a in raw
-        )
+        changes = tuple(_change("journey", head.id, op, path, b, a) for op, path, b, a in raw)
         out.append(StepChange(ident, old, new, changes, _emotion_moves(raw, len(prefix))))
     return out
 
