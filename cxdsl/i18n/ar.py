@@ -378,6 +378,25 @@ ARABIC: dict[str, str] = {
     "role_n": "عدد الإجابات",
     "role_ci_low": "الحد الأدنى للفترة",
     "role_ci_high": "الحد الأعلى للفترة",
+    # صورة التغيير (emit/diff_chart.py, render/change_curve.py)
+    "change_chart_before": "قبل",
+    "change_chart_after": "بعد",
+    "change_chart_key": "الخط الرمادي: المشاعر قبل هذا التغيير؛ الخط الأزرق: بعده.",
+    "change_chart_gaps": (
+        "حيث تخلو إحدى النسختين من المشاعر عند خطوة (خطوة جديدة أو محذوفة، أو لم تُذكر "
+        "فيها مشاعر) يمتد خطها مستقيمًا عبر تلك الخطوة."
+    ),
+    "change_chart_left_out": "لا تظهر الخطوات الخالية من المشاعر في النسختين كلتيهما.",
+    "change_chart_rtl": "تُقرأ الخطوات من اليمين إلى اليسار.",
+    "change_step_new": "جديدة",
+    "change_step_removed": "محذوفة",
+    "change_step_no_before": "لا قيمة قبل",
+    "change_step_no_after": "لا قيمة بعد",
+    "change_curve": "المشاعر قبل التغيير وبعده",
+    "change_new_step": "خطوة جديدة",
+    "change_removed_step": "خطوة محذوفة",
+    "alt_change_curve": "مشاعر {persona} في {steps} من «{title}»، قبل التغيير وبعده.",
+    "alt_change_curve_all": "المشاعر في {steps} من «{title}»، قبل التغيير وبعده.",
     # cxdsl diff and the preview site: each change in words (diff/words.py)
     "diff.where_step": "{step} ({stage})",
     "diff.where_stage": "مرحلة {stage}",

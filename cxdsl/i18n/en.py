@@ -381,6 +381,27 @@ ENGLISH: dict[str, str] = {
     "role_n": "number of responses",
     "role_ci_low": "interval's lower end",
     "role_ci_high": "interval's upper end",
+    # the picture of a change (emit/diff_chart.py, render/change_curve.py)
+    "change_chart_before": "before",
+    "change_chart_after": "after",
+    "change_chart_key": "Grey line: emotion before this change; blue line: after it.",
+    "change_chart_gaps": (
+        "Where one side has no emotion at a step (a new or removed step, or none stated), "
+        "its line runs straight across that step."
+    ),
+    "change_chart_left_out": "Steps with no emotion on either side are left out.",
+    "change_chart_rtl": "Steps read from right to left.",
+    "change_step_new": "new",
+    "change_step_removed": "removed",
+    "change_step_no_before": "none before",
+    "change_step_no_after": "none after",
+    "change_curve": "Emotion before and after the change",
+    "change_new_step": "new step",
+    "change_removed_step": "removed step",
+    "alt_change_curve": (
+        "Emotion of {persona} at {steps} of “{title}”, before and after the change."
+    ),
+    "alt_change_curve_all": "Emotion at {steps} of “{title}”, before and after the change.",
     # cxdsl diff and the preview site: each change in words (diff/words.py)
     "diff.where_step": "{step} ({stage})",
     "diff.where_stage": "stage {stage}",
