@@ -1,0 +1,149 @@
+"""Check findings a change introduced and those it fixed: the head's diagnostics that the
+base does not have, and the other way round.
+
+A finding is matched by what it is about, never by where its line is. A rule's finding
+has a subject (``journey:renew/stages/0/steps/1/title``), but its list positions shift
+when a step is inserted above; so each position of an item with an id is replaced by
+the id, read from that side's own workspace (``journey:renew/stages[apply]/steps[pay]/
+title``). The findings of the two sides are then paired in three passes, each looser
+than the one before and each pairing only what the earlier ones left:
+
+1. code, that id path, and the message (any ``line N`` or ``column N`` in it taken out);
+2. code, the path from the innermost item with an id (``journey:renew/steps[pay]/
+   pain_points/#/text``: a step moved to another stage, a pain point inserted above),
+   and the message with list positions taken out (``stages[#]``, as a schema error
+   quotes them);
+3. code, the id path, and the message with its numbers taken out (but for those inside
+   quotes, which are ids): the same problem, grown or shrunk (``planned sample 150``
+   where it was ``100``).
+
+A loader's or resolver's finding has no subject: its file stands in for the entity.
+Findings are paired one to one, so two identical findings on the head where the base had
+one leave one introduced.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..compiler import CheckResult
+from ..diagnostics import Diagnostic
+
+#: Positions a message may quote (a YAML parser's ``line 3, column 5``).
+_POSITION = re.compile(r"\b(line|column|col)\s*\d+", re.IGNORECASE)
+#: A list position in a dotted path (``stages[0]``) or a subject (``/0/``).
+_INDEX = re.compile(r"\[\d+\]")
+#: A quoted id (kept whole) or a number (taken out) of a message.
+_QUOTED_OR_NUMBER = re.compile(r"'[^']*'|\d+(?:[.,]\d+)*")
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class FindingChanges:
+    """Findings on the head and not on the base (``introduced``) and the other way round
+    (``fixed``), each in its side's diagnostic order."""
+
+    introduced: list[Diagnostic] = field(default_factory=list)
+    fixed: list[Diagnostic] = field(default_factory=list)
+
+
+def finding_changes(base: CheckResult, head: CheckResult) -> FindingChanges:
+    """The findings ``head`` introduced and those it fixed, matched by code and entity (see
+    the module's docstring), never by line or column."""
+    base_keys = _keys_of(base)
+    head_keys = _keys_of(head)
+    left_base = list(range(len(base.diagnostics)))
+    left_head = list(range(len(head.diagnostics)))
+    for level in range(3):
+        pool: dict[Key, list[int]] = {}
+        for i in left_base:
+            key = base_keys[i][level]
+            if key is not None:
+                pool.setdefault(key, []).append(i)
+        unpaired = []
+        for j in left_head:
+            key = head_keys[j][level]
+            candidates = pool.get(key) if key is not None else None
+            if candidates:
+                left_base.remove(candidates.pop(0))
+            else:
+                unpaired.append(j)
+        left_head = unpaired
+    return FindingChanges(
+        introduced=[head.diagnostics[j] for j in left_head],
+        fixed=[base.diagnostics[i] for i in left_base],
+    )
+
+
+def _keys_of(result: CheckResult) -> list[tuple[Key | None, Key | None, Key | None]]:
+    entities: dict[str, BaseModel] = {}
+    for doc in result.workspace.documents:
+        entities.setdefault(f"{doc.kind}:{doc.id}", doc.entity)
+    return [finding_keys(d, entities) for d in result.diagnostics]
+
+
+def finding_keys(
+    d: Diagnostic, entities: dict[str, BaseModel]
+) -> tuple[Key | None, Key | None, Key | None]:
+    """The three keys a finding is matched by, strictest first (see the module's
+    docstring); ``entities``: the workspace's entities by ``kind:id``."""
+    message = _POSITION.sub(r"\1 N", d.message)
+    loose = _INDEX.sub("[#]", message)
+    if d.subject is None:
+        where = d.span.file if d.span else ""
+        return (d.code, where, message), (d.code, where, loose), None
+    about, anchor = stable_subject(d.subject, entities)
+    numbers = _QUOTED_OR_NUMBER.sub(lambda m: m.group() if m.group()[0] == "'" else "#", message)
+    return (d.code, about, message), (d.code, anchor, loose), (d.code, about, numbers)
+
+
+def stable_subject(subject: str, entities: dict[str, BaseModel]) -> tuple[str, str]:
+    """``subject`` with each list position of an item with an id replaced by the id
+    (``journey:renew/stages[apply]/steps[pay]/title``), and the same path from the
+    innermost item with an id, any other position as ``#`` (``journey:renew/steps[pay]/
+    title``). A part the entity does not have is kept as written."""
+    head, *parts = subject.split("/")
+    node: Any = entities.get(head)
+    out = [head]
+    innermost = 0
+    for part in parts:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+            ident = _id_of(node)
+            if ident is not None:
+                out[-1] = f"{out[-1]}[{ident}]"
+                innermost = len(out) - 1
+                continue
+            out.append(part)
+            continue
+        out.append(part)
+        node = _child(node, part)
+    rest = ["#" if part.isdigit() else part for part in out[max(innermost, 1) :]]
+    return "/".join(out), "/".join([head, *rest])
+
+
+def _id_of(node: Any) -> str | None:
+    ident = node.get("id") if isinstance(node, dict) else getattr(node, "id", None)
+    return ident if isinstance(ident, str) else None
+
+
+def _child(node: Any, part: str) -> Any:
+    if isinstance(node, BaseModel):
+        return getattr(node, part, None)
+    if isinstance(node, dict):
+        if part in node:
+            return node[part]
+        return node.get(int(part)) if part.lstrip("-").isdigit() else None
+    return None
+
+
+def by_severity(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` errors first, then warnings, then notes, each in the given order."""
+    rank = {"error": 0, "warning": 1, "info": 2}
+    return sorted(diagnostics, key=lambda d: rank.get(d.severity.value, 3))
