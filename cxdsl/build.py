@@ -39,6 +39,8 @@ from .site.serve import serve_live, stamp
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from .site.preview import BaseVersion, Preview
+
 #: The configuration used when the workspace has no ``mkdocs.yml`` (the benchmark writes it).
 DEFAULT_MKDOCS = """site_name: {name}
 theme:
@@ -70,6 +72,8 @@ class SiteReport:
     pages: int
     #: False when ``mkdocs.yml`` was refused (CX016/CX017 among the diagnostics).
     built: bool = True
+    #: The pull request's changes, for a preview site (``cxdsl build --base``).
+    preview: Preview | None = None
 
 
 def prepare(
@@ -90,10 +94,18 @@ def prepare(
 
 
 def build_site(
-    root: Path, site_dir: Path, no_python: bool = False, jobs: int | None = None
+    root: Path,
+    site_dir: Path,
+    no_python: bool = False,
+    jobs: int | None = None,
+    base: BaseVersion | None = None,
 ) -> tuple[SiteReport, list[str]]:
     """Build ``site_dir/<lang>/`` for every workspace language, and a root redirect; the
     report and mkdocs' warnings back.
+
+    With ``base``, the workspace at a pull request's base (from
+    :func:`~cxdsl.site.preview.check_base`), the site is the pull request's preview: the
+    pages its changes touch say so, and a Changes page and before/after views are added.
 
     A ``mkdocs.yml`` that cannot be used safely (CX016, and CX017 in untrusted mode) is
     reported among the check's diagnostics and nothing is built (``SiteReport.built``).
@@ -112,6 +124,7 @@ def build_site(
     # Check the workspace, plan its diagrams and render them, once for every language.
     prepared = prepare(root, no_python, jobs)
     settings = prepared.result.workspace.settings
+    preview = _preview(base, prepared.result)
 
     pages = 0
     with MkdocsLog() as mkdocs_log:
@@ -121,7 +134,12 @@ def build_site(
 
             # Generate the language's pages and navigation from the checked model.
             content = generate_site(
-                prepared.result, prepared.diagrams, prepared.diagrams_out, lang, config.repo_url
+                prepared.result,
+                prepared.diagrams,
+                prepared.diagrams_out,
+                lang,
+                config.repo_url,
+                preview,
             )
 
             # Build with mkdocs: the plugin adds those pages to the workspace's own.
@@ -134,8 +152,18 @@ def build_site(
 
     # The root page leads to the default language.
     (site_dir / "index.html").write_text(redirect_page(settings), encoding="utf-8")
-    report = SiteReport(prepared, prepared.report, list(settings.languages), pages)
+    languages = list(settings.languages)
+    report = SiteReport(prepared, prepared.report, languages, pages, preview=preview)
     return report, mkdocs_log.messages
+
+
+def _preview(base: BaseVersion | None, head: CheckResult) -> Preview | None:
+    """The pull request's changes from ``base`` to the checked workspace (None: no base)."""
+    if base is None:
+        return None
+    from .site.preview import make_preview
+
+    return make_preview(base, head)
 
 
 def serve_site(root: Path, dev_addr: str, no_python: bool = False) -> list[Diagnostic]:

@@ -197,13 +197,45 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
 )
 @jobs_option
 @no_python_option
-def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> None:
-    """Check the workspace, render its diagrams and build the site in every language."""
+@click.option(
+    "--base",
+    metavar="REV",
+    default=None,
+    help="Build the preview of a pull request: mark every page that changed since REV "
+    "(its merge base with HEAD; the working tree is the head) and add a Changes page.",
+)
+@click.option(
+    "--direct",
+    is_flag=True,
+    help="With --base: compare with REV itself, not its merge base with HEAD.",
+)
+def build(
+    path: Path, out: Path | None, jobs: int | None, no_python: bool, base: str | None, direct: bool
+) -> None:
+    """Check the workspace, render its diagrams and build the site in every language.
+
+    With --base REV, the site is the preview of a pull request, as cxdsl diff compares it.
+    """
     from .build import build_site
+    from .diff.revisions import MissingHistory, RevisionError
+    from .i18n import count_text
+    from .site.preview import check_base
 
     started = time.perf_counter()
     site_dir = out or path / "site"
-    report, warnings = build_site(path, site_dir, no_python, jobs)
+    if direct and base is None:
+        raise click.UsageError("--direct compares with the revision --base names: give --base")
+    before = None
+    try:
+        if base is not None:
+            before = check_base(path, base, direct=direct, no_python=no_python)
+    except MissingHistory as exc:  # not a usage mistake: the clone lacks history
+        raise CxdslError(str(exc)) from exc
+    except RevisionError as exc:
+        raise click.UsageError(f"git: {exc}") from exc
+    for note in before.notes if before else ():
+        click.echo(f"cxdsl build: warning: {note}", err=True)
+    report, warnings = build_site(path, site_dir, no_python, jobs, before)
     result, render_report = report.prepared.result, report.render
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
@@ -221,6 +253,9 @@ def build(path: Path, out: Path | None, jobs: int | None, no_python: bool) -> No
         f"{report.pages} pages in {len(report.languages)} languages "
         f"({', '.join(report.languages)}) -> {site_dir} in {elapsed:.1f} s"
     )
+    if report.preview is not None:
+        counted = count_text(len(report.preview.changes), "change", "en")
+        click.echo(f"build: preview of a pull request: {counted} since {report.preview.label}")
     if render_report.failed:  # Graphviz failed: a failure, not a finding (see render)
         sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)

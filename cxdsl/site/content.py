@@ -15,6 +15,7 @@ from .markdown import Writer, relative
 
 if TYPE_CHECKING:
     from .measured_figures import JourneyResults
+    from .preview import Preview
 
 
 @dataclass
@@ -55,6 +56,8 @@ class PageContext:
     charts: dict[str, str] = field(default_factory=dict)
     #: The measured results grouped by journey id (once per site, on first use).
     by_journey: dict[str, JourneyResults] | None = None
+    #: The pull request a preview site shows (``cxdsl build --base``); None otherwise.
+    preview: Preview | None = None
 
     @property
     def lang(self) -> str:

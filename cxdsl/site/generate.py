@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..compiler import CheckResult
 from ..i18n import overrides
@@ -15,6 +15,9 @@ from ..render.pipeline import Diagram
 from . import compare_page, journey_pages, metrics_page, other_pages
 from .content import PageContext, SiteContent, diagram_file
 from .markdown import Writer
+
+if TYPE_CHECKING:
+    from .preview import Preview
 
 #: Past this many journeys the navigation groups them by life event and material prunes
 #: it (only the open section is written into each page), so pages stay small.
@@ -33,11 +36,13 @@ def generate_site(
     diagrams_out: Path,
     lang: str,
     repo_url: str | None = None,
+    preview: Preview | None = None,
 ) -> SiteContent:
     """Markdown pages, navigation and diagram files for the site in ``lang``, in the
-    workspace's own interface strings (``ui:`` in ``cxdsl.yaml``)."""
+    workspace's own interface strings (``ui:`` in ``cxdsl.yaml``); with ``preview``, the
+    preview of a pull request (:mod:`.preview`)."""
     with overrides(result.workspace.settings):
-        return _generate(result, diagrams, diagrams_out, lang, repo_url)
+        return _generate(result, diagrams, diagrams_out, lang, repo_url, preview)
 
 
 def _generate(
@@ -46,6 +51,7 @@ def _generate(
     diagrams_out: Path,
     lang: str,
     repo_url: str | None,
+    preview: Preview | None,
 ) -> SiteContent:
     ctx = RenderContext(result.index, result.workspace.settings, lang)
     w = Writer(ctx)
@@ -55,7 +61,7 @@ def _generate(
         for d in diagrams
         if d.lang == lang
     }
-    pc = PageContext(result, ctx, w, mine, diagrams_out, repo_url)
+    pc = PageContext(result, ctx, w, mine, diagrams_out, repo_url, preview=preview)
     site = SiteContent(lang)
     for diagram in mine.values():
         site.files[diagram_file(diagram)] = diagrams_out / f"{diagram.path}.svg"
