@@ -14,6 +14,11 @@ from typing import Any
 
 from ..compiler import CheckResult
 from ..diagnostics import Severity
+from ..diff.comment_text import (
+    _BIDI_CONTROLS,
+    code_span,
+    escape_text,
+)
 from ..diff.engine import Change, WorkspaceDiff, emotion_shift
 from ..i18n import count_text
 from ..model import Journey, Step
@@ -21,6 +26,8 @@ from ..model.kinds import BY_NAME
 from ..render.context import RenderContext
 from ..render.text import signed
 from .base import DiffOutput
+
+_code = code_span
 
 #: The comment's sections, in the order reviewers read them; titles from the kind registry.
 _KIND_ORDER = (
@@ -37,68 +44,6 @@ _KIND_ORDER = (
 )
 _KIND_TITLES = {kind: BY_NAME[kind].plural for kind in _KIND_ORDER}
 _VERBS = {"added": "added", "removed": "removed", "changed": "changed", "reordered": "reordered"}
-
-
-# --- escaping: every piece of model text in the comment goes through escape_text -------
-
-#: Explicit directional formatting (embeddings, overrides, isolates): they reorder what a
-#: reviewer sees (an RLO turns "txt.exe" into "exe.txt"), so they are shown, not obeyed.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-#: GitHub links @mentions, #refs, bare URLs and e-mail addresses in the rendered text, after
-#: Markdown, so a backslash does not stop them (github/cmark-gfm#181, github/markup#1168);
-#: an empty HTML comment splits the text there and shows nothing.
-_SPLIT = "<!-- -->"
-_AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=gh-)(?=\d)", re.IGNORECASE)
-
-
-def visible_text(text: str) -> str:
-    """What a reviewer reads for ``text``: one line, bidi and other controls shown by code."""
-    out = []
-    for ch in text:
-        if ch.isspace():  # one line; Markdown trims other kinds of space at a line's end
-            out.append(" ")
-        elif ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs"):
-            out.append(f"[U+{ord(ch):04X}]")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-def escape_text(text: str) -> str:
-    """Model text as inline GitHub Markdown that shows exactly ``visible_text(text)``.
-
-    Every ASCII punctuation character is backslash-escaped (no emphasis, link, image,
-    heading, HTML, entity, table or code span can start), and an empty comment follows
-    ``@`` and ``#`` and breaks ``://``, ``www.`` and ``GH-1`` so that GitHub neither
-    mentions, nor references, nor autolinks.
-    """
-    shown = visible_text(text)
-    marks = {m.start() for m in _AUTOLINK_STARTS.finditer(shown)}
-    out = []
-    for i, ch in enumerate(shown):
-        if i in marks:
-            out.append(_SPLIT)
-        if ch in _ASCII_PUNCTUATION:
-            out.append("\\" + ch)
-            if ch in "@#":
-                out.append(_SPLIT)
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-#: Letters and digits of any script, and the punctuation of ids and field paths: nothing in
-#: a code span can mean more than itself, and GitHub links nothing inside one.
-_PLAIN_CODE = re.compile(r"[^\W_][\w.\-\[\]+ ]*")
-
-
-def _code(value: object) -> str:
-    """An id, path or scalar in a code span when it is plainly safe, else escaped text."""
-    text = str(value)
-    if _PLAIN_CODE.fullmatch(text) and not text.endswith(" "):
-        return f"`{text}`"
-    return escape_text(text)
 
 
 def _show(ctx: RenderContext, value: Any) -> str:
