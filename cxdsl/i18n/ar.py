@@ -288,6 +288,23 @@ ARABIC: dict[str, str] = {
     "effort_unchanged_counted": "تُحتسب المراحل التي لم تتغير بالقيمة نفسها في الجانبين.",
     "effort_none": "لا تذكر أي خطوة في الرحلتين الجهدَ المطلوب فيها.",
     "replaces": "تحل محل",
+    # موقع معاينة طلب الدمج (site/preview.py, site/changes_page.py)
+    "preview.changed": "تغيّر في طلب الدمج هذا",
+    "preview.changes": "التغييرات",
+    "preview.all_changes": "كل التغييرات",
+    "preview.intro": "ما يغيّره طلب الدمج هذا منذ {base}: {changes}.",
+    "preview.nothing": "لا يغيّر طلب الدمج هذا شيئًا في مساحة العمل.",
+    "preview.removed": "أُزيل في طلب الدمج هذا، فلم تعد له صفحة.",
+    "preview.before": "قبل",
+    "preview.after": "بعد",
+    "preview.before_after": "قبل التغيير وبعده",
+    "preview.see_before_after": "اعرضها قبل التغيير وبعده",
+    "preview.see_changes": "اعرض التغييرات",
+    "preview.open_page": "افتح الصفحة",
+    "preview.see_on_page": "اعرضه في الصفحة",
+    "preview.before_at": "قبل: في {base}",
+    "preview.after_here": "بعد: في طلب الدمج هذا",
+    "preview.journey_changes": "كل تغييرات هذه الرحلة",
     # fields shown on the journey, persona, catalog and coverage pages (issue 13:
     # site/step_details.py, effort_view.py, plan_tables.py, more_table.py, ...)
     "more": "المزيد",

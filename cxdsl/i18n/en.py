@@ -291,6 +291,23 @@ ENGLISH: dict[str, str] = {
     "effort_unchanged_counted": "The unchanged stages count the same on both sides.",
     "effort_none": "No step of either journey states its effort.",
     "replaces": "replaces",
+    # the preview site of a pull request (site/preview.py, site/changes_page.py)
+    "preview.changed": "Changed in this pull request",
+    "preview.changes": "Changes",
+    "preview.all_changes": "All changes",
+    "preview.intro": "What this pull request changes since {base}: {changes}.",
+    "preview.nothing": "This pull request changes nothing in the workspace.",
+    "preview.removed": "Removed in this pull request: it has no page any more.",
+    "preview.before": "before",
+    "preview.after": "after",
+    "preview.before_after": "Before and after",
+    "preview.see_before_after": "See it before and after",
+    "preview.see_changes": "See the changes",
+    "preview.open_page": "Open the page",
+    "preview.see_on_page": "see it on the page",
+    "preview.before_at": "Before: at {base}",
+    "preview.after_here": "After: in this pull request",
+    "preview.journey_changes": "Every change to this journey",
     # fields shown on the journey, persona, catalog and coverage pages (issue 13:
     # site/step_details.py, effort_view.py, plan_tables.py, more_table.py, ...)
     "more": "More",
