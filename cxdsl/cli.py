@@ -16,11 +16,12 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_diff import diff
 from .cli_export import export
 from .cli_results import results
 from .cli_schema import schema
 from .compiler import check_workspace
-from .emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput, format_text, summary_line
+from .emit import CHECK_EMITTERS, CheckOutput, format_text, summary_line
 from .emit.check_text import seen_from_here
 from .errors import (
     EXIT_FAILURE,
@@ -345,116 +346,6 @@ def new(kind: str, ident: str, path: Path) -> None:
     click.echo(f"created {rel}")
 
 
-def _require_a_workspace(path: Path, trees: list[Path], worktree: bool) -> None:
-    """A folder that is a workspace on neither side would diff as "No changes": refuse."""
-    folders = [*trees, *([path] if worktree else [])]
-    if not any(os.path.lexists(folder / "cxdsl.yaml") for folder in folders):
-        raise click.UsageError(
-            f"{path} is not a cxdsl workspace in either revision (no cxdsl.yaml); "
-            "give the workspace's folder with --path, e.g. --path cx"
-        )
-
-
-@main.command()
-@click.argument("base", required=False)
-@click.argument("head", required=False)
-@click.option(
-    "--path",
-    "path",
-    default=".",
-    show_default=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The workspace (inside a git repository).",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(DIFF_EMITTERS)),
-    default="markdown",
-    show_default=True,
-)
-@click.option(
-    "--fail-on",
-    default="",
-    metavar="CATEGORIES",
-    help="Comma-separated change categories that make the command exit 1, e.g. "
-    "metric.removed,step.removed,dangling (a prefix such as 'metric.' works).",
-)
-@click.option(
-    "--direct",
-    is_flag=True,
-    help="Compare BASE itself with HEAD (two trees), not their merge base as a pull request does.",
-)
-@no_python_option
-def diff(
-    base: str | None,
-    head: str | None,
-    path: Path,
-    fmt: str,
-    fail_on: str,
-    direct: bool,
-    no_python: bool,
-) -> None:
-    """Semantic changes HEAD made since it branched from BASE, as a pull request shows them.
-
-    BASE defaults to the default branch (origin/HEAD, main or master), HEAD to the working
-    tree; the comparison starts at their merge base (--direct: at BASE itself).
-    """
-    from .diff.engine import diff_workspaces
-    from .diff.revisions import (
-        WORKTREE,
-        MissingHistory,
-        RevisionError,
-        checkout,
-        resolve_pair,
-        short,
-        temporary,
-    )
-
-    options = LoadOptions(allow_python=False if no_python else None)
-    try:
-        base, head = resolve_pair(path, base, head, direct=direct)  # verified ids, or WORKTREE
-        with temporary() as tmp:
-            trees = [
-                checkout(path, rev, Path(tmp) / name)
-                for rev, name in ((base, "base"), (head, "head"))
-                if rev != WORKTREE
-            ]
-            for tree in trees:
-                for note in tree.skipped:
-                    click.echo(f"cxdsl diff: warning: {note}", err=True)
-            _require_a_workspace(path, [t.root for t in trees], head == WORKTREE)
-            before = check_workspace(trees[0].root, options, trees[0].refused)
-            after = (
-                check_workspace(path, options)
-                if head == WORKTREE
-                else check_workspace(trees[1].root, options, trees[1].refused)
-            )
-    except MissingHistory as exc:  # not a usage mistake: the clone lacks history
-        raise CxdslError(str(exc)) from exc
-    except RevisionError as exc:
-        raise click.UsageError(f"git: {exc}") from exc
-    changes = diff_workspaces(before, after)
-    names = short(path, base), short(path, head)
-    click.echo(DIFF_EMITTERS[fmt](DiffOutput(changes, *names, after)), nl=False)
-    refused = _refused_categories([c.category for c in changes.changes], fail_on)
-    if refused:
-        click.echo(f"cxdsl diff: refused changes: {', '.join(refused)}", err=True)
-        sys.exit(EXIT_FINDINGS)
-
-
-def _refused_categories(categories: list[str], fail_on: str) -> list[str]:
-    """The change categories that ``--fail-on`` names, exactly or by a prefix ending in '.'."""
-    wanted = [c.strip() for c in fail_on.split(",") if c.strip()]
-    return sorted(
-        {
-            category
-            for category in categories
-            if any(w == category or (w.endswith(".") and category.startswith(w)) for w in wanted)
-        }
-    )
-
-
 @main.command()
 @workspace_arg
 @click.option(
@@ -530,3 +421,4 @@ def rules(fmt: str) -> None:
 main.add_command(schema)
 main.add_command(results)
 main.add_command(export)
+main.add_command(diff)

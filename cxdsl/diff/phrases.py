@@ -18,7 +18,7 @@ from typing import Literal
 from ..i18n import is_rtl, ui
 from .comment_text import code_span, escape_text
 
-PartKind = Literal["ui", "text", "code", "number", "strong", "del", "ins"]
+PartKind = Literal["ui", "text", "code", "number", "delta", "strong", "del", "ins"]
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 
@@ -110,6 +110,10 @@ def marked(before: str, after: str, lang: str | None) -> tuple[Parts, Parts]:
 _UI_MARKUP = re.compile(r"([\\`*_\[\]<>&#@|~!])")
 
 
+#: A number as cxdsl writes one (never model text): shown as it is.
+_NUMBER = re.compile(r"[+\-−]?[0-9][0-9.,]*")
+
+
 def to_markdown(parts: Parts, lang: str) -> str:
     """Parts as GitHub Markdown; model text escaped, and a run of text in a left-to-right
     language isolated inside a right-to-left comment (one isolate per run)."""
@@ -135,8 +139,11 @@ def _markdown_part(part: Part, rtl: bool) -> str:
         return _UI_MARKUP.sub(r"\\\1", text)
     if part.kind == "code":
         return code_span(text)
-    if part.kind in ("number", "strong"):
-        shown = f"**{escape_text(text)}**" if part.kind == "strong" else escape_text(text)
+    if part.kind == "strong":  # bold words (a count), in the sentence's own direction
+        return f"**{escape_text(text)}**"
+    if part.kind in ("number", "delta"):  # a signed number: isolated left to right
+        plain = text if _NUMBER.fullmatch(text) else escape_text(text)
+        shown = f"**{plain}**" if part.kind == "delta" else plain
         return f"{LRI}{shown}{PDI}" if rtl else shown
     core = escape_text(text.strip())
     if not core:
@@ -176,8 +183,10 @@ def to_html(parts: Parts) -> str:
             out.append(f'<code dir="ltr">{text}</code>')
         elif part.kind == "number":
             out.append(f'<bdi dir="ltr">{text}</bdi>')
-        elif part.kind == "strong":
+        elif part.kind == "delta":
             out.append(f'<strong><bdi dir="ltr">{text}</bdi></strong>')
+        elif part.kind == "strong":
+            out.append(f"<strong>{text}</strong>")
         else:
             tag = {"del": "del", "ins": "ins"}.get(part.kind)
             lang = f' lang="{html.escape(part.lang)}"' if part.lang else ""

@@ -27,6 +27,14 @@ class DiffOutput:
     base_name: str
     head_name: str
     head: CheckResult
+    #: The base's check (titles of what was removed, findings the change fixed).
+    base: CheckResult | None = None
+    #: The comment's language (default: the head workspace's first language).
+    lang: str | None = None
+    #: Where the preview site of the change is published (``--preview-url``).
+    preview_url: str | None = None
+    #: The code host's limit on a comment's length, in characters.
+    limit: int = 65_536
 
 
 #: An emitter: the whole output of one command in one format, as text.
