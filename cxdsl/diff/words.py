@@ -99,7 +99,7 @@ def _emotion(change: Change, view: DiffView, lang: str, at: Parts) -> Parts:
         before=Part("number", signed(change.before)),
         after=Part("number", signed(change.after)),
     )
-    shift = Part("strong", signed(delta))
+    shift = Part("delta", signed(delta))
     if change.persona:
         name = _text(view, view.persona_name(change.persona), lang)
         return fill("diff.emotion_persona", lang, persona=name, where=at, move=moves, delta=shift)
