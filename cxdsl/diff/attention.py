@@ -25,7 +25,6 @@ Flags come in that order; within a code, in the head's order (documents, stages,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
@@ -33,12 +32,20 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from ..compiler import CheckResult
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Severity
 from ..model import Entity, Instrument, Journey, Persona, SampleDesign, Segment, Step
 from ..model.kinds import kind_of
 from ..stats import sample_plan
 from .engine import Change, WorkspaceDiff
-from .findings import FindingChanges, by_severity, stable_subject
+from .findings import (
+    FindingChanges,
+    by_severity,
+    entities_of,
+    finding_place,
+    is_position,
+    stage_and_step,
+    trigger_place,
+)
 
 EMOTION_WORSE = "attention.emotion-worse"
 STEP_REMOVED = "attention.step-removed"
@@ -67,8 +74,6 @@ FLAG_CODES: tuple[str, ...] = (
 
 #: How much a pain point hurts, in order.
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
-_STAGE = re.compile(r"stages\[([^\]]+)\]")
-_STEP = re.compile(r"steps\[([^\]]+)\]")
 E = TypeVar("E", bound=Entity)
 
 
@@ -114,7 +119,7 @@ def attention(
         *_steps_removed(journeys),
         *_metrics_removed(diff.changes),
         *_questions_removed(list(_pairs(diff, base, head, Instrument))),
-        *_measurements_removed(diff.changes, head),
+        *_measurements_removed(diff.changes, journeys),
         *_measured_steps_removed(journeys),
         *_severities_raised(diff.changes),
         *_last_journeys(base, head),
@@ -218,14 +223,8 @@ def _measured_steps_removed(journeys: list[tuple[Journey, Journey]]) -> Iterator
 
 def _where(change: Change) -> tuple[str | None, str | None]:
     """The stage and step a journey change is at (from its path when not given)."""
-    stage = change.stage or _first(_STAGE, change.path)
-    step = change.step or _first(_STEP, change.path)
-    return stage, step
-
-
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
-    return found.group(1) if found else None
+    stage, step = stage_and_step(change.path)
+    return change.stage or stage, change.step or step
 
 
 def _metrics_removed(changes: list[Change]) -> Iterator[Flag]:
@@ -248,8 +247,12 @@ def _questions_removed(instruments: list[tuple[Instrument, Instrument]]) -> Iter
                 )
 
 
-def _measurements_removed(changes: list[Change], head: CheckResult) -> Iterator[Flag]:
-    """Entries of a measurement plan the diff says are gone (not those edited in place)."""
+def _measurements_removed(
+    changes: list[Change], journeys: list[tuple[Journey, Journey]]
+) -> Iterator[Flag]:
+    """Entries of a measurement plan the diff says are gone (not those edited in place),
+    placed where they were triggered (on the head, else on the base: a removed step)."""
+    by_id = {new.id: (new, old) for old, new in journeys}
     for c in changes:
         entry = c.before
         if c.category != "measurement.removed" or not isinstance(entry, dict):
@@ -258,9 +261,8 @@ def _measurements_removed(changes: list[Change], head: CheckResult) -> Iterator[
             continue
         found = entry.get("trigger")
         trigger: dict[str, Any] = found if isinstance(found, dict) else {}
-        journey = head.index.entity("journey", c.entity)
-        stage, step = _trigger_place(
-            journey if isinstance(journey, Journey) else None,
+        stage, step = trigger_place(
+            by_id.get(c.entity, ()),
             _text_or_none(trigger.get("stage")),
             _text_or_none(trigger.get("step")),
         )
@@ -273,18 +275,6 @@ def _measurements_removed(changes: list[Change], head: CheckResult) -> Iterator[
             before=entry,
             detail=str(entry["metric"]),
         )
-
-
-def _trigger_place(
-    journey: Journey | None, stage: str | None, step: str | None
-) -> tuple[str | None, str | None]:
-    """The stage and step a trigger names: the stage holding its step on the head when
-    the trigger names only the step."""
-    if stage is None and step is not None and journey is not None:
-        found = next((s for s in journey.steps() if s.id == step), None)
-        holder = journey.stage_of(found) if found is not None else None
-        stage = holder.id if holder is not None else None
-    return stage, step
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -386,34 +376,15 @@ def _last_journeys(base: CheckResult, head: CheckResult) -> Iterator[Flag]:
 # --- findings ------------------------------------------------------------------------
 
 
-def _entities(result: CheckResult) -> dict[str, BaseModel]:
-    entities: dict[str, BaseModel] = {}
-    for doc in result.workspace.documents:
-        entities.setdefault(f"{doc.kind}:{doc.id}", doc.entity)
-    return entities
-
-
-def _about(
-    d: Diagnostic, entities: dict[str, BaseModel]
-) -> tuple[str, str, str | None, str | None]:
-    """The kind, id, stage and step a finding is about (its file, when it has no subject)."""
-    if d.subject is None:
-        return "file", d.span.file if d.span else "", None, None
-    about, _ = stable_subject(d.subject, entities)
-    kind, _, rest = about.partition(":")
-    ident = rest.split("/", 1)[0]
-    return kind, ident, _first(_STAGE, about), _first(_STEP, about)
-
-
 def _underpowered(findings: FindingChanges, head: CheckResult) -> Iterator[Flag]:
-    entities = _entities(head)
+    entities = entities_of(head)
     for d in findings.introduced:
         if d.code != "CX209" or d.subject is None:
             continue
         plan = _sample_of(d.subject, entities, head)
         if plan is None:
             continue
-        kind, ident, _, _ = _about(d, entities)
+        kind, ident, _, _ = finding_place(d, entities)
         metric, stage, step, figures = plan
         yield Flag(UNDERPOWERED, kind, ident, stage, step, after=figures, detail=metric or "")
 
@@ -427,7 +398,7 @@ def _sample_of(
     parts = subject.split("/")
     entity = entities.get(parts[0])
     metric = stage = step = None
-    if isinstance(entity, Journey) and len(parts) > 2 and parts[2].isdigit():
+    if isinstance(entity, Journey) and len(parts) > 2 and is_position(parts[2]):
         if int(parts[2]) >= len(entity.measurement_plan):
             return None
         m = entity.measurement_plan[int(parts[2])]
@@ -435,7 +406,7 @@ def _sample_of(
         plan = sample_plan(m, design if isinstance(design, SampleDesign) else None)
         metric = m.metric
         if m.trigger is not None:
-            stage, step = _trigger_place(entity, m.trigger.stage, m.trigger.step)
+            stage, step = trigger_place([entity], m.trigger.stage, m.trigger.step)
     elif isinstance(entity, SampleDesign):
         plan = sample_plan(None, entity)
     else:
@@ -455,11 +426,11 @@ def _sample_of(
 
 
 def _findings_introduced(findings: FindingChanges, head: CheckResult) -> Iterator[Flag]:
-    entities = _entities(head)
+    entities = entities_of(head)
     for d in by_severity(findings.introduced):
         if d.severity is Severity.INFO:
             continue
-        kind, ident, stage, step = _about(d, entities)
+        kind, ident, stage, step = finding_place(d, entities)
         yield Flag(
             FINDING_INTRODUCED,
             kind,

@@ -33,6 +33,7 @@ from pydantic import BaseModel
 
 from ..compiler import CheckResult
 from ..diagnostics import Diagnostic
+from ..model import Journey
 
 #: Positions a message may quote (a YAML parser's ``line 3, column 5``).
 _POSITION = re.compile(r"\b(line|column|col)\s*\d+", re.IGNORECASE)
@@ -40,6 +41,14 @@ _POSITION = re.compile(r"\b(line|column|col)\s*\d+", re.IGNORECASE)
 _INDEX = re.compile(r"\[\d+\]")
 #: A quoted id (kept whole) or a number (taken out) of a message.
 _QUOTED_OR_NUMBER = re.compile(r"'[^']*'|\d+(?:[.,]\d+)*")
+
+_STAGE = re.compile(r"stages\[([^\]]+)\]")
+_STEP = re.compile(r"steps\[([^\]]+)\]")
+#: The path of a measurement plan entry inside a journey (a finding's subject).
+_ENTRY = re.compile(r"measurement_plan/([0-9]+)(?:/|$)")
+
+#: A list position or a whole-number mapping key of a subject (ASCII digits only).
+_NUMBER = re.compile(r"-?[0-9]+")
 
 Key = tuple[str, ...]
 
@@ -82,10 +91,16 @@ def finding_changes(base: CheckResult, head: CheckResult) -> FindingChanges:
 
 
 def _keys_of(result: CheckResult) -> list[tuple[Key | None, Key | None, Key | None]]:
+    entities = entities_of(result)
+    return [finding_keys(d, entities) for d in result.diagnostics]
+
+
+def entities_of(result: CheckResult) -> dict[str, BaseModel]:
+    """The workspace's entities by ``kind:id`` (the first of a duplicated id)."""
     entities: dict[str, BaseModel] = {}
     for doc in result.workspace.documents:
         entities.setdefault(f"{doc.kind}:{doc.id}", doc.entity)
-    return [finding_keys(d, entities) for d in result.diagnostics]
+    return entities
 
 
 def finding_keys(
@@ -113,7 +128,7 @@ def stable_subject(subject: str, entities: dict[str, BaseModel]) -> tuple[str, s
     out = [head]
     innermost = 0
     for part in parts:
-        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        if isinstance(node, list) and is_position(part) and int(part) < len(node):
             node = node[int(part)]
             ident = _id_of(node)
             if ident is not None:
@@ -124,8 +139,13 @@ def stable_subject(subject: str, entities: dict[str, BaseModel]) -> tuple[str, s
             continue
         out.append(part)
         node = _child(node, part)
-    rest = ["#" if part.isdigit() else part for part in out[max(innermost, 1) :]]
+    rest = ["#" if is_position(part) else part for part in out[max(innermost, 1) :]]
     return "/".join(out), "/".join([head, *rest])
+
+
+def is_position(part: str) -> bool:
+    """Whether a part of a subject is a list position (``0``, ``12``)."""
+    return part.isascii() and part.isdigit()
 
 
 def _id_of(node: Any) -> str | None:
@@ -139,7 +159,7 @@ def _child(node: Any, part: str) -> Any:
     if isinstance(node, dict):
         if part in node:
             return node[part]
-        return node.get(int(part)) if part.lstrip("-").isdigit() else None
+        return node.get(int(part)) if _NUMBER.fullmatch(part) else None
     return None
 
 
@@ -147,3 +167,43 @@ def by_severity(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """``diagnostics`` errors first, then warnings, then notes, each in the given order."""
     rank = {"error": 0, "warning": 1, "info": 2}
     return sorted(diagnostics, key=lambda d: rank.get(d.severity.value, 3))
+
+
+def finding_place(
+    d: Diagnostic, entities: dict[str, BaseModel]
+) -> tuple[str, str, str | None, str | None]:
+    """The kind, id, stage and step a finding is about (``file`` and its file, when it has
+    no subject); a finding on a measurement plan entry is where the entry is triggered.
+    ``entities``: :func:`entities_of` the side the finding is on."""
+    if d.subject is None:
+        return "file", d.span.file if d.span else "", None, None
+    about, _ = stable_subject(d.subject, entities)
+    head, _, rest = about.partition("/")
+    kind, _, ident = head.partition(":")
+    entity = entities.get(head)
+    entry = _ENTRY.match(rest)
+    if isinstance(entity, Journey) and entry and int(entry[1]) < len(entity.measurement_plan):
+        trigger = entity.measurement_plan[int(entry[1])].trigger
+        if trigger is not None:
+            return kind, ident, *trigger_place([entity], trigger.stage, trigger.step)
+    return kind, ident, *stage_and_step(about)
+
+
+def stage_and_step(path: str) -> tuple[str | None, str | None]:
+    """The stage and step ids a path names (``stages[apply].steps[pay].title``)."""
+    stage, step = _STAGE.search(path), _STEP.search(path)
+    return (stage.group(1) if stage else None), (step.group(1) if step else None)
+
+
+def trigger_place(
+    journeys: Sequence[Journey], stage: str | None, step: str | None
+) -> tuple[str | None, str | None]:
+    """The stage and step a trigger names: when it names only the step, the stage holding
+    the step in the first of ``journeys`` that has it."""
+    for journey in journeys:
+        if stage is not None or step is None:
+            break
+        found = next((s for s in journey.steps() if s.id == step), None)
+        holder = journey.stage_of(found) if found is not None else None
+        stage = holder.id if holder is not None else None
+    return stage, step
