@@ -12,8 +12,12 @@ from cxdsl.cli import main
 from cxdsl.compiler import check_workspace
 from cxdsl.diff.engine import Change, WorkspaceDiff
 from cxdsl.emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput
-from cxdsl.emit.diff_markdown import check_summary, describe, format_markdown
-from cxdsl.render.context import RenderContext
+from cxdsl.compiler import CheckResult
+from cxdsl.diff.phrases import line_markdown
+from cxdsl.diff.view import DiffView
+from cxdsl.diff.words import describe
+from cxdsl.emit.diff_attention import check_summary
+from cxdsl.emit.diff_comment import emit
 
 
 def _choices(command: str) -> list[str]:
@@ -38,71 +42,78 @@ def test_check_prints_what_its_emitter_writes(workspace: Path, fmt: str) -> None
 @pytest.mark.parametrize("fmt", list(DIFF_EMITTERS))
 def test_an_empty_diff_in_each_format(workspace: Path, fmt: str) -> None:
     out = DIFF_EMITTERS[fmt](
-        DiffOutput(WorkspaceDiff(), "base", "head", check_workspace(workspace))
+        DiffOutput(WorkspaceDiff(), "base", "head", check_workspace(workspace), lang="en")
     )
     assert out.endswith("\n")
     assert ("No changes to the model." in out) == (fmt == "markdown")
 
 
+def _line(result: CheckResult, change: Change) -> str:
+    view = DiffView(result, result)
+    return "\n".join(line_markdown(describe(change, view, "en"), "en")).removeprefix("- ")
+
+
 @pytest.mark.parametrize(
-    "before,after,line",
+    "before,after,persona,line",
     [
-        (1, -1, "😶 emotion at `stages[a].steps[b]`: +1 → -1 (**-2**)"),
-        (
-            {"p": 1, "q": 0},
-            {"p": 2, "q": 0, "r": -1},
-            "😶 emotion at `stages[a].steps[b]`: p: +1 → +2 (**+1**); r: — → -1",
-        ),
-        ({"p": 1}, 2, "😶 emotion at `stages[a].steps[b]`: p: +1 → —"),
-        ("x", "y", "😶 emotion at `stages[a].steps[b]`: `x` → `y`"),
+        (1, -1, None, "😶 Emotion at the journey: +1 → -1 (**-2**)"),
+        (1, 2, "p", "😶 “p”'s emotion at the journey: +1 → +2 (**+1**)"),
     ],
 )
-def test_the_emotion_delta_is_the_engines_emotion_shift_in_bold(
-    workspace: Path, before: object, after: object, line: str
+def test_the_emotion_delta_is_signed_and_in_bold(
+    workspace: Path, before: int, after: int, persona: str | None, line: str
 ) -> None:
     result = check_workspace(workspace)
-    ctx = RenderContext(result.index, result.workspace.settings, "en")
-    change = Change("journey", "j", "emotion.changed", "stages[a].steps[b]", before, after)
-    assert describe(ctx, change) == line
+    change = Change(
+        "journey", "j", "emotion.changed", "emotion", before, after, "changed", persona=persona
+    )
+    assert _line(result, change) == line
 
 
 @pytest.mark.parametrize(
     "change,line",
     [
-        (Change("metric", "m", "metric.added", "", None, "M"), "➕ metric `m` added: `M`"),
+        (Change("metric", "m", "metric.added", "", None, "M"), "➕ Metric `m` added: `M`"),
         (
             Change("metric", "m", "metric.removed", "", "M", None, "used by j"),
-            "➖ metric `m` removed (`M`) — ⚠ used by j",
+            "➖ Metric `m` removed: `M`",
         ),
-        (Change("metric", "m", "metric.renamed", "", "a", "b"), "✏️ metric renamed `a` → `b`"),
+        (
+            Change("metric", "m", "metric.renamed", "", "a", "b"),
+            "✏️ Metric renamed: `a` → `b`",
+        ),
         (
             Change("channel", "c", "dangling", "", None, 2),
-            "⚠ removing channel `c` leaves `2` references dangling",
+            "⚠ Removing Channel `c` leaves 2 references to it dangling",
         ),
         (
-            Change("journey", "j", "step.reordered", "stages[a]", ["x", "y"], ["y", "x"]),
-            "↕ steps reordered at `stages[a]`: x, y → y, x",
+            Change(
+                "journey", "j", "step.reordered", "stages[a]", ["x", "y"], ["y", "x"], "reordered"
+            ),
+            "↕ Steps reordered at the journey",
         ),
         (
-            Change("journey", "j", "pain_point.resolved", "p", {"text": "slow"}, None),
-            "✅ pain point resolved at `p`: “slow”",
+            Change(
+                "journey",
+                "j",
+                "pain_point.resolved",
+                "pain_points[0]",
+                {"text": "slow"},
+                None,
+                "removed",
+            ),
+            "✅ Pain point resolved at the journey: “slow”",
         ),
         (
-            Change("journey", "j", "field.changed", "owner", "a", "b", "changed"),
-            r"field\.changed: `owner` `a` → `b`",
-        ),
-        (
-            Change("journey", "j", "field.changed", "tags", None, "t", "added"),
-            r"field\.changed: `tags` added: `t`",
+            Change("journey", "j", "journey.changed", "owner", "a", "b", "changed"),
+            "✏️ owner of the journey: `a` → `b`",
         ),
     ],
 )
 def test_describe_keeps_one_line_per_kind_of_change(
     workspace: Path, change: Change, line: str
 ) -> None:
-    result = check_workspace(workspace)
-    ctx = RenderContext(result.index, result.workspace.settings, "en")
-    assert describe(ctx, change) == line
+    assert _line(check_workspace(workspace), change) == line
 
 
 PLACEHOLDER_METRIC = """\
@@ -119,15 +130,16 @@ instrument: survey
 
 def test_the_diff_says_clean_only_without_any_finding(workspace: Path) -> None:
     clean = check_workspace(workspace)
-    assert check_summary(clean) == "✅ clean"
+    assert check_summary(clean, "en") == "✅ clean"
     (workspace / "journeys" / "ces.yaml").write_text(PLACEHOLDER_METRIC, encoding="utf-8")
     warned = check_workspace(workspace)  # three CX220 warnings, no error: exit 0, not clean
-    assert warned.ok and check_summary(warned) == "⚠ 3 warnings"
+    assert warned.ok and check_summary(warned, "en") == "⚠ 3 warnings"
+    assert check_summary(warned, "ar") == "⚠ 3 تحذيرات"
     change = Change("metric", "ces", "metric.added", "", None, "New metric")
-    comment = format_markdown(WorkspaceDiff([change]), "main", "head", warned)
+    comment = emit(DiffOutput(WorkspaceDiff([change]), "main", "head", warned, lang="en"))
     assert "`cxdsl check` on the head: ⚠ 3 warnings" in comment and "clean" not in comment
     (workspace / "journeys" / "bad.yaml").write_text("kind: channel\nid: x\n", encoding="utf-8")
-    assert check_summary(check_workspace(workspace)) == "❌ 2 errors, 3 warnings"
+    assert check_summary(check_workspace(workspace), "en") == "❌ 2 errors, 3 warnings"
 
 
 def test_the_check_summary_counts_what_fix_would_repair(workspace: Path) -> None:

@@ -111,7 +111,10 @@ def _whole(change: Change, view: DiffView, lang: str) -> Parts:
     kind = (
         fill(f"kind.{change.kind}", lang) if _has(f"kind.{change.kind}") else (words(change.kind),)
     )
-    title = _value(view, view.title(change.kind, change.entity), lang)
+    label = view.title(change.kind, change.entity)
+    if label is None:  # not on either side any more: the label the change recorded
+        label = change.after if change.category.endswith(".added") else change.before
+    title = _value(view, label, lang)
     what = (*kind, words(" "), code(change.entity))
     if change.category == "dangling":
         return fill("diff.dangling", lang, what=what, count=Part("number", str(change.after)))
@@ -249,7 +252,10 @@ def _value(view: DiffView, value: Any, lang: str) -> Parts:
     if is_localised(value) or (isinstance(value, str) and " " in value):
         return _text(view, value, lang)
     if isinstance(value, dict):
-        for key in ("title", "text", "action", "name", "topic", "metric", "id"):
+        for key in ("title", "text", "action", "name", "topic"):
+            if key in value:
+                return _text(view, value[key], lang)
+        for key in ("metric", "id"):
             if key in value:
                 return _value(view, value[key], lang)
         return (code(", ".join(f"{k}: {v}" for k, v in value.items())[:120]),)
