@@ -25,6 +25,7 @@ from cxdsl.emit.diff_chart import (
     BEFORE_COLOUR,
     joined_across,
     label,
+    label_limit,
     mermaid_change_chart,
     mermaid_journey_change,
 )
@@ -257,6 +258,27 @@ def test_a_persona_new_to_the_journey_has_only_the_after_line_in_its_colour() ->
     assert omar.x == ["One (none before)"]
 
 
+def test_a_persona_who_feels_the_same_everywhere_gets_no_chart() -> None:
+    base = journey({"s": [("one", {"sara": 1, "omar": 0}), ("two", 0)]}, ("sara", "omar"))
+    head = journey({"s": [("one", {"sara": 2, "omar": 0}), ("two", 0)]}, ("sara", "omar"))
+    ctx = context(sara="Sara", omar="Omar")
+    window = change_window(base, head)
+    series = emotion_series(ctx, ctx, base, head, window)
+    assert [(s.persona, s.moved) for s in series] == [("sara", True), ("omar", False)]
+    blocks = mermaid_change_chart(ctx, head, window, series).split("\n\n")
+    assert len(blocks) == 2 and parse_block(blocks[0]).title == "Renew a licence · Sara"
+    head.stages[0].steps[0].emotion = {"sara": 1, "omar": 0}
+    head.stages[0].title = "Renamed"  # a changed stage, but no emotion moved: no picture
+    window = change_window(base, head)
+    assert (
+        mermaid_change_chart(ctx, head, window, emotion_series(ctx, ctx, base, head, window)) == ""
+    )
+
+
+def test_fewer_steps_leave_longer_labels() -> None:
+    assert [label_limit(n) for n in (0, 1, 2, 3, 5, 7, 20)] == [32, 32, 32, 28, 16, 12, 12]
+
+
 def test_equal_step_titles_stay_apart() -> None:
     base = journey({"s": [("a", 0), ("b", 0)]})
     head = journey({"s": [("a", 1), ("b", 1)]})
@@ -343,7 +365,7 @@ def test_any_title_yields_exactly_the_expected_statements(
         texts = [parsed.title, *parsed.x, *(n for n, _ in parsed.lines)]
         assert all(_inert(t) for t in texts), texts
         assert "%%" not in text and "\n" not in note and "<" not in note.replace("<!-- -->", "")
-        assert all(len(strip_isolates(x)) <= 24 for x in parsed.x)
+        assert all(len(strip_isolates(x)) <= label_limit(2) + len(" (2)") for x in parsed.x)
 
 
 def test_label_caps_length_and_keeps_no_syntax() -> None:

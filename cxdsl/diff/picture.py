@@ -68,6 +68,12 @@ class Series:
         """Whether step ``i`` has a value on either side."""
         return self.before[i] is not None or self.after[i] is not None
 
+    @property
+    def moved(self) -> bool:
+        """Whether the persona feels anything differently at some step (a value changed,
+        appeared or went)."""
+        return self.before != self.after
+
 
 def change_window(base: Journey, head: Journey) -> list[WindowStep]:
     """The steps to draw for a changed journey: the changed stages and their neighbours

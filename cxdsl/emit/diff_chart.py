@@ -1,9 +1,11 @@
 """A picture of a journey's change inside the pull-request comment: Mermaid ``xychart-beta``.
 
-Code hosts draw Mermaid blocks in comments. For each persona of a changed journey, one
-chart of the steps :func:`cxdsl.diff.picture.change_window` keeps, with two lines: the
-emotion before the change and after it. What a reader needs and Mermaid cannot say is in
-the block or in one line of Markdown under the last chart (in the comment's language):
+Code hosts draw Mermaid blocks in comments. For each persona of a changed journey whose
+emotion moved somewhere in it, one chart of the steps
+:func:`cxdsl.diff.picture.change_window` keeps, with two lines: the emotion before the
+change and after it (a persona who feels the same everywhere gets no chart: two lines one
+over the other say nothing). What a reader needs and Mermaid cannot say is in the block or
+in one line of Markdown under the last chart (in the comment's language):
 
 - **Which line is which.** ``xychart-beta`` draws no legend; the block sets the two
   lines' colours (a ``config`` front matter, fixed text) and the line under the charts
@@ -18,7 +20,7 @@ the block or in one line of Markdown under the last chart (in the comment's lang
   straight line between its neighbours, which draws exactly a line joining them across
   the step, or its nearest value at either end. The step's label says why: ``(new)``,
   ``(removed)``, ``(none before)``, ``(none after)``; the line under the charts says the
-  line runs straight across. Never a made-up "neutral" value.
+  line runs straight across. No "neutral" value is made up for a step.
 - **Right to left.** Mermaid lays an x axis out left to right whatever the language. In a
   right-to-left comment the steps are given last first, so the journey reads from right to
   left like the text around it and like cxdsl's Arabic charts (a line under the charts
@@ -26,13 +28,13 @@ the block or in one line of Markdown under the last chart (in the comment's lang
   runs and numbers ``LRI … PDI``) so its words and numbers read in order.
 
 Every piece of text in the block (titles, names, and the interface strings, which a
-workspace may override) goes through :func:`label`: :func:`mermaid_text` leaves only
-letters, digits, marks and ``-.'()!?/+`` and spaces of ASCII, no controls or separators,
-and here no comma either, then a length cap. So model text cannot end a quoted string
-(``"``), a list (``]``, ``,``), a line or the fence (no newline, no backtick), start a
-comment or a ``%%{init}%%`` directive (no ``%``), an entity (``#…;``), HTML (``<>&``) or a
-statement (each text sits inside quotes on a line cxdsl starts). The line under the charts
-goes through :func:`escape_text`.
+workspace may override) goes through :func:`label`: of ASCII, :func:`mermaid_text` keeps
+only letters, digits, spaces and ``-.'()!?/+`` (here no comma either), of the rest all but
+controls, format characters and separators; then a length cap. So model text cannot end a
+quoted string (``"``), a list (``]``, ``,``), a line or the fence (no newline, no
+backtick), start a comment or a ``%%{init}%%`` directive (no ``%``), an entity (``#…;``),
+HTML (``<>&``) or a statement (each text sits inside quotes on a line cxdsl starts). The
+line under the charts goes through :func:`escape_text`.
 """
 
 from __future__ import annotations
@@ -51,7 +53,8 @@ from .diff_markdown import mermaid_text
 
 BEFORE_COLOUR = "#999999"
 AFTER_COLOUR = SERIES[0]
-#: The longest step title on the x axis, and the longest journey title, in characters.
+#: The longest step title on the x axis (fewer steps leave more room: :func:`label_limit`),
+#: and the longest journey title, in characters.
 LABEL_LIMIT, TITLE_LIMIT = 24, 80
 #: The interface string that says why a step has no value on one side.
 _MARKS = {
@@ -76,12 +79,20 @@ def mermaid_journey_change(
 def mermaid_change_chart(
     ctx: RenderContext, head: Journey, window: Sequence[WindowStep], series: Sequence[Series]
 ) -> str:
-    """One fenced ``xychart-beta`` block per series (persona) and, under the last, one
-    line of Markdown that names the lines (see the module docstring); "" without any."""
-    blocks = [block for s in series if (block := _block(ctx, head, window, s))]
+    """One fenced ``xychart-beta`` block per series (persona) whose emotion moved and,
+    under the last, one line of Markdown that names the lines (see the module docstring);
+    "" without any."""
+    moved = [s for s in series if s.moved]
+    blocks = [block for s in moved if (block := _block(ctx, head, window, s))]
     if not blocks:
         return ""
-    return "\n\n".join([*blocks, _note(ctx, window, series)])
+    return "\n\n".join([*blocks, _note(ctx, window, moved)])
+
+
+def label_limit(count: int) -> int:
+    """The longest step title on an x axis of ``count`` steps: 12 to 32 characters, about
+    what a chart of the usual 700 pixels has room for side by side."""
+    return max(12, min(32, 84 // max(count, 1)))
 
 
 def label(text: str, limit: int = LABEL_LIMIT) -> str:
@@ -117,7 +128,7 @@ def _block(ctx: RenderContext, head: Journey, window: Sequence[WindowStep], s: S
         f'      plotColorPalette: "{", ".join(colour for _, colour, _ in lines)}"',
         "---",
         "xychart-beta",
-        f"  title {_quoted(ctx, _title(ctx, head, s.persona), TITLE_LIMIT)}",
+        f"  title {_quoted(ctx, _title(ctx, head, s.persona))}",
         f"  x-axis [{categories}]",
         f"  y-axis {_quoted(ctx, ui('emotion', ctx.lang))} {number(low)} --> {number(high)}",
     ]
@@ -128,8 +139,9 @@ def _block(ctx: RenderContext, head: Journey, window: Sequence[WindowStep], s: S
     return "\n".join(out)
 
 
-def _quoted(ctx: RenderContext, text: str, limit: int = LABEL_LIMIT) -> str:
-    return f'"{isolate(label(text, limit), ctx.lang)}"'
+def _quoted(ctx: RenderContext, text: str) -> str:
+    """``text`` as a quoted xychart string (its parts already cut to their length)."""
+    return f'"{isolate(label(text, 2 * TITLE_LIMIT), ctx.lang)}"'
 
 
 def _title(ctx: RenderContext, head: Journey, persona: str | None) -> str:
@@ -147,7 +159,7 @@ def _step_labels(
     out = []
     seen: Counter[str] = Counter()
     for w, i in zip(steps, kept, strict=True):
-        text = label(ctx.text(w.step.title))
+        text = label(ctx.text(w.step.title), label_limit(len(steps)))
         side = "before" if s.before[i] is None else "after" if s.after[i] is None else None
         if side is not None:
             why = _MARKS.get(w.op, _MARKS[side])
