@@ -35,6 +35,8 @@ JOURNEY = "journeys/renew-license.yaml"
 CATALOG = "journeys/catalog.yaml"
 TREE = "personas/tree.yaml"
 SUBMIT = {"ar": "الإرسال", "en": "Submit"}
+LOST = {"ar": "ضياع", "en": "Lost"}
+LATE = {"ar": "تأخر", "en": "Late"}
 ID = "renew-license"
 
 
@@ -541,3 +543,19 @@ def test_a_schema_error_whose_message_quotes_a_shifted_position_stays(tmp_path: 
     assert [d.code for d in new.diagnostics] == ["CX010"]
     assert old.diagnostics[0].message != new.diagnostics[0].message  # steps[1] → steps[2]
     assert finding_changes(old, new) == FindingChanges()
+
+
+def test_a_high_pain_point_in_a_new_step_or_stage_is_flagged_at_its_step(tmp_path: Path) -> None:
+    base, head = two(tmp_path)
+    lost = pains(("ضياع", "Lost", "high"))
+    late = pains(("تأخر", "Late", "high"), ("ملل", "Dull", "low"))
+    stages = [
+        ("apply", SIGN_IN + step("wait", "{ar: الانتظار, en: Wait}", "0", lost) + SUBMIT_STEP),
+        ("after", step("appeal", "{ar: الاعتراض, en: Appeal}", "0", late)),
+    ]
+    write(head, JOURNEY, journey(stages))
+    flags, _ = run(base, head)
+    assert of(flags, SEVERITY_RAISED) == [
+        Flag(SEVERITY_RAISED, "journey", ID, "apply", "wait", None, None, "high", "", LOST),
+        Flag(SEVERITY_RAISED, "journey", ID, "after", "appeal", None, None, "high", "", LATE),
+    ]

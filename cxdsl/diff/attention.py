@@ -283,19 +283,21 @@ def _text_or_none(value: Any) -> str | None:
 
 def _severities_raised(changes: list[Change]) -> Iterator[Flag]:
     for c in changes:
-        raised = _raised(c)
-        if raised is None:
-            continue
         stage, step = _where(c)
-        for before, after, text in raised:
+        for at, before, after, text in _raised(c):
             yield Flag(
-                SEVERITY_RAISED, c.kind, c.entity, stage, step, None, before, after, "", text
+                SEVERITY_RAISED, c.kind, c.entity, stage, at or step, None, before, after, "", text
             )
 
 
-def _raised(c: Change) -> list[tuple[str | None, str, Any]] | None:
-    """(before, after, text) of each pain point a change makes more severe, or brings in
-    with severity high; None for a change that does neither."""
+#: A pain point made more severe: the step it is at (when the change is a whole new
+#: stage), its severity before (None: new) and after, and its text.
+Raised = tuple[str | None, str | None, str, Any]
+
+
+def _raised(c: Change) -> list[Raised]:
+    """Each pain point a change makes more severe, or brings in with severity high (in a
+    new step or stage too)."""
     if c.category == "pain_point.changed":
         item = c.after if isinstance(c.after, dict) else {}
         severity = [f for f in c.fields if f.field == "severity"]
@@ -304,24 +306,31 @@ def _raised(c: Change) -> list[tuple[str | None, str, Any]] | None:
         elif severity:
             before, after = severity[0].before, severity[0].after
         else:
-            return None
+            return []
         if _rank(after) > _rank(before):
-            return [(str(before), str(after), item.get("text"))]
-        return None
+            return [(None, str(before), str(after), item.get("text"))]
+        return []
     if c.category == "pain_point.added":
-        return _new_high([c.after])
+        return _new_high(None, [c.after])
     if c.category == "step.added" and isinstance(c.after, dict):
-        return _new_high(c.after.get("pain_points") or [])
-    return None
+        return _new_high(None, c.after.get("pain_points"))
+    if c.category == "stage.added" and isinstance(c.after, dict):
+        steps = c.after.get("steps")
+        return [
+            found
+            for s in (steps if isinstance(steps, list) else [])
+            if isinstance(s, dict)
+            for found in _new_high(_text_or_none(s.get("id")), s.get("pain_points"))
+        ]
+    return []
 
 
-def _new_high(items: list[Any]) -> list[tuple[str | None, str, Any]] | None:
-    found: list[tuple[str | None, str, Any]] = [
-        (None, "high", item.get("text"))
-        for item in items
+def _new_high(step: str | None, items: Any) -> list[Raised]:
+    return [
+        (step, None, "high", item.get("text"))
+        for item in (items if isinstance(items, list) else [])
         if isinstance(item, dict) and item.get("severity") == "high"
     ]
-    return found or None
 
 
 def _rank(severity: Any) -> int:

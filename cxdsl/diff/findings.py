@@ -36,11 +36,11 @@ from ..diagnostics import Diagnostic
 from ..model import Journey
 
 #: Positions a message may quote (a YAML parser's ``line 3, column 5``).
-_POSITION = re.compile(r"\b(line|column|col)\s*\d+", re.IGNORECASE)
+_POSITION = re.compile(r"\b(line|column|col)\s*[0-9]+", re.IGNORECASE)
 #: A list position in a dotted path (``stages[0]``) or a subject (``/0/``).
-_INDEX = re.compile(r"\[\d+\]")
+_INDEX = re.compile(r"\[[0-9]+\]")
 #: A quoted id (kept whole) or a number (taken out) of a message.
-_QUOTED_OR_NUMBER = re.compile(r"'[^']*'|\d+(?:[.,]\d+)*")
+_QUOTED_OR_NUMBER = re.compile(r"'[^']*'|[0-9]+(?:[.,][0-9]+)*")
 
 _STAGE = re.compile(r"stages\[([^\]]+)\]")
 _STEP = re.compile(r"steps\[([^\]]+)\]")
@@ -67,26 +67,26 @@ def finding_changes(base: CheckResult, head: CheckResult) -> FindingChanges:
     the module's docstring), never by line or column."""
     base_keys = _keys_of(base)
     head_keys = _keys_of(head)
-    left_base = list(range(len(base.diagnostics)))
+    paired: set[int] = set()
     left_head = list(range(len(head.diagnostics)))
     for level in range(3):
         pool: dict[Key, list[int]] = {}
-        for i in left_base:
+        for i in reversed(range(len(base_keys))):  # popped from the end: in order
             key = base_keys[i][level]
-            if key is not None:
+            if key is not None and i not in paired:
                 pool.setdefault(key, []).append(i)
         unpaired = []
         for j in left_head:
             key = head_keys[j][level]
             candidates = pool.get(key) if key is not None else None
             if candidates:
-                left_base.remove(candidates.pop(0))
+                paired.add(candidates.pop())
             else:
                 unpaired.append(j)
         left_head = unpaired
     return FindingChanges(
         introduced=[head.diagnostics[j] for j in left_head],
-        fixed=[base.diagnostics[i] for i in left_base],
+        fixed=[d for i, d in enumerate(base.diagnostics) if i not in paired],
     )
 
 
@@ -112,10 +112,14 @@ def finding_keys(
     loose = _INDEX.sub("[#]", message)
     if d.subject is None:
         where = d.span.file if d.span else ""
-        return (d.code, where, message), (d.code, where, loose), None
+        return ("file", d.code, where, message), ("file", d.code, where, loose), None
     about, anchor = stable_subject(d.subject, entities)
     numbers = _QUOTED_OR_NUMBER.sub(lambda m: m.group() if m.group()[0] == "'" else "#", message)
-    return (d.code, about, message), (d.code, anchor, loose), (d.code, about, numbers)
+    return (
+        ("subject", d.code, about, message),
+        ("subject", d.code, anchor, loose),
+        ("subject", d.code, about, numbers),
+    )
 
 
 def stable_subject(subject: str, entities: dict[str, BaseModel]) -> tuple[str, str]:
