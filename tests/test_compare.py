@@ -286,12 +286,12 @@ def test_cxdsl_diff_shows_effort_as_is_to_be(tmp_path: Path) -> None:
         (ws / src.relative_to(CASE)).write_text(src.read_text(encoding="utf-8"), "utf-8")
     git(ws, "add", "-A")
     git(ws, "commit", "-qm", "a to-be journey")
-    args = ["diff", "HEAD~1", "HEAD", "--path", str(ws)]
+    args = ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--lang", "en"]
     markdown = CliRunner().invoke(main, args)
     assert markdown.exit_code == 0, markdown.output
     assert "### Effort: as-is → to-be" in markdown.output
     assert (
-        "- `get-permit-online` (as-is `get-permit`), stage `visit`: active 25 → 23 min (−2); "
+        "- `get-permit-online` (`get-permit`), `visit`: active 25 → 23 min (−2); "
         "waiting 225 → 10 min (−215);"
     ) in markdown.output
     payload = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)

@@ -54,15 +54,19 @@ def test_markdown_and_json_between_commits(tmp_path: Path) -> None:
     edit(journey, "        channel: portal\n", "        channel: kiosk-app\n")
     edit(ws / "journeys" / "catalog.yaml", "target: 80", "target: 90")
     git(ws, "commit", "-qam", "edit")
-    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)])
+    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--lang", "en"])
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "**4 changes** in 1 journeys, 1 metrics." in out
-    assert "emotion at `stages[apply].steps[submit].emotion`: +1 → -1 (**-2**)" in out
-    assert "pain point added at `stages[apply].steps[submit].pain_points.item`: “بطء”" in out
-    assert r"step\.channel: `stages[apply].steps[sign-in].channel` `portal` → `kiosk-app`" in out
-    assert r"metric\.target: `target` `80.0` → `90.0`" in out
-    assert "```mermaid\njourney\n  title تجديد الرخصة" in out
+    assert "**4 changes** in 1 journey and 1 metric." in out
+    assert "- 😶 Emotion at “Submit” (“Apply”): +1 → -1 (**-2**)" in out
+    assert "- ⚠ Pain point added at “Submit” (“Apply”): “Slow”" in out
+    assert "- ✏️ channel of “Sign in” (“Apply”): `portal` → `kiosk-app`" in out
+    assert "- ✏️ target: 80 → 90" in out
+    assert '  line "before" [0, 1]\n  line "after" [0, -1]' in out
+    assert "**Emotion worse at a moment of truth**: “Renew a licence” › “Apply” › “Submit”" in out
+    arabic = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)]).output
+    assert "**4 تغييرات** في رحلة واحدة ومؤشر واحد." in arabic
+    assert "- ✏️ المستهدف: من \u206680\u2069 إلى \u206690\u2069" in arabic
     payload = json.loads(
         CliRunner()
         .invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--format", "json"])
@@ -81,11 +85,15 @@ def test_working_tree_against_merge_base_and_fail_on(tmp_path: Path) -> None:
     catalog = ws / "journeys" / "catalog.yaml"
     text = catalog.read_text(encoding="utf-8")
     catalog.write_text(text.split("---\nkind: metric")[0], encoding="utf-8")  # drop the metric
-    result = CliRunner().invoke(main, ["diff", "--path", str(ws), "--fail-on", "metric.removed"])
+    args = ["diff", "--path", str(ws), "--lang", "en", "--fail-on", "metric.removed"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert "➖ metric `csat` removed" in result.output
-    assert "1 references left dangling" in result.output
+    assert "➖ Metric `csat` removed: “Satisfaction”" in result.output
+    assert "leaves 1 references to it dangling" in result.output
     assert "refused changes: metric.removed" in result.output
+    flagged = CliRunner().invoke(main, [*args[:-1], "attention."])
+    assert flagged.exit_code == 1
+    assert "attention.metric-removed" in flagged.output
 
 
 def test_bad_revision_is_a_usage_error(tmp_path: Path) -> None:

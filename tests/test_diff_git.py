@@ -123,7 +123,8 @@ def test_committed_symlinks_leaving_the_workspace_are_skipped_not_followed(tmp_p
 def test_diff_across_a_committed_absolute_symlink_does_not_crash(tmp_path: Path) -> None:
     ws = repo(tmp_path)
     _commit_links(ws)
-    result = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)])
+    args = ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--lang", "en"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
     assert "journeys/absolute.yaml: symlink to an absolute path" in result.output

@@ -223,7 +223,7 @@ def test_mermaid_values_and_marks_by_hand() -> None:
     assert block.lines == [("before", "0, -1, 0, 1"), ("after", "-1, 0.5, 2, 1")]
     assert block.palette == f"{BEFORE_COLOUR}, {AFTER_COLOUR}"
     note = text.split("\n\n")[-1]
-    assert note.startswith(r"Grey line\: emotion before this change\; blue line\: after it\.")
+    assert note.startswith("Grey line: emotion before this change; blue line: after it.")
     assert "straight across" in note and "right to left" not in note
 
 

@@ -114,6 +114,11 @@ _UI_MARKUP = re.compile(r"([\\`*_\[\]<>&#@|~!])")
 _NUMBER = re.compile(r"[+\-−]?[0-9][0-9.,]*")
 
 
+def ui_markdown(text: str) -> str:
+    """Interface words as Markdown: only what could start markup is escaped."""
+    return _UI_MARKUP.sub(r"\\\1", text)
+
+
 def to_markdown(parts: Parts, lang: str) -> str:
     """Parts as GitHub Markdown; model text escaped, and a run of text in a left-to-right
     language isolated inside a right-to-left comment (one isolate per run)."""
@@ -136,7 +141,7 @@ def to_markdown(parts: Parts, lang: str) -> str:
 def _markdown_part(part: Part, rtl: bool) -> str:
     text = part.value
     if part.kind == "ui":
-        return _UI_MARKUP.sub(r"\\\1", text)
+        return ui_markdown(text)
     if part.kind == "code":
         return code_span(text)
     if part.kind == "strong":  # bold words (a count), in the sentence's own direction

@@ -166,7 +166,8 @@ def _plain_field(change: Change, view: DiffView, lang: str, at: Parts) -> Line:
             before=_value(view, change.before, lang),
             after=_value(view, change.after, lang),
         )
-    return Line(fill("diff.field_changed", lang, field=label, where=at, move=move), icon(change))
+    key = "diff.field_changed" if at else "diff.field"
+    return Line(fill(key, lang, field=label, where=at, move=move), icon(change))
 
 
 def _field_line(view: DiffView, f: FieldChange, lang: str) -> tuple[Line, ...]:

@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..diff.attention import Flag, attention
 from ..diff.comment_text import code_span, escape_text
 from ..diff.findings import FindingChanges, finding_changes
-from ..diff.phrases import Part, Parts, code, fill, quoted, to_markdown, words
+from ..diff.phrases import Part, Parts, code, fill, quoted, to_markdown, ui_markdown, words
 from ..diff.view import DiffView
 from ..i18n import count_text, has_string, list_separator, ui
 from ..render.text import signed
@@ -47,7 +47,7 @@ def attention_section(out: DiffOutput, lang: str) -> list[str]:
     if not flags and not findings.fixed:
         return []
     view = DiffView(out.base or out.head, out.head)
-    lines = [f"### {escape_text(ui('diff.attention', lang))}", ""]
+    lines = [f"### {ui_markdown(ui('diff.attention', lang))}", ""]
     shown = [f for f in flags if f.code != "attention.finding-introduced"]
     for flag in shown[:MAX_FLAGS]:
         lines.append(f"- ⚠ {to_markdown(flag_parts(flag, view, lang), lang)}")
@@ -127,7 +127,7 @@ def _value(value: Any, lang: str) -> Parts:
 def _finding_lines(found: list[Diagnostic], key: str, lang: str, fixed: bool = False) -> list[str]:
     if not found:
         return []
-    lines = ["", f"**{escape_text(ui(key, lang))}**", ""]
+    lines = ["", f"**{ui_markdown(ui(key, lang))}**", ""]
     for d in found[:MAX_FLAGS]:
         mark = "✅" if fixed else _MARKS[d.severity]
         where = f" ({escape_text(str(d.span))})" if d.span else ""

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..diff.comment_text import escape_text
+from ..diff.phrases import ui_markdown
 from ..diff.picture import Series, WindowStep, change_window, emotion_series
 from ..i18n import isolate, ui
 from ..model import Journey
@@ -200,4 +200,4 @@ def _note(ctx: RenderContext, window: Sequence[WindowStep], series: Sequence[Ser
         keys.append("change_chart_left_out")
     if ctx.rtl:
         keys.append("change_chart_rtl")
-    return escape_text(" ".join(ui(key, ctx.lang) for key in keys))
+    return ui_markdown(" ".join(ui(key, ctx.lang) for key in keys))

@@ -19,7 +19,7 @@ from babel.lists import format_list
 
 from ..diff.comment_text import code_span, escape_text
 from ..diff.engine import Change
-from ..diff.phrases import Line, Part, fill, line_markdown, to_markdown, words
+from ..diff.phrases import Line, Part, fill, line_markdown, to_markdown, ui_markdown, words
 from ..diff.words import describe
 from ..i18n import count_text, has_string, ui
 from ..i18n.plurals import locale_of
@@ -149,7 +149,7 @@ def preview_link(out: DiffOutput, kind: str, ident: str, lang: str, step: str | 
     if page is None:
         return ""
     url = urljoin(out.preview_url.rstrip("/") + "/", page)
-    return f" · [{escape_text(ui('diff.preview', lang))}](<{url}>)"
+    return f" · [{ui_markdown(ui('diff.preview', lang))}](<{url}>)"
 
 
 def _details(
@@ -165,7 +165,7 @@ def _details(
     for (kind, ident), changes in by_entity.items():
         if kind != current:
             current = kind
-            lines += [f"### {escape_text(_kind_title(kind, lang))}", ""]
+            lines += [f"### {ui_markdown(_kind_title(kind, lang))}", ""]
         lines.append(entity_heading(out, kind, ident, lang))
         for change in changes:
             lines += line_markdown(describe(change, view, lang), lang)
@@ -214,7 +214,7 @@ def _one_line(out: DiffOutput, kind: str, ident: str, changes: list[Change], lan
 def _categories(out: DiffOutput, lang: str) -> list[str]:
     counts = Counter(c.category for c in out.diff.changes)
     listed = ", ".join(f"{n} × {code_span(cat)}" for cat, n in sorted(counts.items()))
-    title = escape_text(ui("diff.by_category", lang))
+    title = ui_markdown(ui("diff.by_category", lang))
     return ["", f"<details><summary>{title}</summary>\n\n{listed}\n\n</details>"]
 
 
@@ -224,9 +224,9 @@ def _effort_lines(out: DiffOutput) -> list[str]:
     if not out.diff.effort:
         return []
     lang = language(out)
-    lines = [f"### {escape_text(ui('diff.effort', lang))}", ""]
+    lines = [f"### {ui_markdown(ui('diff.effort', lang))}", ""]
     for e in out.diff.effort:
-        part = code_span(e.stage) if e.stage else escape_text(ui("diff.where_journey", lang))
+        part = code_span(e.stage) if e.stage else ui_markdown(ui("diff.where_journey", lang))
         lines.append(f"- {code_span(e.journey)} ({code_span(e.as_is)}), {part}: {e.text}")
     return [*lines, ""]
 

@@ -37,7 +37,8 @@ def test_changed_data_moves_figures(tmp_path: Path) -> None:
     moved = [c for c in changes if c["category"] == "figure.moved"]
     assert [(c["entity"], c["path"]) for c in moved] == [("nps", "pay 2026-Q1")]
     assert moved[0]["detail"].startswith("+25.0")
-    text = CliRunner().invoke(main, ["diff", "HEAD~1", "HEAD", "--path", str(ws)]).output
+    args = ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--lang", "en"]
+    text = CliRunner().invoke(main, args).output
     # Markdown: every punctuation mark of data is escaped, so it renders as written.
-    assert "📊 figure moved: `nps` on pay 2026\\-Q1: 0\\.0" in text
+    assert "📊 Figure moved: `nps` on `pay 2026-Q1`: 0\\.0" in text
     assert "→ 25\\.0" in text
