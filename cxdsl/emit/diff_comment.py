@@ -145,10 +145,23 @@ def preview_link(out: DiffOutput, kind: str, ident: str, lang: str, step: str | 
         return ""
     from ..site.preview import preview_path
 
-    page = preview_path(kind, ident, lang, step)
+    return _link(out.preview_url, preview_path(kind, ident, lang, step), lang)
+
+
+def change_link(out: DiffOutput, change: Change, lang: str) -> str:
+    """`` · [preview](URL)`` to where one change is seen in the preview site."""
+    if not out.preview_url:
+        return ""
+    from ..site.preview import change_path
+
+    page = change_path(change, lang, out.head)
+    return _link(out.preview_url, page, lang)
+
+
+def _link(base_url: str, page: str | None, lang: str) -> str:
     if page is None:
         return ""
-    url = urljoin(out.preview_url.rstrip("/") + "/", page)
+    url = urljoin(base_url.rstrip("/") + "/", page)
     return f" · [{ui_markdown(ui('diff.preview', lang))}](<{url}>)"
 
 
@@ -168,7 +181,9 @@ def _details(
             lines += [f"### {ui_markdown(_kind_title(kind, lang))}", ""]
         lines.append(entity_heading(out, kind, ident, lang))
         for change in changes:
-            lines += line_markdown(describe(change, view, lang), lang)
+            written = line_markdown(describe(change, view, lang), lang)
+            written[0] += change_link(out, change, lang)
+            lines += written
         if kind == "journey" and charts < MAX_CHARTS:
             chart = journey_chart(out, ident, lang)
             if chart:
