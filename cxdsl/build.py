@@ -103,9 +103,8 @@ def build_site(
     """Build ``site_dir/<lang>/`` for every workspace language, and a root redirect; the
     report and mkdocs' warnings back.
 
-    With ``base``, the workspace at a pull request's base (from
-    :func:`~cxdsl.site.preview.check_base`), the site is the pull request's preview: the
-    pages its changes touch say so, and a Changes page and before/after views are added.
+    With ``base`` (:func:`~cxdsl.site.preview.check_base`), the site is a pull request's
+    preview: changed pages say so; a Changes page and before/after views are added.
 
     A ``mkdocs.yml`` that cannot be used safely (CX016, and CX017 in untrusted mode) is
     reported among the check's diagnostics and nothing is built (``SiteReport.built``).
@@ -133,13 +132,9 @@ def build_site(
             config = site_config(vetted, site_dir / lang, no_python, warn=number == 0)
 
             # Generate the language's pages and navigation from the checked model.
+            result, diagrams = prepared.result, prepared.diagrams
             content = generate_site(
-                prepared.result,
-                prepared.diagrams,
-                prepared.diagrams_out,
-                lang,
-                config.repo_url,
-                preview,
+                result, diagrams, prepared.diagrams_out, lang, config.repo_url, preview
             )
 
             # Build with mkdocs: the plugin adds those pages to the workspace's own.

@@ -1,13 +1,18 @@
-"""The as-is vs to-be comparison page of a to-be journey.
+"""Two journeys side by side: the as-is vs to-be comparison page of a to-be journey, and,
+on a pull request's preview site, a journey before and after the change (one rendering,
+:func:`comparison_sections`, for both; one diff engine, ``compare_steps``, under both).
 
-It shows what the to-be journey redesigns: with ``scope``, only those stages (the others
-are listed as unchanged, by title, never as removed steps); a to-be step that
-``replaces`` as-is steps shows them on its own row; the emotion curves are aligned on
-matched steps; the effort totals before and after make the business case (whole journey,
-then each compared stage).
+The comparison page shows what the to-be journey redesigns: with ``scope``, only those
+stages (the others are listed as unchanged, by title, never as removed steps); a to-be
+step that ``replaces`` as-is steps shows them on its own row; the emotion curves are
+aligned on matched steps; the effort totals before and after make the business case
+(whole journey, then each compared stage).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..diff.compare import Comparison, compare_journeys
 from ..diff.effort_compare import (
@@ -17,7 +22,7 @@ from ..diff.effort_compare import (
     effort_rows,
     signed_amount,
 )
-from ..diff.engine import StepChange, emotion_shift
+from ..diff.engine import Change, StepChange, compare_steps, emotion_shift
 from ..model import Journey, Stage, Step
 from ..paths import compare_path
 from .content import PageContext
@@ -33,33 +38,77 @@ _MEASURE_KEYS = {
 }
 
 
+@dataclass(frozen=True)
+class Sides:
+    """How a comparison names its two journeys, and what renders the first one's steps."""
+
+    #: Interface strings naming each side: ``as-is``/``to-be``, or before/after.
+    before: str
+    after: str
+    #: The page context of the first journey's workspace (the base revision's, for a
+    #: preview's before/after view: its personas and channels as they were).
+    before_pc: PageContext
+    #: Whether the second journey's ``scope`` says which stages it redesigns.
+    scoped: bool = True
+    #: The words of a step's changes (a preview's before/after view); None: what moved
+    #: (channel, emotions, pains), as the comparison page says it.
+    words: Callable[[Change], str] | None = None
+
+
 def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
     """What changed from the as-is journey to the to-be one: the stages it redesigns, the
     emotion curves, the effort before and after, then step by step."""
     w, t = pc.w, pc.w.t
     here = compare_path(journey.id)
-    comparison = compare_journeys(base, journey)
     out = [
         f"# {t('comparison')}: {w.inline(journey.title)}\n",
         f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
         f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n",
     ]
-    out += _scope(pc, comparison)
+    curve = pc.figure("emotion-curve", journey.id, here)
+    sides = Sides("as-is", "to-be", pc)
+    out += comparison_sections(pc, compare_journeys(base, journey), sides, curve)
+    return "\n".join(out)
+
+
+def versions(before: Journey, after: Journey) -> Comparison:
+    """Two versions of one journey as a comparison: every step matched by id
+    (``compare_steps``), every stage of both compared (none left unchanged by a scope)."""
+    rows = tuple(compare_steps(before, after))
+    return Comparison(before, after, rows, tuple(before.stages), ())
+
+
+def comparison_sections(
+    pc: PageContext, comparison: Comparison, sides: Sides, curve: str
+) -> list[str]:
+    """The stages compared, the emotion curves (``curve``, Markdown), the effort before and
+    after, then step by step: each side's emotion and what changed."""
+    w, t = pc.w, pc.w.t
+    journey = comparison.to_be
+    out = _scope(pc, comparison) if sides.scoped else []
     out.append(f"\n## {t('emotion_curve')}\n")
-    out.append(pc.figure("emotion-curve", journey.id, here))
-    out += _effort(pc, comparison)
+    out.append(curve)
+    out += _effort(pc, comparison, sides)
     rows = [
         (
             w.inline((change.after or change.before).title),  # type: ignore[union-attr]
-            _as_is_cell(pc, base, change),
+            _as_is_cell(sides.before_pc, comparison.as_is, change),
             emotion_cell(pc, journey, change.after) if change.after else "—",
-            _change_note(pc, journey, change),
+            _change_cell(pc, sides, journey, change),
         )
         for change in comparison.rows
     ]
     out.append(f"\n## {t('step_by_step')}\n")
-    out.append(w.table([t("step"), t("as-is"), t("to-be"), t("change")], rows))
-    return "\n".join(out)
+    out.append(w.table([t("step"), t(sides.before), t(sides.after), t("change")], rows))
+    return out
+
+
+def _change_cell(pc: PageContext, sides: Sides, journey: Journey, change: StepChange) -> str:
+    """What changed at a step: in words, one change a line, where ``sides`` says them."""
+    if sides.words is None or change.before is None or change.after is None:
+        return _change_note(pc, journey, change)
+    lines = [sides.words(c) for c in change.changes]
+    return "<br>".join(lines) if lines else pc.w.t("unchanged")
 
 
 def _scope(pc: PageContext, comparison: Comparison) -> list[str]:
@@ -80,9 +129,9 @@ def _unchanged_stage(pc: PageContext, stage: Stage) -> str:
     return f"- {pc.w.inline(stage.title)} ({pc.w.count(len(stage.steps), 'step')})"
 
 
-def _effort(pc: PageContext, comparison: Comparison) -> list[str]:
+def _effort(pc: PageContext, comparison: Comparison, sides: Sides) -> list[str]:
     """A table per part of the journey (whole, then each compared stage): measure, as-is,
-    to-be, change."""
+    to-be (or before, after), change."""
     t = pc.w.t
     out = [f"\n## {t('effort_before_after')}\n"]
     rows = [row for row in effort_rows(comparison, pc.ctx.settings.currency) if not row.empty]
@@ -92,7 +141,7 @@ def _effort(pc: PageContext, comparison: Comparison) -> list[str]:
         out.append(f"\n### {_part_title(pc, row)}\n")
         if row.stage is None and comparison.unchanged:
             out.append(f"{t('effort_unchanged_counted')}\n")
-        headers = [t("effort_measure"), t("as-is"), t("to-be"), t("change")]
+        headers = [t("effort_measure"), t(sides.before), t(sides.after), t("change")]
         cells = [_measure_row(pc, m) for m in row.changes()]
         out.append(pc.w.table(headers, cells))
     return out

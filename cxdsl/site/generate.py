@@ -12,7 +12,7 @@ from ..model.kinds import KINDS
 from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
-from . import compare_page, journey_pages, metrics_page, other_pages
+from . import changes_page, compare_page, journey_pages, metrics_page, other_pages
 from .content import PageContext, SiteContent, diagram_file
 from .markdown import Writer
 
@@ -74,9 +74,11 @@ def _generate(
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav = _catalog_pages(site, pc)
     site.add_page("check.md", other_pages.check_page(pc), OWN)
+    preview_nav = _preview_pages(site, pc)
     _chart_files(site, pc)
     site.nav = [
         {t("home"): "index.md"},
+        *preview_nav,
         {t("customer_tree"): "customer-tree.md"},
         {t("personas"): persona_nav},
         {t("journeys_title"): journey_nav},
@@ -90,6 +92,16 @@ def _generate(
         {t("check_report"): "check.md"},
     ]
     return site
+
+
+def _preview_pages(site: SiteContent, pc: PageContext) -> list[Any]:
+    """A pull request's preview (``cxdsl build --base``): the changed pages marked, the
+    Changes page and the before/after views added; their navigation (none without one)."""
+    preview = pc.preview
+    if preview is None:
+        return []
+    changes_page.mark_changed_pages(site, pc, preview)
+    return [changes_page.add_preview_pages(site, pc, preview)]
 
 
 def _chart_files(site: SiteContent, pc: PageContext) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import EmotionScale, Journey, Persona, Step
-from ..paths import anchor_id, compare_path, entity_path
+from ..paths import compare_path, entity_path
 from ..render.palette import emotion_style
 from .content import PageContext
 from .effort_view import effort_cell, effort_totals_table
@@ -12,6 +12,7 @@ from .measured_pages import measured_section
 from .more_table import more_table
 from .plan_tables import plan_table, research_table
 from .plan_tables import trigger_title as trigger_title
+from .preview import step_anchor
 from .step_details import details_section, gap_section
 
 
@@ -130,7 +131,7 @@ def _step_tables(pc: PageContext, journey: Journey, here: str) -> list[str]:
         for step in stage.steps:
             number += 1
             actors, systems = _actions(pc, step, here)
-            title = f'<span id="step-{anchor_id(step.id)}"></span>{number}. {w.inline(step.title)}'
+            title = f'<span id="{step_anchor(step.id)}"></span>{number}. {w.inline(step.title)}'
             if step.moment_of_truth:
                 title += " ★"
             rows.append(

@@ -72,11 +72,16 @@ class Preview:
     diff: WorkspaceDiff
     #: The base commit, abbreviated.
     label: str = ""
-    #: How many changes each entity has.
-    counts: Counter[Key] = field(default_factory=Counter)
+    #: How many changes each entity has (in the order the diff first names them).
+    counts: Counter[Key] = field(init=False)
+    #: The base id of each journey the pull request renamed, by its new id.
+    renamed: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.counts = Counter((c.kind, c.entity) for c in self.diff.changes)
+        self.renamed = {
+            c.entity: str(c.before) for c in self.diff.changes if c.category == "journey.renamed"
+        }
 
     @property
     def changes(self) -> list[Change]:
@@ -89,22 +94,17 @@ class Preview:
     def base_journey(self, head_id: str) -> Journey | None:
         """The base version of a journey of the head: the one with its id, or the one it
         was renamed from."""
-        ident = head_id
-        for change in self.changes:
-            if change.category == "journey.renamed" and change.entity == head_id:
-                ident = str(change.before)
-        found = self.base.index.get("journey", ident)
-        entity = found.entity if found is not None else None
-        return entity if isinstance(entity, Journey) else None
+        found = self.base.index.entity("journey", self.renamed.get(head_id, head_id))
+        return found if isinstance(found, Journey) else None
 
     def compared_journeys(self) -> list[tuple[Journey, Journey]]:
         """(base version, head version) of every changed journey both sides have."""
         out = []
         for kind, ident in self.counts:
-            head = self.head.index.get(kind, ident) if kind == "journey" else None
-            base = self.base_journey(ident) if head is not None else None
-            if head is not None and isinstance(head.entity, Journey) and base is not None:
-                out.append((base, head.entity))
+            head = self.head.index.entity(kind, ident) if kind == "journey" else None
+            base = self.base_journey(ident) if isinstance(head, Journey) else None
+            if isinstance(head, Journey) and base is not None:
+                out.append((base, head))
         return out
 
 
