@@ -38,8 +38,9 @@ WORKFLOW = """\
 # A pull request's run has a read-only token and no secrets (GitHub gives a run from a
 # fork neither), so it checks and builds with the workspace's own settings, Python model
 # files and mkdocs hooks included, and uploads the semantic diff, a summary of the
-# findings and the site preview as artifacts. cxdsl-comment.yml posts them as a comment
-# afterwards: it has write permission and never runs the pull request's code.
+# findings and the preview site of the pull request as artifacts. cxdsl-comment.yml posts
+# them as a comment afterwards, with a link to the preview: it has write permission and
+# never runs the pull request's code.
 #
 # Where a run holds secrets or a write token (a self-hosted runner, a
 # pull_request_target workflow), give every cxdsl command --no-python (untrusted mode):
@@ -98,8 +99,14 @@ jobs:
           PR_NUMBER: ${{ github.event.pull_request.number }}
         run: |
           echo "$PR_NUMBER" > "$RUNNER_TEMP/cxdsl-diff/pr-number"
-          # What the pull request changes since it branched, as GitHub shows it.
-          cxdsl diff "$BASE_SHA" "$HEAD_SHA" > "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff.md"
+          # What the pull request changes since it branched, as GitHub shows it: the
+          # comment (shortened to fit one) and the full report (--out).
+          # To link each change to its page, host the cxdsl-preview artifact (GitHub
+          # Pages, a static host) from a workflow_run workflow, which holds the token to
+          # publish and runs no code of the pull request (as cxdsl-comment.yml), in a
+          # folder per pull request, and add: --preview-url "https://HOST/pr-$PR_NUMBER/"
+          cxdsl diff "$BASE_SHA" "$HEAD_SHA" --out "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff-full.md" \\
+            > "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff.md"
       - name: Formatting
         id: fmt
         continue-on-error: true
@@ -116,6 +123,30 @@ jobs:
           summary="$(cxdsl check . | tail -n 1)"
           echo "cxdsl check: $summary" >> "$RUNNER_TEMP/cxdsl-diff/summary"
           cxdsl check . --format github
+      # The site as the pull request leaves it: every page it changed is marked, and a
+      # Changes page lists what changed, each with its before and after.
+      - name: Build the preview
+        id: build-preview
+        if: github.event_name == 'pull_request'
+        env:
+          BASE_SHA: ${{ github.event.pull_request.base.sha }}
+        run: cxdsl build . --base "$BASE_SHA" --out "$RUNNER_TEMP/cxdsl-preview"
+      - name: Upload the preview
+        id: preview
+        if: ${{ !cancelled() && steps.build-preview.outcome == 'success' }}
+        uses: @UPLOAD_ARTIFACT@
+        with:
+          name: cxdsl-preview
+          path: ${{ runner.temp }}/cxdsl-preview/
+          if-no-files-found: error
+          retention-days: 5  # a preview per push adds up; the newest one is what counts
+      # cxdsl-comment.yml links the preview from the comment: only a link to an artifact
+      # of this run, it checks.
+      - name: Pass the preview's link to the comment
+        if: ${{ !cancelled() && steps.preview.outputs.artifact-url != '' }}
+        env:
+          PREVIEW_URL: ${{ steps.preview.outputs.artifact-url }}
+        run: echo "$PREVIEW_URL" > "$RUNNER_TEMP/cxdsl-diff/preview-url"
       - name: Upload the diff and the summary
         if: ${{ !cancelled() && github.event_name == 'pull_request' }}
         uses: @UPLOAD_ARTIFACT@
@@ -125,14 +156,8 @@ jobs:
           if-no-files-found: error
           retention-days: 7
       - name: Build the site
+        if: github.event_name != 'pull_request'
         run: cxdsl build . --out "$RUNNER_TEMP/site"
-      - name: Upload the site preview
-        if: ${{ !cancelled() && github.event_name == 'pull_request' }}
-        uses: @UPLOAD_ARTIFACT@
-        with:
-          name: site-preview
-          path: ${{ runner.temp }}/site/
-          retention-days: 7
       - name: Upload the site
         if: github.ref == 'refs/heads/main'
         uses: @UPLOAD_ARTIFACT@
@@ -194,13 +219,16 @@ jobs:
       - name: Post or update the comment
         env:
           GH_TOKEN: ${{ github.token }}
+          SERVER_URL: ${{ github.server_url }}
           REPO: ${{ github.repository }}
+          RUN_ID: ${{ github.event.workflow_run.id }}
           RUN_HEAD_SHA: ${{ github.event.workflow_run.head_sha }}
           RUN_URL: ${{ github.event.workflow_run.html_url }}
           RUN_CONCLUSION: ${{ github.event.workflow_run.conclusion }}
           ARTIFACT: ${{ runner.temp }}/cxdsl-diff
         run: |
           set -euo pipefail
+          export LC_ALL=C.UTF-8  # wc -m and ${text:0:n} count characters, as GitHub does
           number="$(head -c 32 "$ARTIFACT/pr-number")"  # $(...) drops the final newline
           if ! [[ "$number" =~ ^[1-9][0-9]{0,9}$ ]]; then
             echo "::error::the artifact's pull-request number is not a number"
@@ -214,11 +242,24 @@ jobs:
           fi
           conclusion="unknown"
           if [[ "$RUN_CONCLUSION" =~ ^[a-z_]{1,20}$ ]]; then conclusion="$RUN_CONCLUSION"; fi
+          # The preview's link, only if it is an artifact of that very run.
+          preview="$(head -c 300 "$ARTIFACT/preview-url" 2> /dev/null || true)"
+          prefix="$SERVER_URL/$REPO/actions/runs/$RUN_ID/artifacts/"
+          artifact_id="${preview#"$prefix"}"
+          if ! [[ "$artifact_id" =~ ^[1-9][0-9]{0,19}$ ]]; then preview=""; fi
+          if [ "$preview" != "$prefix$artifact_id" ]; then preview=""; fi
           body="$RUNNER_TEMP/cxdsl-comment.md"
           {
             echo '@COMMENT_MARKER@'
-            echo "cxdsl: **$conclusion** in [this run]($RUN_URL) (findings as annotations;"
-            echo "the site preview is its \\`site-preview\\` artifact)."
+            echo "cxdsl: **$conclusion** in [this run]($RUN_URL) (findings as annotations; the"
+            echo "full report is \\`cxdsl-diff-full.md\\` in its \\`cxdsl-diff\\` artifact)."
+            echo
+            if [ -n "$preview" ]; then
+              echo "Preview site: [the \\`cxdsl-preview\\` artifact]($preview)"
+              echo "(a zip: unpack it and open index.html)."
+            else
+              echo "Preview site: none in that run's artifacts (its log says why)."
+            fi
             echo
             # the summary lines, only if made of letters, digits, spaces, commas, colons
             if [ -f "$ARTIFACT/summary" ]; then
@@ -229,13 +270,17 @@ jobs:
             if [ ! -s "$ARTIFACT/cxdsl-diff.md" ]; then
               echo "The semantic diff did not finish: the log of the run says why."
             fi
-            # cxdsl escapes model text; the file may not come from cxdsl, so: at most
-            # 60,000 bytes of valid UTF-8 (a comment holds 65,536) and no @mention.
-            # (iconv -c exits 1 when it drops a character cut in two at the end)
-            head -c 60000 "$ARTIFACT/cxdsl-diff.md" \\
-              | { iconv -f UTF-8 -t UTF-8 -c 2> /dev/null || true; } \\
-              | sed 's/@/@<!-- -->/g'
           } > "$body"
+          # cxdsl escapes model text and fits its comment in GitHub's limit; the file may
+          # not come from cxdsl, so: valid UTF-8, no @mention, and the whole body within
+          # 65,000 characters (a comment holds 65,536). (iconv -c exits 1 when it drops
+          # a character cut in two at the end)
+          room=$((65000 - $(wc -m < "$body") - 1))  # the header, then a final newline
+          diff="$(head -c 400000 "$ARTIFACT/cxdsl-diff.md" \\
+            | { iconv -f UTF-8 -t UTF-8 -c 2> /dev/null || true; } \\
+            | sed 's/@/@<!-- -->/g')"
+          printf '%s\\n' "${diff:0:room}" \\
+            | { iconv -f UTF-8 -t UTF-8 -c 2> /dev/null || true; } >> "$body"
           comment_id="$(gh api --paginate "repos/$REPO/issues/$number/comments" \\
             --jq '.[] | select(.user.login == "github-actions[bot]")
                       | select(.body | startswith("@COMMENT_MARKER@")) | .id' | sed -n 1p)"

@@ -106,12 +106,13 @@ def test_the_pull_request_run_checks_builds_and_uploads_with_a_read_only_token(
     assert any("cxdsl check . --format github" in r for r in runs)
     assert any("cxdsl fmt --check ." in r for r in runs)
     assert any(r.startswith("cxdsl build . --out") for r in runs)
+    assert any(r.startswith('cxdsl build . --base "$BASE_SHA" --out') for r in runs)
     uploads = {
         step["with"]["name"]: step
         for step in steps
         if str(step.get("uses", "")).startswith("actions/upload-artifact@")
     }
-    assert set(uploads) == {"cxdsl-diff", "site-preview", "site"}
+    assert set(uploads) == {"cxdsl-diff", "cxdsl-preview", "site"}
     checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
 
@@ -123,7 +124,13 @@ def test_the_diff_runs_from_the_pull_requests_base_and_head_with_full_history(
     diff = steps["Semantic diff"]
     assert diff["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
     assert diff["env"]["HEAD_SHA"] == "${{ github.event.pull_request.head.sha }}"
-    assert 'cxdsl diff "$BASE_SHA" "$HEAD_SHA" >' in diff["run"]
+    # the comment (shortened to fit) and the full report, both in the diff's artifact
+    assert (
+        'cxdsl diff "$BASE_SHA" "$HEAD_SHA" --out "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff-full.md"'
+        ' \\\n  > "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff.md"'
+    ) in diff["run"]
+    # how to link each change to a hosted preview, said where the option goes
+    assert '--preview-url "https://HOST/pr-$PR_NUMBER/"' in diff["run"]
 
 
 def test_findings_fail_the_job_only_after_the_diff_and_summary_are_uploaded(
@@ -245,6 +252,7 @@ def _comment(
     existing: str = "",
     summary: bytes | None = None,
     conclusion: str = "success",
+    preview: bytes | None = None,
 ) -> tuple[int, list[str], bytes]:
     job = next(iter(_load(workflows / "cxdsl-comment.yml")["jobs"].values()))
     script = next(s["run"] for s in job["steps"] if s.get("name") == "Post or update the comment")
@@ -257,6 +265,8 @@ def _comment(
     (artifact / "cxdsl-diff.md").write_bytes(diff)
     if summary is not None:
         (artifact / "summary").write_bytes(summary)
+    if preview is not None:
+        (artifact / "preview-url").write_bytes(preview)
     log, body = tmp_path / "gh.log", tmp_path / "body.md"
     log.write_text("", encoding="utf-8")
     body.unlink(missing_ok=True)
@@ -266,7 +276,9 @@ def _comment(
         "GH_BODY": str(body),
         "FAKE_HEAD": "abc123",
         "FAKE_COMMENT": existing,
+        "SERVER_URL": "https://github.com",
         "REPO": "owner/repo",
+        "RUN_ID": "1",
         "RUN_HEAD_SHA": head,
         "ARTIFACT": str(artifact),
         "RUN_URL": "https://github.com/owner/repo/actions/runs/1",
@@ -275,7 +287,12 @@ def _comment(
         "GH_TOKEN": "x",
     }
     done = subprocess.run(
-        ["bash", "-e", "-c", script], env=env, capture_output=True, timeout=60, check=False
+        ["bash", "-e", "-c", script],
+        env=env,
+        cwd=tmp_path,  # where a command smuggled in would leave its file
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     calls = log.read_text(encoding="utf-8").splitlines()
     return done.returncode, calls, body.read_bytes() if body.exists() else b""
@@ -319,12 +336,27 @@ def test_a_pull_request_that_moved_on_gets_no_comment_from_an_old_run(
     assert not [c for c in calls if "--method" in c]
 
 
-def test_a_huge_diff_is_cut_to_valid_utf8(workflows: Path, tmp_path: Path) -> None:
-    diff = ("ع" * 40_000).encode()  # 80,000 bytes, cut inside a character
+def test_a_huge_diff_is_cut_to_valid_utf8_within_githubs_limit(
+    workflows: Path, tmp_path: Path
+) -> None:
+    """GitHub counts a comment's characters (65,536 at most), not its bytes."""
+    diff = ("ع" * 70_000).encode()  # 140,000 bytes: a cut by bytes would halve it
     code, _, body = _comment(workflows, tmp_path, b"7", diff)
     assert code == 0
     text = body.decode("utf-8")  # valid UTF-8
-    assert 29_000 < text.count("ع") <= 30_000 and len(body) < 61_000
+    assert len(text) <= 65_000 and text.count("ع") > 64_000
+    # past 400,000 bytes the file is cut inside a character first: still valid UTF-8
+    code, _, body = _comment(workflows, tmp_path, b"7", "ع".encode() * 200_001 + b"\x80")
+    assert code == 0 and 64_000 < len(body.decode("utf-8")) <= 65_000
+
+
+def test_a_diff_of_mentions_still_fits_once_every_at_sign_is_broken(
+    workflows: Path, tmp_path: Path
+) -> None:
+    code, _, body = _comment(workflows, tmp_path, b"7", b"@a " * 20_000)
+    assert code == 0
+    text = body.decode("utf-8")
+    assert len(text) <= 65_000 and "@a" not in text and text.count("@<!-- -->a") > 5_000
 
 
 def test_a_failed_run_still_comments_with_the_summary_of_its_findings(
@@ -351,3 +383,119 @@ def test_a_diff_that_did_not_finish_is_said_in_the_comment(workflows: Path, tmp_
     assert code == 0
     text = body.decode("utf-8")
     assert "semantic diff did not finish" in text and "**unknown**" in text and "<b>" not in text
+
+
+# --- the preview site: built from the base, uploaded, linked from the comment -----------
+
+
+def test_the_preview_is_built_from_the_base_and_uploaded_before_the_diff(
+    workflows: Path,
+) -> None:
+    steps = _steps(_load(workflows / "cxdsl.yml"))
+    names = [step.get("name") for step in steps]
+    by_name = dict(zip(names, steps, strict=True))
+    build = by_name["Build the preview"]
+    assert build["if"] == "github.event_name == 'pull_request'"
+    assert build["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}"}
+    assert build["run"] == 'cxdsl build . --base "$BASE_SHA" --out "$RUNNER_TEMP/cxdsl-preview"'
+    assert "working-directory" not in build  # in the workspace, with its own settings
+    upload = by_name["Upload the preview"]
+    assert upload["id"] == "preview"
+    assert upload["if"] == "${{ !cancelled() && steps.build-preview.outcome == 'success' }}"
+    assert upload["with"]["name"] == "cxdsl-preview"
+    assert upload["with"]["path"] == "${{ runner.temp }}/cxdsl-preview/"
+    assert 1 <= upload["with"]["retention-days"] <= 7
+    passed = by_name["Pass the preview's link to the comment"]
+    assert passed["env"] == {"PREVIEW_URL": "${{ steps.preview.outputs.artifact-url }}"}
+    assert passed["if"] == "${{ !cancelled() && steps.preview.outputs.artifact-url != '' }}"
+    # the diff, fmt and check go first (a failed build skips nothing they report), and
+    # the link is in the diff's artifact when it is uploaded
+    order = [
+        "Semantic diff",
+        "Check (annotations on the changed lines)",
+        "Build the preview",
+        "Upload the preview",
+        "Pass the preview's link to the comment",
+        "Upload the diff and the summary",
+    ]
+    assert sorted(order, key=names.index) == order
+    # the plain site is built where no preview is: on main
+    assert by_name["Build the site"]["if"] == "github.event_name != 'pull_request'"
+
+
+def test_the_preview_link_step_writes_the_url_into_the_diffs_artifact(
+    workflows: Path, tmp_path: Path
+) -> None:
+    steps = {s.get("name"): s for s in _steps(_load(workflows / "cxdsl.yml"))}
+    (tmp_path / "cxdsl-diff").mkdir()
+    url = "https://github.com/owner/repo/actions/runs/1/artifacts/42"
+    env = {"PATH": os.environ["PATH"], "RUNNER_TEMP": str(tmp_path), "PREVIEW_URL": url}
+    script = steps["Pass the preview's link to the comment"]["run"]
+    subprocess.run(["bash", "-e", "-c", script], env=env, check=True, timeout=30)
+    assert (tmp_path / "cxdsl-diff" / "preview-url").read_text(encoding="utf-8") == url + "\n"
+
+
+PREVIEW = "https://github.com/owner/repo/actions/runs/1/artifacts/4242"
+
+
+@pytest.mark.parametrize("written", [PREVIEW, PREVIEW + "\n", PREVIEW + "\n\n"])
+def test_the_comment_links_the_preview_artifact_of_that_run(
+    workflows: Path, tmp_path: Path, written: str
+) -> None:
+    code, _, body = _comment(workflows, tmp_path, b"12", b"## x\n", preview=written.encode())
+    assert code == 0
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0] == COMMENT_MARKER
+    at = lines.index(f"Preview site: [the `cxdsl-preview` artifact]({PREVIEW})")
+    assert 0 < at < 6  # in the header, above the diff
+    assert "`cxdsl-diff-full.md` in its `cxdsl-diff` artifact" in " ".join(lines[:4])
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        b"",
+        b"4242",  # an id alone
+        b"https://github.com/other/repo/actions/runs/1/artifacts/42",  # another repository
+        b"https://github.com/owner/repo/actions/runs/2/artifacts/42",  # another run
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/0",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/042",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/4x",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/1234567890123456789012",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42?x=1",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42#x",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42/../../../../../evil",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42) ![x](https://evil.example/t",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42\n![x](https://evil.example)",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42\r",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/\xd9\xa4\xd9\xa2",  # ٤٢
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/ 42",
+        b"http://github.com/owner/repo/actions/runs/1/artifacts/42",
+        b"https://github.com.evil.example/owner/repo/actions/runs/1/artifacts/42",
+        b"https://evil.example/?https://github.com/owner/repo/actions/runs/1/artifacts/42",
+        b"javascript:alert(1)//https://github.com/owner/repo/actions/runs/1/artifacts/42",
+        b"$(touch pwned)",
+        b"`touch pwned`",
+        b"\xff\xfe",
+        b"https://github.com/owner/repo/actions/runs/1/artifacts/42" + b"0" * 400,
+    ],
+)
+def test_a_preview_link_that_is_not_an_artifact_of_that_run_is_left_out(
+    workflows: Path, tmp_path: Path, written: bytes
+) -> None:
+    code, calls, body = _comment(workflows, tmp_path, b"12", b"## x\n", preview=written)
+    assert code == 0 and calls[-1].startswith("api --method POST")
+    text = body.decode("utf-8")
+    assert "Preview site: none in that run's artifacts (its log says why)." in text
+    assert "](https://github.com/owner/repo/actions/runs/1/artifacts" not in text
+    assert "evil" not in text and "javascript" not in text and "touch" not in text
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_without_a_preview_link_file_the_comment_says_there_is_none(
+    workflows: Path, tmp_path: Path
+) -> None:
+    code, _, body = _comment(workflows, tmp_path, b"12", b"## x\n")
+    assert code == 0
+    assert "Preview site: none in that run's artifacts" in body.decode("utf-8")
