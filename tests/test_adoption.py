@@ -13,11 +13,14 @@ environment, never this checkout's. Then, as the issue's "Done when" asks:
 3. a shallow clone of the feature branch stops with exit 2 and the fix (``fetch-depth``);
 4. the YAML language server reports an error in a non-first document of a file ``init``
    wrote, against the workspace's local schema;
-5. the SARIF of a workspace with ``with space ع.yaml`` passes Microsoft's validator.
+5. the SARIF of a workspace with ``with space ع.yaml`` passes Microsoft's validator;
+6. the steps of the written workflow, run as a pull request's run would, make the diff,
+   the full report and the preview site, and the preview's link reaches the comment.
 
 The helpers are the other tests': tests/_install_helpers.py (install),
 tests/test_precommit_subfolder.py (hook repository), tests/test_yaml_language_server.py
-(LSP client), tests/test_sarif_limits.py (validator).
+(LSP client), tests/test_sarif_limits.py (validator), tests/test_workflow.py (the comment
+script with a stand-in ``gh``).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 from ._install_helpers import install_fresh
 from .test_precommit_subfolder import GIT_ENV, _hook_repository
 from .test_sarif_limits import VALIDATOR, sarif_validate
+from .test_workflow import _comment, _load, _steps
 from .test_yaml_language_server import SERVER, break_third_document, diagnostics_of
 
 pytestmark = pytest.mark.slow
@@ -242,3 +246,55 @@ def test_sarif_of_a_file_with_a_space_and_arabic_letters_is_valid(
     assert [r["ruleId"] for r in results] == ["CX104"], results
     assert locations[0]["uri"].endswith("journeys/with%20space%20%D8%B9.yaml"), locations
     sarif_validate(log, tmp_path)
+
+
+def test_the_pull_request_run_builds_the_preview_and_its_link_reaches_the_comment(
+    team: Team, tmp_path: Path
+) -> None:
+    """The workflow's own steps, as ``cxdsl init`` wrote them, in a checkout of the pull
+    request's merge commit (what actions/checkout gives a pull_request run)."""
+    clone = _clone(team, tmp_path / "clone")
+    base, head = team.git("rev-parse", "main"), team.git("rev-parse", "feature")
+    team.git("checkout", "-q", "--detach", base, cwd=clone)
+    team.git("merge", "-q", "--no-ff", "-m", "Merge feature into main", head, cwd=clone)
+    workflows = clone / ".github" / "workflows"
+    steps = {s.get("name"): s for s in _steps(_load(workflows / "cxdsl.yml"))}
+    runner = tmp_path / "runner"
+    (runner / "cxdsl-diff").mkdir(parents=True)
+    url = "https://github.com/owner/repo/actions/runs/1/artifacts/42"  # upload-artifact's
+    env = {"RUNNER_TEMP": str(runner), "BASE_SHA": base, "HEAD_SHA": head, "PR_NUMBER": "12"}
+    for name in ("Semantic diff", "Build the preview", "Pass the preview's link to the comment"):
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[name]["run"]],
+            cwd=clone / "cx",  # the job's working-directory
+            env={**team.env, **env, "PREVIEW_URL": url},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, (name, done.stdout, done.stderr)
+
+    artifact = runner / "cxdsl-diff"
+    posted = (artifact / "cxdsl-diff.md").read_text(encoding="utf-8")
+    assert "`emotion.changed`" in posted  # the feature's one change
+    assert (artifact / "cxdsl-diff-full.md").read_text(encoding="utf-8") == posted  # it fits
+    assert (artifact / "preview-url").read_text(encoding="utf-8") == url + "\n"
+    site = runner / "cxdsl-preview"
+    assert (site / "index.html").is_file()
+    for lang in ("ar", "en"):  # the Changes page, and the changed journey's before/after
+        assert "first-journey" in (site / lang / "changes" / "index.html").read_text("utf-8")
+        assert (site / lang / "changes" / "journeys" / "first-journey" / "index.html").is_file()
+
+    files = {f: (artifact / f).read_bytes() for f in ("pr-number", "cxdsl-diff.md", "preview-url")}
+    code, calls, body = _comment(
+        workflows,
+        tmp_path,
+        files["pr-number"],
+        files["cxdsl-diff.md"],
+        preview=files["preview-url"],
+    )
+    assert code == 0 and calls[-1].startswith("api --method POST repos/owner/repo/issues/12/")
+    text = body.decode("utf-8")
+    assert f"Preview site: [the `cxdsl-preview` artifact]({url})" in text
+    assert text.endswith(posted)
