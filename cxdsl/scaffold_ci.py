@@ -101,10 +101,12 @@ jobs:
           echo "$PR_NUMBER" > "$RUNNER_TEMP/cxdsl-diff/pr-number"
           # What the pull request changes since it branched, as GitHub shows it: the
           # comment (shortened to fit one) and the full report (--out).
-          # To link each change to its page, host the cxdsl-preview artifact (GitHub
-          # Pages, a static host) from a workflow_run workflow, which holds the token to
-          # publish and runs no code of the pull request (as cxdsl-comment.yml), in a
-          # folder per pull request, and add: --preview-url "https://HOST/pr-$PR_NUMBER/"
+          # To link each change to its page, publish the cxdsl-preview artifact from a
+          # workflow_run workflow (it holds the token to publish and runs no code of the
+          # pull request, as cxdsl-comment.yml) to a static host (GitHub Pages of another
+          # repository, a bucket), a folder per pull request, on another origin than the
+          # main site (a preview is the pull request's content: see cxdsl's SECURITY.md),
+          # and add --preview-url "https://HOST/pr-$PR_NUMBER/"
           cxdsl diff "$BASE_SHA" "$HEAD_SHA" --out "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff-full.md" \\
             > "$RUNNER_TEMP/cxdsl-diff/cxdsl-diff.md"
       - name: Formatting
