@@ -105,9 +105,15 @@ class StepChange:
         return any(c.category == category for c in self.changes)
 
 
-def emotion_shift(before: float, after: float, emphasis: Callable[[str], str] = str) -> str:
-    """How an emotion moved: ``+1 → -1 (-2)``, the move passed through ``emphasis``."""
-    return f"{before:+g} → {after:+g} ({emphasis(f'{after - before:+g}')})"
+def emotion_shift(
+    before: float, after: float, emphasis: Callable[[str], str] = str, lang: str = "en"
+) -> str:
+    """How an emotion moved: ``+1 → -1 (-2)`` (in Arabic «من +1 إلى -1 (-2)»: never an
+    arrow that points back in right-to-left text), the move passed through ``emphasis``."""
+    from ..i18n import ui
+
+    move = ui("diff.from_to", lang).format(before=f"{before:+g}", after=f"{after:+g}")
+    return f"{move} ({emphasis(f'{after - before:+g}')})"
 
 
 def _data(entity: Entity) -> dict[str, Any]:

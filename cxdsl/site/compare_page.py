@@ -62,8 +62,11 @@ def compare_page(pc: PageContext, journey: Journey, base: Journey) -> str:
     here = compare_path(journey.id)
     out = [
         f"# {t('comparison')}: {w.inline(journey.title)}\n",
-        f"{t('as-is')}: {w.entity_link('journey', base.id, here)} → "
-        f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}\n",
+        t("diff.from_to").format(
+            before=f"{t('as-is')}: {w.entity_link('journey', base.id, here)}",
+            after=f"{t('to-be')}: {w.entity_link('journey', journey.id, here)}",
+        )
+        + "\n",
     ]
     curve = pc.figure("emotion-curve", journey.id, here)
     sides = Sides("as-is", "to-be", pc)
@@ -202,15 +205,18 @@ def _moves(
     t = pc.w.t
     notes = []
     if change.has("step.channel"):
-        notes.append(
-            f"{t('channel')}: {pc.ctx.name_of('channel', old.channel)} → "
-            f"{pc.ctx.name_of('channel', new.channel)}"
+        channels = t("diff.from_to").format(
+            before=pc.ctx.name_of("channel", old.channel),
+            after=pc.ctx.name_of("channel", new.channel),
         )
+        notes.append(f"{t('channel')}: {channels}")
     # In the to-be journey's persona order, like its emotion column.
     order = [persona for persona, _ in pc.ctx.emotions(journey, new)]
     for move in sorted(change.emotions, key=lambda m: order.index(m.persona)):
         who = f" {pc.ctx.short_name_of(move.persona)}" if move.persona else ""
-        notes.append(f"{t('emotion')}{who} {emotion_shift(move.before, move.after)}")
+        shift = emotion_shift(move.before, move.after, lang=pc.ctx.lang)
+        notes.append(f"{t('emotion')}{who} {shift}")
     if len(old.pain_points) != len(new.pain_points):
-        notes.append(f"{t('pain_points_title')}: {len(old.pain_points)} → {len(new.pain_points)}")
+        counts = t("diff.from_to").format(before=len(old.pain_points), after=len(new.pain_points))
+        notes.append(f"{t('pain_points_title')}: {counts}")
     return notes
