@@ -20,7 +20,9 @@ is sorted.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
@@ -28,9 +30,9 @@ from babel.lists import format_list
 
 from ..compiler import CheckResult
 from ..diagnostics import Diagnostic, Severity
-from ..diff.attention import Flag
+from ..diff.attention import FINDING_INTRODUCED, Flag
 from ..diff.engine import Change
-from ..diff.findings import entities_of, finding_place
+from ..diff.findings import entities_of, finding_place, stable_subject
 from ..diff.phrases import FSI, LRI, PDI, Line, Part, Parts, fill, words
 from ..diff.view import DiffView
 from ..diff.words import describe
@@ -64,6 +66,7 @@ def payload(out: DiffOutput) -> dict[str, Any]:
     changes = out.diff.changes
     head_entities = entities_of(out.head)
     base_entities = entities_of(out.base) if out.base is not None else head_entities
+    about = FlagIndex(flags, finding_paths(findings.introduced, head_entities))
     return {
         "version": VERSION,
         "base": out.base_name,
@@ -74,7 +77,7 @@ def payload(out: DiffOutput) -> dict[str, Any]:
         "headline": headline(changes, view.languages),
         "summary": dict(sorted(Counter(c.category for c in changes).items())),
         "check": check_counts(out.head),
-        "changes": [change_json(out, view, c, flags) for c in changes],
+        "changes": [change_json(out, view, c, about) for c in changes],
         "attention": [flag_json(view, f) for f in flags],
         "findings": {
             "introduced": [finding_json(d, head_entities) for d in findings.introduced],
@@ -219,7 +222,7 @@ def op_of(change: Change) -> str:
 
 
 def change_json(
-    out: DiffOutput, view: DiffView, change: Change, flags: list[Flag]
+    out: DiffOutput, view: DiffView, change: Change, flags: FlagIndex
 ) -> dict[str, Any]:
     """One change: its ids and raw values (version 1's fields), then its titles, its
     sentence in every language, the flags about it and its preview page."""
@@ -243,7 +246,7 @@ def change_json(
         "fields": [{"field": f.field, "before": f.before, "after": f.after} for f in change.fields],
         "titles": titles(view, change.kind, change.entity, where, fallback),
         "text": {lang: line_text(describe(change, view, lang), lang) for lang in sorted(languages)},
-        "flags": list(dict.fromkeys(f.code for f in flags if is_about(f, change))),
+        "flags": flags.about(change),
         "preview": preview(out, change, languages),
     }
 
@@ -266,19 +269,68 @@ _FLAGGED = {
 }
 
 
-def is_about(flag: Flag, change: Change) -> bool:
+#: An id path inside an entity: ``("stages[apply]", "steps[pay]", "pain_points", "0")``.
+IdPath = tuple[str, ...]
+
+
+def is_about(flag: Flag, change: Change, paths: list[IdPath] | None = None) -> bool:
     """Whether ``flag`` is about ``change``: the same entity, a category the flag's code is
-    about, and the same place (step, else stage; persona where both name one)."""
+    about, and the same place (step, else stage; persona where both name one). A finding
+    the change introduced is about the changes at or inside its subject, or around it
+    (``paths``: the id paths of the findings the flag stands for)."""
     if (flag.kind, flag.entity) != (change.kind, change.entity):
         return False
     if flag.code in _FLAGGED and change.category not in _FLAGGED[flag.code]:
         return False
+    if paths:
+        ours = id_path(change.path)
+        return any(ours[: len(p)] == p or p[: len(ours)] == ours for p in paths)
     if flag.persona and change.persona and flag.persona != change.persona:
         return False
     if flag.step:
         whole_stage = change.step is None and change.category.startswith("stage.")
         return change.step == flag.step or (whole_stage and change.stage == flag.stage)
     return not flag.stage or change.stage == flag.stage
+
+
+_SEGMENT = re.compile(r"(?:[^.\[]|\[[^\]]*\])+")
+
+
+def id_path(path: str) -> IdPath:
+    """A change's path as segments: ``stages[apply].steps[pay].pain_points[0]`` →
+    ``("stages[apply]", "steps[pay]", "pain_points", "0")``."""
+    return tuple(_SEGMENT.findall(re.sub(r"\[([0-9]+)\]", r".\1", path)))
+
+
+def finding_paths(found: list[Diagnostic], entities: dict[str, Any]) -> dict[str, list[IdPath]]:
+    """The id paths of the findings with a subject, by the detail of the flag that stands
+    for each (``CX213 message``): what :func:`is_about` matches a change's path against."""
+    out: dict[str, list[IdPath]] = {}
+    for d in found:
+        if d.subject is None:
+            continue
+        about, _ = stable_subject(d.subject, entities)
+        _, _, rest = about.partition("/")
+        out.setdefault(f"{d.code} {d.message}", []).append(tuple(rest.split("/")) if rest else ())
+    return out
+
+
+@dataclass(frozen=True)
+class FlagIndex:
+    """A diff's flags, to tell which are about a change."""
+
+    flags: list[Flag]
+    #: :func:`finding_paths` of the findings the change introduced.
+    findings: dict[str, list[IdPath]]
+
+    def about(self, change: Change) -> list[str]:
+        """The codes of the flags about ``change``, most important first, each once."""
+        codes = []
+        for flag in self.flags:
+            paths = self.findings.get(flag.detail) if flag.code == FINDING_INTRODUCED else None
+            if is_about(flag, change, paths):
+                codes.append(flag.code)
+        return list(dict.fromkeys(codes))
 
 
 def preview(out: DiffOutput, change: Change, languages: list[str]) -> Texts | None:
@@ -305,9 +357,19 @@ def flag_json(view: DiffView, flag: Flag) -> dict[str, Any]:
     where = (flag.stage, flag.step, flag.persona)
     data["titles"] = titles(view, flag.kind, flag.entity, where)
     data["message"] = {
-        lang: plain_text(flag_parts(flag, view, lang), lang) for lang in sorted(view.languages)
+        lang: plain_text(flag_words(flag, view, lang), lang) for lang in sorted(view.languages)
     }
     return data
+
+
+def flag_words(flag: Flag, view: DiffView, lang: str) -> Parts:
+    """A flag in words as the comment says it; a finding the change introduced says what
+    the finding is (``CX213 high-severity pain point …``, as ``cxdsl check`` words it)."""
+    if flag.code != FINDING_INTRODUCED:
+        return flag_parts(flag, view, lang)
+    code, _, message = flag.detail.partition(" ")
+    where = flag_parts(replace(flag, before=None, after=None), view, lang)
+    return (*where, words(" — "), Part("code", code), words(" "), Part("text", message, "en"))
 
 
 def finding_json(d: Diagnostic, entities: dict[str, Any]) -> dict[str, Any]:
