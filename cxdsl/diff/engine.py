@@ -380,12 +380,24 @@ def diff_workspaces(base: CheckResult, head: CheckResult) -> WorkspaceDiff:
         result.changes += figure_changes(base.results, head.results)
     from .effort_compare import to_be_effort
 
-    touched = {c.entity for c in result.changes if c.kind == "journey"}
+    touched = {c.entity for c in result.changes if c.kind == "journey" and _moves_effort(c)}
     result.effort = to_be_effort(head, touched)
     return result
 
 
 Key = tuple[str, str]
+
+#: What can move a to-be journey's effort against its as-is one: a journey or stage or step
+#: added or removed, an effort figure, what a step replaces, the scope, the journey it is
+#: based on. An emotion or a pain point does not.
+_EFFORT_FIELDS = re.compile(r"(^|\.)(effort|replaces|scope|based_on|state)(\.|\[|$)")
+
+
+def _moves_effort(change: Change) -> bool:
+    op = change.category.rsplit(".", 1)[-1]
+    if change.category.split(".")[0] in ("journey", "stage", "step") and op in ("added", "removed"):
+        return True
+    return bool(_EFFORT_FIELDS.search(change.path))
 
 
 def _renames(
