@@ -144,8 +144,8 @@ def _markdown_part(part: Part, rtl: bool) -> str:
         return ui_markdown(text)
     if part.kind == "code":
         return code_span(text)
-    if part.kind == "strong":  # bold words (a count), in the sentence's own direction
-        return f"**{escape_text(text)}**"
+    if part.kind == "strong":  # bold interface words (a count), in the sentence's direction
+        return f"**{ui_markdown(text)}**"
     if part.kind in ("number", "delta"):  # a signed number: isolated left to right
         plain = text if _NUMBER.fullmatch(text) else escape_text(text)
         shown = f"**{plain}**" if part.kind == "delta" else plain

@@ -65,10 +65,12 @@ def flag_parts(flag: Flag, view: DiffView, lang: str) -> Parts:
     what: Parts = (Part("strong", ui(f"diff.flag.{name}", lang)),)
     place = _place(flag, view, lang)
     move: Parts = ()
-    if flag.before is not None or flag.after is not None:
+    if flag.before is not None and flag.after is not None:
         move = fill(
             "diff.from_to", lang, before=_value(flag.before, lang), after=_value(flag.after, lang)
         )
+    elif flag.after is not None:  # new: only what it is now
+        move = _value(flag.after, lang)
     parts: list[Part] = [*what]
     if place:
         parts += [words(": "), *place]

@@ -19,7 +19,7 @@ from babel.lists import format_list
 
 from ..diff.comment_text import code_span, escape_text
 from ..diff.engine import Change
-from ..diff.phrases import Line, Part, fill, line_markdown, to_markdown, ui_markdown, words
+from ..diff.phrases import Line, Part, Parts, fill, line_markdown, to_markdown, ui_markdown, words
 from ..diff.words import describe
 from ..i18n import count_text, has_string, ui
 from ..i18n.plurals import locale_of
@@ -108,24 +108,24 @@ def _by_entity(changes: list[Change]) -> dict[tuple[str, str], list[Change]]:
 def headline(out: DiffOutput, by_entity: dict[tuple[str, str], list[Change]], lang: str) -> str:
     """``**3 changes** in 1 journey and 1 metric.`` with the plural forms of ``lang``."""
     kinds = Counter(kind for kind, _ in by_entity)
-    counted = [
-        count_text(n, kind, lang, oblique=True) if _countable(kind) else f"{n} {kind}"
-        for kind, n in sorted(kinds.items(), key=lambda kv: KIND_ORDER.index(kv[0]))
-    ]
-    changes = count_text(len(out.diff.changes), "change", lang)
-    parts = fill(
-        "diff.headline",
-        lang,
-        changes=Part("strong", changes),
-        where=words(format_list(counted, locale=locale_of(lang))),
-    )
-    return to_markdown(parts, lang)
+    return to_markdown(headline_parts(len(out.diff.changes), kinds, lang), lang)
 
 
-def _countable(kind: str) -> bool:
+def headline_parts(changes: int, entities: Counter[str], lang: str) -> Parts:
+    """The headline as parts: the changes counted, in the entities counted by kind."""
     from ..i18n.nouns import NOUNS_EN
 
-    return kind in NOUNS_EN
+    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
+    counted = [
+        count_text(n, kind, lang, oblique=True) if kind in NOUNS_EN else f"{n} {kind}"
+        for kind, n in sorted(entities.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+    ]
+    return fill(
+        "diff.headline",
+        lang,
+        changes=Part("strong", count_text(changes, "change", lang)),
+        where=words(format_list(counted, locale=locale_of(lang))),
+    )
 
 
 def entity_heading(out: DiffOutput, kind: str, ident: str, lang: str) -> str:

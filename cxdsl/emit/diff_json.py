@@ -26,22 +26,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin
 
-from babel.lists import format_list
-
 from ..compiler import CheckResult
 from ..diagnostics import Diagnostic, Severity
 from ..diff.attention import FINDING_INTRODUCED, Flag
 from ..diff.engine import Change
 from ..diff.findings import entities_of, finding_place, stable_subject
-from ..diff.phrases import FSI, LRI, PDI, Line, Part, Parts, fill, words
+from ..diff.phrases import FSI, LRI, PDI, Line, Part, Parts, words
 from ..diff.view import DiffView
 from ..diff.words import describe
-from ..i18n import count_text, is_rtl
-from ..i18n.nouns import NOUNS_EN
-from ..i18n.plurals import locale_of
+from ..i18n import is_rtl
 from .base import DiffOutput
 from .diff_attention import flag_parts, flags_and_findings
-from .diff_comment import KIND_ORDER, language
+from .diff_comment import headline_parts, language
 
 #: The version of this format (``version`` in the output); version 1 had no titles,
 #: sentences, flags, findings or preview links (its fields are all still here).
@@ -185,18 +181,7 @@ def headline(changes: list[Change], languages: list[str]) -> dict[str, Any]:
 
 
 def _headline_text(changes: int, entities: Counter[str], lang: str) -> str:
-    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
-    counted = [
-        count_text(n, kind, lang, oblique=True) if kind in NOUNS_EN else f"{n} {kind}"
-        for kind, n in sorted(entities.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
-    ]
-    parts = fill(
-        "diff.headline",
-        lang,
-        changes=Part("strong", count_text(changes, "change", lang)),
-        where=words(format_list(counted, locale=locale_of(lang))),
-    )
-    return plain_text(parts, lang)
+    return plain_text(headline_parts(changes, entities, lang), lang)
 
 
 def check_counts(head: CheckResult) -> dict[str, int]:
