@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import subprocess
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -32,6 +31,7 @@ from cxdsl.site.generate import generate_site
 from cxdsl.site.preview import change_path, check_base, make_preview, preview_path
 
 from .conftest import make_workspace
+from .test_diff_git import git
 
 #: The step whose feeling changes: its English title is a script and a javascript: link.
 XSS = "<script>window.__xss=1</script>"
@@ -40,17 +40,6 @@ HOSTILE_AR = f"الإرسال {XSS}"
 JOURNEY = "renew-license"
 #: The changed-page notice in a page's Markdown.
 NOTICE = re.compile(r'\n!!! info cx-changed "[^"\n]*"\n\n(?:    - [^\n]*\n)+\n')
-
-
-def git(ws: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.email=cx@example.gov", "-c", "user.name=CX", *args],
-        cwd=ws,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return done.stdout.strip()
 
 
 def _edit(path: Path, *pairs: tuple[str, str]) -> None:

@@ -36,6 +36,7 @@ from ..diff.view import DiffView
 from ..diff.words import describe
 from ..i18n import is_rtl
 from .base import DiffOutput
+from .check_json import diagnostic_json
 from .diff_attention import flag_parts, flags_and_findings
 from .diff_comment import headline_parts, language
 
@@ -362,15 +363,10 @@ def finding_json(d: Diagnostic, entities: dict[str, Any]) -> dict[str, Any]:
     and the entity, stage and step it is about (``entities``: its side's,
     :func:`~cxdsl.diff.findings.entities_of`)."""
     kind, ident, stage, step = finding_place(d, entities)
-    span = d.span
+    shown = diagnostic_json(d)
     return {
-        "code": d.code,
-        "name": d.name,
-        "severity": d.severity.value,
-        "message": d.message,
-        "file": span.file if span else None,
-        "line": span.line if span else None,
-        "column": span.column if span else None,
+        **{key: shown[key] for key in ("code", "name", "severity", "message")},
+        **{key: shown[key] for key in ("file", "line", "column")},
         "subject": d.subject,
         "kind": kind,
         "entity": ident,
