@@ -78,6 +78,12 @@ class Settings(Model):
         description="Interface strings overridden for this workspace: key → text, or "
         "{language: text} (e.g. `journey_map: {ar: خريطة رحلة المستفيد}`).",
     )
+    evidence_stale_after_months: int = Field(
+        default=12,
+        ge=1,
+        le=600,
+        description="Evidence collected longer ago than this is flagged as old on the site.",
+    )
     min_cell_size: int = Field(
         default=10,
         ge=1,

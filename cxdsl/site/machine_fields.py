@@ -18,6 +18,8 @@ MACHINE_FIELDS: dict[str, str] = {
     "Settings.default_language": "which of the sites is the default",
     "Settings.allow_python": "whether Python model files may run (build configuration)",
     "Settings.python_timeout": "how long a Python model file may run (build configuration)",
+    "Settings.evidence_stale_after_months": "a threshold: the evidence it makes old is "
+    "flagged with its age on the pages that cite it",
     "Settings.min_cell_size": "a privacy threshold for measured results: suppressed "
     "figures say 'fewer than n' instead",
     "Dataset.source": "where the data is read from (a file, or ${ENV_VAR} naming one)",
