@@ -13,6 +13,7 @@ from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
 from . import changes_page, compare_page, journey_pages, metrics_page, other_pages
+from .check_page import check_page
 from .content import PageContext, SiteContent, diagram_file
 from .markdown import Writer
 
@@ -73,7 +74,7 @@ def _generate(
     site.add_page("metrics/index.md", metrics_page.metrics_page(pc), OWN)
     site.add_page("metrics/coverage.md", other_pages.coverage_page(pc), OWN)
     catalog_nav = _catalog_pages(site, pc)
-    site.add_page("check.md", other_pages.check_page(pc), OWN)
+    site.add_page("check.md", check_page(pc), OWN)
     preview_nav = _preview_pages(site, pc)
     _chart_files(site, pc)
     site.nav = [

@@ -1,12 +1,10 @@
-"""Home, customer tree, indexes, metrics and coverage, catalog (with impact), check report."""
+"""Home, customer tree, indexes, metrics and coverage, catalog (with impact)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from urllib.parse import quote
 
 from ..diagnostics import Severity
-from ..emit.base import repo_prefix
 from ..i18n import format_count
 from ..model import (
     Actor,
@@ -21,15 +19,13 @@ from ..model import (
 from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
 from ..render.workspace_maps import tree_kinds, tree_title, workspace_trees
-from ..rules import load_rules
-from ..rules.catalogue_doc import anchor
 from .content import PageContext
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 from .measured_pages import attention_list, measured_volume
 from .more_table import more_table
 from .segment_view import segment_more, segment_volumes_table, volume_evidence_rows
-from .workspace_tables import rule_levels_table, seasons_table
+from .workspace_tables import seasons_table
 
 
 def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, str]]:
@@ -358,43 +354,3 @@ def _evidence_facts(pc: PageContext, e: Evidence) -> Rows:
         (t("link"), evidence_link(pc, e.link) if e.link else ""),
         (t("summary"), w.inline(e.summary)),
     ]
-
-
-def check_page(pc: PageContext) -> str:
-    w, t = pc.w, pc.w.t
-    out = [f"# {t('check_report')}\n"]
-    diags = pc.result.diagnostics
-    if not diags:
-        out.append(f"✓ {t('check_clean')}\n")
-    rows = []
-    # Links into the repository name the file from the repository's top (a workspace in a
-    # folder is below it), percent-encoded (a file name may hold spaces or parentheses).
-    prefix = repo_prefix(pc.result.workspace.root) if pc.repo_url else ""
-    for d in diags:
-        where = ""
-        if d.span:
-            label = w.plain(str(d.span))
-            if pc.repo_url:
-                path = quote(prefix + d.span.file, safe="/")
-                url = f"{pc.repo_url.rstrip('/')}/blob/main/{path}#L{d.span.line}"
-                where = f"[{label}]({url})"
-            else:
-                where = label
-        icon = {"error": "✗", "warning": "⚠", "info": "ℹ"}[d.severity.value]
-        rows.append(
-            (
-                f"{icon} {t(d.severity.value)}",
-                f"[{d.code}](#{anchor(d.code)})",
-                where,
-                w.plain(d.message + (f" ({d.hint})" if d.hint else "")),
-            )
-        )
-    out.append(w.table([t("severity"), t("code"), t("location"), t("message")], rows))
-    out.append(rule_levels_table(pc))
-    out.append(f"\n## {t('rules_catalogue')}\n")
-    for check in load_rules().catalogue():
-        out.append(
-            f"\n### {check.code} {{#{anchor(check.code)}}}\n\n"
-            f"`{check.name}` — {t(check.severity.value)}\n\n{check.documentation}\n"
-        )
-    return "\n".join(out)
