@@ -381,5 +381,22 @@ ARABIC: dict[str, str] = {
     "role_n": "عدد الإجابات",
     "role_ci_low": "الحد الأدنى للفترة",
     "role_ci_high": "الحد الأعلى للفترة",
+    # issue 15: no English in the Arabic site (i18n/units.py, site/check_page.py, the
+    # hand-written pages of docs/ shown in another language, the footer)
+    "metric_type.nps": "صافي نقاط الترويج (NPS)",
+    "metric_type.csat": "رضا المستفيد (CSAT)",
+    "metric_type.ces": "جهد المستفيد (CES)",
+    "metric_type.completion_rate": "معدل الإكمال",
+    "metric_type.drop_off": "نسبة التسرب",
+    "metric_type.time_to_complete": "زمن الإنجاز",
+    "metric_type.first_contact_resolution": "الحل من أول تواصل",
+    "metric_type.index": "مؤشر مركّب",
+    "metric_type.custom": "مخصص",
+    "period_all": "كل الفترات",
+    "n_header": "العدد",
+    "check.in_english": "رسائل الفحص والشرح الكامل لكل قاعدة بالإنجليزية.",
+    "check.rule_doc": "الشرح الكامل مع مثال (بالإنجليزية)",
+    "page_not_translated": "لم تُترجم هذه الصفحة إلى {language} بعد؛ هذا نصها ب{original}.",
+    "made_with": "صُنع باستخدام {tool}",
     **REVIEW_ARABIC,
 }

@@ -383,5 +383,24 @@ ENGLISH: dict[str, str] = {
     "role_n": "number of responses",
     "role_ci_low": "interval's lower end",
     "role_ci_high": "interval's upper end",
+    # issue 15: no English in the Arabic site (i18n/units.py, site/check_page.py, the
+    # hand-written pages of docs/ shown in another language, the footer)
+    "metric_type.nps": "NPS",
+    "metric_type.csat": "CSAT",
+    "metric_type.ces": "CES",
+    "metric_type.completion_rate": "completion rate",
+    "metric_type.drop_off": "drop-off",
+    "metric_type.time_to_complete": "time to complete",
+    "metric_type.first_contact_resolution": "first contact resolution",
+    "metric_type.index": "index",
+    "metric_type.custom": "custom",
+    "period_all": "all periods",
+    "n_header": "n",
+    "check.in_english": "Findings and the full documentation of each rule are in English.",
+    "check.rule_doc": "Full documentation, with an example",
+    "page_not_translated": (
+        "This page has not been translated into {language} yet: it is shown in {original}."
+    ),
+    "made_with": "Made with {tool}",
     **REVIEW_ENGLISH,
 }

@@ -67,6 +67,7 @@ NOUNS_EN: dict[str, dict[str, str]] = {
     "pain_point": _en("pain point", "pain points"),
     "metre": _en("metre", "metres"),
     "beneficiary": _en("beneficiary", "beneficiaries"),
+    "point": _en("point", "points"),
 }
 
 NOUNS_AR: dict[str, dict[str, str]] = {
@@ -125,6 +126,7 @@ NOUNS_AR: dict[str, dict[str, str]] = {
     ),
     "metre": _ar("متر واحد", ("متران", "مترين"), "أمتار", "مترًا", "متر"),
     "beneficiary": _ar("مستفيد واحد", ("مستفيدان", "مستفيدَين"), "مستفيدين", "مستفيدًا", "مستفيد"),
+    "point": _ar("نقطة واحدة", ("نقطتان", "نقطتين"), "نقاط", "نقطة", "نقطة"),
 }
 
 #: Noun forms by shipped language; a language cxdsl is not translated into counts in English.

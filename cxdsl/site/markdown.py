@@ -17,13 +17,17 @@ from urllib.parse import urlsplit
 
 from ..i18n import (
     LTR_RUN,
+    base_language,
     clean,
     count_text,
     country_name,
     format_date,
     has_string,
+    is_rtl,
     language_name,
     list_separator,
+    money,
+    period_label,
     ui,
 )
 from ..paths import anchor_id, entity_path
@@ -35,6 +39,8 @@ __all__ = ["Writer", "anchor_id", "entity_path", "escape_markdown", "relative", 
 #: Characters that can start Markdown or HTML syntax anywhere in a line (emphasis, code,
 #: links, images, raw HTML, entities, table cells, attribute lists, extensions' marks).
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>&|!~^=]")
+#: A language tag as a page may name it in ``lang`` (``en``, ``ar-SA``, ``fil``).
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 #: At the start of a text, these also start blocks (headings, lists, quotes).
 _BLOCK_START = re.compile(r"^(\s*)([#+\->]|\d+(?=[.)]))")
 
@@ -110,6 +116,31 @@ class Writer:
 
     def plain(self, text: str) -> str:
         return escape_markdown(text, self.rtl)
+
+    def code(self, text: str) -> str:
+        """An id, key or value as the files write it, in ``<code>`` read left to right."""
+        return f'<code dir="ltr">{escape_markdown(text)}</code>'
+
+    def in_language(self, text: str, lang: str) -> str:
+        """Plain text written in ``lang`` (a check's English message): on a page in
+        another language, marked with its language and direction, so that screen readers
+        and the punctuation around it follow it."""
+        if base_language(lang) == base_language(self.lang) or not _LANG_TAG.match(lang):
+            return self.plain(text)
+        direction = "rtl" if is_rtl(lang) else "ltr"
+        body = escape_markdown(text, is_rtl(lang))
+        return f'<span lang="{lang}" dir="{direction}">{body}</span>'
+
+    def money(self, amount: float, currency: str | None = None) -> str:
+        """An amount in ``currency`` (else the workspace's ``currency``), as this page's
+        locale writes it («1,500 ر.س.», "SAR 1,500"), as Markdown."""
+        return self.plain(money(amount, currency or self.ctx.settings.currency, self.lang))
+
+    def period(self, period: str) -> str:
+        """A reporting period in words («الربع الثالث 2026», "March 2026", a season by
+        its name), as Markdown."""
+        seasons = {s.id: self.ctx.text(s.name) for s in self.ctx.settings.seasons}
+        return self.plain(period_label(period, self.lang, seasons))
 
     def link(self, label_md: str, target: str) -> str:
         return f"[{label_md}]({target})"
