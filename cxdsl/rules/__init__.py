@@ -35,6 +35,7 @@ from .cx223_step_personas import StepPersonas
 from .cx224_to_be_scope import ToBeScope
 from .cx225_segment_dimension import SegmentDimension
 from .cx226_entry_sample_overridden import EntrySampleOverridden
+from .cx227_unmeasured_pain import UnmeasuredPain
 from .registry import (
     Check,
     EntityRule,
@@ -75,6 +76,7 @@ RULES: tuple[type[Rule], ...] = (
     ToBeScope,
     SegmentDimension,
     EntrySampleOverridden,
+    UnmeasuredPain,
 )
 
 
