@@ -56,6 +56,7 @@ from .mkdocs_paths import (
     resolve,
 )
 from .mkdocs_yaml import CONFIG_FILE, ConfigYaml, KeyPath, Relative, merge, read_text
+from .site_url import requested_site_url, site_url_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -112,6 +113,8 @@ def read_mkdocs_config(root: Path, untrusted: bool, site_name: str = "") -> Vett
             {"theme": {"name": "material", "font": False}, "plugins": ["search", "cxdsl"]},
         )
     vetted.data.setdefault("site_name", site_name or base.name or "cxdsl")
+    if (url := requested_site_url()) is not None:  # cxdsl build --site-url wins
+        vetted.data["site_url"] = url
     if not vetted.issues:
         _vet(vetted, untrusted)
     return vetted
@@ -226,6 +229,7 @@ def _read_chain(vetted: VettedConfig, path: Path, untrusted: bool, chain: list[P
 
 def _vet(v: VettedConfig, untrusted: bool) -> None:
     _vet_site_dir(v)
+    _vet_site_url(v)
     docs = _vet_docs_dir(v)
     theme_name = _vet_theme(v, untrusted)
     _vet_assets(v, docs, untrusted)
@@ -249,6 +253,14 @@ def _vet_site_dir(v: VettedConfig) -> None:
             "(default: site/ in the workspace)"
         )
         del v.data["site_dir"]
+
+
+def _vet_site_url(v: VettedConfig) -> None:
+    """The sitemap, canonical links and hreflang alternates need a full http(s) address."""
+    url = v.data.get("site_url")
+    problem = site_url_problem(url) if isinstance(url, str) and url else None
+    if problem:
+        v.refuse(codes.CX016_MKDOCS_INVALID, f"site_url: {problem}", ("site_url",))
 
 
 def _vet_theme(v: VettedConfig, untrusted: bool) -> object:
