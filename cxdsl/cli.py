@@ -210,8 +210,22 @@ def render(path: Path, out: Path, jobs: int | None, no_python: bool) -> None:
     is_flag=True,
     help="With --base: compare with REV itself, not its merge base with HEAD.",
 )
+@click.option(
+    "--site-url",
+    metavar="URL",
+    default=None,
+    callback=lambda _ctx, _param, url: _site_url(url),
+    help="Where the site will be served (https://example.org/cx/), over mkdocs.yml's "
+    "site_url: sitemaps, canonical links and links between languages use it.",
+)
 def build(
-    path: Path, out: Path | None, jobs: int | None, no_python: bool, base: str | None, direct: bool
+    path: Path,
+    out: Path | None,
+    jobs: int | None,
+    no_python: bool,
+    base: str | None,
+    direct: bool,
+    site_url: str | None,
 ) -> None:
     """Check the workspace, render its diagrams and build the site in every language.
 
@@ -221,6 +235,7 @@ def build(
     from .diff.revisions import MissingHistory, RevisionError
     from .i18n import count_text
     from .site.preview import check_base
+    from .site.site_url import served_at
 
     started = time.perf_counter()
     site_dir = out or path / "site"
@@ -236,7 +251,8 @@ def build(
         raise click.UsageError(f"git: {exc}") from exc
     for note in before.notes if before else ():
         click.echo(f"cxdsl build: warning: {note}", err=True)
-    report, warnings = build_site(path, site_dir, no_python, jobs, before)
+    with served_at(site_url):
+        report, warnings = build_site(path, site_dir, no_python, jobs, before)
     result, render_report = report.prepared.result, report.render
     if result.diagnostics:
         click.echo(format_text(result), nl=False)
@@ -260,6 +276,16 @@ def build(
     if render_report.failed:  # Graphviz failed: a failure, not a finding (see render)
         sys.exit(EXIT_FAILURE)
     sys.exit(EXIT_OK if result.ok else EXIT_FINDINGS)
+
+
+def _site_url(url: str | None) -> str | None:
+    """--site-url, checked: an http(s) address with a host."""
+    from .site.site_url import site_url_problem
+
+    problem = site_url_problem(url) if url else None
+    if problem:
+        raise click.BadParameter(problem, param_hint="--site-url")
+    return url
 
 
 @main.command()
