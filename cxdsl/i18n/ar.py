@@ -398,5 +398,13 @@ ARABIC: dict[str, str] = {
     "check.rule_doc": "الشرح الكامل مع مثال (بالإنجليزية)",
     "page_not_translated": "لم تُترجم هذه الصفحة إلى {language} بعد؛ هذا نصها ب{original}.",
     "made_with": "صُنع باستخدام {tool}",
+    "page_sources_changed": "آخر تغيير في مصادر هذه الصفحة: {date}",
+    "page_built_with": "بُنيت باستخدام cxdsl {version}",
+    "not_found_title": "الصفحة غير موجودة",
+    "not_found_text": "لا توجد صفحة بهذا العنوان؛ ربما نُقلت، أو كُتب الرابط خطأً.",
+    "not_found_home": "الانتقال إلى الصفحة الرئيسية",
+    "evidence_age": "قبل {age}",
+    "evidence_old": "⚠ قديم: قبل {age}",
+    "evidence_old_note": "أقدم من {limit}، وهو العمر الذي تَعُدّ مساحة العمل هذه الشاهد بعده قديمًا",
     **REVIEW_ARABIC,
 }

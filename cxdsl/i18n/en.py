@@ -402,5 +402,15 @@ ENGLISH: dict[str, str] = {
         "This page has not been translated into {language} yet: it is shown in {original}."
     ),
     "made_with": "Made with {tool}",
+    "page_sources_changed": "Sources last changed on {date}",
+    "page_built_with": "built with cxdsl {version}",
+    "not_found_title": "Page not found",
+    "not_found_text": (
+        "There is no page at this address: it may have moved, or the link may be mistyped."
+    ),
+    "not_found_home": "Go to the home page",
+    "evidence_age": "{age} ago",
+    "evidence_old": "⚠ old: {age} ago",
+    "evidence_old_note": "older than {limit}, the age after which this workspace flags evidence",
     **REVIEW_ENGLISH,
 }
