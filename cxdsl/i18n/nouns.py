@@ -49,6 +49,7 @@ NOUNS_EN: dict[str, dict[str, str]] = {
     "minute": _en("minute", "minutes"),
     "hour": _en("hour", "hours"),
     "day": _en("day", "days"),
+    "month": _en("month", "months"),
     "year": _en("year", "years"),
     "document": _en("document", "documents"),
     "response": _en("response", "responses"),
