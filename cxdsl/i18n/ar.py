@@ -406,5 +406,47 @@ ARABIC: dict[str, str] = {
     "evidence_age": "قبل {age}",
     "evidence_old": "⚠ قديم: قبل {age}",
     "evidence_old_note": "أقدم من {limit}، وهو العمر الذي تَعُدّ مساحة العمل هذه الشاهد بعده قديمًا",
+    # The home page's attention list, journey health (cxdsl/journey_health.py).
+    "health.attention_intro": (
+        "ما يستحق النظر أولًا: الخطوات التي يعاني فيها المستفيد أكثر من غيرها، وما لا يُقاس، "
+        "وما قدُم من الأدلة."
+    ),
+    "health.worst_steps": "أصعب الخطوات على المستفيد",
+    "health.worst_steps_help": (
+        "خطوات يقل فيها شعور إحدى الشخصيات عن منتصف مقياس المشاعر، أو فيها نقطة ألم عالية "
+        "الخطورة لم تُقبل، أو تأخذ من وقت المستفيد أكثر من غيرها في رحلتها؛ الأسوأ أولًا."
+    ),
+    "health.feeling": "الشعور",
+    "health.high_pains": "نقاط الألم عالية الخطورة",
+    "health.time": "الوقت",
+    "health.measurement": "القياس",
+    "health.not_measured": "غير مقيسة",
+    "health.unmeasured_title": "خطوات مؤلمة بلا قياس",
+    "health.unmeasured_help": (
+        "خطوات في أدنى مقياس المشاعر أو فيها نقطة ألم عالية الخطورة لم تُقبل، ولا يغطيها أي "
+        "قياس (القاعدة CX227): أضف قياسًا يُطلق عند الخطوة أو عند مرحلتها."
+    ),
+    "health.why": "السبب",
+    "health.no_journey_title": "شرائح وشخصيات بلا رحلة",
+    "health.old_evidence_title": "أدلة أقدم من {age}",
+    "health.age": "العمر",
+    "health.measured_title": "مؤشرات مقيسة دون المستهدف أو بعينة غير كافية",
+    "health.and_more": "و{n} أخرى",
+    "health.nothing": "لا شيء يحتاج إلى متابعة.",
+    "health.model_check": "فحص ملفات النموذج",
+    "health.files_valid": "الملفات سليمة",
+    "health.files_invalid": "في الملفات أخطاء",
+    "health.see_report": "انظر تقرير الفحص",
+    "health.painful_measured": "الخطوات المؤلمة المقيسة",
+    "health.lowest_point": "أدنى نقطة",
+    "health.total_effort": "إجمالي الجهد",
+    "health.at_step": "{feeling} عند {step}",
+    "health.pain_line": "الألم",
+    "health.effort_line": "الجهد",
+    "health.no_emotion": "لم تُسجَّل المشاعر",
+    "health.no_effort": "لم يُسجَّل الجهد",
+    "health.worst_first": (
+        "الأسوأ أولًا: حسب أدنى شعور، ثم نقاط الألم عالية الخطورة، ثم الخطوات المؤلمة بلا قياس."
+    ),
     **REVIEW_ARABIC,
 }

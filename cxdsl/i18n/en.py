@@ -412,5 +412,49 @@ ENGLISH: dict[str, str] = {
     "evidence_age": "{age} ago",
     "evidence_old": "⚠ old: {age} ago",
     "evidence_old_note": "older than {limit}, the age after which this workspace flags evidence",
+    # The home page's attention list, journey health (cxdsl/journey_health.py).
+    "health.attention_intro": (
+        "What to look at first: the steps where customers fare worst, what is not measured "
+        "and what is out of date."
+    ),
+    "health.worst_steps": "Worst steps",
+    "health.worst_steps_help": (
+        "Steps where a persona feels below the middle of the emotion scale, a high-severity "
+        "pain point is open, or a journey takes the customer the most time; worst first."
+    ),
+    "health.feeling": "Feeling",
+    "health.high_pains": "High-severity pain points",
+    "health.time": "Time",
+    "health.measurement": "Measurement",
+    "health.not_measured": "not measured",
+    "health.unmeasured_title": "Painful steps without measurement",
+    "health.unmeasured_help": (
+        "At the bottom of the emotion scale or with an open high-severity pain point, and "
+        "covered by no measurement (rule CX227): add a measurement triggered at the step or "
+        "at its stage."
+    ),
+    "health.why": "Why",
+    "health.no_journey_title": "Segments and personas without a journey",
+    "health.old_evidence_title": "Evidence older than {age}",
+    "health.age": "Age",
+    "health.measured_title": "Measured figures off target or underpowered",
+    "health.and_more": "and {n} more",
+    "health.nothing": "Nothing needs attention.",
+    "health.model_check": "Model check",
+    "health.files_valid": "the files are valid",
+    "health.files_invalid": "the files have errors",
+    "health.see_report": "see the check report",
+    "health.painful_measured": "Painful steps measured",
+    "health.lowest_point": "Lowest point",
+    "health.total_effort": "Total effort",
+    "health.at_step": "{feeling} at {step}",
+    "health.pain_line": "Pain",
+    "health.effort_line": "Effort",
+    "health.no_emotion": "no emotion recorded",
+    "health.no_effort": "no effort recorded",
+    "health.worst_first": (
+        "Worst first: by the lowest feeling, then high-severity pain points, then painful "
+        "steps without measurement."
+    ),
     **REVIEW_ENGLISH,
 }

@@ -67,6 +67,10 @@ NOUNS_EN: dict[str, dict[str, str]] = {
     "system": _en("system", "systems"),
     "pain_point": _en("pain point", "pain points"),
     "metre": _en("metre", "metres"),
+    "high_pain": _en("high-severity pain point", "high-severity pain points"),
+    "painful_unmeasured": _en(
+        "painful step without measurement", "painful steps without measurement"
+    ),
     "beneficiary": _en("beneficiary", "beneficiaries"),
     "point": _en("point", "points"),
 }
@@ -127,6 +131,20 @@ NOUNS_AR: dict[str, dict[str, str]] = {
         "نقطة ألم واحدة", ("نقطتا ألم", "نقطتي ألم"), "نقاط ألم", "نقطة ألم", "نقطة ألم"
     ),
     "metre": _ar("متر واحد", ("متران", "مترين"), "أمتار", "مترًا", "متر"),
+    "high_pain": _ar(
+        "نقطة ألم واحدة عالية الخطورة",
+        ("نقطتا ألم عاليتا الخطورة", "نقطتي ألم عاليتي الخطورة"),
+        "نقاط ألم عالية الخطورة",
+        "نقطة ألم عالية الخطورة",
+        "نقطة ألم عالية الخطورة",
+    ),
+    "painful_unmeasured": _ar(
+        "خطوة مؤلمة واحدة بلا قياس",
+        ("خطوتان مؤلمتان بلا قياس", "خطوتين مؤلمتين بلا قياس"),
+        "خطوات مؤلمة بلا قياس",
+        "خطوة مؤلمة بلا قياس",
+        "خطوة مؤلمة بلا قياس",
+    ),
     "beneficiary": _ar("مستفيد واحد", ("مستفيدان", "مستفيدَين"), "مستفيدين", "مستفيدًا", "مستفيد"),
     "point": _ar("نقطة واحدة", ("نقطتان", "نقطتين"), "نقاط", "نقطة", "نقطة"),
 }
