@@ -275,6 +275,13 @@ ARABIC: dict[str, str] = {
     "alt_personas_on": "الشخصيات",
     # the emotion curve's excursions, customer trees per dimension, the actor map
     "excursion_note": "مسار جانبي يمرّ به بعض المستفيدين فقط",
+    # diagrams' legends and the link that opens a diagram at full size (issue 15, item 7)
+    "high_pain_point": "نقطة ألم عالية الخطورة",
+    "legend_title": "دليل الرموز",
+    "legend_emotion": "الشعور، من أعلى المقياس إلى أدناه",
+    "legend_lived_by": "لا تمر بها إلا الشخصيات المذكورة",
+    "legend_actor": "جهة منفذة",
+    "open_full_size": "فتح المخطط بحجمه الكامل",
     # the as-is vs to-be comparison page (site/compare_page.py)
     "redesigned_stages": "المراحل المعاد تصميمها",
     "unchanged_stages": "مراحل دون تغيير (كما في الوضع الحالي)",

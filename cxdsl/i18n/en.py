@@ -278,6 +278,13 @@ ENGLISH: dict[str, str] = {
     "alt_personas_on": "personas",
     # the emotion curve's excursions, customer trees per dimension, the actor map
     "excursion_note": "a detour only some customers take",
+    # diagrams' legends and the link that opens a diagram at full size (issue 15, item 7)
+    "high_pain_point": "High-severity pain point",
+    "legend_title": "Key to symbols",
+    "legend_emotion": "emotion, from the top of the scale to its bottom",
+    "legend_lived_by": "lived only by the personas named",
+    "legend_actor": "actor",
+    "open_full_size": "Open the diagram at full size",
     # the as-is vs to-be comparison page (site/compare_page.py)
     "redesigned_stages": "Redesigned stages",
     "unchanged_stages": "Unchanged stages (as in the as-is journey)",
