@@ -7,6 +7,7 @@ from ..paths import compare_path, entity_path
 from ..render.palette import emotion_style
 from .content import PageContext
 from .effort_view import effort_cell, effort_totals_table
+from .evidence_age import evidence_cited
 from .markdown import relative, safe_url
 from .measured_pages import measured_section
 from .more_table import more_table
@@ -200,13 +201,13 @@ def _evidence_table(pc: PageContext, journey: Journey, here: str) -> str:
     w, t = pc.w, pc.w.t
     rows = []
     for ident in journey.evidence:
-        rows.append((w.entity_link("evidence", ident, here), t("whole_journey")))
+        rows.append((evidence_cited(pc, ident, here), t("whole_journey")))
     for step in journey.steps():
         for ident in step.evidence:
-            rows.append((w.entity_link("evidence", ident, here), w.inline(step.title)))
+            rows.append((evidence_cited(pc, ident, here), w.inline(step.title)))
         for pain in step.pain_points:
             for ident in pain.evidence:
-                rows.append((w.entity_link("evidence", ident, here), f"⚠ {w.inline(pain.text)}"))
+                rows.append((evidence_cited(pc, ident, here), f"⚠ {w.inline(pain.text)}"))
     return w.table([t("evidence"), t("supports")], rows)
 
 
@@ -253,9 +254,7 @@ def persona_page(pc: PageContext, persona: Persona) -> str:
         ]
         out.append(w.table([t("field"), t("value")], rows))
     out.append(f"\n## {t('evidence_title')}\n")
-    out.append(
-        w.table([t("evidence")], [(w.entity_link("evidence", e, here),) for e in persona.evidence])
-    )
+    out.append(w.table([t("evidence")], [(evidence_cited(pc, e, here),) for e in persona.evidence]))
     out.append(f"\n## {t('journeys_title')}\n")
     for journey in pc.journeys():
         if persona.id in journey.all_personas():

@@ -20,6 +20,7 @@ from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
 from ..render.workspace_maps import tree_kinds, tree_title, workspace_trees
 from .content import PageContext
+from .evidence_age import evidence_date
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 from .measured_pages import attention_list, measured_volume
@@ -346,7 +347,7 @@ def _evidence_facts(pc: PageContext, e: Evidence) -> Rows:
     w, t = pc.w, pc.w.t
     return [
         (t("method"), w.value(e.method)),
-        (t("date"), w.date(e.date)),
+        (t("date"), evidence_date(pc, e.date)),
         (
             t("sample_size"),
             w.plain(format_count(e.sample_size)) if e.sample_size is not None else "",
