@@ -33,7 +33,7 @@ from .overrides import OverrideProblem, override_problems, override_table, overr
 from .plurals import count_text, format_count, plural_category
 from .strings import TABLES, UnknownString, active_overrides, has_string, shipped, ui
 from .text import Localized, clean, localize
-from .units import metric_type_name, money, period_label, with_unit
+from .units import metric_type_name, money, period_label, unit_name, with_unit
 
 __all__ = [
     "LANGUAGE_NAMES",
@@ -78,5 +78,6 @@ __all__ = [
     "signed",
     "strip_isolates",
     "ui",
+    "unit_name",
     "with_unit",
 ]

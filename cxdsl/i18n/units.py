@@ -81,6 +81,13 @@ def with_unit(shown: str, unit: str | None, lang: str) -> str:
     return f"{shown} {unit}" if noun is None else count_text(value, noun, lang)
 
 
+def unit_name(unit: str, lang: str) -> str:
+    """A metric's unit on its own, in ``lang`` when cxdsl knows it («أيام», "days"), else
+    as the workspace wrote it."""
+    noun = UNIT_NOUNS.get(unit.strip().lower())
+    return unit if noun is None else count_text(3, noun, lang).replace("3", "", 1).strip()
+
+
 def money(amount: float, currency: str | None, lang: str) -> str:
     """``amount`` in ``currency`` (an ISO 4217 code) as ``lang``'s locale writes it, with
     no decimals when it has none («1,500 ر.س.», "SAR 1,500"); the amount alone when no

@@ -61,7 +61,7 @@ def _instrument_events(pc: PageContext, dataset: Dataset, here: str) -> str:
 
 
 def _code(pc: PageContext, text: str) -> str:
-    return f"<code>{pc.w.plain(text)}</code>"
+    return pc.w.code(text)
 
 
 def _facts(pc: PageContext, dataset: Dataset, here: str) -> list[tuple[str, str]]:

@@ -12,7 +12,6 @@ from ..model import Instrument, Question, ResponseScale
 from ..paths import anchor_id
 from ..rules.survey_languages import asked_in, scale_name
 from .content import PageContext
-from .markdown import escape_markdown
 
 
 def _option(pc: PageContext, option: AnswerOption) -> str:
@@ -37,7 +36,7 @@ def scale_cell(pc: PageContext, question: Question) -> str:
     if scale is None:
         return pc.w.plain(question.scale) if isinstance(question.scale, str) else ""
     name = scale_name(scale, pc.ctx.settings)
-    ref = f" ([{pc.w.plain(name)}](#answer-scale-{anchor_id(name)}))" if name else ""
+    ref = f" ([{pc.w.code(name)}](#answer-scale-{anchor_id(name)}))" if name else ""
     return scale_summary(pc, scale) + ref
 
 
@@ -52,7 +51,7 @@ def _wording(pc: PageContext, inst: Instrument, question: Question) -> str:
         if lang == w.lang or lang in pc.ctx.settings.languages or lang not in question.text:
             continue
         text = localize(question.text, lang).text
-        out += f"<br>{w.plain(language_name(lang, w.lang))}: " + escape_markdown(text, w.rtl)
+        out += f"<br>{w.plain(language_name(lang, w.lang))}: " + w.in_language(text, lang)
     return out
 
 
@@ -67,18 +66,16 @@ def instrument_section(pc: PageContext, inst: Instrument, here: str, more: str) 
         (t("method"), w.value(inst.method)),
         (t("owner"), w.entity_link("actor", inst.owner, here) if inst.owner else ""),
         (t("languages"), w.sep.join(w.plain(language_name(c, w.lang)) for c in languages)),
-        (t("event"), f"<code>{w.plain(inst.event)}</code>" if inst.event else ""),
+        (t("event"), w.code(inst.event) if inst.event else ""),
     ]
     out.append(w.table([t("field"), t("value")], [(k, v) for k, v in facts if v]))
     if inst.events:
-        events = [
-            (f"<code>{w.plain(name)}</code>", w.plain(step)) for name, step in inst.events.items()
-        ]
+        events = [(w.code(name), w.code(step)) for name, step in inst.events.items()]
         out.append("\n" + w.table([t("event"), t("step")], events))
     if inst.questions:
         rows = [
             (
-                w.plain(q.id),
+                w.code(q.id),
                 _wording(pc, inst, q),
                 scale_cell(pc, q),
                 w.t(q.measures) if q.measures else "",
@@ -100,7 +97,7 @@ def question_ref(pc: PageContext, instrument: str | None, question: str | None) 
         for found in inst.questions:
             if found.id == question:
                 return f"[{pc.w.inline(found.text)}](#instrument-{anchor_id(inst.id)})"
-    return pc.w.plain(question)
+    return pc.w.code(question)
 
 
 def answer_scales_section(pc: PageContext, here: str) -> str:
@@ -112,7 +109,7 @@ def answer_scales_section(pc: PageContext, here: str) -> str:
         return ""
     out = [f"\n## {t('answer_scales_title')}\n"]
     for name, scale in scales.items():
-        out.append(f"\n### {w.plain(name)} {{#answer-scale-{anchor_id(name)}}}\n")
+        out.append(f"\n### {w.code(name)} {{#answer-scale-{anchor_id(name)}}}\n")
         outside = [o for o in labelled_ends(scale) if not scale.min <= o.value <= scale.max]
         rows = [
             (w.plain(f"{o.value}"), w.inline(o.label) if o.label is not None else "")
@@ -120,7 +117,7 @@ def answer_scales_section(pc: PageContext, here: str) -> str:
         ]
         out.append(w.table([t("value"), t("label")], rows))
         users = [
-            f"{w.entity_link('instrument', inst.id, here)}: {w.plain(q.id)}"
+            f"{w.entity_link('instrument', inst.id, here)}: {w.code(q.id)}"
             for inst, _ in pc.result.index.entities(Instrument)
             for q in inst.questions
             if q.response_scale() is scale

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from string import Formatter
 
-from ..i18n import has_string
+from ..i18n import clause_separator, has_string, period_label
+from ..i18n import with_unit as unit_text
 from ..model import Journey, Metric, Step
 from ..paths import anchor_id
 from ..render import results_charts as charts
@@ -99,16 +100,21 @@ def value_md(pc: PageContext, figure: Figure | None, unit: str | None) -> tuple[
     estimate = charts.shown(figure)
     if estimate is None:
         return "", ""
-    return pc.w.plain(with_unit(estimate.value, unit)), pc.w.plain(interval(estimate))
+    shown = with_unit(pc, estimate.value, unit)
+    return pc.w.plain(shown), pc.w.plain(interval(estimate))
 
 
-def with_unit(value: float, unit: str | None) -> str:
-    """A value and the metric's unit: ``78.4%``, ``12 days``, ``5.6 (1-7)`` (a scale)."""
-    if not unit:
-        return number(value)
-    if unit == "%":
-        return f"{number(value)}%"
-    return f"{number(value)} ({unit})" if unit[0].isdigit() else f"{number(value)} {unit}"
+def with_unit(pc: PageContext, value: float, unit: str | None) -> str:
+    """A value and the metric's unit in the page's language: ``78.4%``, «12 يومًا» ("12
+    days"), ``5.6 (1-7)`` (a scale)."""
+    return unit_text(number(value), unit, pc.lang)
+
+
+def period_text(pc: PageContext, period: str) -> str:
+    """A period in words, as plain text («الربع الثالث 2026», "March 2026", a season's
+    name): the page writer's :meth:`~cxdsl.site.markdown.Writer.period` without Markdown."""
+    seasons = {s.id: pc.ctx.text(s.name) for s in pc.ctx.settings.seasons}
+    return period_label(period, pc.lang, seasons)
 
 
 def change_md(pc: PageContext, figure: Figure, previous: str | None) -> str:
@@ -116,7 +122,8 @@ def change_md(pc: PageContext, figure: Figure, previous: str | None) -> str:
     if figure.change is None or previous is None or charts.shown(figure) is None:
         return ""
     t = pc.w.t
-    text = t("change_since").format(change=signed_number(figure.change), period=previous)
+    since = period_text(pc, previous)
+    text = t("change_since").format(change=signed_number(figure.change), period=since)
     if figure.change_significant is not None:
         key = "change_significant" if figure.change_significant else "change_not_significant"
         text += f" ({t(key)})"
@@ -134,14 +141,14 @@ def figure_row(pc: PageContext, figure: Figure | None, metric: Metric | None) ->
         pc.w.plain(f"{figure.n:,}")
         if figure is not None and figure.n and figure.status != "suppressed"
         else "",
-        pc.w.plain(with_unit(target, unit)) if target is not None else "",
+        pc.w.plain(with_unit(pc, target, unit)) if target is not None else "",
         status_md(pc, figure),
     ]
 
 
 def figure_headers(pc: PageContext) -> list[str]:
     t = pc.w.t
-    return [t("value"), t("interval_95"), "n", t("target"), t("status")]
+    return [t("value"), t("interval_95"), t("n_header"), t("target"), t("status")]
 
 
 def chart_md(pc: PageContext, name: str, svg: str, title: str, here: str) -> str:
@@ -204,15 +211,16 @@ def trend_chart(
     for period, figure in zip(periods, figures, strict=True):
         estimate = charts.shown(figure)
         value = f"{number(estimate.value)} ({interval(estimate)}) " if estimate else ""
-        parts.append(
-            f"{period}: {value}{chart_status(figure.status if figure else 'no_data', pc.lang)}"
-        )
+        status = chart_status(figure.status if figure else "no_data", pc.lang)
+        parts.append(f"{period_text(pc, period)}: {value}{status}")
     target = next((f.target for f in figures if f is not None and f.target is not None), None)
     if target is None and metric is not None and series[1] is None:
         target = metric.target  # a statistic (p90) has a target only where the plan sets one
     if target is not None:
         parts.append(f"{pc.w.t('target')}: {number(target)}")
-    svg = charts.trend_svg(pc.ctx, periods, figures, target, title, "; ".join(parts))
+    labels = [period_text(pc, period) for period in periods]
+    description = clause_separator(pc.lang).join(parts)
+    svg = charts.trend_svg(pc.ctx, labels, figures, target, title, description)
     name = "-".join(anchor_id(part) for part in series if part)
     return chart_md(pc, f"journeys/{anchor_id(journey.id)}/measured-trend-{name}", svg, title, here)
 
@@ -235,7 +243,7 @@ def period_table(
         figure = by_period.get(periods[k])
         previous = periods[k - 1] if k > 0 else None
         change = change_md(pc, figure, previous) if figure else ""
-        rows.append([w.plain(periods[k]), *figure_row(pc, figure, metric), change])
+        rows.append([w.period(periods[k]), *figure_row(pc, figure, metric), change])
     return w.table([t("period"), *figure_headers(pc), t("change")], rows)
 
 
@@ -248,7 +256,7 @@ def earlier_periods(pc: PageContext, tables: list[tuple[str, str]]) -> str:
     if not tables:
         return ""
     title = pc.w.plain(pc.w.t("earlier_periods").format(n=len(tables)))
-    body = "\n".join(f"**{pc.w.plain(period)}**\n\n{table}" for period, table in tables)
+    body = "\n".join(f"**{pc.w.period(period)}**\n\n{table}" for period, table in tables)
     return f'??? note "{title}"\n\n{indent(body)}'
 
 

@@ -108,7 +108,7 @@ def _card(
         " · ".join(x for x in (f"{t('interval_95')}: {ci}" if ci else "", n) if x),
         (f"{t('target')}: {target} · " if target else "") + status,
         change_md(pc, latest, periods[k - 1] if k > 0 else None),
-        f"<small>{w.plain(latest.cell.period)}</small>",
+        f"<small>{w.period(latest.cell.period)}</small>",
     ]
     body = "<br>\n".join(line for line in lines if line)
     chart = trend_chart(pc, journey, series, data, here)
@@ -135,7 +135,7 @@ def _matrix(pc: PageContext, journey: Journey, data: JourneyResults, here: str) 
         tables.append((period, _matrix_table(pc, journey, rows, cells, here)))
     (latest, table), *earlier = tables
     return (
-        f"### {t('indicator_matrix')}\n\n**{w.plain(latest)}** ({t('latest')})\n\n{table}\n"
+        f"### {t('indicator_matrix')}\n\n**{w.period(latest)}** ({t('latest')})\n\n{table}\n"
         + earlier_periods(pc, earlier)
     )
 
@@ -239,7 +239,7 @@ def _attention_row(pc: PageContext, figure: Figure, here: str) -> list[str]:
         series_md(pc, series_of(figure), here),
         w.entity_link("journey", journey, here) if journey else "",
         where_md(pc, figure),
-        w.plain(figure.cell.period),
+        w.period(figure.cell.period),
         *figure_row(pc, figure, metric_of(pc, figure.metric)),
     ]
 

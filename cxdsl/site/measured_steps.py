@@ -6,6 +6,7 @@ the journey is left out.
 
 from __future__ import annotations
 
+from ..i18n import clause_separator
 from ..model import Journey, Step
 from ..paths import anchor_id
 from ..render import results_charts as charts
@@ -21,6 +22,7 @@ from .measured_figures import (
     earlier_periods,
     filled,
     formula,
+    period_text,
     step_title,
 )
 
@@ -82,9 +84,15 @@ def _emotion(pc: PageContext, journey: Journey, data: JourneyResults, here: str)
         )
         if reading is not None and reading.estimate is not None:
             parts.append(f"{ctx.text(step.title)}: {signed(round(reading.estimate.value, 2))}")
-    description = f"{title}. " + "; ".join(parts)
+    description = f"{title}. " + clause_separator(pc.lang).join(parts)
     svg = charts.emotion_overlay_svg(ctx, journey, readings, title, description)
-    headers = [t("step"), t("designed_emotion"), t("measured_emotion"), t("interval_95"), "n"]
+    headers = [
+        t("step"),
+        t("designed_emotion"),
+        t("measured_emotion"),
+        t("interval_95"),
+        t("n_header"),
+    ]
     return (
         f"### {t('measured_emotion')}\n\n"
         + chart_md(pc, f"{_folder(journey)}/measured-emotion", svg, title, here)
@@ -100,9 +108,11 @@ def _funnel(pc: PageContext, journey: Journey, data: JourneyResults, here: str) 
     periods = [p for p in data.periods if any(f.period == p for f in data.funnels)]
     latest = periods[-1]
     rows = [f for f in data.funnels if f.period == latest]
-    title = f"{t('funnel')}: {_name(pc, journey)} ({latest})"
+    title = f"{t('funnel')}: {_name(pc, journey)} ({period_text(pc, latest)})"
     titles = {step.id: pc.ctx.text(step.title) for step in journey.steps()}
-    description = "; ".join(f"{titles.get(f.step, f.step)}: {f.reached:,}" for f in rows)
+    description = clause_separator(pc.lang).join(
+        f"{titles.get(f.step, f.step)}: {f.reached:,}" for f in rows
+    )
     svg = charts.funnel_svg(pc.ctx, journey, rows, title, description)
     out = [
         f"### {t('funnel')}\n",
@@ -159,7 +169,7 @@ def _expected_perceived(pc: PageContext, journey: Journey, data: JourneyResults,
         rows.append(
             [step_title(pc, journey, step), *_joined(pc, expected), *_joined(pc, perceived), gap]
         )
-    description = "; ".join(
+    description = clause_separator(pc.lang).join(
         f"{pc.ctx.text(s.title)}: {_plain(e.estimate)} / {_plain(p.estimate)}" for s, e, p in pairs
     )
     svg = charts.expected_perceived_svg(pc.ctx, journey, pairs, title, f"{title}. {description}")

@@ -4,6 +4,7 @@ named answer scales."""
 
 from __future__ import annotations
 
+from ..i18n import metric_type_name, unit_name
 from ..model import Instrument, Metric
 from ..paths import anchor_id
 from .content import PageContext
@@ -50,10 +51,9 @@ def metrics_page(pc: PageContext) -> str:
 def _facts(pc: PageContext, metric: Metric) -> list[tuple[str, str]]:
     """A metric's facts as (label, Markdown) rows; empty values are left out by the caller."""
     w, t = pc.w, pc.w.t
-    kind = metric.type.upper() if len(metric.type) <= 4 else metric.type.replace("_", " ")
     return [
-        (t("type"), w.plain(kind)),
-        (t("unit"), w.plain(metric.unit or "")),
+        (t("type"), w.plain(metric_type_name(metric.type, w.lang))),
+        (t("unit"), w.plain(unit_name(metric.unit, w.lang)) if metric.unit else ""),
         (t("direction"), w.value(metric.direction)),
         (t("owner"), w.entity_link("actor", metric.owner, HERE) if metric.owner else ""),
         (t("baseline"), w.plain(f"{metric.baseline:g}") if metric.baseline is not None else ""),

@@ -26,6 +26,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -33,6 +34,12 @@ from ..i18n import LANGUAGE_NAMES, is_rtl
 from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
 from .content import SiteContent
+from .docs_languages import (
+    PageLanguages,
+    mark_untranslated,
+    titles_from_pages,
+    use_language_versions,
+)
 from .generate import LARGE, generate_site
 
 if TYPE_CHECKING:
@@ -96,6 +103,8 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         self.reprepare = False
         #: Set by ``cxdsl build``: each language is built into its own folder.
         self.per_language_folders = False
+        #: The hand-written pages shown from their language versions (``about.ar.md``).
+        self.page_languages = PageLanguages()
 
     def use(self, prepared: Prepared, content: SiteContent, per_language_folders: bool) -> None:
         """Add ``content`` (one language's pages of the ``prepared`` workspace) to the site,
@@ -178,6 +187,9 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.content is not None
+        self.page_languages = use_language_versions(
+            files, config, self.content.lang, self.languages
+        )
         for path, markdown in sorted(self.content.pages.items()):
             if files.get_file_from_path(path) is None:  # a hand-written page wins
                 files.append(File.generated(config, path, content=markdown))
@@ -186,6 +198,14 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         files.append(File.generated(config, CSS_PATH, content=CSS))
         return files
+
+    def on_nav(self, nav: Navigation, /, **_: Any) -> Navigation:
+        titles_from_pages(nav, self.page_languages)
+        return nav
+
+    def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
+        assert self.content is not None
+        return mark_untranslated(html, page.file.src_uri, self.page_languages, self.content.lang)
 
     def on_serve(self, server: Any, /, **_: Any) -> Any:
         """``cxdsl serve``/``mkdocs serve``: rebuild when a model file changes."""
