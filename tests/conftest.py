@@ -7,6 +7,8 @@ Chromium or npm; ``make test`` runs everything.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import inspect
 import os
 import shutil
@@ -18,6 +20,8 @@ import pytest
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+    from ._install_helpers import Hooks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -81,20 +85,80 @@ def workspace(tmp_path: Path) -> Path:
     return make_workspace(tmp_path)
 
 
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (other processes wait for it)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_folder(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """The folder ``name``, filled by ``make`` once per run of pytest.
+
+    Under pytest-xdist every worker has its own session (and its own basetemp, ``popen-gwN``
+    inside the run's): the folder lives in the run's basetemp, and a lock makes the first
+    worker that needs it build it while the others wait, then use it. ``make`` builds in
+    place (a virtual environment or a git URL names its own path); a build that failed is
+    started again by the next test that needs it."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, done = root / name, root / f"{name}.done"
+    with _locked(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """cxdsl's runtime dependencies and setuptools as wheels, for offline installs."""
     from ._install_helpers import build_wheelhouse
 
-    return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"))
+    return shared_folder(tmp_path_factory, "wheelhouse", build_wheelhouse)
 
 
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sdist and the wheel of this checkout (built once per session)."""
+    """The sdist and the wheel of this checkout (built once per run)."""
     from ._install_helpers import build_dist
 
-    return build_dist(tmp_path_factory.mktemp("dist"))
+    return shared_folder(
+        tmp_path_factory, "dist", lambda out: build_dist(out, tmp_path_factory.mktemp("checkout"))
+    )
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory, dist: Path, wheelhouse: Path) -> Path:
+    """The ``bin`` of a new virtual environment with the wheel installed, offline (not
+    editable; nothing of this venv). Installed once per run: the tests run its commands
+    and never install into it."""
+    from ._install_helpers import install_fresh
+
+    folder = shared_folder(
+        tmp_path_factory, "installed", lambda f: install_fresh(f / "venv", dist, wheelhouse)
+    )
+    return folder / "venv" / "bin"
+
+
+@pytest.fixture(scope="session")
+def hooks(tmp_path_factory: pytest.TempPathFactory) -> Hooks:
+    """This checkout as a hook repository tagged like a release, and one pre-commit home
+    for the run: pre-commit installs the hooks' environment once (it locks its home while
+    it installs), and each test runs its own config against it."""
+    from ._install_helpers import Hooks, hook_repository
+
+    folder = shared_folder(tmp_path_factory, "pre-commit", lambda f: hook_repository(f / "hooks"))
+    return Hooks(repository=folder / "hooks", home=folder / "home")
 
 
 #: What a test needs, told by the fixtures it asks for or the words in its source. Marking
@@ -103,7 +167,18 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 _FIXTURES: dict[str, frozenset[str]] = {
     "browser": frozenset({"browser", "page"}),
     "npm": frozenset(),
-    "slow": frozenset({"built", "corpus_site", "dist", "example_out", "no_config", "wheelhouse"}),
+    "slow": frozenset(
+        {
+            "built",
+            "corpus_site",
+            "dist",
+            "example_out",
+            "hooks",
+            "installed",
+            "no_config",
+            "wheelhouse",
+        }
+    ),
 }
 _SOURCE: dict[str, tuple[str, ...]] = {
     "browser": ("chromium", "sync_playwright"),

@@ -1,7 +1,8 @@
 """The first day of a team adopting cxdsl, end to end, with the installed wheel's cxdsl.
 
-In temporary folders: the wheel built once per session (conftest.py) and installed into a
-fresh virtual environment (offline, not editable); ``cxdsl init cx`` in a new git
+In temporary folders: the wheel built and installed into a fresh virtual environment once
+per run (offline, not editable: the ``installed`` fixture in conftest.py, which
+tests/test_install.py shares); ``cxdsl init cx`` in a new git
 repository; a commit on ``main``; a ``feature`` branch that changes one step's emotion;
 then ``main`` moves on (an unrelated change). Every command below runs the cxdsl of that
 environment, never this checkout's. Then, as the issue's "Done when" asks:
@@ -17,8 +18,8 @@ environment, never this checkout's. Then, as the issue's "Done when" asks:
 6. the steps of the written workflow, run as a pull request's run would, make the diff,
    the full report and the preview site, and the preview's link reaches the comment.
 
-The helpers are the other tests': tests/_install_helpers.py (install),
-tests/test_precommit_subfolder.py (hook repository), tests/test_yaml_language_server.py
+The helpers are the other tests': tests/_install_helpers.py (install, hook repository),
+tests/test_yaml_language_server.py
 (LSP client), tests/test_sarif_limits.py (validator), tests/test_workflow.py (the comment
 script with a stand-in ``gh``).
 """
@@ -39,8 +40,7 @@ import pytest
 from cxdsl import __version__
 from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 
-from ._install_helpers import install_fresh
-from .test_precommit_subfolder import GIT_ENV, _hook_repository
+from ._install_helpers import GIT_ENV, Hooks
 from .test_sarif_limits import VALIDATOR, sarif_validate
 from .test_workflow import _comment, _load, _steps
 from .test_yaml_language_server import SERVER, break_third_document, diagnostics_of
@@ -100,15 +100,17 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory, dist: Path, wheelhouse: Path) -> Team:
+def team(tmp_path_factory: pytest.TempPathFactory, installed: Path) -> Team:
     root = tmp_path_factory.mktemp("adoption")
-    bin_ = install_fresh(root / "venv", dist, wheelhouse)
-    team = Team(bin_, root / "team")
+    team = Team(installed, root / "team")
     code, out, err = team.run(
-        bin_ / "python", "-c", "import cxdsl; print(cxdsl.__file__, cxdsl.__version__)", cwd=root
+        installed / "python",
+        "-c",
+        "import cxdsl; print(cxdsl.__file__, cxdsl.__version__)",
+        cwd=root,
     )
     path, version = out.split()
-    assert Path(path).is_relative_to(root / "venv") and version == __version__, err
+    assert Path(path).is_relative_to(installed.parent) and version == __version__, err
 
     team.top.mkdir()
     team.git("init", "-q", "-b", "main")
@@ -134,21 +136,17 @@ def _clone(team: Team, dest: Path, *options: str) -> Path:
 
 
 def test_the_generated_pre_commit_config_catches_a_broken_journey(
-    team: Team, wheelhouse: Path, tmp_path: Path
+    team: Team, wheelhouse: Path, hooks: Hooks, tmp_path: Path
 ) -> None:
-    hooks = _hook_repository(tmp_path / "hooks")  # this checkout, tagged v<version>
     work = _clone(team, tmp_path / "work", "-b", "feature")
     config = work / ".pre-commit-config.yaml"
     text = config.read_text(encoding="utf-8")
     assert f"rev: v{__version__}" in text and HOOKS_REPOSITORY in text
-    config.write_text(text.replace(HOOKS_REPOSITORY, hooks.as_uri()), encoding="utf-8")
+    # this checkout, tagged v<version>
+    config.write_text(text.replace(HOOKS_REPOSITORY, hooks.repository.as_uri()), encoding="utf-8")
     team.git("add", ".pre-commit-config.yaml", cwd=work)
     pre_commit = Path(sys.executable).parent / "pre-commit"  # the team's tool, not cxdsl
-    env = {
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "PIP_NO_INDEX": "1",
-        "PIP_FIND_LINKS": str(wheelhouse),
-    }
+    env = hooks.env(wheelhouse)
 
     def pre_commit_run(*args: str) -> tuple[int, str]:
         done = subprocess.run(

@@ -2,8 +2,9 @@
 virtual environment (not editable), then ``cxdsl init``, ``check`` and ``build`` from it.
 
 Offline and fast: how the wheel is built and where its dependencies come from is in
-tests/_install_helpers.py; the ``dist`` and ``wheelhouse`` fixtures (one per session,
-shared with tests/test_adoption.py and tests/test_precommit_subfolder.py) in conftest.py.
+tests/_install_helpers.py; the ``dist``, ``wheelhouse`` and ``installed`` fixtures (one per
+run, shared with tests/test_adoption.py and tests/test_precommit_subfolder.py) in
+conftest.py.
 """
 
 from __future__ import annotations
@@ -27,25 +28,19 @@ def test_the_sdist_and_wheel_pass_twine_check(dist: Path) -> None:
     assert done.stdout.count("PASSED") == 2, done.stdout
 
 
-def test_the_wheel_installed_fresh_inits_checks_and_builds(
-    dist: Path, wheelhouse: Path, tmp_path: Path
-) -> None:
-    venv = tmp_path / "venv"
-    _run(sys.executable, "-m", "venv", venv)
-    bin_ = venv / "bin"
-    (wheel,) = dist.glob("*.whl")
-    _run(bin_ / "pip", "install", "--no-index", "--find-links", wheelhouse, wheel)
+def test_the_wheel_installed_fresh_inits_checks_and_builds(installed: Path, tmp_path: Path) -> None:
     # (run from tmp_path: `python -c` puts the working folder first on sys.path)
     where = _run(
-        bin_ / "python",
+        installed / "python",
         "-c",
         "import cxdsl; print(cxdsl.__file__, cxdsl.__version__)",
         cwd=tmp_path,
     )
     path, version = where.stdout.split()
+    venv = installed.parent
     assert Path(path).is_relative_to(venv) and version == __version__  # not this checkout
 
-    cxdsl = bin_ / "cxdsl"
+    cxdsl = installed / "cxdsl"
     out = _run(cxdsl, "init", "cx", cwd=tmp_path).stdout
     assert "created journeys/first-journey.yaml" in out
     workflow = (tmp_path / "cx/.github/workflows/cxdsl.yml").read_text(encoding="utf-8")

@@ -4,13 +4,14 @@ in ``cx/``.
 
 The hook repository is this checkout's package and ``.pre-commit-hooks.yaml``, committed
 and tagged ``v<version>`` as the release process tags it; pre-commit installs it with pip
-from the session's wheelhouse (conftest.py) (``PIP_NO_INDEX``: nothing is downloaded).
+from the session's wheelhouse (conftest.py) (``PIP_NO_INDEX``: nothing is downloaded), into
+a pre-commit home that tests/test_adoption.py shares (the ``hooks`` fixture: one install of
+the hooks' environment per run, as on a developer's machine).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,17 +21,9 @@ import pytest
 from cxdsl import __version__
 from cxdsl.scaffold_ci import HOOKS_REPOSITORY
 
-from .conftest import REPO
+from ._install_helpers import GIT_ENV, Hooks
 
 pytestmark = pytest.mark.slow
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.com",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.com",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-}
 
 
 def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
@@ -46,26 +39,9 @@ def _run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> tup
     return done.returncode, done.stdout + done.stderr
 
 
-def _hook_repository(path: Path) -> Path:
-    """This checkout's hooks and package, committed and tagged like a release."""
-    path.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml"):
-        shutil.copyfile(REPO / name, path / name)
-    shutil.copytree(REPO / "cxdsl", path / "cxdsl", ignore=shutil.ignore_patterns("__pycache__"))
-    for args in (
-        ("init", "-q"),
-        ("add", "."),
-        ("commit", "-q", "-m", "release"),
-        ("tag", f"v{__version__}"),
-    ):
-        assert _run("git", *args, cwd=path)[0] == 0
-    return path
-
-
 def test_the_generated_hooks_catch_a_broken_journey_in_a_subfolder(
-    tmp_path: Path, wheelhouse: Path
+    tmp_path: Path, wheelhouse: Path, hooks: Hooks
 ) -> None:
-    hooks = _hook_repository(tmp_path / "hooks")
     team = tmp_path / "team"
     team.mkdir()
     assert _run("git", "init", "-q", cwd=team)[0] == 0
@@ -74,13 +50,9 @@ def test_the_generated_hooks_catch_a_broken_journey_in_a_subfolder(
     config = team / ".pre-commit-config.yaml"
     text = config.read_text(encoding="utf-8")
     assert f"rev: v{__version__}" in text
-    config.write_text(text.replace(HOOKS_REPOSITORY, hooks.as_uri()), encoding="utf-8")
+    config.write_text(text.replace(HOOKS_REPOSITORY, hooks.repository.as_uri()), encoding="utf-8")
     pre_commit = Path(sys.executable).parent / "pre-commit"
-    env = {
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "PIP_NO_INDEX": "1",
-        "PIP_FIND_LINKS": str(wheelhouse),
-    }
+    env = hooks.env(wheelhouse)
     assert _run("git", "add", ".", cwd=team)[0] == 0
     code, out = _run(pre_commit, "run", "--all-files", cwd=team, env=env)
     assert code == 0 and out.count("Passed") == 2, out  # clean: both hooks ran on cx/
