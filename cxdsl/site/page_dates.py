@@ -138,6 +138,17 @@ def page_dates(
     return dates
 
 
-def newest(changed: Mapping[str, dt.datetime]) -> dt.datetime | None:
-    """The last change of any file (the date of a page built from the whole workspace)."""
-    return max(changed.values(), default=None)
+def dates_by_page(
+    result: CheckResult, root: Path, hand_written: Mapping[str, Path]
+) -> dict[str, dt.datetime]:
+    """When each page's sources last changed, by docs-relative page: the generated pages
+    (:func:`page_sources`), the hand-written ones (``hand_written``: page → its file) and,
+    under :data:`WHOLE_WORKSPACE`, the pages built from everything."""
+    sources = page_sources(result)
+    for page, path in hand_written.items():
+        try:
+            sources[page] = {path.resolve().relative_to(root.resolve()).as_posix()}
+        except ValueError:  # outside the workspace: no date
+            continue
+    changed = last_changes(root, set().union(*sources.values()))
+    return page_dates(sources, changed)

@@ -12,10 +12,11 @@ own ``custom_dir``), not by rewriting its HTML, except where it has no template 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import material
 from jinja2 import Environment
@@ -30,9 +31,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..i18n import LANGUAGE_NAMES, is_rtl
+from ..i18n import LANGUAGE_NAMES, is_rtl, overrides
 from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
+from .addresses import add_to_head, alternate_links, not_found_text
 from .content import SiteContent
 from .docs_languages import (
     PageLanguages,
@@ -41,6 +43,8 @@ from .docs_languages import (
     use_language_versions,
 )
 from .generate import LARGE, generate_site
+from .page_dates import WHOLE_WORKSPACE, dates_by_page
+from .page_footer import made_with, page_meta
 
 if TYPE_CHECKING:
     from ..build import Prepared
@@ -50,6 +54,11 @@ CSS_PATH = "assets/cxdsl.css"
 #: A material feature that turns text into HTML (see ``on_config``).
 UNSAFE_FEATURE = "content.tooltips"
 CSS = (Path(__file__).parent / "cxdsl.css").read_text(encoding="utf-8")
+#: Print (A4) and phone (390 px) stylesheets beside it, each under its own @media.
+MEDIA_CSS = {
+    f"assets/{name}": (Path(__file__).parent / name).read_text(encoding="utf-8")
+    for name in ("cxdsl-print.css", "cxdsl-phone.css")
+}
 #: cxdsl's templates for mkdocs-material (see its files for what each changes, and why).
 OVERRIDES = Path(__file__).parent / "overrides"
 NEEDED_EXTENSIONS = ("tables", "attr_list", "md_in_html", "admonition", "pymdownx.details", "toc")
@@ -103,6 +112,10 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         self.reprepare = False
         #: Set by ``cxdsl build``: each language is built into its own folder.
         self.per_language_folders = False
+        #: Where the site is served (``site_url`` before the language folder), or None.
+        self.site_root: str | None = None
+        #: When each page's sources last changed (:mod:`.page_dates`), by page.
+        self.dates: dict[str, dt.datetime] = {}
         #: The hand-written pages shown from their language versions (``about.ar.md``).
         self.page_languages = PageLanguages()
 
@@ -121,6 +134,7 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         lang = self.content.lang
         self.languages = list(settings.languages)
         config.nav = escaped_nav(self.content.nav) + list(config.nav or [])
+        self.site_root = config.site_url or None
         if config.site_url and self.per_language_folders:
             config.site_url = f"{config.site_url.rstrip('/')}/{lang}/"
         # The header shows the workspace's name in the page's language.
@@ -129,10 +143,10 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         _configure_theme(config, lang, len(self.prepared.result.index.docs("journey")))
         if len(self.languages) > 1 and not config.extra.get("alternate"):
             config.extra["alternate"] = [
-                {"name": LANGUAGE_NAMES.get(code, code), "link": f"/{code}/", "lang": code}
+                {"name": LANGUAGE_NAMES.get(code, code), "link": f"../{code}/", "lang": code}
                 for code in self.languages
             ]
-        config.extra_css = [*config.extra_css, CSS_PATH]
+        config.extra_css = [*config.extra_css, CSS_PATH, *MEDIA_CSS]
         for ext in NEEDED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -183,7 +197,15 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         if page.title and page.title == page._title_from_render:
             page.title = Markup(page.title)
         _mark_toc(page.toc)
+        _put(context, "cxdsl_footer", self._footer(self.dates.get(page.file.src_uri)))
         return context
+
+    def _footer(self, changed: dt.datetime | None) -> dict[str, Markup]:
+        """The footer's line (:mod:`.page_footer`) in the page's language."""
+        assert self.content is not None and self.prepared is not None
+        lang = self.content.lang
+        with overrides(self.prepared.result.workspace.settings):
+            return {"meta": page_meta(lang, changed), "made_with": made_with(lang)}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.content is not None
@@ -197,6 +219,9 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
             if source.exists():
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         files.append(File.generated(config, CSS_PATH, content=CSS))
+        for path, css in MEDIA_CSS.items():
+            files.append(File.generated(config, path, content=css))
+        self.dates = self._dates(files)
         return files
 
     def on_nav(self, nav: Navigation, /, **_: Any) -> Navigation:
@@ -206,6 +231,22 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         assert self.content is not None
         return mark_untranslated(html, page.file.src_uri, self.page_languages, self.content.lang)
+
+    def _dates(self, files: Files) -> dict[str, dt.datetime]:
+        """When each page's sources last changed: a hand-written page's own file, an
+        entity's page its files, cxdsl's other pages the whole workspace."""
+        assert self.prepared is not None and self.content is not None
+        hand_written = {
+            file.src_uri: Path(file.abs_src_path)
+            for file in files.documentation_pages()
+            if file.generated_by is None and file.abs_src_path
+        }
+        dates = dates_by_page(self.prepared.result, self.prepared.root, hand_written)
+        whole = dates.get(WHOLE_WORKSPACE)
+        for path in self.content.pages:
+            if path not in dates and whole is not None:
+                dates[path] = whole
+        return dates
 
     def on_serve(self, server: Any, /, **_: Any) -> Any:
         """``cxdsl serve``/``mkdocs serve``: rebuild when a model file changes."""
@@ -220,29 +261,53 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        """404.html is served from any depth, so mkdocs gives it root-absolute links (``/…``)
-        unless site_url is set: root them in this language's folder."""
-        if template_name != "404.html" or config.site_url or self.content is None:
+        """The 404 page in the page's language. Without a site_url mkdocs gives it
+        root-absolute links (``/…``), which break under a sub-path: they become relative
+        to the language's folder, where it is written (:mod:`.addresses`)."""
+        if template_name != "404.html" or self.content is None or self.prepared is None:
             return context
-        rooted = get_context(
-            context["nav"], context["pages"], config, base_url=f"/{self.content.lang}/"
-        )
-        for key in ("base_url", "extra_css", "extra_javascript"):
-            context[key] = rooted[key]
+        if not config.site_url:
+            rooted = get_context(context["nav"], context["pages"], config, base_url=".")
+            for key in ("base_url", "extra_css", "extra_javascript"):
+                context[key] = rooted[key]
+        with overrides(self.prepared.result.workspace.settings):
+            _put(context, "cxdsl_not_found", not_found_text(self.content.lang, context["base_url"]))
+        _put(context, "cxdsl_footer", self._footer(None))
         return context
 
-    def on_post_page(self, output: str, /, **_: Any) -> str:
-        assert self.content is not None
-        direction = "rtl" if is_rtl(self.content.lang) else "ltr"
-        # A rewrite: material writes <html> outside every block of base.html (no hook).
-        return re.sub(
-            r"<html ([^>]*)>",
-            lambda m: (
-                f'<html {m.group(1)} dir="{direction}">' if "dir=" not in m.group(1) else m.group()
-            ),
-            output,
-            count=1,
-        )
+    def on_post_page(self, output: str, /, *, page: Page, **_: Any) -> str:
+        assert self.content is not None and self.prepared is not None
+        output = _with_direction(output, self.content.lang)
+        if self.site_root and self.per_language_folders and len(self.languages) > 1:
+            default = self.prepared.result.workspace.settings.language
+            links = alternate_links(self.site_root, page.url, self.languages, default)
+            output = add_to_head(output, links)
+        return output
+
+    def on_post_template(self, output: str, /, *, template_name: str, **_: Any) -> str:
+        """The 404 page gets its direction too."""
+        if template_name != "404.html" or self.content is None:
+            return output
+        return _with_direction(output, self.content.lang)
+
+
+def _put(context: TemplateContext, key: str, value: object) -> None:
+    """A value of cxdsl's in a template's context (mkdocs types only its own keys)."""
+    cast(dict[str, object], context)[key] = value
+
+
+def _with_direction(output: str, lang: str) -> str:
+    """``dir`` on ``<html>``: material writes that tag outside every block of base.html
+    (no hook), so this is a rewrite."""
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    return re.sub(
+        r"<html ([^>]*)>",
+        lambda m: (
+            f'<html {m.group(1)} dir="{direction}">' if "dir=" not in m.group(1) else m.group()
+        ),
+        output,
+        count=1,
+    )
 
 
 def _configure_theme(config: MkDocsConfig, lang: str, journeys: int) -> None:
