@@ -13,6 +13,7 @@ from ..paths import compare_path, entity_path
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
 from . import changes_page, compare_page, journey_pages, metrics_page, other_pages
+from .attention_view import ATTENTION_PAGE, attention_page
 from .check_page import check_page
 from .content import PageContext, SiteContent, diagram_file
 from .markdown import Writer
@@ -68,6 +69,7 @@ def _generate(
         site.files[diagram_file(diagram)] = diagrams_out / f"{diagram.path}.svg"
 
     site.add_page("index.md", other_pages.home_page(pc), OWN)
+    site.add_page(ATTENTION_PAGE, attention_page(pc), OWN)  # the home page's lists, whole
     site.add_page("customer-tree.md", other_pages.customer_tree_page(pc), OWN)
     persona_nav = _persona_pages(site, pc)
     journey_nav = _journey_pages(site, pc)

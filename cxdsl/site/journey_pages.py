@@ -8,6 +8,7 @@ from ..render.palette import emotion_style
 from .content import PageContext
 from .effort_view import effort_cell, effort_totals_table
 from .evidence_age import evidence_cited
+from .health_view import health_summary
 from .markdown import relative, safe_url
 from .measured_pages import measured_section
 from .more_table import more_table
@@ -57,6 +58,7 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     out = [f"# {w.inline(journey.title)}\n"]
     if journey.description:
         out.append(f"{w.inline(journey.description)}\n")
+    out.append(health_summary(pc, journey, here))  # lowest point, pain, effort: at a glance
     out += [_summary(pc, journey, here), more_table(pc, journey)]
     if journey.state == "to-be" and journey.based_on:
         compare = relative(here, compare_path(journey.id))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..diagnostics import Severity
 from ..i18n import format_count
+from ..journey_health import journeys_by_health
 from ..model import (
     Actor,
     Channel,
@@ -19,11 +19,13 @@ from ..model import (
 from ..model.kinds import BY_NAME
 from ..paths import anchor_id, entity_path
 from ..render.workspace_maps import tree_kinds, tree_title, workspace_trees
+from .attention_view import attention_section, model_health
 from .content import PageContext
 from .evidence_age import evidence_date
+from .health_view import health_of, overview_cells, overview_headers
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
-from .measured_pages import attention_list, measured_volume
+from .measured_pages import measured_volume
 from .more_table import more_table
 from .segment_view import segment_more, segment_volumes_table, volume_evidence_rows
 from .workspace_tables import seasons_table
@@ -49,18 +51,21 @@ def _steps_using(pc: PageContext, here: str, test: object) -> list[tuple[str, st
 
 
 def home_page(pc: PageContext) -> str:
+    """The home page: what needs attention first (linked to where it is), the model check
+    in one line, then the counts, the customer tree, journeys by life event and coverage."""
     w, t, index = pc.w, pc.w.t, pc.result.index
     here = "index.md"
     journeys = pc.journeys()
-    steps = [s for j in journeys for s in j.steps()]
     out = [f"# {w.inline(pc.result.workspace.settings.name)}\n"]
     if pc.result.workspace.settings.description:
         out.append(f"{w.inline(pc.result.workspace.settings.description)}\n")
+    out.append(attention_section(pc, here))
+    out.append(model_health(pc, here))
     counts = [
         (t("personas"), len(index.docs("persona"))),
         (t("segments"), len(index.docs("segment"))),
         (t("journeys_title"), len(journeys)),
-        (t("steps_title"), len(steps)),
+        (t("steps_title"), sum(len(j.steps()) for j in journeys)),
         (t("metrics_title"), len(index.docs("metric"))),
         (t("channels"), len(index.docs("channel"))),
         (t("actors"), len(index.docs("actor"))),
@@ -72,24 +77,6 @@ def home_page(pc: PageContext) -> str:
         for label, n in counts
     ]
     out.append("\n</div>\n")
-    found = [
-        (pc.result.count(severity), noun)
-        for severity, noun in (
-            (Severity.ERROR, "error"),
-            (Severity.WARNING, "warning"),
-            (Severity.INFO, "note"),
-        )
-    ]
-    glyph = "✗" if found[0][0] else "⚠" if found[1][0] else "ℹ"
-    status = (
-        f"✓ {t('check_clean')}"
-        if not pc.result.diagnostics
-        else f"{glyph} " + w.sep.join(w.count(n, noun) for n, noun in found if n)
-    )
-    out.append(f"\n## {t('last_check')}\n\n{w.link(status, 'check.md')}\n")
-    attention = attention_list(pc, here)
-    if attention:  # only when the workspace has measured results
-        out.append(attention)
     out.append(f"\n## {t('customer_tree')}\n")
     out.append(pc.figure("customer-tree", "workspace", here))
     out.append(f"\n## {t('journeys_by_life_event')}\n")
@@ -119,17 +106,23 @@ def _journeys_by_life_event(pc: PageContext, journeys: list[Journey], here: str)
 
 
 def _coverage_summary(pc: PageContext, journeys: list[Journey]) -> str:
-    """Moments of truth covered, journeys with a plan, steps measured."""
+    """Moments of truth covered, painful steps covered (:mod:`cxdsl.journey_health`),
+    journeys with a plan, steps measured."""
     w, t = pc.w, pc.w.t
     steps = [s for j in journeys for s in j.steps()]
     moments = [(j, s) for j in journeys for s in j.steps() if s.moment_of_truth]
     covered = sum(1 for j, s in moments if j.measurements_covering(s))
     measured = sum(1 for j in journeys for s in j.steps() if j.measurements_covering(s))
     planned = sum(1 for j in journeys if j.measurement_plan)
+    painful = [s for j in journeys for s in health_of(pc, j).painful]
     return w.table(
         [t("indicator"), t("value")],
         [
             (t("moments_covered"), w.plain(f"{covered} / {len(moments)}")),
+            (
+                t("health.painful_measured"),
+                w.plain(f"{sum(1 for s in painful if s.measured)} / {len(painful)}"),
+            ),
             (t("journeys_with_plan"), w.plain(f"{planned} / {len(journeys)}")),
             (t("steps_measured"), w.plain(f"{measured} / {len(steps)}")),
         ],
@@ -200,20 +193,24 @@ def personas_index(pc: PageContext) -> str:
 
 
 def journeys_index(pc: PageContext) -> str:
+    """The journeys overview, worst first, with the health a leader compares them by: each
+    persona's lowest feeling and its step, open high-severity pains, painful steps without
+    measurement, total effort, owner."""
     w, t = pc.w, pc.w.t
     here = "journeys/index.md"
+    healths = journeys_by_health(health_of(pc, j) for j in pc.journeys())
     rows = [
         (
-            w.entity_link("journey", j.id, here),
-            w.entity_link("persona", j.persona, here),
-            t(j.state),
-            w.inline(j.life_event),
-            w.plain(str(len(j.steps()))),
+            w.entity_link("journey", h.journey.id, here),
+            w.sep.join(w.entity_link("persona", p, here) for p in h.journey.all_personas()),
+            t(h.journey.state),
+            *overview_cells(pc, h, here),
         )
-        for j in pc.journeys()
+        for h in healths
     ]
-    return f"# {t('journeys_title')}\n\n" + w.table(
-        [t("journey"), t("persona"), t("state"), t("life_event"), t("steps_title")], rows
+    headers = [t("journey"), t("personas"), t("state"), *overview_headers(pc)]
+    return f"# {t('journeys_title')}\n\n{w.plain(t('health.worst_first'))}\n\n" + w.table(
+        headers, rows
     )
 
 
