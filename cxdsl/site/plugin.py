@@ -45,6 +45,8 @@ from .docs_languages import (
 from .generate import LARGE, generate_site
 from .page_dates import WHOLE_WORKSPACE, dates_by_page
 from .page_footer import made_with, page_meta
+from .search_index import is_material_search, read_with_separators, rewrite_index_file
+from .search_shim import SHIM_PATH, shim_script
 
 if TYPE_CHECKING:
     from ..build import Prepared
@@ -222,6 +224,8 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         for path, css in MEDIA_CSS.items():
             files.append(File.generated(config, path, content=css))
         self.dates = self._dates(files)
+        if is_material_search(_search_plugin(config)):
+            files.append(File.generated(config, SHIM_PATH, content=shim_script()))
         return files
 
     def on_nav(self, nav: Navigation, /, **_: Any) -> Navigation:
@@ -231,6 +235,18 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
     def on_page_content(self, html: str, /, *, page: Page, **_: Any) -> str:
         assert self.content is not None
         return mark_untranslated(html, page.file.src_uri, self.page_languages, self.content.lang)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """material's search reads each page with separators between cells and items."""
+        search = _search_plugin(config)
+        if is_material_search(search):
+            read_with_separators(search)
+
+    @event_priority(-50)  # after search writes its index, before material/offline inlines it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The search index gets its separators and search keys (``search_index``)."""
+        if is_material_search(_search_plugin(config)):
+            rewrite_index_file(Path(config.site_dir))
 
     def _dates(self, files: Files) -> dict[str, dt.datetime]:
         """When each page's sources last changed: a hand-written page's own file, an
@@ -332,16 +348,26 @@ def _configure_theme(config: MkDocsConfig, lang: str, journeys: int) -> None:
     theme["features"] = features
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def _configure_search(config: MkDocsConfig, lang: str, languages: list[str]) -> None:
-    """Search stems the page's language first, then the others lunr knows."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None:
-        wanted = [lang, *[code for code in languages if code != lang]]
-        search.config["lang"] = [code for code in wanted if code in SEARCH_LANGUAGES]
-        if search.config.get("pipeline") is None:
-            # material derives it from the theme's translation; Arabic's is a blank
-            # string, which becomes [" "] and breaks the search worker.
-            search.config["pipeline"] = ["stopWordFilter"]
+    """Search in the page's language first, then the others lunr knows, on cxdsl's search
+    keys (:mod:`.search_text`, turned on by the query shim) rather than lunr's stemmers."""
+    search = _search_plugin(config)
+    if search is None:
+        return
+    wanted = [lang, *[code for code in languages if code != lang]]
+    search.config["lang"] = [code for code in wanted if code in SEARCH_LANGUAGES]
+    if search.config.get("pipeline") is None:
+        # Only the trimmer: lunr's stemmers would reach the index alone (material ends every
+        # query term with a wildcard, and lunr runs no pipeline on those), and its Arabic stop
+        # words hold «زيارة», «الوقت» and «عين». (material takes the pipeline from the theme's
+        # translation; Arabic's is a blank string, which breaks the search worker.)
+        search.config["pipeline"] = ["trimmer"]
+    if is_material_search(search) and SHIM_PATH not in map(str, config.extra_javascript):
+        config.extra_javascript = [*config.extra_javascript, SHIM_PATH]
 
 
 def as_html_text(text: str) -> Markup:
