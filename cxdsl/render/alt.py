@@ -6,17 +6,12 @@ returns Markdown in the page's language; the first line doubles as the SVG descr
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..diff.compare import compare_journeys
-from ..i18n import count_text, ui
+from ..i18n import count_text, list_separator, ui
 from ..journey_flow import journey_flow
 from ..model import ACTION_LANES, Journey, Step
-from .alt_details import gap_part
+from .alt_details import Format, item, step_facts, step_heading
 from .context import RenderContext
-
-#: Applied to every text that comes from the model (escaping for Markdown, or nothing).
-Format = Callable[[str], str]
 
 
 def _same(text: str) -> str:
@@ -30,46 +25,13 @@ def _actor_name(ctx: RenderContext, ident: str, f: Format) -> str:
     return f(ctx.name_of("actor", ident)) + partner
 
 
-def _step_lines(ctx: RenderContext, journey: Journey, f: Format = _same) -> list[str]:
-    scale = ctx.scale(journey)
-    lines = []
-    number = 0
-    titles = {step.id: f(ctx.text(step.title)) for step in journey.steps()}
-    flow = journey_flow(journey)
-    for stage in journey.stages:
-        lines.append(f"- **{ui('stage', ctx.lang)}: {f(ctx.text(stage.title))}**")
-        for step in stage.steps:
-            number += 1
-            parts = [f"{number}. {f(ctx.text(step.title))}"]
-            if not flow.on_main_path(step):
-                kind = ui(flow.off_main[step.id], ctx.lang)
-                parts.append(f"{kind}: {ui('excursion_note', ctx.lang)}")
-            if step.personas:
-                who = ", ".join(f(ctx.name_of("persona", p)) for p in step.personas)
-                parts.append(f"{ui('lived_by', ctx.lang)}: {who}")
-            if step.channel:
-                channel = f(ctx.name_of("channel", step.channel))
-                parts.append(f"{ui('channel', ctx.lang)}: {channel}")
-            for persona, value in ctx.emotions(journey, step):
-                who = f"{f(ctx.name_of('persona', persona))} " if persona else ""
-                feeling = f(ctx.emotion_label(value, scale))
-                parts.append(f"{ui('emotion', ctx.lang)}: {who}{feeling}")
-            if (gap := gap_part(ctx, step)) is not None:
-                parts.append(gap)
-            for pain in step.pain_points:
-                parts.append(
-                    f"{ui('pain_point', ctx.lang)} ({ui(pain.severity, ctx.lang)}): "
-                    f"{f(ctx.text(pain.text))}"
-                )
-            if step.moment_of_truth:
-                parts.append(ui("moment_of_truth", ctx.lang))
-            for tr in step.transitions or ():
-                parts.append(f"{ui(tr.type, ctx.lang)} → {titles.get(tr.to, f(tr.to))}")
-            lines.append("  - " + "; ".join(parts))
-    return lines
+def _stage_heading(ctx: RenderContext, title: str) -> str:
+    return f"**{ui('stage', ctx.lang)}: {title}**"
 
 
 def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
+    """The journey map in words: each stage, its steps (numbered as on the map), and
+    under each step what the map shows of it, as nested lists."""
     head = ui("alt_journey_map", ctx.lang).format(
         title=f(ctx.text(journey.title)),
         persona=f(ctx.name_of("persona", journey.persona)),
@@ -77,35 +39,58 @@ def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> 
         stages=count_text(len(journey.stages), "stage", ctx.lang),
         steps=count_text(len(journey.steps()), "step", ctx.lang),
     )
-    return "\n".join([head, "", *_step_lines(ctx, journey, f)]) + "\n"
+    lines = [head, ""]
+    flow = journey_flow(journey)
+    number = 0
+    for stage in journey.stages:
+        lines.append(item(0, _stage_heading(ctx, f(ctx.text(stage.title)))))
+        for step in stage.steps:
+            number += 1
+            lines.append(item(1, step_heading(ctx, number, f(ctx.text(step.title)))))
+            lines += [item(2, fact) for fact in step_facts(ctx, journey, step, flow, f)]
+    return "\n".join(lines) + "\n"
+
+
+def _action_lines(ctx: RenderContext, step: Step, f: Format) -> list[str]:
+    """A step's actions in the blueprint's lanes, each with its actor and system, then
+    its physical evidence."""
+    lines = []
+    for lane in ACTION_LANES:
+        for action in getattr(step, lane):
+            parts = [f(ctx.text(action.action))]
+            if action.actor:
+                parts.append(f"{ui('alt_by_actor', ctx.lang)} {_actor_name(ctx, action.actor, f)}")
+            if action.system:
+                system = f(ctx.name_of("system", action.system))
+                parts.append(f"{ui('alt_with_system', ctx.lang)} {system}")
+            lines.append(f"{ui(lane, ctx.lang)}: {' '.join(parts)}")
+    for evidence in step.physical_evidence:
+        lines.append(f"{ui('physical_evidence', ctx.lang)}: {f(ctx.text(evidence))}")
+    return lines
 
 
 def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
+    """The service blueprint in words: each stage, its steps (numbered as on the
+    blueprint), and under each step its actions lane by lane, as nested lists."""
     head = ui("alt_service_blueprint", ctx.lang).format(
         title=f(ctx.text(journey.title)), steps=count_text(len(journey.steps()), "step", ctx.lang)
     )
     lines = [head, ""]
-    for number, step in enumerate(journey.steps(), 1):
-        lines.append(f"- {number}. **{f(ctx.text(step.title))}**")
-        for lane in ACTION_LANES:
-            for action in getattr(step, lane):
-                parts = [f(ctx.text(action.action))]
-                if action.actor:
-                    parts.append(
-                        f"{ui('alt_by_actor', ctx.lang)} {_actor_name(ctx, action.actor, f)}"
-                    )
-                if action.system:
-                    system = f(ctx.name_of("system", action.system))
-                    parts.append(f"{ui('alt_with_system', ctx.lang)} {system}")
-                lines.append(f"  - {ui(lane, ctx.lang)}: {' '.join(parts)}")
-        for evidence in step.physical_evidence:
-            lines.append(f"  - {ui('physical_evidence', ctx.lang)}: {f(ctx.text(evidence))}")
+    number = 0
+    for stage in journey.stages:
+        lines.append(item(0, _stage_heading(ctx, f(ctx.text(stage.title)))))
+        for step in stage.steps:
+            number += 1
+            lines.append(item(1, step_heading(ctx, number, f(ctx.text(step.title)))))
+            lines += [item(2, action) for action in _action_lines(ctx, step, f)]
     return "\n".join(lines) + "\n"
 
 
 def emotion_curve_alt(
     ctx: RenderContext, journey: Journey, base: Journey | None, f: Format = _same
 ) -> str:
+    """The emotion curve in words: its range, then each step's emotion as a numbered list
+    (numbered as on the curve), and the as-is journey's it is compared with."""
     scale = ctx.scale(journey)
     values = [v for s in journey.steps() for _, v in ctx.emotions(journey, s)]
     low = f(ctx.emotion_label(min(values), scale)) if values else "—"
@@ -123,7 +108,8 @@ def emotion_curve_alt(
             f(ctx.emotion_label(v, scale)) + (f" ({f(ctx.name_of('persona', p))})" if p else "")
             for p, v in ctx.emotions(on, step)
         ]
-        return f"- {number}. {f(ctx.text(step.title))}: {', '.join(marks) or '—'}"
+        shown = list_separator(ctx.lang).join(marks) or "—"
+        return f"{number}. {f(ctx.text(step.title))}: {shown}"
 
     lines += [step_line(n, journey, step) for n, step in enumerate(journey.steps(), 1)]
     if base is not None:
@@ -135,6 +121,7 @@ def emotion_curve_alt(
 
 
 def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
+    """The actor map in words: for each journey, the actors and systems it involves."""
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
     count = count_text(len(journeys), "journey", ctx.lang)
     lines = [ui("alt_actor_map", ctx.lang).format(journeys=count), ""]
@@ -147,5 +134,6 @@ def actor_map_alt(ctx: RenderContext, f: Format = _same) -> str:
                     actors[_actor_name(ctx, action.actor, f)] = None
                 if action.system:
                     systems[f(ctx.name_of("system", action.system))] = None
-        lines.append(f"- **{f(ctx.text(journey.title))}**: {', '.join([*actors, *systems]) or '—'}")
+        who = list_separator(ctx.lang).join([*actors, *systems]) or "—"
+        lines.append(item(0, f"**{f(ctx.text(journey.title))}**: {who}"))
     return "\n".join(lines) + "\n"
