@@ -23,6 +23,7 @@ from ..diff.effort_compare import (
     signed_amount,
 )
 from ..diff.engine import Change, StepChange, compare_steps, emotion_shift
+from ..i18n import clause_separator
 from ..model import Journey, Stage, Step
 from ..paths import compare_path
 from .content import PageContext
@@ -194,7 +195,7 @@ def _change_note(pc: PageContext, journey: Journey, change: StepChange) -> str:
     if old is None:
         return replaced or f"+ {t('added')}"
     notes = _moves(pc, journey, change, old, new)
-    moved = pc.w.plain("; ".join(notes)) if notes else t("unchanged")
+    moved = pc.w.plain(clause_separator(pc.lang).join(notes)) if notes else t("unchanged")
     return f"{replaced}<br>{moved}" if replaced else moved
 
 

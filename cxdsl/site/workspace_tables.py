@@ -33,5 +33,5 @@ def rule_levels_table(pc: PageContext) -> str:
     if not levels:
         return ""
     w, t = pc.w, pc.w.t
-    rows = [(w.plain(rule), t(level)) for rule, level in levels.items()]
+    rows = [(w.code(rule), t(level)) for rule, level in levels.items()]
     return f"\n## {t('rule_levels')}\n\n" + w.table([t("rule"), t("level")], rows)
