@@ -8,6 +8,7 @@ years on; evidence without a date has no age.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from ..i18n import count_text
@@ -26,9 +27,13 @@ def months_old(day: dt.date, today: dt.date) -> int:
 
 
 def is_stale(day: dt.date, today: dt.date, limit_months: int) -> bool:
-    """Whether ``day`` is longer than ``limit_months`` months before ``today``."""
-    months = months_old(day, today)
-    return months > limit_months or (months == limit_months and today.day > day.day)
+    """Whether ``day`` is longer than ``limit_months`` months before ``today``: the day
+    ``limit_months`` months after it (the last of the month when that month is shorter)
+    has passed."""
+    months = day.year * 12 + day.month - 1 + limit_months
+    year, month = divmod(months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last)) < today
 
 
 def age_words(months: int, lang: str) -> str:
