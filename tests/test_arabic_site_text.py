@@ -105,6 +105,8 @@ SHOWN_MARKUP = re.compile(
     r"<\s*/?\s*(bdi|span|code|a|b|i|br|small)\b|&(lt|gt|amp|#\d+|#x[0-9a-f]+);"
 )
 ISOLATES = re.compile("[\u2066-\u2069]")
+#: A number with its sign (``+1``, ``-2``, ``−3``).
+SIGNED = re.compile(r"(?<![\w.])[+\-−]\d")
 
 
 class VisibleText(HTMLParser):
@@ -114,10 +116,12 @@ class VisibleText(HTMLParser):
     def __init__(self, lang: str) -> None:
         super().__init__(convert_charrefs=True)
         self.lang = lang
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, left out, left to right)
         self.counted: list[str] = []  # text in the page's language, counted
         self.text: list[str] = []  # the same, blocks on their own lines
         self.attributes: list[str] = []
+        #: Text holding a signed number outside any left-to-right element.
+        self.unisolated: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -128,7 +132,8 @@ class VisibleText(HTMLParser):
             return
         lang = found.get("lang")
         foreign = lang is not None and lang.split("-")[0] != self.lang
-        self.stack.append((tag, tag in SKIPPED or foreign or "hidden" in found))
+        left_out = tag in SKIPPED or foreign or "hidden" in found
+        self.stack.append((tag, left_out, found.get("dir") == "ltr"))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in BLOCKS:
@@ -139,10 +144,12 @@ class VisibleText(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        if any(skipped for _, skipped in self.stack):
+        if any(left_out for _, left_out, _ in self.stack):
             return
         self.text.append(data)
         self.counted.append(data)
+        if SIGNED.search(data) and not any(ltr for _, _, ltr in self.stack):
+            self.unisolated.append(data.strip())
 
 
 def read_page(path: Path, lang: str = "ar") -> VisibleText:
@@ -165,11 +172,15 @@ def latin_words(text: str) -> list[str]:
     return words
 
 
-def svg_texts(path: Path) -> list[str]:
-    """The text of each ``<text>`` of a diagram, without its bidi isolates."""
+def svg_texts(path: Path, isolates: bool = False) -> list[str]:
+    """The text of each ``<text>`` of a diagram, without its bidi isolates unless
+    ``isolates``."""
     raw = path.read_text(encoding="utf-8")
-    found = re.findall(r"<text\b[^>]*>(.*?)</text>", raw, re.S)
-    return [ISOLATES.sub("", html.unescape(re.sub(r"<[^>]+>", "", t))) for t in found]
+    found = [
+        html.unescape(re.sub(r"<[^>]+>", "", t))
+        for t in re.findall(r"<text\b[^>]*>(.*?)</text>", raw, re.S)
+    ]
+    return found if isolates else [ISOLATES.sub("", text) for text in found]
 
 
 # --- the helpers -----------------------------------------------------------------------
@@ -352,3 +363,29 @@ def test_metrics_page_shows_types_units_and_ids_in_arabic(site: Path) -> None:
         "application_submitted" not in raw
     )
     assert not re.search(r"<code[^>]*>\s*<bdi", raw)
+
+
+@pytest.mark.slow
+def test_signed_numbers_are_isolated_in_arabic_pages_and_diagrams(site: Path) -> None:
+    """A sign stays before its digits («+1», never «1+»): on a page, a signed number is
+    inside a left-to-right element (the page writer's ``<bdi dir="ltr">``); in a diagram,
+    inside a left-to-right isolate (:func:`cxdsl.i18n.isolate`)."""
+    problems = []
+    for path in sorted((site / "ar").rglob("*.html")):
+        problems += [f"{path.relative_to(site)}: {text}" for text in read_page(path).unisolated]
+    for path in sorted((site / "ar").rglob("*.svg")):
+        for text in svg_texts(path, isolates=True):
+            if any(not _in_ltr_isolate(text, m.start()) for m in SIGNED.finditer(text)):
+                problems.append(f"{path.relative_to(site)}: {text}")
+    assert problems == []
+
+
+def _in_ltr_isolate(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies inside an LRI … PDI isolate."""
+    open_isolates: list[bool] = []
+    for ch in text[:at]:
+        if ch in "\u2066\u2067\u2068":
+            open_isolates.append(ch == "\u2066")
+        elif ch == "\u2069" and open_isolates:
+            open_isolates.pop()
+    return any(open_isolates)

@@ -398,7 +398,7 @@ ARABIC: dict[str, str] = {
     "metric_type.time_to_complete": "زمن الإنجاز",
     "metric_type.first_contact_resolution": "الحل من أول تواصل",
     "metric_type.index": "مؤشر مركّب",
-    "metric_type.custom": "مخصص",
+    "value_custom": "مخصص",
     "period_all": "كل الفترات",
     "n_header": "العدد",
     "check.in_english": "رسائل الفحص والشرح الكامل لكل قاعدة بالإنجليزية.",

@@ -400,7 +400,7 @@ ENGLISH: dict[str, str] = {
     "metric_type.time_to_complete": "time to complete",
     "metric_type.first_contact_resolution": "first contact resolution",
     "metric_type.index": "index",
-    "metric_type.custom": "custom",
+    "value_custom": "custom",
     "period_all": "all periods",
     "n_header": "n",
     "check.in_english": "Findings and the full documentation of each rule are in English.",

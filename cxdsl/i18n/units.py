@@ -58,8 +58,10 @@ _MARKS = re.compile("[\u200e\u200f\u061c]")
 def metric_type_name(kind: str, lang: str) -> str:
     """A metric's type in ``lang`` (``nps`` is "NPS", ``completion_rate`` «معدل الإكمال»);
     a type cxdsl does not name is shown as written."""
-    key = f"metric_type.{kind}"
-    return ui(key, lang) if has_string(key) else kind.replace("_", " ")
+    for key in (f"metric_type.{kind}", f"value_{kind}"):
+        if has_string(key):
+            return ui(key, lang)
+    return kind.replace("_", " ")
 
 
 def with_unit(shown: str, unit: str | None, lang: str) -> str:
