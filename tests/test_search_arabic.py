@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from material.plugins.search.plugin import Parser
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from cxdsl.site.build import build_site
 from cxdsl.site.search_index import (
@@ -41,6 +42,8 @@ from cxdsl.site.search_text import (
 )
 
 from .conftest import REPO
+
+ARTIFACTS = REPO / "test-artifacts" / "site"
 
 # The normaliser, rule by rule.
 
@@ -324,7 +327,7 @@ def _search(page: Page, query: str, expected: str) -> str:
     link = f'.md-search-result__item a[href*="{expected}"]'
     try:
         page.wait_for_selector(link, state="attached", timeout=15_000)
-    except Exception:
+    except PlaywrightTimeout:
         hrefs = page.eval_on_selector_all(
             ".md-search-result__item a", "els => els.map(e => e.getAttribute('href'))"
         )
@@ -341,6 +344,8 @@ def test_arabic_queries_find_the_right_pages(browser: Browser, server: str) -> N
 
     results = _search(page, "الانتظار", "/ar/journeys/renew-building-permit/")
     assert "انتظار 70 دقيقة" in results  # the pain, written without the article
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search.arabic.png"))
     _search(page, "الشكوى", "/ar/journeys/file-complaint/")
     _search(page, "عينة", "/ar/catalog/evidence/")  # «حجم العينة»
     results = _search(page, "نوره", "/ar/personas/noura-cafe-founder/")
