@@ -255,7 +255,7 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
         hand_written = {
             file.src_uri: Path(file.abs_src_path)
             for file in files.documentation_pages()
-            if file.generated_by is None and file.abs_src_path
+            if file.abs_src_path  # (cxdsl's own pages are generated from text)
         }
         dates = dates_by_page(self.prepared.result, self.prepared.root, hand_written)
         whole = dates.get(WHOLE_WORKSPACE)
