@@ -23,9 +23,15 @@ site: setup
 
 test: setup tools/node_modules/.installed lint typecheck lock-check unit
 
+# pytest on every core (pytest-xdist): each test file runs whole on one worker (loadfile),
+# so a module's fixtures (a built site, a browser) are made once; tests/conftest.py shares
+# the session's wheel, installs and pre-commit home between workers. A plain
+# `.venv/bin/pytest tests/x.py` runs in one process, as before.
+PYTEST_PARALLEL := -n auto --dist loadfile
+
 # Without Chromium, npm or the slow site builds: pytest -m "not browser and not npm and not slow"
 test-fast: $(VENV)/.installed
-	$(BIN)/pytest -m "not browser and not npm and not slow"
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser and not npm and not slow"
 
 setup: system-packages $(VENV)/.installed
 
@@ -77,7 +83,7 @@ typecheck:
 	$(BIN)/mypy
 
 unit:
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 .PHONY: bench-check bench-render bench-site bench-results
 
