@@ -204,6 +204,9 @@ site_name: Customer experience
 theme:
   name: material
   font: false
+  palette:  # links and header at 6.9:1 on white; cxdsl darkens any other colour to 4.5:1 or more
+    primary: indigo
+    accent: indigo
   features:
     - navigation.sections
 plugins:
