@@ -109,7 +109,8 @@ def answer_scales_section(pc: PageContext, here: str) -> str:
         return ""
     out = [f"\n## {t('answer_scales_title')}\n"]
     for name, scale in scales.items():
-        out.append(f"\n### {w.code(name)} {{#answer-scale-{anchor_id(name)}}}\n")
+        # A heading is text (the search index and the table of contents show it as is).
+        out.append(f"\n### {w.plain(name)} {{#answer-scale-{anchor_id(name)}}}\n")
         outside = [o for o in labelled_ends(scale) if not scale.min <= o.value <= scale.max]
         rows = [
             (w.plain(f"{o.value}"), w.inline(o.label) if o.label is not None else "")
