@@ -29,6 +29,8 @@ from .page_dates import build_day
 ATTENTION_PAGE = "attention.md"
 #: How many rows each list shows on the home page.
 LIMIT = 5
+#: How many rows each list shows on the attention page.
+WHOLE = 200
 
 
 @dataclass(frozen=True)
@@ -194,17 +196,19 @@ def _parts(pc: PageContext, here: str, today: dt.date) -> list[tuple[Part, int]]
 
 
 def _part_md(pc: PageContext, part: Part, total: int, level: str, more: str | None) -> str:
-    """A list's heading, help line, its first rows and, on the home page, "and N more"."""
+    """A list's heading, help line and first rows, then "and N more": on the home page its
+    first :data:`LIMIT`, linked to the rest (``more``); on the attention page its first
+    :data:`WHOLE` (a page a browser still opens quickly however large the workspace)."""
     w = pc.w
-    rows = part.rows if more is None else part.rows[:LIMIT]
+    rows = part.rows[: LIMIT if more is not None else WHOLE]
     out = [f"\n{level} {part.title} {{#{part.anchor}}}\n"]
     if part.help:
         out.append(f"{w.plain(part.help)}\n")
     out.append(w.table(part.headers, rows))
     hidden = total - len(rows)
-    if more is not None and hidden > 0:
+    if hidden > 0:
         label = w.t("health.and_more").format(n=w.plain(f"{hidden:,}"))
-        out.append(f"\n{w.link(label, f'{more}#{part.anchor}')}\n")
+        out.append(f"\n{w.link(label, f'{more}#{part.anchor}') if more else label}\n")
     return "\n".join(out)
 
 
