@@ -6,6 +6,7 @@ journeys overview, the three lines that open a journey page, the home page's lis
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -266,7 +267,11 @@ def test_journeys_overview_worst_first_with_health(sites: dict[str, SiteContent]
         "../journeys/renew-building-permit-to-be.md",
         "../journeys/renew-building-permit-request-to-be.md",
     ]
-    cells = [c.strip() for c in rows[0].strip("|").split(" | ")]
+    cells = [words(c) for c in rows[0].strip("|").split(" | ")]
+    assert cells[1] == (
+        "[Khalid](../personas/khalid-home-owner.md), "
+        "[Fahad](../personas/fahad-engineering-office.md)"
+    )
     assert cells[3] == (
         "Khalid: -2 Very frustrated at [Visit the service centre]"
         "(../journeys/renew-building-permit.md#step-visit-centre)<br>"
@@ -275,9 +280,14 @@ def test_journeys_overview_worst_first_with_health(sites: dict[str, SiteContent]
     )
     assert cells[4:7] == ["4", "2", "590 minutes<br>1 visit<br>SAR 1,800"]
     assert cells[7] == "[Engineering plan reviewer](../catalog/actors.md#actor-plan-reviewer)"
-    licence = [c.strip() for c in rows[1].strip("|").split(" | ")]
+    licence = [words(c) for c in rows[1].strip("|").split(" | ")]
     assert licence[4:7] == ["2", "0", "145 minutes<br>2 visits<br>SAR 1,200"]
-    arabic = sites["ar"].pages["journeys/index.md"]
+    arabic = words(sites["ar"].pages["journeys/index.md"])
     assert (
         '<bdi dir="ltr">590</bdi> دقيقة<br>زيارة واحدة<br><bdi dir="ltr">1,800</bdi> ر.س.' in arabic
     )
+
+
+def words(markdown: str) -> str:
+    """A cell as read: the spans that keep an amount on one line left out."""
+    return re.sub(r'<span style="white-space:nowrap">(.*?)</span>', r"\1", markdown).strip()

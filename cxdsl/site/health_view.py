@@ -33,6 +33,19 @@ def step_link(pc: PageContext, journey: Journey, step: Step, here: str) -> str:
     return pc.w.link(pc.w.inline(step.title), step_href(journey, step, here))
 
 
+def persona_link(pc: PageContext, persona: str, here: str) -> str:
+    """A persona by its short label («خالد»), linked to its page (marked when unknown)."""
+    if pc.result.index.entity("persona", persona) is None:
+        return pc.w.entity_link("persona", persona, here)
+    label = pc.w.plain(pc.ctx.short_name_of(persona))
+    return pc.w.link(label, relative(here, entity_path("persona", persona)))
+
+
+def nowrap(markdown: str) -> str:
+    """Kept on one line («1,800 ر.س.», "590 minutes"): an amount never parts from its unit."""
+    return f'<span style="white-space:nowrap">{markdown}</span>' if markdown else ""
+
+
 def feeling_text(pc: PageContext, health: JourneyHealth, persona: str | None, value: float) -> str:
     """A feeling with whose it is («خالد: -2 محبط جداً», "Maria: -2 Very frustrated"), as
     plain text (the persona left out when the journey names none)."""
@@ -82,8 +95,8 @@ def effort_total_cell(pc: PageContext, totals: EffortTotals) -> str:
     parts = [minutes_md(pc, totals.total_minutes)]
     if totals.visits is not None:
         parts.append(pc.w.count(totals.visits, "visit"))
-    parts.append(costs_md(pc, totals))
-    return "<br>".join(part for part in parts if part)
+    parts += [pc.w.money(amount, code or None) for code, amount in totals.cost.items()]
+    return "<br>".join(nowrap(part) for part in parts if part)
 
 
 def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:

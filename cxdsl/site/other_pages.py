@@ -22,7 +22,7 @@ from ..render.workspace_maps import tree_kinds, tree_title, workspace_trees
 from .attention_view import attention_section, model_health
 from .content import PageContext
 from .evidence_age import evidence_date
-from .health_view import health_of, overview_cells, overview_headers
+from .health_view import health_of, overview_cells, overview_headers, persona_link
 from .journey_pages import evidence_link, trigger_title
 from .markdown import relative
 from .measured_pages import measured_volume
@@ -202,7 +202,7 @@ def journeys_index(pc: PageContext) -> str:
     rows = [
         (
             w.entity_link("journey", h.journey.id, here),
-            w.sep.join(w.entity_link("persona", p, here) for p in h.journey.all_personas()),
+            w.sep.join(persona_link(pc, p, here) for p in h.journey.all_personas()),
             t(h.journey.state),
             *overview_cells(pc, h, here),
         )
