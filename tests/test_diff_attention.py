@@ -119,7 +119,7 @@ def test_a_step_wide_emotion_worse_at_a_moment_of_truth_is_flagged_for_its_perso
     tmp_path: Path,
 ) -> None:
     base, head = two(tmp_path)
-    sign_in = step("sign-in", "{ar: الدخول, en: Sign in}", "-2")  # not a moment of truth
+    sign_in = step("sign-in", "{ar: الدخول, en: Sign in}", "-1")  # not a moment of truth
     submit = SUBMIT_STEP.replace("emotion: 1", "emotion: -1")
     write(head, JOURNEY, journey([("apply", sign_in + submit)]))
     flags, findings = run(base, head)

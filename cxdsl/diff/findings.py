@@ -5,7 +5,7 @@ A finding is matched by what it is about, never by where its line is. A rule's f
 has a subject (``journey:renew/stages/0/steps/1/title``), but its list positions shift
 when a step is inserted above; so each position of an item with an id is replaced by
 the id, read from that side's own workspace (``journey:renew/stages[apply]/steps[pay]/
-title``). The findings of the two sides are then paired in three passes, each looser
+title``). The findings of the two sides are then paired in four passes, each looser
 than the one before and each pairing only what the earlier ones left:
 
 1. code, that id path, and the message (any ``line N`` or ``column N`` in it taken out);
@@ -15,7 +15,9 @@ than the one before and each pairing only what the earlier ones left:
    quotes them);
 3. code, the id path, and the message with its numbers taken out (but for those inside
    quotes, which are ids): the same problem, grown or shrunk (``planned sample 150``
-   where it was ``100``).
+   where it was ``100``);
+4. code and the id path alone: the same rule on the same thing, whatever its message now
+   says (the issue asks for findings matched by code and entity).
 
 A loader's or resolver's finding has no subject: its file stands in for the entity.
 Findings are paired one to one, so two identical findings on the head where the base had
@@ -69,7 +71,7 @@ def finding_changes(base: CheckResult, head: CheckResult) -> FindingChanges:
     head_keys = _keys_of(head)
     paired: set[int] = set()
     left_head = list(range(len(head.diagnostics)))
-    for level in range(3):
+    for level in range(4):
         pool: dict[Key, list[int]] = {}
         for i in reversed(range(len(base_keys))):  # popped from the end: in order
             key = base_keys[i][level]
@@ -90,7 +92,7 @@ def finding_changes(base: CheckResult, head: CheckResult) -> FindingChanges:
     )
 
 
-def _keys_of(result: CheckResult) -> list[tuple[Key | None, Key | None, Key | None]]:
+def _keys_of(result: CheckResult) -> list[tuple[Key | None, ...]]:
     entities = entities_of(result)
     return [finding_keys(d, entities) for d in result.diagnostics]
 
@@ -103,22 +105,24 @@ def entities_of(result: CheckResult) -> dict[str, BaseModel]:
     return entities
 
 
-def finding_keys(
-    d: Diagnostic, entities: dict[str, BaseModel]
-) -> tuple[Key | None, Key | None, Key | None]:
-    """The three keys a finding is matched by, strictest first (see the module's
-    docstring); ``entities``: the workspace's entities by ``kind:id``."""
+def finding_keys(d: Diagnostic, entities: dict[str, BaseModel]) -> tuple[Key | None, ...]:
+    """The keys a finding is matched by, strictest first (see the module's docstring);
+    ``entities``: the workspace's entities by ``kind:id``. The last is the code and the
+    entity alone: the same rule on the same step is the same finding, even when its
+    message now gives another reason (a step that hurt for a high pain and now for its
+    emotion is still one unmeasured painful step)."""
     message = _POSITION.sub(r"\1 N", d.message)
     loose = _INDEX.sub("[#]", message)
     if d.subject is None:
         where = d.span.file if d.span else ""
-        return ("file", d.code, where, message), ("file", d.code, where, loose), None
+        return ("file", d.code, where, message), ("file", d.code, where, loose), None, None
     about, anchor = stable_subject(d.subject, entities)
     numbers = _QUOTED_OR_NUMBER.sub(lambda m: m.group() if m.group()[0] == "'" else "#", message)
     return (
         ("subject", d.code, about, message),
         ("subject", d.code, anchor, loose),
         ("subject", d.code, about, numbers),
+        ("subject", d.code, about),
     )
 
 
