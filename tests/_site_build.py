@@ -15,6 +15,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,11 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return
         rel = path[len(PREFIX) :]
         target = Path(self.directory) / rel.lstrip("/")
+        if target.is_dir() and not path.endswith("/"):  # as hosts do, under the prefix
+            self.send_response(301)
+            self.send_header("Location", path + "/")
+            self.end_headers()
+            return
         if target.is_dir():
             target = target / "index.html"
         if target.is_file() or (Path(self.directory) / rel.lstrip("/")).is_dir():
@@ -112,11 +118,18 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def free_port() -> int:
+    """A port nothing listens on now (for a site built for the address it is served at)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextlib.contextmanager
-def serve_under_prefix(site: Path) -> Iterator[str]:
+def serve_under_prefix(site: Path, port: int = 0) -> Iterator[str]:
     """Serve ``site`` at ``http://127.0.0.1:PORT/sub/path/``; that address back."""
     handler = functools.partial(SubPathHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -34,6 +34,7 @@ from ._site_build import (
     SITE_URL,
     addressed_site,
     build,
+    free_port,
     serve_under_prefix,
 )
 from .conftest import shared_folder
@@ -86,9 +87,9 @@ def test_site_url_in_mkdocs_yml_is_checked(tmp_path: Path) -> None:
 def test_alternates_name_every_language_and_the_default() -> None:
     links = alternate_links("https://ex.org/cx", "journeys/a b/", ["ar", "en"], "ar")
     assert links.splitlines() == [
-        '<link rel="alternate" hreflang="ar" href="https://ex.org/cx/ar/journeys/a%20b/">',
-        '<link rel="alternate" hreflang="en" href="https://ex.org/cx/en/journeys/a%20b/">',
-        '<link rel="alternate" hreflang="x-default" href="https://ex.org/cx/ar/journeys/a%20b/">',
+        '<link rel="alternate " hreflang="ar" href="https://ex.org/cx/ar/journeys/a%20b/">',
+        '<link rel="alternate " hreflang="en" href="https://ex.org/cx/en/journeys/a%20b/">',
+        '<link rel="alternate " hreflang="x-default" href="https://ex.org/cx/ar/journeys/a%20b/">',
     ]
 
 
@@ -165,7 +166,7 @@ def test_sitemaps_list_every_page_of_their_language(built: Path) -> None:
 def test_every_page_has_its_canonical_link_and_alternates(built: Path) -> None:
     for lang, url, html in _html(built):
         assert f'<link rel="canonical" href="{SITE_URL}{lang}/{url}">' in html, url
-        alternates = re.findall(r'<link rel="alternate" hreflang="([^"]*)" href="([^"]*)">', html)
+        alternates = re.findall(r'<link rel="alternate " hreflang="([^"]*)" href="([^"]*)">', html)
         assert alternates == [
             ("ar", f"{SITE_URL}ar/{url}"),
             ("en", f"{SITE_URL}en/{url}"),
@@ -265,3 +266,33 @@ def test_404_works_under_a_sub_path(browser: Browser, built: Path, plain: Path, 
             status, failed, seen, landed = _visit(browser, root + missing)
             assert seen == direction and landed == f"{root}{lang}/"
             assert failed == []
+
+
+@pytest.fixture(scope="module")
+def served_at_its_url(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Iterator[str]:
+    """The example built for the address it is then served at (a port free at build time)."""
+    ws, port = built.parent / "ws", free_port()
+    url = f"http://127.0.0.1:{port}/sub/path/"
+    folder = shared_folder(tmp_path_factory, f"example-site-{port}", lambda f: build(ws, f, url))
+    with serve_under_prefix(folder, port) as root:
+        assert root == url
+        yield root
+
+
+def test_switching_language_keeps_the_page_and_the_sub_path(
+    browser: Browser, served_at_its_url: str
+) -> None:
+    root, journey = served_at_its_url, "journeys/issue-commercial-licence/"
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{root}en/{journey}")
+    page.wait_for_load_state("networkidle")
+    # material's script fetches a sitemap beside every <link rel="alternate"> it finds:
+    # the hreflang links must not send it to a page's folder (a 404 on every page).
+    assert [url for url in requested if url.endswith("sitemap.xml")] == []
+    assert page.locator('link[hreflang="ar"]').count() == 1
+    with page.expect_navigation(wait_until="load"):
+        page.evaluate("""document.querySelector('a.md-select__link[hreflang="ar"]').click()""")
+    assert page.url == f"{root}ar/{journey}"
+    page.close()

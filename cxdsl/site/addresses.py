@@ -3,8 +3,9 @@
 ``cxdsl build`` writes each language into its own folder (``site/<lang>/``) with the same
 page paths, so a page's version in another language is the same path in that language's
 folder. With a ``site_url`` (:mod:`.site_url`) every page names them all in its ``<head>``,
-and ``x-default`` names the workspace's default language. mkdocs writes the canonical link
-and the sitemap itself from the same address.
+and ``x-default`` names the workspace's default language (see :data:`_UNSEEN` for why their
+``rel`` ends with a space). mkdocs writes the canonical link and the sitemap itself from
+the same address.
 
 The 404 page is served for any missing address. With a ``site_url`` its links are absolute
 paths (mkdocs' own choice), right at any depth; without one they are relative to the
@@ -20,6 +21,11 @@ from markupsafe import escape
 
 from ..i18n import ui
 
+#: After ``alternate`` in ``rel`` (a list of words): material's script takes every
+#: ``link[rel=alternate]`` (that exact value) for a language's root, fetches a sitemap
+#: beside it (a 404 for each page) and sends the language switcher through it; search
+#: engines read the word ``alternate`` as written.
+_UNSEEN = " "
 #: What a URL path may keep unquoted (already quoted characters stay as they are).
 _URL_SAFE = "/%:@!$&'()*+,;=-._~"
 
@@ -35,7 +41,9 @@ def alternate_links(root: str, page_url: str, languages: list[str], default: str
     for code in codes:
         folder = default if code == "x-default" else code
         href = f"{base}{quote(folder, safe='')}/{path}"
-        links.append(f'<link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}">')
+        links.append(
+            f'<link rel="alternate{_UNSEEN}" hreflang="{escape(code)}" href="{escape(href)}">'
+        )
     return "\n".join(links)
 
 
