@@ -66,9 +66,42 @@ def emit(out: DiffOutput) -> str:
 def comment(out: DiffOutput) -> Comment:
     """The comment within :data:`COMMENT_LIMIT`, and the report with everything."""
     full = _render(out, collapsed=False)
-    if len(full) <= out.limit - _RESERVE:
+    room = out.limit - _RESERVE
+    if len(full) <= room:
         return Comment(full, full)
-    return Comment(_render(out, collapsed=True), full)
+    return Comment(fit(_render(out, collapsed=True), room, language(out)), full)
+
+
+#: A line longer than this is not shown in a shortened comment (a title thousands of
+#: characters long): the full report has it.
+_LONGEST_LINE = 2_000
+
+
+def fit(text: str, room: int, lang: str) -> str:
+    """``text`` cut to ``room`` characters at a line's end, never inside a code block or
+    a ``<details>`` (both closed where the cut falls), with a note that it was cut. Lines
+    are kept or dropped whole: a cut inside one could leave an escape or an HTML comment
+    open."""
+    if len(text) <= room:
+        return text
+    note = f"\n{to_markdown(fill('diff.cut', lang), lang)}\n"
+    kept: list[str] = []
+    used = len(note) + 16  # the closing fence or tag
+    fence = details = False
+    for line in text.splitlines():
+        if len(line) > _LONGEST_LINE and not fence:
+            line = to_markdown(fill("diff.line_too_long", lang), lang)
+        if used + len(line) + 1 > room:
+            break
+        kept.append(line)
+        used += len(line) + 1
+        fence ^= line.startswith("```")
+        details = (details or line.startswith("<details>")) and "</details>" not in line
+    if fence:
+        kept.append("```")
+    if details:
+        kept.append("</details>")
+    return "\n".join(kept) + "\n" + note
 
 
 def language(out: DiffOutput) -> str:
@@ -92,7 +125,7 @@ def _render(out: DiffOutput, *, collapsed: bool) -> str:
     budget = out.limit - _RESERVE - sum(len(x) + 1 for x in lines)
     body = _collapsed(out, by_entity, lang, budget) if collapsed else _details(out, by_entity, lang)
     lines += body
-    lines += _effort_lines(out)
+    lines += _effort_lines(out) if not collapsed else []
     lines += _categories(out, lang)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -150,4 +150,6 @@ REVIEW_ARABIC: dict[str, str] = {
     "diff.severity.low": "منخفضة",
     "diff.severity.medium": "متوسطة",
     "diff.severity.high": "عالية",
+    "diff.cut": "قُطع التعليق هنا ليتسع له حدّ منصة الشيفرة؛ التقرير الكامل في ملفات سير العمل.",
+    "diff.line_too_long": "- (سطر أطول من أن يُعرض هنا: انظر التقرير الكامل)",
 }

@@ -152,4 +152,9 @@ REVIEW_ENGLISH: dict[str, str] = {
     "diff.severity.low": "low",
     "diff.severity.medium": "medium",
     "diff.severity.high": "high",
+    "diff.cut": (
+        "The comment was cut here to fit the code host's limit; the full report is in the "
+        "workflow's artifact."
+    ),
+    "diff.line_too_long": "- (a line too long to show here: see the full report)",
 }
