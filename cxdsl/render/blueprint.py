@@ -4,10 +4,16 @@ Each stage is a table (split every ``COLUMNS`` steps so a long stage stays page-
 a column per step, a row per lane — physical evidence, customer actions, front-stage
 actions, the line of visibility, back-stage actions, support processes and systems. Every
 action names its actor; partner entities outside the organisation get a ⇄ mark, a dashed
-border and a distinct fill (never colour alone). Arabic tables run right to left.
+border and a distinct fill (never colour alone). Arabic tables run right to left. A legend
+under the tables explains every symbol they use (:mod:`.dot_legend`).
+
+``COLUMNS`` steps to a table keep the blueprint within the content column of a 1280 px
+page, so its smallest text (9 pt) reads at 11 px or more where the page shows it.
 """
 
 from __future__ import annotations
+
+import re
 
 import graphviz
 
@@ -15,9 +21,11 @@ from ..i18n import ui
 from ..journey_flow import Flow, journey_flow
 from ..model import Action, Journey, Step
 from .context import RenderContext
+from .dot_legend import Entry, add_legend
 from .palette import PARTNER_FILL
+from .symbols import ACTOR, BRANCH, EVIDENCE, FAILURE, PARTNER, SYSTEM, VISIBILITY
 
-COLUMNS = 6
+COLUMNS = 3
 CELL_WIDTH = 22
 LANES = (
     "physical_evidence",
@@ -42,12 +50,12 @@ def _action_cell(ctx: RenderContext, action: Action) -> str:
     who = ctx.name_of("actor", action.actor) if action.actor else ""
     parts = [f"{ctx.lines(ctx.text(action.action), CELL_WIDTH)}"]
     if who:
-        mark = f"⇄ {who} ({ui('partner', ctx.lang)})" if partner else f"◉ {who}"
+        mark = f"{PARTNER} {who} ({ui('partner', ctx.lang)})" if partner else f"{ACTOR} {who}"
         parts.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{ctx.lines(mark, CELL_WIDTH)}</FONT>')
     if action.system:
         parts.append(
             f'<FONT POINT-SIZE="9" COLOR="#444444">'
-            f"{ctx.lines('▣ ' + ctx.name_of('system', action.system), CELL_WIDTH)}"
+            f"{ctx.lines(SYSTEM + ' ' + ctx.name_of('system', action.system), CELL_WIDTH)}"
             f"</FONT>"
         )
     style = ' STYLE="dashed"' if partner else ""
@@ -60,7 +68,7 @@ def _action_cell(ctx: RenderContext, action: Action) -> str:
 
 def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
     if lane == "physical_evidence":
-        items = [ctx.lines("▤ " + ctx.text(e), CELL_WIDTH) for e in step.physical_evidence]
+        items = [ctx.lines(f"{EVIDENCE} {ctx.text(e)}", CELL_WIDTH) for e in step.physical_evidence]
         return "<BR/>".join(items)
     if lane == "customer_actions":
         text = ctx.text(step.customer_action) or ctx.text(step.title)
@@ -75,7 +83,21 @@ def _lane_content(ctx: RenderContext, step: Step, lane: str) -> str:
 
 
 #: How a step off the main path is marked in its column's heading.
-EXCURSION_MARKS = {"branch": "⑂", "failure": "✕"}
+EXCURSION_MARKS = {"branch": BRANCH, "failure": FAILURE}
+
+
+def legend_entries(ctx: RenderContext) -> list[Entry]:
+    """Every symbol a blueprint may use, in the order of its lanes."""
+    lang = ctx.lang
+    return [
+        (EVIDENCE, ui("physical_evidence", lang), re.escape(EVIDENCE)),
+        (ACTOR, ui("legend_actor", lang), re.escape(ACTOR)),
+        (PARTNER, ui("partner", lang), re.escape(PARTNER)),
+        (SYSTEM, ui("system", lang), re.escape(SYSTEM)),
+        (VISIBILITY, ui("line_of_visibility", lang), re.escape(VISIBILITY)),
+        (BRANCH, ui("branch", lang), re.escape(BRANCH)),
+        (FAILURE, ui("failure", lang), re.escape(FAILURE)),
+    ]
 
 
 def _step_heading(ctx: RenderContext, number: int, step: Step, flow: Flow) -> str:
@@ -91,12 +113,13 @@ def _table(ctx: RenderContext, title: str, steps: list[Step], first_number: int,
     columns = list(enumerate(steps, first_number))
     if ctx.rtl:
         columns.reverse()
-    header = f'<TD BGCOLOR="#dde3ea"><B>{ctx.esc(title)}</B></TD>'
+    header = f'<TD BGCOLOR="#dde3ea"><B>{ctx.lines(title, 16)}</B></TD>'
     numbered = "".join(_step_heading(ctx, n, step, flow) for n, step in columns)
     rows = [_row(ctx, header, numbered)]
     for lane in LANES:
         if lane == "line_of_visibility":
-            label = ctx.esc("┄┄ " + ui("line_of_visibility", ctx.lang) + " ┄┄")
+            words = ui("line_of_visibility", ctx.lang)
+            label = ctx.esc(f"{VISIBILITY} {words} {VISIBILITY}")
             rows.append(
                 f'<TR><TD COLSPAN="{len(columns) + 1}" BORDER="1" STYLE="dashed" '
                 f'COLOR="#0571b0" HEIGHT="8"><FONT POINT-SIZE="9" COLOR="#0571b0">'
@@ -158,4 +181,5 @@ def blueprint_dot(ctx: RenderContext, journey: Journey) -> str:
             number += len(chunk)
     if tables:
         g.node("blueprint", f'<<TABLE BORDER="0" CELLSPACING="12">{"".join(tables)}</TABLE>>')
+        add_legend(g, ctx, legend_entries(ctx), "blueprint")
     return str(g.source)

@@ -22,7 +22,6 @@ from ..diff.picture import Series, WindowStep, persona_series, series_personas
 from ..i18n import count_text, ui
 from ..model import Journey
 from .chart_parts import (
-    MUTED,
     dot,
     fit_lines,
     label,
@@ -35,20 +34,24 @@ from .chart_parts import (
 )
 from .compare_curve import AS_IS_DASH, lighter
 from .context import RenderContext
+from .curve_legend import ROW, Item, draw_legend, legend_rows, step_notes
 from .emotion_curve import (
     EDGE,
     LABEL_SIZE,
+    LEFT,
+    TOP,
     WIDTH,
     Plot,
     draw_grid,
     draw_stage_bands,
     draw_step_marks,
+    with_step_names,
 )
 from .palette import SERIES
 from .text import signed
 
-#: Under the axis: the step numbers (22), pain points (42), then these marks and the legend.
-MARK_ROW, LEGEND_ROW, NOTE_ROW, EXTRA = 60, 82, 102, 14
+#: Under the steps' names: these marks, then the legend (before and after, the symbols).
+MARK_ROW, LEGEND_ROW, NOTE_ROW, EXTRA = 8, 30, 50, 20
 OP_MARKS = {"added": ("✚", "change_new_step"), "removed": ("✕", "change_removed_step")}
 
 
@@ -66,7 +69,9 @@ def change_curve_svg(
     scale = ctx.scale(head)
     low, high = min([scale.min, *values]), max([scale.max, *values])
     plot = Plot(ctx.rtl, scale.model_copy(update={"min": low, "max": high}), len(window))
-    height = plot.height + EXTRA
+    plot = with_step_names(ctx, plot, [w.step for w in window])
+    rows = legend_rows([], _notes(ctx, window), WIDTH - LEFT - EDGE)
+    height = plot.height + EXTRA + ROW * (len(rows) - 1)
     heading = _heading(ctx, head, persona)
     svg = svg_root(ctx, WIDTH, height, heading, _description(ctx, head, persona, len(window)))
     for k, text in enumerate(fit_lines(heading, WIDTH - 2 * EDGE, 16, 2)):
@@ -80,7 +85,7 @@ def change_curve_svg(
     styles = {"before": (lighter(colour), AS_IS_DASH, True), "after": (colour, "", False)}
     for side, (paint, dash, hollow) in styles.items():
         _series(svg, ctx, plot, window, series, side, (paint, dash, hollow))
-    _legend(svg, ctx, plot, styles)
+    _legend(svg, ctx, plot, styles, rows)
     return serialise(svg)
 
 
@@ -116,7 +121,7 @@ def _op_marks(
         if w.op in OP_MARKS:
             glyph, key = OP_MARKS[w.op]
             group = tip(svg, f"{ctx.text(w.step.title)}: {ui(key, ctx.lang)}")
-            label(group, ctx, plot.x_of(i), plot.y_of(plot.scale.min) + MARK_ROW, glyph, size=12)
+            label(group, ctx, plot.x_of(i), _under(plot) + MARK_ROW, glyph, size=12)
 
 
 def _series(
@@ -142,28 +147,44 @@ def _series(
         dot(mark, x, y, colour, 4, hollow=hollow)
 
 
+def _under(plot: Plot) -> float:
+    """Where the chart goes on under the steps' names."""
+    return TOP + plot.plot_h + plot.axis_h
+
+
+def _notes(ctx: RenderContext, window: Sequence[WindowStep]) -> list[str]:
+    """What the marks under the axis mean, for those the chart draws."""
+    ops = {w.op for w in window}
+    return [
+        *step_notes([w.step for w in window], ctx.lang),
+        *(f"{glyph} {ui(key, ctx.lang)}" for op, (glyph, key) in OP_MARKS.items() if op in ops),
+    ]
+
+
 def _legend(
-    svg: ET.Element, ctx: RenderContext, plot: Plot, styles: dict[str, tuple[str, str, bool]]
+    svg: ET.Element,
+    ctx: RenderContext,
+    plot: Plot,
+    styles: dict[str, tuple[str, str, bool]],
+    rows: list[list[Item]],
 ) -> None:
-    """Before and after (a sample of each line), then what the symbols under the axis
-    mean, from the reading side."""
+    """Before and after (a sample of each line), then the symbols' notes (``rows``), from
+    the reading side."""
     sign = -1 if ctx.rtl else 1
     anchor = "end" if ctx.rtl else "start"
     start = plot.x0 + plot.plot_w if ctx.rtl else plot.x0
-    y = plot.y_of(plot.scale.min) + LEGEND_ROW
+    y = _under(plot) + LEGEND_ROW
     x = float(start)
+    group = ET.SubElement(svg, "g", attrib={"class": "cx-legend"})
     for side, (colour, dash, hollow) in styles.items():
-        line(svg, x, y, x + sign * 30, y, colour, 2.5, dash)
-        dot(svg, x + sign * 15, y, colour, 4, hollow=hollow)
+        line(group, x, y, x + sign * 30, y, colour, 2.5, dash)
+        dot(group, x + sign * 15, y, colour, 4, hollow=hollow)
         text = ui(f"change_chart_{side}", ctx.lang)
-        label(svg, ctx, x + sign * 36, y + 4, text, anchor, LABEL_SIZE)
+        label(group, ctx, x + sign * 36, y + 4, text, anchor, LABEL_SIZE)
         x += sign * (60 + text_width(text, LABEL_SIZE))
-    notes = [
-        f"⚠ {ui('pain_point', ctx.lang)}",
-        f"★ {ui('moment_of_truth', ctx.lang)}",
-        *(f"{glyph} {ui(key, ctx.lang)}" for glyph, key in OP_MARKS.values()),
-    ]
-    x = float(start)
-    for note in notes:
-        label(svg, ctx, x, plot.y_of(plot.scale.min) + NOTE_ROW, note, anchor, LABEL_SIZE, MUTED)
-        x += sign * (24 + text_width(note, LABEL_SIZE))
+    draw_legend(group, rows, (start, _under(plot) + NOTE_ROW), ctx.lang, ctx.rtl, _none)
+
+
+def _none(parent: ET.Element, kind: str, x: float, y: float, colour: str) -> None:
+    """The notes draw no line sample."""
+    del parent, kind, x, y, colour

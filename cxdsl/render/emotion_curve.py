@@ -6,22 +6,29 @@ python-bidi, and then bakes glyphs in). Plain SVG text is shaped by the browser 
 page text, stays selectable and searchable, costs no dependency and is byte-for-byte
 deterministic. ``xml.etree`` escapes every attribute and text node.
 
+Drawn at the width a page shows it (``WIDTH`` px fits the content column of a 1280 px
+page), so a font size is the size read on screen: no label under 12 px.
+
 One line per persona (colour, dash pattern and marker shape differ, so colour is never
-the only cue), through the steps that persona lives (a step's ``personas:``); ⚠ under
-steps with pain points, ★ over moments of truth. The line joins the steps of the main
+the only cue), through the steps that persona lives (a step's ``personas:``); lines that
+coincide are drawn a few pixels apart (``SPREAD``), so none hides another. Under the axis
+each step has its number and its name (:mod:`.step_axis`: wrapped under the step, or in a
+key under the chart when a name does not fit); ⚠ under steps with pain points (⚠⚠ when
+one is of high severity), ★ over moments of truth; the legend explains every symbol
+drawn (:mod:`.curve_legend`). The line joins the steps of the main
 path; a branch or a failure path some customers take is an excursion off it: a thin dashed
 detour from the step it leaves to its steps (hollow markers, ⑂ or ✕ beside their number)
 and back, or ending there for a failure path that does not come back (``journey_flow``).
 For a to-be journey the as-is curve is drawn underneath, grey and dashed, stretched to the
 same width. Arabic charts run right to left. Every label is fitted into the chart: scale
-labels wrap inside their margin, the title and stage names wrap, the legend flows onto
-more rows.
+labels wrap inside their margin, the title, stage and step names wrap, the legend flows
+onto more rows.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..i18n import isolate, ui
 from ..journey_flow import Flow, journey_flow
@@ -29,19 +36,28 @@ from ..model import EmotionScale, Journey, Step
 from .chart_parts import fit_lines, svg_root, text_width
 from .compare_curve import base_curve
 from .context import RenderContext
+from .curve_legend import ROW as LEGEND_ROW
+from .curve_legend import LegendEntry, draw_legend, legend_rows, step_notes
 from .palette import PAIN, SERIES
+from .step_axis import BARE, NAME_SIZE, NUMBER_ROW, PAIN_ROW, StepNames, draw_names, layout_names
+from .symbols import EXCURSIONS, MOMENT, pain_mark
 from .text import signed
 
-WIDTH = 960
-LEFT, RIGHT, TOP, BOTTOM = 150, 40, 90, 100
+#: The chart's width: what the content column of a 1280 px page shows at 1:1.
+WIDTH = 720
+LEFT, RIGHT, TOP = 160, 30, 90
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "1 5")
 MARKERS = ("circle", "square", "diamond", "triangle", "circle", "square")
 #: An excursion's detour: thinner and finely dashed, whatever the persona's own pattern.
 EXCURSION_DASH = "3 3"
-EXCURSION_GLYPHS = {"branch": "⑂", "failure": "✕"}
-#: A row of the legend, and the margin kept clear at each side of the chart.
-LEGEND_ROW, EDGE = 18, 12
-LABEL_SIZE = 11
+EXCURSION_GLYPHS = EXCURSIONS
+#: Room under the last legend row's baseline (an Arabic line descends further).
+BELOW_LEGEND = 16
+#: The margin kept clear at each side of the chart; the smallest label's size.
+EDGE = 12
+LABEL_SIZE = 12
+#: How far apart (px) the lines of two personas are drawn: equal values stay visible.
+SPREAD = 5.0
 
 
 def _marker(
@@ -94,11 +110,10 @@ def _text(
     return el
 
 
-#: One legend entry: (label, colour, dash pattern, marker kind or "none").
 #: The most levels a curve gives a grid line and 40 px each.
 MAX_LEVELS = 10
 
-LegendEntry = tuple[str, str, str, str]
+__all__ = ["LegendEntry", "Plot", "emotion_curve_svg"]
 
 
 @dataclass(frozen=True)
@@ -108,11 +123,23 @@ class Plot:
     rtl: bool
     scale: EmotionScale
     count: int  # steps of the journey drawn
+    #: The steps' names under the axis (:func:`with_step_names`); None: numbers only.
+    names: StepNames | None = None
+
+    @property
+    def axis_h(self) -> float:
+        """The height of the step numbers, pain marks and names under the axis."""
+        return self.names.height if self.names is not None else BARE
+
+    @property
+    def legend_y(self) -> float:
+        """The first legend row's y, under the steps' names."""
+        return TOP + self.plot_h + self.axis_h + 14
 
     @property
     def height(self) -> int:
         """The chart's height with a legend of two rows (the personas, the symbols)."""
-        return TOP + BOTTOM + self.plot_h
+        return int(self.legend_y + LEGEND_ROW + BELOW_LEGEND)
 
     @property
     def plot_w(self) -> int:
@@ -161,8 +188,8 @@ def emotion_curve_svg(
 ) -> str:
     """The SVG document of a journey's emotion curve (with ``base`` overlaid, if given)."""
     steps = journey.steps()
-    plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
     flow = journey_flow(journey)
+    plot = with_step_names(ctx, Plot(ctx.rtl, ctx.scale(journey), len(steps)), steps)
     body = ET.Element("g")
     head = f"{ui('emotion_curve', ctx.lang)}: {ctx.text(journey.title)}"
     for k, line in enumerate(fit_lines(head, WIDTH - 2 * EDGE, 16, 2)):
@@ -174,18 +201,27 @@ def emotion_curve_svg(
     if base is not None:
         legend += base_curve(body, ctx, plot, base, journey)
     legend += _persona_curves(body, ctx, plot, journey, flow)
-    notes = [f"⚠ {ui('pain_point', ctx.lang)}", f"★ {ui('moment_of_truth', ctx.lang)}"]
+    notes = step_notes(steps, ctx.lang)
     if flow.excursions:
         kinds = dict.fromkeys(e.kind for e in flow.excursions)
         marks = " ".join(f"{EXCURSION_GLYPHS[kind]} {ui(kind, ctx.lang)}" for kind in kinds)
         notes.append(f"┄ {marks}: {ui('excursion_note', ctx.lang)}")
-    rows = _legend_rows(legend, notes)
+    rows = legend_rows(legend, notes, WIDTH - LEFT - EDGE)
     height = plot.height + LEGEND_ROW * max(0, len(rows) - 2)
     svg = svg_root(ctx, WIDTH, height, title, description)
     svg.extend(list(body))
-    _legend(svg, ctx, plot, rows)
+    start = plot.x0 + plot.plot_w if ctx.rtl else plot.x0
+    draw_legend(svg, rows, (start, plot.legend_y), ctx.lang, ctx.rtl, _marker)
     ET.indent(svg, space=" ")
     return ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def with_step_names(ctx: RenderContext, plot: Plot, steps: list[Step]) -> Plot:
+    """``plot`` with room under its axis for the names of ``steps`` (:mod:`.step_axis`)."""
+    edges = (WIDTH - EDGE, EDGE) if ctx.rtl else (EDGE, WIDTH - EDGE)
+    spacing = plot.plot_w / max(plot.count - 1, 1)
+    names = layout_names([ctx.text(step.title) for step in steps], spacing, *edges)
+    return replace(plot, names=names)
 
 
 def draw_stage_bands(svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey) -> None:
@@ -210,13 +246,14 @@ def draw_stage_bands(svg: ET.Element, ctx: RenderContext, plot: Plot, journey: J
                 height=f"{plot.plot_h + 12}",
                 fill="#f3f5f8",
             )
-        # Centred over the band, wrapped to its width, and kept inside the chart.
-        room = min(right, WIDTH - EDGE) - max(left, EDGE) - 4
-        stage_lines = fit_lines(ctx.text(stage.title), room, 11, 2)
-        half_text = max(text_width(line, 11) for line in stage_lines) / 2
+        # Centred over the band, wrapped to its width (a band cut by the chart's edge
+        # keeps its whole width: the name moves inward), and kept inside the chart.
+        room = min(right - left, WIDTH - 2 * EDGE) - 4
+        stage_lines = fit_lines(ctx.text(stage.title), room, LABEL_SIZE, 2)
+        half_text = max(text_width(line, LABEL_SIZE) for line in stage_lines) / 2
         centre = min(max((left + right) / 2, EDGE + half_text), WIDTH - EDGE - half_text)
         for k, line in enumerate(stage_lines):
-            _text(svg, ctx, centre, TOP - 30 + 13 * k, line, size=11, fill="#44505c")
+            _text(svg, ctx, centre, TOP - 30 + 14 * k, line, size=LABEL_SIZE, fill="#44505c")
         index += count
 
 
@@ -244,7 +281,7 @@ def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
                 svg,
                 ctx,
                 lx,
-                y + 4 + 12 * (k - (len(lines) - 1) / 2),
+                y + 4 + 13 * (k - (len(lines) - 1) / 2),
                 line,
                 anchor="end" if not ctx.rtl else "start",
                 size=LABEL_SIZE,
@@ -255,8 +292,10 @@ def draw_grid(svg: ET.Element, ctx: RenderContext, plot: Plot) -> None:
 def draw_step_marks(
     svg: ET.Element, ctx: RenderContext, plot: Plot, steps: list[Step], flow: Flow | None = None
 ) -> None:
-    """Step numbers (⑂ or ✕ beside a step off the main path), pain points and moments of
-    truth along the axis."""
+    """Step numbers (⑂ or ✕ beside a step off the main path), pain points (⚠, or ⚠⚠ with
+    a high-severity one) and moments of truth along the axis; the steps' names under it
+    when ``plot`` has them (:func:`with_step_names`)."""
+    axis = TOP + plot.plot_h
     for i, step in enumerate(steps):
         x = plot.x_of(i)
         tip = ET.SubElement(svg, "g")
@@ -264,11 +303,14 @@ def draw_step_marks(
         title = ctx.text(step.title)
         ET.SubElement(tip, "title").text = f"{title} ({ui(kind, ctx.lang)})" if kind else title
         number = f"{i + 1}{EXCURSION_GLYPHS[kind]}" if kind else str(i + 1)
-        _text(tip, ctx, x, TOP + plot.plot_h + 22, number, size=11, fill="#44505c")
+        _text(tip, ctx, x, axis + NUMBER_ROW, number, size=NAME_SIZE, fill="#44505c")
         if step.pain_points:
-            _text(tip, ctx, x, TOP + plot.plot_h + 42, "⚠", size=13, fill=PAIN)
+            _text(tip, ctx, x, axis + PAIN_ROW, pain_mark(step.pain_points), size=13, fill=PAIN)
         if step.moment_of_truth:
-            _text(tip, ctx, x, TOP - 8, "★", size=14, fill="#1a1a1a")
+            _text(tip, ctx, x, TOP - 8, MOMENT, size=14, fill="#1a1a1a")
+    if plot.names is not None:
+        xs = [plot.x_of(i) for i in range(len(steps))]
+        draw_names(svg, plot.names, xs, axis, (EDGE, WIDTH - EDGE), ctx.lang, ctx.rtl)
 
 
 def lived_emotion(
@@ -284,38 +326,53 @@ def lived_emotion(
 def _persona_curves(
     svg: ET.Element, ctx: RenderContext, plot: Plot, journey: Journey, flow: Flow
 ) -> list[LegendEntry]:
-    """One series per persona (or one unnamed series): the main line, then excursions."""
+    """One series per persona (or one unnamed series): the main line, then excursions;
+    each series shifted by its :func:`spread` so equal values stay visible."""
     steps = journey.steps()
     legend: list[LegendEntry] = []
     personas: list[str | None] = [*journey.all_personas()] or [None]
+    series = []
     for k, persona in enumerate(personas):
         values = {
             step.id: value
             for step in steps
             if (value := lived_emotion(ctx, journey, step, persona)) is not None
         }
-        if not values:
-            continue
+        if values:
+            series.append((k, persona, values))
+    for j, (k, persona, values) in enumerate(series):
         style = (SERIES[k % len(SERIES)], DASHES[k % len(DASHES)], MARKERS[k % len(MARKERS)])
-        _series(ET.SubElement(svg, "g"), ctx, plot, steps, flow, values, style)
+        shift = spread(j, len(series))
+        _series(ET.SubElement(svg, "g"), ctx, plot, (steps, flow), values, style, shift)
         name = ctx.name_of("persona", persona) if persona else ui("emotion", ctx.lang)
         legend.append((name, *style))
     return legend
+
+
+def spread(j: int, count: int) -> float:
+    """How far (px, down) the ``j``-th of ``count`` series is drawn from its values: the
+    series ``SPREAD`` px apart around the true height, all within 12 px of it."""
+    if count < 2:
+        return 0.0
+    step = min(SPREAD, 24 / (count - 1))
+    return (j - (count - 1) / 2) * step
 
 
 def _series(
     group: ET.Element,
     ctx: RenderContext,
     plot: Plot,
-    steps: list[Step],
-    flow: Flow,
+    path: tuple[list[Step], Flow],
     values: dict[str, float],
     style: tuple[str, str, str],
+    shift: float,
 ) -> None:
-    """One persona's line through the main path, its excursions, and a marker per step."""
+    """One persona's line through the main path, its excursions, and a marker per step,
+    ``shift`` px under the values' height."""
+    steps, flow = path
     colour, dash, marker = style
     at = {step.id: i for i, step in enumerate(steps)}
-    point = {s: (plot.x_of(at[s]), plot.y_of(v)) for s, v in values.items()}
+    point = {s: (plot.x_of(at[s]), plot.y_of(v) + shift) for s, v in values.items()}
     main = [point[s.id] for s in steps if s.id in values and flow.on_main_path(s)]
     _polyline(group, main, colour, dash, "2.5")
     for excursion in flow.excursions:
@@ -346,59 +403,3 @@ def _polyline(
         attrs["stroke-dasharray"] = dash
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     ET.SubElement(parent, "polyline", points=line, fill="none", stroke=colour, attrib=attrs)
-
-
-#: A laid-out legend item: (width, entry or None for a note, the note's text).
-_Item = tuple[float, LegendEntry | None, str]
-
-
-def _legend_rows(legend: list[LegendEntry], notes: list[str]) -> list[list[_Item]]:
-    """The legend's entries, then on a row of their own the symbol notes, each flowed into
-    rows that fit the width the plot spans, from its reading side to the chart's far edge."""
-    room = WIDTH - LEFT - EDGE
-    rows: list[list[_Item]] = []
-    groups: list[list[_Item]] = [
-        [(36 + text_width(entry[0], LABEL_SIZE) + 24, entry, entry[0]) for entry in legend],
-        [(text_width(note, LABEL_SIZE) + 24, None, note) for note in notes],
-    ]
-    for items in groups:
-        used = room + 1.0  # the first item opens a row
-        for item in items:
-            if used + item[0] > room:
-                rows.append([])
-                used = 0.0
-            rows[-1].append(item)
-            used += item[0]
-    return rows
-
-
-def _legend(svg: ET.Element, ctx: RenderContext, plot: Plot, rows: list[list[_Item]]) -> None:
-    """The legend under the plot, from the reading side: line and marker, then the name."""
-    sign = -1 if ctx.rtl else 1
-    anchor = "end" if ctx.rtl else "start"
-    for r, row in enumerate(rows):
-        y = plot.height - 40 + LEGEND_ROW * r
-        x: float = plot.x0 + plot.plot_w if ctx.rtl else plot.x0
-        for width, entry, text in row:
-            if entry is None:
-                _text(svg, ctx, x, y + 4, text, anchor=anchor, size=LABEL_SIZE, fill="#44505c")
-            else:
-                _, colour, dash, marker = entry
-                line_attrs = {"stroke-width": "2.5"}
-                if dash:
-                    line_attrs["stroke-dasharray"] = dash
-                lx1, lx2 = sorted((x, x + sign * 30))
-                ET.SubElement(
-                    svg,
-                    "line",
-                    x1=f"{lx1}",
-                    x2=f"{lx2}",
-                    y1=f"{y}",
-                    y2=f"{y}",
-                    stroke=colour,
-                    attrib=line_attrs,
-                )
-                if marker != "none":
-                    _marker(svg, marker, (lx1 + lx2) / 2, y, colour)
-                _text(svg, ctx, x + sign * 36, y + 4, text, anchor=anchor, size=LABEL_SIZE)
-            x += sign * width

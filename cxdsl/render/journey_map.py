@@ -8,29 +8,66 @@ A step off the main path (reached only by a branch or a failure transition, see
 ``journey_flow``) has a dashed border and says so on top (⑂ branch, ✕ failure); a failure
 path without a transition of its own ends there (no flow to the step listed after it).
 A step only some personas live names them, and shows emotions for them only.
+
+Each stage's title is a node of its own at the top of its stage, over the first step on
+the reading side, not the cluster's label: Graphviz routes edges around nodes but not
+around cluster labels, so an edge from the stage before never runs through a title. A
+legend under the map explains every symbol the map uses (:mod:`.dot_legend`). At its
+natural size (the width a page shows it at, up to the content column of a 1280 px page)
+no text is under 9 pt, 12 px.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 
 import graphviz
 
-from ..i18n import ui
+from ..i18n import arrow, ui
 from ..journey_flow import Flow, journey_flow
 from ..model import Journey, Step, Transition
 from .context import RenderContext
+from .dot_legend import Entry, add_legend, only
 from .palette import PAIN, emotion_style
+from .symbols import BRANCH, CHANNEL, FAILURE, HIGH_PAIN, LIVED_BY, LOOP, MOMENT, PAIN_MARK
 
-ROW = 5
-TITLE_WIDTH = 24
+ROW = 3
+TITLE_WIDTH = 22
+#: The width (characters) a step's other lines wrap at.
+DETAIL_WIDTH = 26
+#: A stage's title: a box in the stage's own colour (no border to see), which edges avoid.
+STAGE_FILL = "#f3f5f8"
+TITLE_NODE = {"shape": "box", "style": "filled", "fillcolor": STAGE_FILL, "color": STAGE_FILL}
 EDGE_STYLES = {
     "next": {"style": "solid", "color": "#4d4d4d"},
     "branch": {"style": "solid", "color": "#0571b0", "penwidth": "1.4"},
     "loop": {"style": "dashed", "color": "#4d4d4d"},
     "failure": {"style": "dashed", "color": PAIN, "penwidth": "1.6"},
 }
-EDGE_GLYPHS = {"next": "→", "branch": "⑂", "loop": "↺", "failure": "✕"}
+EDGE_GLYPHS = {"next": "→", "branch": BRANCH, "loop": LOOP, "failure": FAILURE}
+
+
+def edge_glyph(kind: str, lang: str) -> str:
+    """The mark of a transition of ``kind``: "next" points the way ``lang`` reads."""
+    return arrow(lang) if kind == "next" else EDGE_GLYPHS[kind]
+
+
+def legend_entries(ctx: RenderContext) -> list[Entry]:
+    """Every symbol a journey map may use, in the order a reader meets them."""
+    lang = ctx.lang
+    return [
+        (CHANNEL, ui("channel", lang), re.escape(CHANNEL)),
+        (LIVED_BY, ui("legend_lived_by", lang), re.escape(LIVED_BY)),
+        ("▲▲ ▲ ● ▼ ▼▼", ui("legend_emotion", lang), "[▲▼●]"),
+        (PAIN_MARK, ui("pain_point", lang), only(PAIN_MARK)),
+        (HIGH_PAIN, ui("high_pain_point", lang), re.escape(HIGH_PAIN)),
+        (MOMENT, ui("moment_of_truth", lang), re.escape(MOMENT)),
+        (arrow(lang), ui("next", lang), re.escape(arrow(lang))),
+        (BRANCH, ui("branch", lang), re.escape(BRANCH)),
+        (LOOP, ui("loop", lang), re.escape(LOOP)),
+        (FAILURE, ui("failure", lang), re.escape(FAILURE)),
+    ]
 
 
 def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int, flow: Flow) -> str:
@@ -38,7 +75,7 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int, f
     head = f"{ui('step', ctx.lang)} {number}"
     excursion = flow.off_main.get(step.id)
     if excursion:
-        head += f" · {EDGE_GLYPHS[excursion]} {ui(excursion, ctx.lang)}"
+        head += f" · {edge_glyph(excursion, ctx.lang)} {ui(excursion, ctx.lang)}"
     colour = EDGE_STYLES[excursion]["color"] if excursion else "#555555"
     rows = [
         f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{colour}">'
@@ -48,27 +85,27 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int, f
     if step.channel:
         rows.append(
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10" COLOR="#333333">'
-            f"{ctx.lines('⌁ ' + ctx.name_of('channel', step.channel), 30)}"
+            f"{ctx.lines(CHANNEL + ' ' + ctx.name_of('channel', step.channel), DETAIL_WIDTH)}"
             f"</FONT></TD></TR>"
         )
     if step.personas:
         who = ", ".join(ctx.short_name_of(p) for p in step.personas)
-        lived = f"☺ {ui('lived_by', ctx.lang)}: {who}"
+        lived = f"{LIVED_BY} {ui('lived_by', ctx.lang)}: {who}"
         rows.append(
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#333333">'
-            f"{ctx.lines(lived, 30)}</FONT></TD></TR>"
+            f"{ctx.lines(lived, DETAIL_WIDTH)}</FONT></TD></TR>"
         )
     rows += _emotion_rows(ctx, journey, step)
     for pain in step.pain_points:
-        mark = "⚠" * (2 if pain.severity == "high" else 1)
+        mark = HIGH_PAIN if pain.severity == "high" else PAIN_MARK
         rows.append(
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="{PAIN}">'
-            f"{ctx.lines(f'{mark} {ctx.text(pain.text)}', 30)}</FONT></TD></TR>"
+            f"{ctx.lines(f'{mark} {ctx.text(pain.text)}', DETAIL_WIDTH)}</FONT></TD></TR>"
         )
     if mot:
         rows.append(
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="10"><B>'
-            f"{ctx.esc('★ ' + ui('moment_of_truth', ctx.lang))}</B></FONT></TD></TR>"
+            f"{ctx.esc(MOMENT + ' ' + ui('moment_of_truth', ctx.lang))}</B></FONT></TD></TR>"
         )
     border = "3" if mot else "1"
     style = "rounded,dashed" if excursion else "rounded"
@@ -94,7 +131,7 @@ def _emotion_rows(ctx: RenderContext, journey: Journey, step: Step) -> list[str]
         text = f"{style.glyph} {who}{ctx.emotion_label(value, scale)}"
         rows.append(
             f'<TR><TD BGCOLOR="{style.fill}" ALIGN="CENTER"><FONT POINT-SIZE="10" '
-            f'COLOR="{style.ink}">{ctx.lines(text, 30)}</FONT></TD></TR>'
+            f'COLOR="{style.ink}">{ctx.lines(text, DETAIL_WIDTH)}</FONT></TD></TR>'
         )
     if not emotions:
         rows.append(
@@ -111,7 +148,7 @@ def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
         "graph",
         rankdir="TB",
         newrank="true",
-        nodesep="0.3",
+        nodesep="0.25",
         ranksep="0.5",
         fontname=ctx.font,
         fontsize="16",
@@ -133,14 +170,14 @@ def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
     numbers = {step.id: n for n, step in enumerate(order, 1)}
     rows: dict[str, tuple[int, str]] = {}
     drawn: list[Step] = []
+    titles: dict[str, str] = {}  # the first step drawn of a stage -> its title's node
     for si, stage in enumerate(journey.stages):
         with g.subgraph(name=f"cluster_{si}") as c:
             c.attr(
-                label=f"<<B>{ctx.esc(ctx.text(stage.title))}</B>>",
+                label="",  # not the graph's (the stage's title is a node, see above)
                 style="rounded,filled",
-                fillcolor="#f3f5f8",
+                fillcolor=STAGE_FILL,
                 color="#b8c2cf",
-                fontsize="13",
                 margin="12",
             )
             for name, row in _stage_rows(stage.steps, flow):
@@ -151,8 +188,19 @@ def journey_map_dot(ctx: RenderContext, journey: Journey) -> str:
                         drawn.append(step)
                         label = _step_label(ctx, journey, step, numbers[step.id], flow)
                         rank.node(ids[step.id], label)
-    _flow_edges(ctx, g, (order, drawn), ids, rows, flow)
+            if stage.steps:
+                first = _stage_rows(stage.steps, flow)[0][1][0]
+                titles[first.id] = f"t{si}"
+                c.node(f"t{si}", _stage_title(ctx, stage.title), **TITLE_NODE)
+                c.edge(f"t{si}", ids[first.id], style="invis", weight="100")
+    _flow_edges(ctx, g, (order, drawn), (ids, titles), rows, flow)
+    add_legend(g, ctx, legend_entries(ctx), ids[drawn[-1].id] if drawn else None)
     return str(g.source)
+
+
+def _stage_title(ctx: RenderContext, title: object) -> str:
+    """A stage's title as a node's label: bold, wrapped."""
+    return f'<<FONT POINT-SIZE="13"><B>{ctx.lines(ctx.text(title), 30)}</B></FONT>>'
 
 
 def _stage_rows(steps: list[Step], flow: Flow) -> list[tuple[str, list[Step]]]:
@@ -187,20 +235,22 @@ def _flow_edges(
     ctx: RenderContext,
     g: graphviz.Digraph,
     orders: tuple[list[Step], list[Step]],
-    ids: dict[str, str],
+    nodes: tuple[dict[str, str], dict[str, str]],
     rows: dict[str, tuple[int, str]],
     flow: Flow,
 ) -> None:
     """The default flow (each step to the next, in the journey's ``order``) and every
-    explicit transition; rows start under each other (in the ``drawn`` order). A failure
-    path without transitions of its own ends (its default flow is not drawn)."""
+    explicit transition; rows start under each other (in the ``drawn`` order), a stage's
+    first row under its title. A failure path without transitions of its own ends (its
+    default flow is not drawn)."""
     order, drawn = orders
+    ids, titles = nodes
     row_starts = [
         step for i, step in enumerate(drawn) if i == 0 or rows[drawn[i - 1].id] != rows[step.id]
     ]
     for above, below in itertools.pairwise(row_starts):
         # Rows start under each other (like lines of text), not where the last one ended.
-        g.edge(ids[above.id], ids[below.id], style="invis", weight="100")
+        g.edge(ids[above.id], titles.get(below.id, ids[below.id]), style="invis", weight="100")
     for i, step in enumerate(order[:-1]):
         nxt = order[i + 1]
         explicit = step.transitions
@@ -239,7 +289,7 @@ def _transition(
         _edge(g, ctx, ids[step.id], ids[tr.to], True, **attrs)
         return
     label = ctx.text(tr.label) if tr.label else ui(tr.type, ctx.lang)
-    attrs["label"] = f"<{ctx.esc(EDGE_GLYPHS[tr.type] + ' ' + label)}>"
+    attrs["label"] = f"<{ctx.esc(edge_glyph(tr.type, ctx.lang) + ' ' + label)}>"
     attrs["fontcolor"] = attrs["color"]
     attrs["constraint"] = "false"
     g.edge(ids[step.id], ids[tr.to], **attrs)

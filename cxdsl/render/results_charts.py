@@ -27,6 +27,7 @@ from .chart_parts import (
     YAxis,
     diamond,
     dot,
+    fit_lines,
     interval,
     label,
     line,
@@ -37,17 +38,32 @@ from .chart_parts import (
     serialise,
     status_text,
     svg_root,
+    text_width,
     tip,
     whisker,
     y_grid,
 )
 from .context import RenderContext
-from .emotion_curve import WIDTH, Plot, draw_grid, draw_stage_bands, draw_step_marks
+from .curve_legend import ROW, draw_legend, legend_rows, step_notes
+from .emotion_curve import (
+    BELOW_LEGEND,
+    EDGE,
+    WIDTH,
+    Plot,
+    draw_grid,
+    draw_stage_bands,
+    draw_step_marks,
+    with_step_names,
+)
 from .palette import SERIES
-from .text import signed, wrap
+from .step_axis import NUMBER_ROW, draw_names, layout_names
+from .text import signed
 
 DESIGNED, MEASURED, SECOND = "#6b7785", SERIES[0], SERIES[1]
 LOCK = "🔒"
+#: The smallest label: 11 px where the chart is shown at its own width (a trend chart in
+#: a result card); the page-wide charts are ``WIDTH`` px wide, shown 1:1 on a 1280 px page.
+SMALL = 11
 
 
 def shown(figure: Figure | None) -> Estimate | None:
@@ -82,14 +98,14 @@ def trend_svg(
     x = XAxis(14, width - 48, ctx.rtl) if ctx.rtl else XAxis(48, width - 14, False)
     values = [v for f in figures if (e := shown(f)) for v in (e.ci_low, e.ci_high)]
     y = YAxis(12, height - 30, *nice_range(values + ([target] if target is not None else [])))
-    y_grid(svg, ctx, x, y, 10)
+    y_grid(svg, ctx, x, y, SMALL)
     if target is not None:
         line(svg, x.left, y.at(target), x.right, y.at(target), MUTED, 1.5, "5 3")
         words = f"{ui('target', ctx.lang)} {number(target)}"
         far = x.left if ctx.rtl else x.right
         # Over the line, or under it when the line runs along the top of the chart.
         ty = y.at(target) - 4 if y.at(target) - 4 >= 12 else y.at(target) + 12
-        label(svg, ctx, far, ty, words, "start" if ctx.rtl else "end", 9, MUTED)
+        label(svg, ctx, far, ty, words, "start" if ctx.rtl else "end", SMALL, MUTED)
     points: list[tuple[float, float] | None] = []
     for i, (period, figure) in enumerate(zip(periods, figures, strict=True)):
         px = x.band(i, len(periods))
@@ -110,7 +126,10 @@ def trend_svg(
         polyline(svg, run, MEASURED)
     shown_periods = range(len(periods)) if len(periods) <= 4 else (0, len(periods) - 1)
     for i in shown_periods:
-        label(svg, ctx, x.band(i, len(periods)), height - 10, periods[i], size=10, fill=MUTED)
+        # Centred under its point, moved inward as far as needed to stay in the chart.
+        half = text_width(periods[i], SMALL) / 2
+        px = min(max(x.band(i, len(periods)), 4 + half), width - 4 - half)
+        label(svg, ctx, px, height - 10, periods[i], size=SMALL, fill=MUTED)
     return serialise(svg)
 
 
@@ -119,15 +138,19 @@ def _heading(svg: ET.Element, ctx: RenderContext, text: str, width: int = WIDTH)
 
 
 def _legend(
-    svg: ET.Element, ctx: RenderContext, x: XAxis, y: float, entries: Sequence[tuple[str, str]]
-) -> None:
-    """Legend entries (symbol, words) in a row from the reading side."""
-    at = x.start
-    for symbol, words in entries:
-        text = f"{symbol} {words}"
-        label(svg, ctx, at, y, text, reading_anchor(ctx), 11, MUTED)
-        step = 40 + 7 * len(text)
-        at = at - step if ctx.rtl else at + step
+    svg: ET.Element | None, ctx: RenderContext, x: XAxis, y: float, notes: list[str]
+) -> int:
+    """Legend notes (a symbol and its words) flowed into rows from the reading side, from
+    ``y`` down (``svg`` None: only counted); how many rows they take."""
+    rows = legend_rows([], notes, x.right - x.left)
+    if svg is not None:
+        draw_legend(svg, rows, (x.start, y), ctx.lang, ctx.rtl, _no_marker)
+    return len(rows)
+
+
+def _no_marker(parent: ET.Element, kind: str, x: float, y: float, colour: str) -> None:
+    """Legends of symbols only draw no line sample (nor its marker)."""
+    del parent, kind, x, y, colour
 
 
 def emotion_overlay_svg(
@@ -140,8 +163,22 @@ def emotion_overlay_svg(
     """The journey's designed emotion curve with the measured emotion of each step
     (``readings`` by step id) drawn over it: the mean and its 95 % interval."""
     steps = journey.steps()
-    plot = Plot(ctx.rtl, ctx.scale(journey), len(steps))
-    svg = svg_root(ctx, WIDTH, plot.height, title, description)
+    plot = with_step_names(ctx, Plot(ctx.rtl, ctx.scale(journey), len(steps)), steps)
+    left, right = (EDGE, plot.x0 + plot.plot_w) if ctx.rtl else (plot.x0, WIDTH - EDGE)
+    axis = XAxis(left, right, ctx.rtl)
+    notes = [
+        f"┅ ○ {ui('designed_emotion', ctx.lang)}",
+        f"━ ■ {ui('measured_with_interval', ctx.lang)}",
+    ]
+    if any(r.estimate is None for r in readings.values()):
+        notes.append(
+            f"{LOCK} {ui('suppressed_fewer', ctx.lang).format(n=ctx.settings.min_cell_size)}"
+        )
+    notes += step_notes(steps, ctx.lang)
+    rows = _legend(None, ctx, axis, 0, notes)
+    svg = svg_root(
+        ctx, WIDTH, int(plot.legend_y + ROW * (rows - 1) + BELOW_LEGEND), title, description
+    )
     _heading(svg, ctx, f"{ui('measured_emotion', ctx.lang)}: {ctx.text(journey.title)}")
     draw_stage_bands(svg, ctx, plot, journey)
     draw_grid(svg, ctx, plot)
@@ -162,18 +199,7 @@ def emotion_overlay_svg(
     for run in _runs(measured):
         polyline(svg, run, MEASURED)
     svg.append(marks)
-    axis = XAxis(plot.x0, plot.x0 + plot.plot_w, ctx.rtl)
-    entries = [
-        ("┅ ○", ui("designed_emotion", ctx.lang)),
-        ("━ ■", ui("measured_with_interval", ctx.lang)),
-    ]
-    if any(r.estimate is None for r in readings.values()):
-        entries.append(
-            (LOCK, ui("suppressed_fewer", ctx.lang).format(n=ctx.settings.min_cell_size))
-        )
-    _legend(svg, ctx, axis, plot.height - 40, entries)
-    notes = f"⚠ {ui('pain_point', ctx.lang)}   ★ {ui('moment_of_truth', ctx.lang)}"
-    label(svg, ctx, axis.start, plot.height - 14, notes, reading_anchor(ctx), 11, MUTED)
+    _legend(svg, ctx, axis, plot.legend_y, notes)
     return serialise(svg)
 
 
@@ -219,12 +245,17 @@ class _Rows:
     row: int = 36
 
     @property
-    def height(self) -> int:
-        return self.top + self.row * self.count + 50
+    def bottom(self) -> int:
+        return self.top + self.row * self.count
+
+    @property
+    def names(self) -> tuple[float, float]:
+        """The step names' column: (its reading-side edge, its width)."""
+        return (WIDTH - EDGE if self.rtl else EDGE), 220.0
 
     @property
     def bars(self) -> XAxis:
-        return XAxis(WIDTH - 780, WIDTH - 280, True) if self.rtl else XAxis(280, 780, False)
+        return XAxis(WIDTH - 490, WIDTH - 240, True) if self.rtl else XAxis(240, 490, False)
 
 
 def funnel_svg(
@@ -236,7 +267,10 @@ def funnel_svg(
     number_of = {ident: i + 1 for i, ident in enumerate(steps)}
     rows = sorted(funnel, key=lambda f: number_of.get(f.step, len(steps) + 1))
     layout = _Rows(ctx.rtl, len(rows))
-    svg = svg_root(ctx, WIDTH, layout.height, title, description)
+    axis = XAxis(EDGE, WIDTH - EDGE, ctx.rtl)
+    notes = [f"■ {ui('reached', ctx.lang)}", f"−% {ui('drop_off_with_interval', ctx.lang)}"]
+    height = layout.bottom + 24 + ROW * (_legend(None, ctx, axis, 0, notes) - 1) + BELOW_LEGEND
+    svg = svg_root(ctx, WIDTH, height, title, description)
     _heading(svg, ctx, title)
     bars = layout.bars
     most = max((f.reached for f in rows), default=0) or 1
@@ -244,8 +278,18 @@ def funnel_svg(
         y = layout.top + k * layout.row
         step = steps.get(row.step)
         name = _step_label(ctx, number_of, step) if step else row.step
-        edge = WIDTH - 20 if ctx.rtl else 20
-        label(svg, ctx, edge, y + 22, wrap(name, 34, 1)[0], reading_anchor(ctx), 12)
+        edge, room = layout.names
+        lines = fit_lines(name, room, 12, 2)
+        for n, text in enumerate(lines):
+            label(
+                svg,
+                ctx,
+                edge,
+                y + 22 + 14 * (n - (len(lines) - 1) / 2),
+                text,
+                reading_anchor(ctx),
+                12,
+            )
         a, b = bars.at(0), bars.at(row.reached / most)
         lost = row.drop_off
         note = f"{row.reached:,}"
@@ -261,11 +305,9 @@ def funnel_svg(
             height=f"{layout.row - 12}",
             fill=MEASURED,
         )
-        far = bars.end - 12 if ctx.rtl else bars.end + 12
+        far = bars.end - 10 if ctx.rtl else bars.end + 10
         label(group, ctx, far, y + 22, note, reading_anchor(ctx), 12)
-    axis = XAxis(20, WIDTH - 20, ctx.rtl)
-    entries = [("■", ui("reached", ctx.lang)), ("−%", ui("drop_off_with_interval", ctx.lang))]
-    _legend(svg, ctx, axis, layout.height - 18, entries)
+    _legend(svg, ctx, axis, layout.bottom + 24, notes)
     return serialise(svg)
 
 
@@ -277,32 +319,50 @@ def expected_perceived_svg(
     description: str,
 ) -> str:
     """Per step, what was expected (◇) beside what was perceived (●), each with its 95 %
-    interval; ``pairs`` are (step, expected, perceived) in the journey's order."""
-    height = 400
+    interval; ``pairs`` are (step, expected, perceived) in the journey's order; under the
+    axis each step's number and name (:mod:`.step_axis`)."""
     number_of = {step.id: i + 1 for i, step in enumerate(journey.steps())}
+    x = XAxis(EDGE + 40, WIDTH - 90, True) if ctx.rtl else XAxis(90, WIDTH - EDGE - 40, False)
+    y = YAxis(
+        60,
+        290,
+        *nice_range(
+            [
+                v
+                for _, *both in pairs
+                for r in both
+                if r.estimate
+                for v in (r.estimate.ci_low, r.estimate.ci_high)
+            ]
+        ),
+    )
+    edges = (WIDTH - EDGE, EDGE) if ctx.rtl else (EDGE, WIDTH - EDGE)
+    names = layout_names(
+        [ctx.text(step.title) for step, *_ in pairs],
+        (x.right - x.left) / max(len(pairs), 1),
+        *edges,
+    )
+    axis = XAxis(x.left, x.right, ctx.rtl)
+    notes = [
+        f"◇ {ui('expected', ctx.lang)}",
+        f"● {ui('perceived', ctx.lang)}",
+        f"┃ {ui('interval_95', ctx.lang)}",
+        f"{LOCK} {ui('status_suppressed', ctx.lang)}",
+    ]
+    legend_y = y.bottom + names.height + 14
+    height = int(legend_y + ROW * (_legend(None, ctx, axis, 0, notes) - 1) + BELOW_LEGEND)
     svg = svg_root(ctx, WIDTH, height, title, description)
     _heading(svg, ctx, title)
-    x = XAxis(40, WIDTH - 110, True) if ctx.rtl else XAxis(110, WIDTH - 40, False)
-    estimates = [r.estimate for _, *both in pairs for r in both if r.estimate is not None]
-    bounds = [v for e in estimates for v in (e.ci_low, e.ci_high)]
-    y = YAxis(60, height - 110, *nice_range(bounds))
-    y_grid(svg, ctx, x, y)
+    y_grid(svg, ctx, x, y, 12)
     side = 9 if ctx.rtl else -9  # expected first, on the reading side
-    for i, (step, expected, perceived) in enumerate(pairs):
-        cx = x.band(i, len(pairs))
+    xs = [x.band(i, len(pairs)) for i in range(len(pairs))]
+    for cx, (step, expected, perceived) in zip(xs, pairs, strict=True):
         name = _step_label(ctx, number_of, step)
-        for k, text in enumerate(wrap(name, 16, 2)):
-            label(svg, ctx, cx, y.bottom + 22 + 14 * k, text, size=11, fill=MUTED)
+        label(svg, ctx, cx, y.bottom + NUMBER_ROW, str(number_of[step.id]), size=12, fill=MUTED)
         _reading_mark(svg, ctx, y, cx + side, name, expected, SECOND, True)
         _reading_mark(svg, ctx, y, cx - side, name, perceived, MEASURED, False)
-    axis = XAxis(x.left, x.right, ctx.rtl)
-    entries = [
-        ("◇", ui("expected", ctx.lang)),
-        ("●", ui("perceived", ctx.lang)),
-        ("┃", ui("interval_95", ctx.lang)),
-        (LOCK, ui("status_suppressed", ctx.lang)),
-    ]
-    _legend(svg, ctx, axis, height - 18, entries)
+    draw_names(svg, names, xs, y.bottom, (EDGE, WIDTH - EDGE), ctx.lang, ctx.rtl)
+    _legend(svg, ctx, axis, legend_y, notes)
     return serialise(svg)
 
 
@@ -352,12 +412,12 @@ def association_svg(
     x = XAxis(40, width - 90, True) if ctx.rtl else XAxis(90, width - 40, False)
     highest = max((p[3] for p in points), default=1.0)
     y = YAxis(80, height - 90, *nice_range([0.0, highest * 1.1]))
-    y_grid(svg, ctx, x, y)
+    y_grid(svg, ctx, x, y, 12)
     span = scale.max - scale.min
     for level in range(scale.min, scale.max + 1):
         lx = x.at((level - scale.min) / span)
         line(svg, lx, y.bottom, lx, y.bottom + 5, MUTED)
-        label(svg, ctx, lx, y.bottom + 20, signed(level), size=11, fill=MUTED)
+        label(svg, ctx, lx, y.bottom + 20, signed(level), size=12, fill=MUTED)
     label(
         svg, ctx, (x.left + x.right) / 2, y.bottom + 42, ui("measured_emotion", ctx.lang), size=12
     )
@@ -367,7 +427,7 @@ def association_svg(
         px, py = x.at((emotion - scale.min) / span), y.at(lost)
         group = tip(svg, f"{step_number}. {name}: {signed(round(emotion, 2))}, {number(lost)}%")
         dot(group, px, py, MEASURED, 6)
-        label(group, ctx, px, py - 10, str(step_number), size=11, fill=INK)
+        label(group, ctx, px, py - 10, str(step_number), size=12, fill=INK)
     rho = "—" if association.rho is None else f"{association.rho:.2f}"
     summary = f"ρ = {rho}, n = {association.n}"
     label(svg, ctx, x.start, height - 16, summary, reading_anchor(ctx), 12, MUTED, formula=True)

@@ -3,6 +3,7 @@ map."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -13,12 +14,20 @@ from ..model import Action, Actor, Journey, Persona, Segment, Step, parent_segme
 from ..paths import anchor_id
 from ..segment_trees import CustomerTree, customer_trees
 from .context import RenderContext
+from .dot_legend import Entry, add_legend
 from .palette import PARTNER_FILL
+from .symbols import ACTOR, PARTNER, PERSONA, SYSTEM
 
 #: The diagram kind of the first customer tree (the home page shows it).
 CUSTOMER_TREE = "customer-tree"
 #: How many of an actor's actions with one system the actor map names on the edge.
 ACTIONS_SHOWN = 2
+#: The widths (characters) names and edge labels wrap at: narrow enough that the actor map
+#: and the customer tree fit the content column of a 1280 px page.
+NAME_WIDTH, EDGE_WIDTH = 18, 20
+#: The smallest text (points): 10 pt, 13 px at the maps' natural size; shown narrower than
+#: that on a page, still 11 px or more.
+SMALL = "10"
 
 
 #: Applied to every text from the model in a text alternative (Markdown escaping, or none).
@@ -79,12 +88,14 @@ def _tree_personas(ctx: RenderContext, tree: CustomerTree | None) -> list[Person
 
 
 def customer_tree_dot(ctx: RenderContext, tree: CustomerTree | None = None) -> str:
-    """Segments as a tree (roots on top) with estimated volumes, personas on their leaves:
-    ``tree`` (one dimension's), or every segment of the workspace."""
+    """Segments as a tree (roots on the reading side, children after them) with estimated
+    volumes, personas on their leaves: ``tree`` (one dimension's), or every segment of the
+    workspace. The tree grows across and its leaves down, so many personas make it longer,
+    not wider than a page."""
     g = graphviz.Digraph("customer_tree")
     g.attr(
         "graph",
-        rankdir="TB",
+        rankdir="RL" if ctx.rtl else "LR",
         nodesep="0.3",
         ranksep="0.55",
         fontname=ctx.font,
@@ -100,11 +111,16 @@ def customer_tree_dot(ctx: RenderContext, tree: CustomerTree | None = None) -> s
     ids = {s.id: f"g{i}" for i, s in enumerate(segments)}
     _segment_nodes(g, ctx, segments, ids)
     personas = _tree_personas(ctx, tree)
-    for i, persona in reversed(list(enumerate(personas))) if ctx.rtl else enumerate(personas):
+    place = {seg: k for k, seg in enumerate(_tree_order(segments, ids))}
+    numbered = sorted(
+        enumerate(personas),
+        key=lambda item: min((place[s] for s in item[1].segments if s in place), default=-1),
+    )
+    for i, persona in numbered:
         node = f"p{i}"
         g.node(
             node,
-            f"<☺ {ctx.lines(ctx.text(persona.name), 22)}>",
+            f"<{PERSONA} {ctx.lines(ctx.text(persona.name), NAME_WIDTH)}>",
             shape="ellipse",
             style="filled",
             fillcolor="#fff7e0",
@@ -113,7 +129,29 @@ def customer_tree_dot(ctx: RenderContext, tree: CustomerTree | None = None) -> s
         for segment_id in persona.segments:
             if segment_id in ids:
                 g.edge(ids[segment_id], node, style="dashed", color="#b08500", arrowhead="none")
+    # Each persona at its first segment's place in the tree, top to bottom, so no two edges
+    # cross: an invisible chain in one rank fixes their order (dot's first is the bottom).
+    if len(numbered) > 1:
+        with g.subgraph(name="personas") as rank:
+            rank.attr(rank="same")
+            for (a, _), (b, _) in itertools.pairwise(numbered):
+                rank.edge(f"p{a}", f"p{b}", style="invis")
+    add_legend(g, ctx, [(PERSONA, ui("persona", ctx.lang), PERSONA)])
     return str(g.source)
+
+
+def _tree_order(segments: list[Segment], ids: dict[str, str]) -> list[str]:
+    """The segments' ids read top to bottom: each root, then its children, depth first."""
+    order: list[str] = []
+
+    def visit(parent: str | None) -> None:
+        for seg in segments:
+            if (seg.parent if seg.parent in ids else None) == parent and seg.id not in order:
+                order.append(seg.id)
+                visit(seg.id)
+
+    visit(None)
+    return order
 
 
 def _segment_nodes(
@@ -125,12 +163,14 @@ def _segment_nodes(
     for seg in segments:
         parent = seg.parent if seg.parent in ids else None
         children.setdefault(parent, []).append(seg)
-    # dot places nodes of a rank in the order they are declared: reverse it for RTL.
-    for segment in reversed(segments) if ctx.rtl else segments:
+    # Declared as the tree reads, top to bottom (each root, then its children), in either
+    # direction: with ``ordering=out`` dot keeps that order.
+    position = {ident: k for k, ident in enumerate(_tree_order(segments, ids))}
+    for segment in sorted(segments, key=lambda seg: position.get(seg.id, -1)):
         volume = _volume(ctx, segment.estimated_volume)
-        label = f"<B>{ctx.lines(ctx.text(segment.name), 24)}</B>"
+        label = f"<B>{ctx.lines(ctx.text(segment.name), NAME_WIDTH)}</B>"
         if volume:
-            label += f'<BR/><FONT POINT-SIZE="9" COLOR="#44505c">{ctx.esc(volume)}</FONT>'
+            label += f'<BR/><FONT POINT-SIZE="{SMALL}" COLOR="#44505c">{ctx.esc(volume)}</FONT>'
         leaf = segment.id not in parents
         g.node(
             ids[segment.id],
@@ -140,11 +180,11 @@ def _segment_nodes(
             fillcolor="#eaf2fa" if leaf else "#dde3ea",
             color="#5b6472",
         )
-    # Children in reading order: dot draws out-edges left to right, so reverse for RTL.
+    # Children in order: with ``ordering=out`` dot draws them top to bottom.
     for parent, kids in children.items():
         if parent is None:
             continue
-        for kid in reversed(kids) if ctx.rtl else kids:
+        for kid in kids:
             g.edge(ids[parent], ids[kid.id], color="#5b6472", arrowhead="none")
 
 
@@ -221,7 +261,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
         rankdir="RL" if ctx.rtl else "LR",
         newrank="true",
         nodesep="0.25",
-        ranksep="1.1",
+        ranksep="0.3",
         fontname=ctx.font,
         fontsize="16",
         labelloc="t",
@@ -230,7 +270,7 @@ def actor_map_dot(ctx: RenderContext) -> str:
         label=f"<<B>{ctx.esc(ui('actor_map', ctx.lang))}</B>>",
     )
     g.attr("node", fontname=ctx.font, fontsize="11")
-    g.attr("edge", fontname=ctx.font, fontsize="9", color="#9aa5b1", arrowsize="0.6")
+    g.attr("edge", fontname=ctx.font, fontsize=SMALL, color="#9aa5b1", arrowsize="0.6")
     journeys = [d.entity for d in ctx.index.docs("journey") if isinstance(d.entity, Journey)]
     links = _Links()
     for journey in journeys:
@@ -244,8 +284,8 @@ def actor_map_dot(ctx: RenderContext) -> str:
             nodes["journey", journey.id] = f"j{i}"
             jg.node(
                 f"j{i}",
-                f"<<B>{ctx.lines(ctx.text(journey.title), 28)}</B><BR/>"
-                f'<FONT POINT-SIZE="9">{ctx.esc(ui(journey.state, ctx.lang))}</FONT>>',
+                f"<<B>{ctx.lines(ctx.text(journey.title), NAME_WIDTH)}</B><BR/>"
+                f'<FONT POINT-SIZE="{SMALL}">{ctx.esc(ui(journey.state, ctx.lang))}</FONT>>',
                 shape="box",
                 style="rounded,filled",
                 fillcolor="#eaf2fa",
@@ -259,7 +299,17 @@ def actor_map_dot(ctx: RenderContext) -> str:
             served = ctx.count(len(links.system_journeys[ident]), "journey")
             _participant_node(sg, ctx, f"s{n}", "system", ident, served)
     _link_edges(g, ctx, links, nodes)
+    add_legend(g, ctx, _actor_legend(ctx))
     return str(g.source)
+
+
+def _actor_legend(ctx: RenderContext) -> list[Entry]:
+    """The symbols of the actor map."""
+    return [
+        (ACTOR, ui("legend_actor", ctx.lang), ACTOR),
+        (PARTNER, ui("partner", ctx.lang), PARTNER),
+        (SYSTEM, ui("system", ctx.lang), SYSTEM),
+    ]
 
 
 def _in_catalog_order(ctx: RenderContext, kind: str, used: set[str]) -> list[str]:
@@ -291,7 +341,7 @@ def _actor_clusters(
                 style="rounded,dashed",
                 color="#9aa5b1",
                 fontcolor="#44505c",
-                fontsize="10",
+                fontsize=SMALL,
                 margin="10",
             )
             for ident in members:
@@ -307,7 +357,7 @@ def _link_edges(
         label = ctx.esc(ctx.count(len(steps), "step"))
         g.edge(nodes["journey", journey], nodes["actor", actor], label=f"<{label}>")
     for (actor, system), texts in links.actor_system.items():
-        shown = [ctx.lines(text, 26, 2) for text in list(texts)[:ACTIONS_SHOWN]]
+        shown = [ctx.lines(text, EDGE_WIDTH, 2) for text in list(texts)[:ACTIONS_SHOWN]]
         if len(texts) > ACTIONS_SHOWN:
             shown.append(ctx.esc(f"+{len(texts) - ACTIONS_SHOWN}"))
         g.edge(
@@ -329,7 +379,8 @@ def _participant_node(
         sub = f"{ui('system', ctx.lang)} · {note}" if note else ui("system", ctx.lang)
         g.node(
             node,
-            f'<▣ {ctx.lines(name, 22)}<BR/><FONT POINT-SIZE="9">{ctx.esc(sub)}</FONT>>',
+            f"<{SYSTEM} {ctx.lines(name, NAME_WIDTH)}<BR/>"
+            f'<FONT POINT-SIZE="{SMALL}">{ctx.esc(sub)}</FONT>>',
             shape="cylinder",
             style="filled",
             fillcolor="#f7f7f7",
@@ -342,11 +393,11 @@ def _participant_node(
             f"{actor.type}_actor" if isinstance(actor, Actor) and not partner else "partner",
             ctx.lang,
         )
-        mark = "⇄ " if partner else "◉ "
+        mark = f"{PARTNER} " if partner else f"{ACTOR} "
         g.node(
             node,
-            f"<{ctx.esc(mark)}{ctx.lines(name, 22)}<BR/>"
-            f'<FONT POINT-SIZE="9">{ctx.esc(kind_label)}</FONT>>',
+            f"<{ctx.esc(mark)}{ctx.lines(name, NAME_WIDTH)}<BR/>"
+            f'<FONT POINT-SIZE="{SMALL}">{ctx.esc(kind_label)}</FONT>>',
             shape="box",
             style="dashed,filled" if partner else "filled",
             fillcolor=PARTNER_FILL if partner else "white",

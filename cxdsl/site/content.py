@@ -11,7 +11,8 @@ from ..errors import CxdslError
 from ..model import Journey, Metric, Persona
 from ..render.context import RenderContext
 from ..render.pipeline import Diagram
-from .markdown import Writer, relative
+from .diagram_embed import figure as figure_md
+from .markdown import Writer, escape_markdown, relative
 
 if TYPE_CHECKING:
     from .measured_figures import JourneyResults
@@ -89,12 +90,11 @@ class PageContext:
             # Not rendered (no Graphviz): the text alternative stands in, open.
             return f'!!! info "{title}"\n\n{alt_text}\n\n'
         src = relative(here, diagram_file(diagram))
+        svg = (self.diagrams_out / f"{diagram.path}.svg").read_text(encoding="utf-8")
         # Markdown (not raw HTML) links, so mkdocs resolves them for directory URLs.
         return (
-            f'<figure class="cx-diagram" markdown="span">\n'
-            f"[![{title}]({src}){{ loading=lazy }}]({src})\n"
-            f"<figcaption>{title}</figcaption>\n</figure>\n\n"
-            f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n'
+            figure_md(src, title, title, escape_markdown(self.w.t("open_full_size")), svg)
+            + f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n'
         )
 
 

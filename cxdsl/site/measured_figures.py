@@ -21,6 +21,7 @@ from ..render.chart_parts import PROVISIONAL_SYMBOL, interval, number, signed_nu
 from ..render.chart_parts import status_text as chart_status
 from ..results.figures import Association, Figure, FunnelStep, Results, StepReading
 from .content import PageContext
+from .diagram_embed import figure as figure_md
 from .markdown import escape_markdown, relative
 
 
@@ -158,11 +159,7 @@ def chart_md(pc: PageContext, name: str, svg: str, title: str, here: str) -> str
     src = relative(here, path)
     caption = pc.w.plain(title)
     alt = escape_markdown(title)  # an attribute: escaped, without the isolating markup
-    return (
-        f'<figure class="cx-diagram" markdown="span">\n'
-        f"[![{alt}]({src}){{ loading=lazy }}]({src})\n"
-        f"<figcaption>{caption}</figcaption>\n</figure>\n\n"
-    )
+    return figure_md(src, alt, caption, escape_markdown(pc.w.t("open_full_size")), svg)
 
 
 #: One line of figures: a metric, and which statistic of it (``median``, ``p90``) or None.
