@@ -437,7 +437,7 @@ ENGLISH: dict[str, str] = {
     "health.unmeasured_title": "Painful steps without measurement",
     "health.unmeasured_help": (
         "At the bottom of the emotion scale or with an open high-severity pain point, and "
-        "covered by no measurement (rule CX227): add a measurement triggered at the step or "
+        "covered by no measurement (rule {rule}): add a measurement triggered at the step or "
         "at its stage."
     ),
     "health.why": "Why",

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from ..diagnostics import Severity
 from ..journey_health import JourneyHealth, StepHealth, worst_steps
 from ..model import Evidence, Segment
+from ..rules.catalogue_doc import anchor
+from ..rules.cx227_unmeasured_pain import UnmeasuredPain
 from .content import PageContext
 from .evidence_age import age_words, is_stale, months_old
 from .health_view import feelings_md, health_of, minutes_md, step_link
@@ -35,7 +37,7 @@ WHOLE = 200
 
 @dataclass(frozen=True)
 class Part:
-    """One list: its anchor, heading, help line, table headers and rows."""
+    """One list: its anchor, heading, help line (Markdown), table headers and rows."""
 
     anchor: str
     title: str
@@ -103,10 +105,17 @@ def _worst(pc: PageContext, healths: list[JourneyHealth], here: str) -> Part:
     return Part(
         "attention-worst",
         t("health.worst_steps"),
-        t("health.worst_steps_help"),
+        w.plain(t("health.worst_steps_help")),
         [t(h) for h in [*headers, "health.measurement"]],
         rows,
     )
+
+
+def _with_rule(pc: PageContext, text: str, code: str, here: str) -> str:
+    """``text`` as Markdown, its ``{rule}`` the rule's code linked to its entry on the
+    check page."""
+    rule = pc.w.link(pc.w.code(code), relative(here, f"check.md#{anchor(code)}"))
+    return rule.join(pc.w.plain(part) for part in text.split("{rule}"))
 
 
 def _pains(pc: PageContext, step: StepHealth) -> str:
@@ -130,7 +139,7 @@ def _unmeasured(pc: PageContext, healths: list[JourneyHealth], here: str) -> Par
     return Part(
         "attention-unmeasured",
         t("health.unmeasured_title"),
-        t("health.unmeasured_help"),
+        _with_rule(pc, t("health.unmeasured_help"), UnmeasuredPain.code, here),
         [t("step"), t("journey"), t("health.why")],
         rows,
     )
@@ -203,7 +212,7 @@ def _part_md(pc: PageContext, part: Part, total: int, level: str, more: str | No
     rows = part.rows[: LIMIT if more is not None else WHOLE]
     out = [f"\n{level} {part.title} {{#{part.anchor}}}\n"]
     if part.help:
-        out.append(f"{w.plain(part.help)}\n")
+        out.append(f"{part.help}\n")
     out.append(w.table(part.headers, rows))
     hidden = total - len(rows)
     if hidden > 0:
