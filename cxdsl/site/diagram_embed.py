@@ -17,6 +17,7 @@ escaped by the caller (the page writer), sizes are numbers computed here.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ class SvgSize:
         ``MIN_LABEL_PX`` (its own width when it has no text)."""
         if not self.smallest_text:
             return 0
-        return round(self.width * MIN_LABEL_PX / self.smallest_text + 0.5)
+        return math.ceil(self.width * MIN_LABEL_PX / self.smallest_text)
 
 
 def _attribute(tag: str, name: str) -> str | None:
