@@ -115,6 +115,7 @@ def diff(
     from .diff.engine import diff_workspaces
 
     url = _preview_url(preview_url)
+    check_fail_on(fail_on)
     before, after, names = _checked_pair(path, base, head, direct, no_python)
     languages = list(after.workspace.settings.languages)
     if lang is not None and lang not in languages:
@@ -189,6 +190,24 @@ def _categories(output: DiffOutput) -> list[str]:
 
     flags, _ = flags_and_findings(output)
     return [*(c.category for c in output.diff.changes), *(f.code for f in flags)]
+
+
+def check_fail_on(fail_on: str) -> None:
+    """A usage error for a --fail-on name no change or flag can have (a typo would turn
+    the gate off silently)."""
+    from .diff.attention import FLAG_CODES
+    from .diff.engine import CATEGORY_WORDS
+
+    for wanted in (w.strip() for w in fail_on.split(",") if w.strip()):
+        first = wanted.split(".", 1)[0]
+        known_flag = wanted in FLAG_CODES or wanted == "attention."
+        if (first == "attention" and not known_flag) or first not in CATEGORY_WORDS:
+            names = ", ".join(sorted({*CATEGORY_WORDS} - {"attention"}))
+            raise click.UsageError(
+                f"--fail-on {wanted}: no change or flag has that name; a category starts "
+                f"with one of {names} (e.g. metric.removed, step.), a flag is one of "
+                f"{', '.join(FLAG_CODES)} (or attention. for all)"
+            )
 
 
 def refused_categories(categories: list[str], fail_on: str) -> list[str]:

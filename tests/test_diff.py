@@ -60,7 +60,7 @@ def test_markdown_and_json_between_commits(tmp_path: Path) -> None:
     assert "**4 changes** in 1 journey and 1 metric." in out
     assert "- 😶 Emotion at “Submit” (“Apply”): +1 → -1 (**-2**)" in out
     assert "- ⚠ Pain point added at “Submit” (“Apply”): “Slow”" in out
-    assert "- ✏️ channel of “Sign in” (“Apply”): `portal` → `kiosk-app`" in out
+    assert "- ✏️ channel of “Sign in” (“Apply”): “Portal” → “Kiosk app”" in out
     assert "- ✏️ target: 80 → 90" in out
     assert '  line "before" [0, 1]\n  line "after" [0, -1]' in out
     assert "**Emotion worse at a moment of truth**: “Renew a licence” › “Apply” › “Submit”" in out

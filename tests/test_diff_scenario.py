@@ -125,7 +125,7 @@ def test_the_headline_counts_in_words(comments: dict[str, str]) -> None:
 
 def test_one_emotion_change_names_the_step_and_khalid(comments: dict[str, str]) -> None:
     assert _items(comments["en"], "😶") == [
-        f"- 😶 “{KHALID['en']}”'s emotion at “{STEP['en']}” (“{STAGE['en']}”): -1 → -2 (**-1**)"
+        f"- 😶 Emotion of “{KHALID['en']}” at “{STEP['en']}” (“{STAGE['en']}”): -1 → -2 (**-1**)"
     ]
     assert _items(comments["ar"], "😶") == [
         f"- 😶 شعور «{KHALID['ar']}» عند «{STEP['ar']}» («{STAGE['ar']}»): "
@@ -144,7 +144,7 @@ def test_one_pain_point_change_with_its_severity_and_both_english_texts(
     )
     assert "  - severity: high → medium\n" in en
     assert not _items(en, "⚠") and not _items(en, "✅")  # neither added nor resolved
-    assert _items(ar, "✏️") == [f"- ✏️ تغيّرت نقطة ألم في «{STEP['ar']}» («{STAGE['ar']}»):"]
+    assert _items(ar, "✏️") == [f"- ✏️ تعديل نقطة ألم في «{STEP['ar']}» («{STAGE['ar']}»):"]
     assert (
         f"  - النص (الإنجليزية): من «{FSI}{OLD_TEXT}{PDI}» "
         f"إلى «{FSI}No reminder **at all** before the permit expires{PDI}»\n"
@@ -179,7 +179,7 @@ def test_the_json_has_the_same_two_changes_in_every_language(data: dict[str, Any
     }
     assert emotion["titles"] == {"entity": JOURNEY, "stage": STAGE, "step": STEP, "persona": KHALID}
     assert emotion["text"]["en"] == (
-        f"“{KHALID['en']}”'s emotion at “{STEP['en']}” (“{STAGE['en']}”): -1 → -2 (-1)"
+        f"Emotion of “{KHALID['en']}” at “{STEP['en']}” (“{STAGE['en']}”): -1 → -2 (-1)"
     )
     assert pain["category"] == "pain_point.changed" and pain["op"] == "changed"
     assert pain["titles"] == {"entity": JOURNEY, "stage": STAGE, "step": STEP, "persona": None}

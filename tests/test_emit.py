@@ -57,7 +57,7 @@ def _line(result: CheckResult, change: Change) -> str:
     "before,after,persona,line",
     [
         (1, -1, None, "😶 Emotion at the journey: +1 → -1 (**-2**)"),
-        (1, 2, "p", "😶 “p”'s emotion at the journey: +1 → +2 (**+1**)"),
+        (1, 2, "p", "😶 Emotion of “p” at the journey: +1 → +2 (**+1**)"),
     ],
 )
 def test_the_emotion_delta_is_signed_and_in_bold(

@@ -17,25 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..compiler import CheckResult
 from ..model import ACTION_LANES, Entity, Journey, Step
+from ..model.kinds import BY_NAME
 from ..resolve import references
-from .items import match_items
+from .items import ITEM_WORDS, FieldChange, item_fields, match_items
 
 if TYPE_CHECKING:
     from .effort_compare import EffortChange
 
 Path = tuple[Any, ...]
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One field of a list item without an id that changed: ``severity: high → medium``.
-
-    ``field`` is the item's key (``text``, ``severity``, ``actor``; a dotted path for a
-    nested one), "" when the item is a plain value (a text, an evidence id)."""
-
-    field: str
-    before: Any = None
-    after: Any = None
 
 
 @dataclass(frozen=True)
@@ -208,47 +197,22 @@ def _order_matters(path: Path) -> bool:
     return bool(names) and names[-1] in ACTION_LANES
 
 
-#: A localised text: language codes to strings (``{ar: ..., en: ...}``).
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-
-
-def is_localised(value: Any) -> bool:
-    """Whether ``value`` is a text in several languages (``{ar: ..., en: ...}``)."""
-    return (
-        isinstance(value, dict)
-        and bool(value)
-        and all(isinstance(k, str) and _LANGUAGE.fullmatch(k) for k in value)
-        and all(isinstance(v, str) for v in value.values())
-    )
-
-
-def item_fields(before: Any, after: Any) -> tuple[FieldChange, ...]:
-    """The fields of a list item that changed (a localised text is one field)."""
-    if not (isinstance(before, dict) and isinstance(after, dict)) or is_localised(before):
-        return (FieldChange("", before, after),)
-    keys = [*before, *(k for k in after if k not in before)]
-    return tuple(
-        FieldChange(str(k), before.get(k), after.get(k))
-        for k in keys
-        if before.get(k) != after.get(k)
-    )
-
-
-#: The category word of an item of each list without ids.
-_ITEM_WORDS = {
-    "pain_points": "pain_point",
-    "opportunities": "opportunity",
-    "front_stage": "action",
-    "back_stage": "action",
-    "support": "action",
-    "evidence": "evidence",
-    "measurement_plan": "measurement",
-    "research": "research",
-    "thoughts": "thought",
-    "physical_evidence": "physical_evidence",
-    "components": "component",
-    "labels": "option",
-}
+#: The first word of every change category (``metric.removed``, ``pain_point.changed``,
+#: ``figure.moved``) and of the attention flags: what ``--fail-on`` may name.
+CATEGORY_WORDS = frozenset(
+    {
+        *BY_NAME,
+        *ITEM_WORDS.values(),
+        "step",
+        "stage",
+        "emotion",
+        "question",
+        "option",
+        "figure",
+        "dangling",
+        "attention",
+    }
+)
 
 
 def _categorise(kind: str, op: str, path: Path) -> str:
@@ -271,13 +235,13 @@ def _item_category(op: str, path: Path, names: list[str]) -> str | None:
     """``pain_point.changed``, ``action.moved``...: a change to an item of a list without
     ids (or to the order of one), named by what the list holds."""
     if op == "moved" and names:
-        word = _ITEM_WORDS.get(names[-1])
+        word = ITEM_WORDS.get(names[-1])
         return f"{word}.moved" if word else None
     if not (path and isinstance(path[-1], int)) or len(names) < 1:
         return None
     if "labels" in names:
         return f"option.{op}"
-    word = _ITEM_WORDS.get(names[-1])
+    word = ITEM_WORDS.get(names[-1])
     if word is None:
         return None
     if word == "pain_point" and op == "removed":

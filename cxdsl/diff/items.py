@@ -16,6 +16,7 @@ differ, and a permutation yields only pairs of equal items (a move).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,3 +97,58 @@ def match_items(before: list[Any], after: list[Any]) -> ItemMatch:
         if i in free_new and type(before[i]) is type(after[i]):
             pair(i, i)
     return ItemMatch(tuple(sorted(pairs)), tuple(sorted(free_old)), tuple(sorted(free_new)))
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a list item without an id that changed: ``severity: high → medium``.
+
+    ``field`` is the item's key (``text``, ``severity``, ``actor``; a dotted path for a
+    nested one), "" when the item is a plain value (a text, an evidence id)."""
+
+    field: str
+    before: Any = None
+    after: Any = None
+
+
+#: A localised text: language codes to strings (``{ar: ..., en: ...}``).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def is_localised(value: Any) -> bool:
+    """Whether ``value`` is a text in several languages (``{ar: ..., en: ...}``)."""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and _LANGUAGE.fullmatch(k) for k in value)
+        and all(isinstance(v, str) for v in value.values())
+    )
+
+
+def item_fields(before: Any, after: Any) -> tuple[FieldChange, ...]:
+    """The fields of a list item that changed (a localised text is one field)."""
+    if not (isinstance(before, dict) and isinstance(after, dict)) or is_localised(before):
+        return (FieldChange("", before, after),)
+    keys = [*before, *(k for k in after if k not in before)]
+    return tuple(
+        FieldChange(str(k), before.get(k), after.get(k))
+        for k in keys
+        if before.get(k) != after.get(k)
+    )
+
+
+#: The category word of an item of each list without ids.
+ITEM_WORDS = {
+    "pain_points": "pain_point",
+    "opportunities": "opportunity",
+    "front_stage": "action",
+    "back_stage": "action",
+    "support": "action",
+    "evidence": "evidence",
+    "measurement_plan": "measurement",
+    "research": "research",
+    "thoughts": "thought",
+    "physical_evidence": "physical_evidence",
+    "components": "component",
+    "labels": "option",
+}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..i18n import is_rtl, ui
+from ..i18n import clean, is_rtl, ui
 from .comment_text import code_span, escape_text
 
 PartKind = Literal["ui", "text", "code", "number", "delta", "strong", "del", "ins"]
@@ -192,7 +192,8 @@ def to_html(parts: Parts) -> str:
             out.append(f'<strong><bdi dir="ltr">{text}</bdi></strong>')
         elif part.kind == "strong":
             out.append(f"<strong>{text}</strong>")
-        else:
+        else:  # model text: no bidi control reorders what the reader sees
+            text = html.escape(clean(part.value))
             tag = {"del": "del", "ins": "ins"}.get(part.kind)
             lang = f' lang="{html.escape(part.lang)}"' if part.lang else ""
             inner = f"<{tag}>{text}</{tag}>" if tag else text

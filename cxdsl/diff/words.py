@@ -7,11 +7,13 @@ preview site as HTML, so both say the same thing in the same words.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import language_name, list_separator
 from ..render.text import signed
-from .engine import Change, FieldChange, is_localised
+from .engine import Change
+from .items import FieldChange, is_localised
 from .phrases import Line, Part, Parts, code, fill, line_html, marked, quoted, words
 from .view import DiffView
 
@@ -39,6 +41,8 @@ def icon(change: Change) -> str:
 
 def where(change: Change, view: DiffView, lang: str) -> Parts:
     """The step and stage a journey change is at, by title: ``«Submit» («Apply»)``."""
+    if change.kind == "instrument":
+        return _question_place(change, view, lang)
     if change.kind != "journey":
         return ()
     stage, step = view.step(change.entity, change.step) if change.step else (None, None)
@@ -56,6 +60,21 @@ def where(change: Change, view: DiffView, lang: str) -> Parts:
     return fill("diff.where_journey", lang)
 
 
+_QUESTION = re.compile(r"^questions\[([^\]]+)\]\.")
+
+
+def _question_place(change: Change, view: DiffView, lang: str) -> Parts:
+    """``question “How satisfied…”`` for a change inside one of an instrument's questions."""
+    found = _QUESTION.match(change.path)
+    if found is None:
+        return ()
+    instrument = view.entity("instrument", change.entity)
+    questions = getattr(instrument, "questions", [])
+    question = next((q for q in questions if q.id == found.group(1)), None)
+    shown = _text(view, question.text, lang) if question is not None else (code(found[1]),)
+    return fill("diff.where_question", lang, question=shown)
+
+
 def describe(change: Change, view: DiffView, lang: str) -> Line:
     """One change as a line (with sub-lines for the fields and languages that changed)."""
     category, op = change.category, change.detail
@@ -68,22 +87,55 @@ def describe(change: Change, view: DiffView, lang: str) -> Line:
         return Line(_emotion(change, view, lang, at), icon(change))
     if category in ("step.added", "step.removed", "stage.added", "stage.removed"):
         value = change.after if op == "added" else change.before
+        stage = view.stage(change.entity, change.stage)
+        here = _text(view, stage.title, lang) if stage is not None else at
         key = f"diff.{category}"
-        return Line(fill(key, lang, what=_value(view, value, lang), where=at), icon(change))
+        return Line(fill(key, lang, what=_value(view, value, lang), where=here), icon(change))
     if op in ("reordered", "moved"):
         return Line(fill("diff.reordered", lang, what=_list_name(change, lang), where=at), "↕")
-    if change.fields:
-        subs = tuple(_field_line(view, f, lang) for f in change.fields)
-        head = fill("diff.item_changed", lang, what=_item_name(change, lang), where=at)
-        return Line(head, icon(change), _flatten(subs))
-    if op in ("added", "removed") and change.path.endswith("]"):
-        key = "diff.item_resolved" if category == "pain_point.resolved" else f"diff.item_{op}"
-        value = change.after if op == "added" else change.before
-        what = _item_name(change, lang)
-        return Line(
-            fill(key, lang, what=what, where=at, value=_value(view, value, lang)), icon(change)
-        )
+    if change.fields or (op in ("added", "removed") and change.path.endswith("]")):
+        return _item(change, view, lang, at)
     return _plain_field(change, view, lang, at)
+
+
+def _item(change: Change, view: DiffView, lang: str, at: Parts) -> Line:
+    """An item of a list (a pain point, an action, a measurement, a question) added,
+    removed, or changed field by field."""
+    op, what = change.detail, _item_name(change, lang)
+    value = change.after if op == "added" else change.before
+    if change.category.startswith("measurement."):  # named by its metric and its place
+        shown = _measurement(change.entity, change.after or change.before, view, lang)
+    else:
+        shown = _value(view, value, lang)
+    if change.fields:
+        key = "diff.item_changed" if at else "diff.item_changed_here"
+        if change.category.startswith(("measurement.", "question.")):
+            what = (*what, words(" "), *shown)
+        subs = tuple(_field_line(view, f, lang) for f in change.fields)
+        return Line(fill(key, lang, what=what, where=at), icon(change), _flatten(subs))
+    key = f"diff.item_{op}" if at else f"diff.item_{op}_here"
+    if change.category == "pain_point.resolved":
+        key = "diff.item_resolved"
+    return Line(fill(key, lang, what=what, where=at, value=shown), icon(change))
+
+
+def _measurement(journey: str, entry: Any, view: DiffView, lang: str) -> Parts:
+    """A measurement entry in words: its metric's name, and the step or stage it is at."""
+    if not isinstance(entry, dict):
+        return _value(view, entry, lang)
+    metric = entry.get("metric")
+    name = view.title("metric", str(metric)) if metric else None
+    shown = _text(view, name, lang) if name is not None else (code(metric or "—"),)
+    found = entry.get("trigger")
+    trigger: dict[str, Any] = found if isinstance(found, dict) else {}
+    _, step = view.step(journey, trigger.get("step")) if trigger.get("step") else (None, None)
+    stage = view.stage(journey, trigger.get("stage")) if trigger.get("stage") else None
+    place = step or stage
+    if place is None:
+        return shown
+    return fill(
+        "diff.item.measurement_at", lang, metric=shown, where=_text(view, place.title, lang)
+    )
 
 
 def describe_html(change: Change, view: DiffView, lang: str) -> str:
@@ -160,11 +212,12 @@ def _plain_field(change: Change, view: DiffView, lang: str, at: Parts) -> Line:
         old, new = marked(change.before, change.after, text_lang)
         move = fill("diff.from_to", lang, before=quoted(old, lang), after=quoted(new, lang))
     else:
+        kind = REFERENCES.get(field_name)
         move = fill(
             "diff.from_to",
             lang,
-            before=_value(view, change.before, lang),
-            after=_value(view, change.after, lang),
+            before=_named(view, change.before, kind, lang),
+            after=_named(view, change.after, kind, lang),
         )
     key = "diff.field_changed" if at else "diff.field"
     return Line(fill(key, lang, field=label, where=at, move=move), icon(change))
@@ -183,7 +236,8 @@ def _field_line(view: DiffView, f: FieldChange, lang: str) -> tuple[Line, ...]:
                 label = _field_label(f.field or "text", text_lang, lang)
                 out.append(Line(fill("diff.field", lang, field=label, move=move)))
         return tuple(out)
-    before, after = _value(view, f.before, lang), _value(view, f.after, lang)
+    kind = REFERENCES.get(f.field)
+    before, after = _named(view, f.before, kind, lang), _named(view, f.after, kind, lang)
     if f.field == "severity" and f.before in _SEVERITIES and f.after in _SEVERITIES:
         before = fill(f"diff.severity.{f.before}", lang)
         after = fill(f"diff.severity.{f.after}", lang)
@@ -197,6 +251,38 @@ def _flatten(groups: tuple[tuple[Line, ...], ...]) -> tuple[Line, ...]:
 
 
 _SEVERITIES = ("low", "medium", "high")
+
+#: Fields that hold the id of another entity, by the kind of entity: shown by its name.
+REFERENCES = {
+    "persona": "persona",
+    "personas": "persona",
+    "segments": "segment",
+    "channel": "channel",
+    "preferred_channels": "channel",
+    "owner": "actor",
+    "actor": "actor",
+    "system": "system",
+    "instrument": "instrument",
+    "metric": "metric",
+    "based_on": "journey",
+    "evidence": "evidence",
+    "design": "sample_design",
+}
+
+
+def _named(view: DiffView, value: Any, kind: str | None, lang: str) -> Parts:
+    """A value, with the ids of a reference field shown by the entities' names."""
+    if kind is None:
+        return _value(view, value, lang)
+    if isinstance(value, list):
+        out: list[Part] = []
+        for index, item in enumerate(value):
+            if index:
+                out.append(words(list_separator(lang)))
+            out += _named(view, item, kind, lang)
+        return tuple(out) or (words("—"),)
+    title = view.title(kind, value) if isinstance(value, str) else None
+    return _text(view, title, lang) if title is not None else _value(view, value, lang)
 
 
 def _field_label(name: str, text_lang: str | None, lang: str) -> Parts:

@@ -17,9 +17,11 @@ from ..diff.comment_text import code_span, escape_text
 from ..diff.findings import FindingChanges, finding_changes
 from ..diff.phrases import Part, Parts, code, fill, quoted, to_markdown, ui_markdown, words
 from ..diff.view import DiffView
-from ..i18n import count_text, has_string, list_separator, ui
+from ..i18n import count_text, format_count, has_string, list_separator, ui
 from ..render.text import signed
 from .base import DiffOutput
+
+_SEVERITIES = ("low", "medium", "high")
 
 #: Flags listed in the comment at most (the JSON has them all).
 MAX_FLAGS = 30
@@ -62,10 +64,28 @@ def attention_section(out: DiffOutput, lang: str) -> list[str]:
 def flag_parts(flag: Flag, view: DiffView, lang: str) -> Parts:
     """One flag in words: what, where (journey › stage › step, persona), before → after."""
     name = flag.code.removeprefix("attention.")
+    if name == "severity-raised" and flag.before is None:
+        name = "severity-new"  # a new pain point, high from the start
     what: Parts = (Part("strong", ui(f"diff.flag.{name}", lang)),)
     place = _place(flag, view, lang)
+    if name.startswith("severity-") and flag.text is not None:  # which pain point
+        shown = view.text(flag.text, lang)
+        place = (
+            *place,
+            words(": "),
+            *quoted((Part("text", shown, _lang_of(flag.text, lang, view)),), lang),
+        )
     move: Parts = ()
-    if flag.before is not None and flag.after is not None:
+    if isinstance(flag.after, dict) and "required" in flag.after:  # a sample too small
+        move = fill(
+            "diff.planned_needed",
+            lang,
+            planned=Part("number", format_count(flag.after.get("sample_size") or 0)),
+            needed=Part("number", format_count(flag.after["required"])),
+        )
+    elif name == "severity-new":
+        move = fill(f"diff.severity.{flag.after}", lang) if flag.after in _SEVERITIES else ()
+    elif flag.before is not None and flag.after is not None:
         move = fill(
             "diff.from_to", lang, before=_value(flag.before, lang), after=_value(flag.after, lang)
         )
