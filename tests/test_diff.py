@@ -209,3 +209,15 @@ def test_every_edit_appears_in_the_diff(
             fragment,
             changes,
         )
+
+
+def test_fail_on_refuses_a_name_no_change_or_flag_has(tmp_path: Path) -> None:
+    ws = repo(tmp_path)
+    for typo in ("attention.bogus", "nonsense", "metirc.removed"):
+        result = CliRunner().invoke(main, ["diff", "--path", str(ws), "--fail-on", typo])
+        assert result.exit_code == 2, (typo, result.output)
+        assert "no change or flag has that name" in result.output
+    fine = CliRunner().invoke(
+        main, ["diff", "--path", str(ws), "--fail-on", "attention.,step.,dangling"]
+    )
+    assert fine.exit_code == 0, fine.output
