@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..i18n import count_text, format_count
+from ..i18n import clause_separator, count_text, format_count
 from ..model import Journey, Measurement, SampleDesign
 from ..paths import anchor_id
 from ..stats import PLAN_FIGURES, sample_plan
@@ -153,4 +153,4 @@ def ignored_figures(pc: PageContext, m: Measurement, design: SampleDesign) -> st
         for name in PLAN_FIGURES
         if (own := getattr(m, name)) is not None and getattr(design, name) is not None
     ]
-    return w.plain("; ".join(shown))
+    return w.plain(clause_separator(w.lang).join(shown))
