@@ -133,14 +133,16 @@ jobs:
         env:
           BASE_SHA: ${{ github.event.pull_request.base.sha }}
         run: cxdsl build . --base "$BASE_SHA" --out "$RUNNER_TEMP/cxdsl-preview"
+      # A build with findings (exit 1) still wrote the site: reviewers see it, and the
+      # findings beside it; a build that could not run left nothing to upload.
       - name: Upload the preview
         id: preview
-        if: ${{ !cancelled() && steps.build-preview.outcome == 'success' }}
+        if: ${{ !cancelled() && steps.build-preview.outcome != 'skipped' }}
         uses: @UPLOAD_ARTIFACT@
         with:
           name: cxdsl-preview
           path: ${{ runner.temp }}/cxdsl-preview/
-          if-no-files-found: error
+          if-no-files-found: ignore
           retention-days: 5  # a preview per push adds up; the newest one is what counts
       # cxdsl-comment.yml links the preview from the comment: only a link to an artifact
       # of this run, it checks.
@@ -258,7 +260,8 @@ jobs:
             echo
             if [ -n "$preview" ]; then
               echo "Preview site: [the \\`cxdsl-preview\\` artifact]($preview)"
-              echo "(a zip: unpack it and open index.html)."
+              echo "(a zip: unpack it and serve its folder with any static web server; opening"
+              echo "index.html from the disk does not follow its links)."
             else
               echo "Preview site: none in that run's artifacts (its log says why)."
             fi
