@@ -53,6 +53,8 @@ class UnaddressedPain(EntityRule[Journey]):
             pain_points:
               - {text: The card is refused without a reason., severity: high}
             opportunities: [Say why a card was refused.]
+    measurement_plan:
+      - {metric: csat, trigger: {step: pay-online}}
     ```
     """
 
