@@ -155,7 +155,9 @@ def test_the_generated_pre_commit_config_catches_a_broken_journey(
             env={**team.env, **env},
             capture_output=True,
             text=True,
-            timeout=300,
+            # as long as tests/test_precommit_subfolder.py allows: whichever of the two
+            # runs first installs the hooks' environment (scipy, duckdb, ...) for both
+            timeout=600,
             check=False,
         )
         return done.returncode, done.stdout + done.stderr
