@@ -12,15 +12,15 @@ from .. import __version__
 from ..i18n import format_date, ui
 
 MATERIAL_LINK = Markup(
-    '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">'
-    "Material for MkDocs</a>"
+    '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener" '
+    'lang="en" dir="ltr">Material for MkDocs</a>'
 )
 
 
 def page_meta(lang: str, changed: dt.datetime | None, version: str = __version__) -> Markup:
     """«آخر تغيير في مصادر هذه الصفحة: 5 يونيو 2025 … · بُنيت باستخدام cxdsl 0.1.0» as HTML;
     the version alone for a page without sources (the 404 page)."""
-    tool = Markup('<bdi dir="ltr">cxdsl {}</bdi>').format(version)
+    tool = Markup('<bdi dir="ltr" lang="en">cxdsl {}</bdi>').format(version)
     built = escape(ui("page_built_with", lang))
     built = Markup(built.replace("cxdsl {version}", tool).replace("{version}", tool))
     parts = [Markup('<span class="cx-built">{}</span>').format(built)]
