@@ -90,7 +90,7 @@ def scale_text(pc: PageContext, name: str, scale: EmotionScale) -> str:
     ("feelings: -2 Frustrated · 0 Neutral · +2 Delighted")."""
     values = sorted({scale.min, scale.max, *scale.labels})
     shown = " · ".join(pc.ctx.emotion_label(v, scale) for v in values)
-    return pc.w.plain(f"{name}: {shown}")
+    return f"{pc.w.code(name)}: {pc.w.plain(shown)}" if name else pc.w.plain(shown)
 
 
 def _summary(pc: PageContext, journey: Journey, here: str) -> str:
