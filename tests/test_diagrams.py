@@ -277,8 +277,9 @@ def test_screenshots_in_chromium(example_out: Path, lang: str, tmp_path: Path) -
         ("renew-building-permit", "service-blueprint", "1100,1500"),
         ("renew-building-permit-to-be", "emotion-curve", "960,420"),
     ]:
-        shot = artifacts / f"{kind}.{lang}.png"
-        shot.unlink(missing_ok=True)
+        # Taken in tmp_path, then kept in test-artifacts/: another test run in the same
+        # checkout may be writing the artifact at the same moment.
+        shot = tmp_path / f"{kind}.{lang}.png"
         subprocess.run(
             [
                 chromium,
@@ -293,6 +294,7 @@ def test_screenshots_in_chromium(example_out: Path, lang: str, tmp_path: Path) -
             check=False,
         )
         assert shot.exists() and shot.stat().st_size > 10_000, shot
+        shutil.copyfile(shot, artifacts / shot.name)
 
 
 def test_signed_numbers_in_arabic_diagrams_are_drawn_sign_first(example_out: Path) -> None:
