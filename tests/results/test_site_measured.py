@@ -41,7 +41,8 @@ from cxdsl.results.figures import (
 from cxdsl.site.content import PageContext, SiteContent
 from cxdsl.site.generate import RESULTS_CHARTS, generate_site
 from cxdsl.site.markdown import Writer
-from cxdsl.site.measured_figures import with_unit
+from cxdsl.i18n import with_unit
+from cxdsl.render.chart_parts import number
 from cxdsl.site.measured_steps import association_sentence, pooled_drop_off
 from cxdsl.site.mkdocs_config import read_mkdocs_config
 from cxdsl.site.mkdocs_run import MkdocsLog, run_mkdocs
@@ -273,8 +274,8 @@ def test_cards_show_the_latest_figure_and_say_no_data(sites: dict[str, SiteConte
     # CSAT 2026-Q1: 74.5 (71–77.8), n = 520, target 80, not met, provisional, −4.5 beyond noise.
     assert "&#55;&#52;.5</span>" in csat and "71–77.8" in csat and "n &#61; 520" in csat
     assert "✘ Not met" in csat and "† provisional" in csat
-    assert "&#45;4.5 since 2025-Q4 &#40;larger than the noise&#41;" in csat
-    assert "31 points" in nps and "✔ Met" in nps and "&#43;11 since 2025-Q4" in nps
+    assert "&#45;4.5 since Q4 2025 &#40;larger than the noise&#41;" in csat
+    assert "31 points" in nps and "✔ Met" in nps and "&#43;11 since Q4 2025" in nps
     assert "Waiting time" in wait and "– No data" in wait and "measured-trend" not in wait
 
 
@@ -323,7 +324,7 @@ def test_matrix_shows_the_latest_period_first_then_the_others(
     text = section(sites["en"].pages["journeys/permit.md"])
     matrix = text[text.index("### Criteria × stages") : text.index("### Measured emotion")]
     earlier = matrix.index('??? note "Earlier periods &#40;1&#41;"')
-    assert matrix.index("**2026-Q1** (latest)") < earlier < matrix.index("    **2025-Q4**")
+    assert matrix.index("**Q1 2026** (latest)") < earlier < matrix.index("    **Q4 2025**")
     latest, older = rows(matrix, "[Ease]")
     assert "&#53;.6 &#40;1-7&#41;" in latest[1] and "&#53;.3–5.9" in latest[1]
     assert "✔ Met" in latest[1]
@@ -350,12 +351,12 @@ def test_home_page_lists_what_is_off_target_and_underpowered(sites: dict[str, Si
     underpowered = attention[attention.index("### ⚠ Underpowered") :]
     # Only each cell's latest figure: CSAT 2026-Q1 (not met); ease at Review was not met in
     # 2025-Q4 but is inconclusive in 2026-Q1, CSAT was underpowered in 2025-Q4 only.
-    assert [r[3] for r in rows(not_met, "[Satisfaction]")] == ["2026-Q1"]
+    assert [r[3] for r in rows(not_met, "[Satisfaction]")] == ["Q1 2026"]
     assert "[Ease]" not in not_met
     # Breakdowns are many in real results: collapsed under their own title.
     assert '??? note "By stage, step, segment, channel or persona (1)"' in underpowered
     (citizens,) = rows(underpowered, "[Satisfaction]")
-    assert citizens[2:4] == ["Segment: Citizens", "2026-Q1"] and citizens[6] == "30"
+    assert citizens[2:4] == ["Segment: Citizens", "Q1 2026"] and citizens[6] == "30"
 
 
 def test_customer_tree_shows_measured_beside_estimated_volume(
@@ -373,7 +374,7 @@ def test_metrics_page_shows_each_journeys_figures_and_trend(sites: dict[str, Sit
     csat = page[page.index("{#metric-csat}") : page.index("{#metric-nps}")]
     assert "**Measured**" in csat
     assert "../diagrams/journeys/permit/measured-trend-csat.svg" in csat
-    assert [r[0] for r in rows(csat, "20")] == ["2026-Q1", "2025-Q4", "2025-Q3"]
+    assert [r[0] for r in rows(csat, "20")] == ["Q1 2026", "Q4 2025", "Q3 2025"]
     wait = page[page.index("{#metric-wait-time}") : page.index("## Instruments")]
     assert "– No data" in wait
 
@@ -453,10 +454,10 @@ def test_each_series_reads_in_its_own_cadence(result: CheckResult, tmp_path: Pat
     site = generate_site(mixed, [], tmp_path, "en")
     text = section(site.pages["journeys/permit.md"])
     wait = re.split(r'<div class="cx-result[ "]', text[: text.index("??? info")])[3]
-    assert "&#45;2 since 2026-01" in wait and "<small>2026-02</small>" in wait
+    assert "&#45;2 since January 2026" in wait and "<small>February 2026</small>" in wait
     tables = text[text.index("??? info") : text.index("### Criteria")]
     assert [r[0] for r in rows(tables, "20")] == [
-        *(["2026-Q1", "2025-Q4", "2025-Q3"] * 2),
+        *(["Q1 2026", "Q4 2025", "Q3 2025"] * 2),
         "2026-02",
         "2026-01",
     ]
@@ -601,7 +602,7 @@ def test_drop_off_over_all_periods_weighs_each_by_the_cases_that_reached_it() ->
     ],
 )
 def test_values_read_with_their_unit(value: float, unit: str | None, text: str) -> None:
-    assert with_unit(value, unit) == text
+    assert with_unit(number(value), unit, "en") == text
 
 
 # The real site: built with mkdocs from the fixture workspace, its results set by hand (as
