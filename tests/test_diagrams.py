@@ -182,11 +182,12 @@ def test_hostile_text_renders_literally(workspace: Path, tmp_path: Path) -> None
         # Labels are wrapped, so compare with whitespace removed.
         text = re.sub(r"\s+", "", "".join(strip_isolates(el.text or "") for el in root.iter()))
 
-        if kind != "emotion-curve":  # the curve shows step numbers, titles in tooltips
-            assert all(re.sub(r"\s+", "", value) in text for value in HOSTILE), kind
+        # every title shows (the curve names the steps under its axis), and every pain
+        assert all(re.sub(r"\s+", "", value) in text for value in HOSTILE), kind
         if kind == "journey-map":
             nodes = [g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
-            assert len(nodes) == len(HOSTILE)  # nothing added a node
+            # a node per step, the stage's title and the legend: nothing added a node
+            assert len(nodes) == len(HOSTILE) + 2
             assert max(len(t) for t in svg_texts(path)) <= 90  # the 300-char word is wrapped
 
 
@@ -370,8 +371,8 @@ def series_lines(svg: str, colour: str) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize(
     ("lang", "xs"),
     [
-        ("en", ["150.0", "406.7", "663.3", "920.0"]),  # 150 + i/3 x 770
-        ("ar", ["810.0", "553.3", "296.7", "40.0"]),  # mirrored: 40 + (1 - i/3) x 770
+        ("en", ["160.0", "336.7", "513.3", "690.0"]),  # 160 + i/3 x 530
+        ("ar", ["560.0", "383.3", "206.7", "30.0"]),  # mirrored: 30 + (1 - i/3) x 530
     ],
 )
 def test_a_failure_path_is_an_excursion_only_its_personas_take(
@@ -379,19 +380,21 @@ def test_a_failure_path_is_an_excursion_only_its_personas_take(
 ) -> None:
     en, ar, journey = excursion_contexts(workspace)
     svg = emotion_curve_svg(en if lang == "en" else ar, journey)
-    # y = 90 + (2 - emotion) / 4 x 160: +1 -> 130, 0 -> 170, -1 -> 210, -2 -> 250
+    # y = 90 + (2 - emotion) / 4 x 160: +1 -> 130, 0 -> 170, -1 -> 210, -2 -> 250; two
+    # series are drawn 5 px apart around that (Sara 2.5 px up, Lina 2.5 px down), so
+    # equal values never hide one another
     sara, lina = "#0072B2", "#D55E00"
     # Sara does not live 'lost': her line joins the main path and has no detour.
-    assert series_lines(svg, sara) == ([f"{xs[0]},130.0 {xs[1]},170.0 {xs[3]},130.0"], [])
+    assert series_lines(svg, sara) == ([f"{xs[0]},127.5 {xs[1]},167.5 {xs[3]},127.5"], [])
     # Lina's main line skips 'lost' too; her failure path leaves 'submit' and ends there.
     assert series_lines(svg, lina) == (
-        [f"{xs[0]},170.0 {xs[1]},210.0 {xs[3]},130.0"],
-        [f"{xs[1]},210.0 {xs[2]},250.0"],
+        [f"{xs[0]},172.5 {xs[1]},212.5 {xs[3]},132.5"],
+        [f"{xs[1]},212.5 {xs[2]},252.5"],
     )
     root = ET.fromstring(svg)
     hollow = [c for c in root.iter(f"{SVG}rect") if c.get("fill") == "white" and c.get("stroke")]
     assert [(c.get("x"), c.get("y")) for c in hollow] == [  # Lina's square, hollow, at 'lost'
-        (f"{float(xs[2]) - 5:.1f}", "245.0")
+        (f"{float(xs[2]) - 5:.1f}", "247.5")
     ]
     texts = [strip_isolates(t) for t in svg_texts_of(root)]
     assert "3✕" in texts  # the step number says it is a failure path

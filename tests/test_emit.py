@@ -9,13 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from cxdsl.cli import main
-from cxdsl.compiler import check_workspace
+from cxdsl.compiler import CheckResult, check_workspace
 from cxdsl.diff.engine import Change, WorkspaceDiff
-from cxdsl.emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput
-from cxdsl.compiler import CheckResult
 from cxdsl.diff.phrases import line_markdown
 from cxdsl.diff.view import DiffView
 from cxdsl.diff.words import describe
+from cxdsl.emit import CHECK_EMITTERS, DIFF_EMITTERS, CheckOutput, DiffOutput
 from cxdsl.emit.diff_attention import check_summary
 from cxdsl.emit.diff_comment import emit
 

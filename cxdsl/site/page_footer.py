@@ -13,7 +13,7 @@ from ..i18n import format_date, ui
 
 MATERIAL_LINK = Markup(
     '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener" '
-    'lang="en" dir="ltr">Material for MkDocs</a>'
+    'lang="en">Material for MkDocs</a>'
 )
 
 
