@@ -17,6 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
+
+# No time limit per example: the suite runs on both cores beside Chromium and Graphviz, and
+# how long an example takes there says nothing about cxdsl (timed assertions do not belong
+# in the test suite; speed is measured in benchmarks/).
+settings.register_profile("cxdsl", deadline=None)
+settings.load_profile("cxdsl")
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

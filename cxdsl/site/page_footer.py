@@ -20,7 +20,7 @@ MATERIAL_LINK = Markup(
 def page_meta(lang: str, changed: dt.datetime | None, version: str = __version__) -> Markup:
     """«آخر تغيير في مصادر هذه الصفحة: 5 يونيو 2025 … · بُنيت باستخدام cxdsl 0.1.0» as HTML;
     the version alone for a page without sources (the 404 page)."""
-    tool = Markup('<bdi dir="ltr" lang="en">cxdsl {}</bdi>').format(version)
+    tool = Markup('<bdi dir="ltr">cxdsl {}</bdi>').format(version)
     built = escape(ui("page_built_with", lang))
     built = Markup(built.replace("cxdsl {version}", tool).replace("{version}", tool))
     parts = [Markup('<span class="cx-built">{}</span>').format(built)]
