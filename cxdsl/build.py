@@ -99,18 +99,21 @@ def build_site(
     no_python: bool = False,
     jobs: int | None = None,
     base: BaseVersion | None = None,
+    site_url: str | None = None,
 ) -> tuple[SiteReport, list[str]]:
     """Build ``site_dir/<lang>/`` for every workspace language, and a root redirect; the
     report and mkdocs' warnings back.
 
     With ``base`` (:func:`~cxdsl.site.preview.check_base`), the site is a pull request's
     preview: changed pages say so; a Changes page and before/after views are added.
+    ``site_url`` (``cxdsl build --site-url``) says where the site will be served, over
+    ``mkdocs.yml``'s.
 
     A ``mkdocs.yml`` that cannot be used safely (CX016, and CX017 in untrusted mode) is
     reported among the check's diagnostics and nothing is built (``SiteReport.built``).
     """
     # Vet mkdocs.yml before anything else runs: no workspace code, no diagrams.
-    vetted = read_mkdocs_config(root, untrusted=no_python)
+    vetted = read_mkdocs_config(root, untrusted=no_python, site_url=site_url)
     if vetted.issues:
         result = check_workspace(root, load_options(no_python))  # it reports mkdocs.yml too
         prepared = Prepared(result, [], root / BUILT_DIAGRAMS, RenderReport(), root)

@@ -235,7 +235,6 @@ def build(
     from .diff.revisions import MissingHistory, RevisionError
     from .i18n import count_text
     from .site.preview import check_base
-    from .site.site_url import served_at
 
     started = time.perf_counter()
     site_dir = out or path / "site"
@@ -251,8 +250,7 @@ def build(
         raise click.UsageError(f"git: {exc}") from exc
     for note in before.notes if before else ():
         click.echo(f"cxdsl build: warning: {note}", err=True)
-    with served_at(site_url):
-        report, warnings = build_site(path, site_dir, no_python, jobs, before)
+    report, warnings = build_site(path, site_dir, no_python, jobs, before, site_url)
     result, render_report = report.prepared.result, report.render
     if result.diagnostics:
         click.echo(format_text(result), nl=False)

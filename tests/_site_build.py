@@ -24,7 +24,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from cxdsl.site.build import build_site
-from cxdsl.site.site_url import served_at
 
 from .conftest import REPO, shared_folder
 
@@ -69,8 +68,8 @@ def copy_example(folder: Path) -> Path:
 
 def build(ws: Path, out: Path, site_url: str | None) -> Path:
     """Build ``ws`` into ``out`` on BUILD_DAY, for ``site_url``."""
-    with build_day(BUILD_DAY), served_at(site_url):
-        report, _warnings = build_site(ws, out)
+    with build_day(BUILD_DAY):
+        report, _warnings = build_site(ws, out, site_url=site_url)
     assert report.built and not report.render.failed
     return out
 

@@ -56,7 +56,7 @@ from .mkdocs_paths import (
     resolve,
 )
 from .mkdocs_yaml import CONFIG_FILE, ConfigYaml, KeyPath, Relative, merge, read_text
-from .site_url import requested_site_url, site_url_problem
+from .site_url import normalized, site_url_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -97,8 +97,11 @@ class VettedConfig:
         self.issues.append(Issue(code, message, span or Span(file=CONFIG_FILE), hint))
 
 
-def read_mkdocs_config(root: Path, untrusted: bool, site_name: str = "") -> VettedConfig:
-    """Read and vet the workspace's ``mkdocs.yml`` (or cxdsl's default when there is none)."""
+def read_mkdocs_config(
+    root: Path, untrusted: bool, site_name: str = "", site_url: str | None = None
+) -> VettedConfig:
+    """Read and vet the workspace's ``mkdocs.yml`` (or cxdsl's default when there is none);
+    ``site_url`` (``cxdsl build --site-url``) wins over the file's."""
     base = root.resolve()
     config_file = base / CONFIG_FILE
     exists = os.path.lexists(config_file)
@@ -113,8 +116,8 @@ def read_mkdocs_config(root: Path, untrusted: bool, site_name: str = "") -> Vett
             {"theme": {"name": "material", "font": False}, "plugins": ["search", "cxdsl"]},
         )
     vetted.data.setdefault("site_name", site_name or base.name or "cxdsl")
-    if (url := requested_site_url()) is not None:  # cxdsl build --site-url wins
-        vetted.data["site_url"] = url
+    if site_url:
+        vetted.data["site_url"] = normalized(site_url)
     if not vetted.issues:
         _vet(vetted, untrusted)
     return vetted

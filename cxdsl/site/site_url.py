@@ -5,17 +5,12 @@ With it, mkdocs writes each language's ``sitemap.xml`` and a canonical link on e
 the plugin links every page to its versions in the other languages (``hreflang``), and
 the 404 pages link to the site by absolute paths, which work at any depth (see
 :mod:`cxdsl.site.plugin`). ``--site-url`` wins over ``mkdocs.yml``: the command line
-says where this build goes (:func:`served_at` around the build).
+says where this build goes (``build_site(..., site_url=...)``).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-from contextvars import ContextVar
 from urllib.parse import urlsplit
-
-_REQUESTED: ContextVar[str | None] = ContextVar("cxdsl_site_url", default=None)
 
 
 def site_url_problem(url: str) -> str | None:
@@ -36,18 +31,3 @@ def site_url_problem(url: str) -> str | None:
 def normalized(url: str) -> str:
     """The address with one trailing slash, as mkdocs joins page paths to it."""
     return url.rstrip("/") + "/"
-
-
-@contextlib.contextmanager
-def served_at(url: str | None) -> Iterator[None]:
-    """Build, inside the block, for the site at ``url`` (None: as ``mkdocs.yml`` says)."""
-    token = _REQUESTED.set(normalized(url) if url else None)
-    try:
-        yield
-    finally:
-        _REQUESTED.reset(token)
-
-
-def requested_site_url() -> str | None:
-    """The address :func:`served_at` gave, or None."""
-    return _REQUESTED.get()
