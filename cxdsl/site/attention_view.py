@@ -23,7 +23,7 @@ from .content import PageContext
 from .evidence_age import age_words, is_stale, months_old
 from .health_view import feelings_md, health_of, minutes_md, step_link
 from .markdown import relative
-from .measured_figures import figure_row, metric_of, period_text, series_md, series_of
+from .measured_figures import figure_row, metric_of, series_md, series_of
 from .measured_pages import ATTENTION, attention_list, latest_figures
 from .page_dates import build_day
 
@@ -169,7 +169,10 @@ def _measured(pc: PageContext, here: str) -> tuple[Part, int]:
     figures (breakdowns too) need attention in all."""
     t = pc.w.t
     found = [f for f in latest_figures(pc) if f.status in ATTENTION]
-    found.sort(key=lambda f: (ATTENTION.index(f.status), f.cell.journey or "", f.metric))
+    # The attention page's order (status, journey, metric, statistic): its first rows.
+    found.sort(
+        key=lambda f: (ATTENTION.index(f.status), f.cell.journey or "", f.metric, f.statistic or "")
+    )
     rows = []
     for figure in (f for f in found if f.cell.breakdown is None):
         value, _, _, target, status = figure_row(pc, figure, metric_of(pc, figure.metric))
@@ -178,7 +181,7 @@ def _measured(pc: PageContext, here: str) -> tuple[Part, int]:
             [
                 series_md(pc, series_of(figure), here),
                 pc.w.entity_link("journey", journey, here) if journey else "",
-                period_text(pc, figure.cell.period),
+                pc.w.period(figure.cell.period),
                 value,
                 target,
                 status,
@@ -213,10 +216,14 @@ def _part_md(pc: PageContext, part: Part, total: int, level: str, more: str | No
     out = [f"\n{level} {part.title} {{#{part.anchor}}}\n"]
     if part.help:
         out.append(f"{part.help}\n")
-    out.append(w.table(part.headers, rows))
     hidden = total - len(rows)
+    if rows or not hidden:
+        out.append(w.table(part.headers, rows))
     if hidden > 0:
-        label = w.t("health.and_more").format(n=w.plain(f"{hidden:,}"))
+        # Entries the list has but its rows leave out (the measured figures' breakdowns):
+        # "and N more" after rows, their own title where they are all there is.
+        label = w.t("health.and_more") if rows else f"{w.t('breakdowns')} ({{n}})"
+        label = label.format(n=w.plain(f"{hidden:,}"))
         out.append(f"\n{w.link(label, f'{more}#{part.anchor}') if more else label}\n")
     return "\n".join(out)
 
