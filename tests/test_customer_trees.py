@@ -86,12 +86,20 @@ def test_one_diagram_per_dimension_with_its_segments_and_personas(workspace: Pat
     assert nodes == ["Customer tree: Need", "By need", "Elderly", "Reduced mobility"]
     assert "☺ Sara" in need.source and "Omar" not in need.source  # Omar has no need segment
     assert need.alt_text.splitlines()[0] == ("Need — Customer tree: 3 segments and 1 persona.")
-    assert "  - Elderly (est. volume: 1,200) — personas: Sara" in need.alt_text
+    # Sub-segments nest under their parent: Python-Markdown nests at four spaces.
+    assert need.alt_text.split("\n\n", 1)[1].splitlines() == [
+        "- By need (est. volume: 5,000)",
+        "    - Elderly (est. volume: 1,200) — personas: Sara",
+        "    - Reduced mobility",
+    ]
     first = diagrams["en", "customer-tree"]
     assert "People" in first.source and "By need" not in first.source
     assert "☺ Sara" in first.source and "☺ Omar" in first.source
     arabic = diagrams["ar", "customer-tree-need"]
     assert arabic.title == "شجرة المستفيدين: الاحتياج"
+    # Two personas on one segment, joined by the reader's list separator.
+    assert "    - Citizens — personas: Sara, Omar" in first.alt_text.splitlines()
+    assert "    - المواطنون — الشخصيات: سارة، عمر" in diagrams["ar", "customer-tree"].alt_text
 
 
 def test_a_workspace_without_dimensions_draws_one_tree_as_before(workspace: Path) -> None:

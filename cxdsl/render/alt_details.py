@@ -37,20 +37,27 @@ def step_heading(ctx: RenderContext, number: int, title: str) -> str:
     return f"{ui('step', ctx.lang)} {number}: {title}"
 
 
-def gap_part(ctx: RenderContext, step: Step) -> str | None:
+def _same(text: str) -> str:
+    return text
+
+
+def gap_part(ctx: RenderContext, step: Step, f: Format = _same) -> str | None:
     """ "Expected 4, perceived 2.5 (gap -1.5)" for a step that states either score (the gap
-    only when it states both, perceived − expected, on the journey's scale); None else."""
+    only when it states both, perceived − expected, on the journey's scale); None else.
+    Each number goes through ``f`` (on an Arabic page, isolated so ``-2`` never reads
+    ``2-``)."""
     expected, perceived = step.expected_score, step.perceived_score
     parts = []
     if expected is not None:
-        parts.append(f"{ui('expected', ctx.lang)} {expected:g}")
+        parts.append(f"{ui('expected', ctx.lang)} {f(f'{expected:g}')}")
     if perceived is not None:
-        parts.append(f"{ui('perceived', ctx.lang)} {perceived:g}")
+        parts.append(f"{ui('perceived', ctx.lang)} {f(f'{perceived:g}')}")
     if not parts:
         return None
     text = list_separator(ctx.lang).join(parts)
     if expected is not None and perceived is not None:
-        text += f" ({ui('gap_short', ctx.lang)} {signed_number(perceived - expected)})"
+        gap = f(signed_number(perceived - expected))
+        text += f" ({ui('gap_short', ctx.lang)} {gap})"
     return text
 
 
@@ -73,7 +80,7 @@ def step_facts(
     for persona, value in ctx.emotions(journey, step):
         who = f" ({f(ctx.name_of('persona', persona))})" if persona else ""
         facts.append(f"{ui('emotion', lang)}{who}: {f(ctx.emotion_label(value, scale))}")
-    if (gap := gap_part(ctx, step)) is not None:
+    if (gap := gap_part(ctx, step, f)) is not None:
         facts.append(gap)
     for pain in step.pain_points:
         severity = ui(pain.severity, lang)

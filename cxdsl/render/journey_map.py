@@ -24,7 +24,7 @@ import re
 
 import graphviz
 
-from ..i18n import arrow, ui
+from ..i18n import arrow, list_separator, ui
 from ..journey_flow import Flow, journey_flow
 from ..model import Journey, Step, Transition
 from .context import RenderContext
@@ -89,7 +89,7 @@ def _step_label(ctx: RenderContext, journey: Journey, step: Step, number: int, f
             f"</FONT></TD></TR>"
         )
     if step.personas:
-        who = ", ".join(ctx.short_name_of(p) for p in step.personas)
+        who = list_separator(ctx.lang).join(ctx.short_name_of(p) for p in step.personas)
         lived = f"{LIVED_BY} {ui('lived_by', ctx.lang)}: {who}"
         rows.append(
             f'<TR><TD ALIGN="CENTER"><FONT POINT-SIZE="9" COLOR="#333333">'

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 import graphviz
 
-from ..i18n import count_text, format_count, ui
+from ..i18n import count_text, format_count, list_separator, ui
 from ..model import Action, Actor, Journey, Persona, Segment, Step, parent_segments
 from ..paths import anchor_id
 from ..segment_trees import CustomerTree, customer_trees
+from .alt_details import item
 from .context import RenderContext
 from .dot_legend import Entry, add_legend
 from .palette import PARTNER_FILL
@@ -193,7 +194,7 @@ def customer_tree_text(
 ) -> str:
     """The text alternative of one dimension's tree (None: the workspace's only tree, every
     segment and every persona): its segments, nested, with their volumes and the personas
-    on each."""
+    on each. Sub-segments nest under their parent (:func:`.alt_details.item`)."""
     personas = _tree_personas(ctx, tree)
     segments = tree.segments if tree is not None else tuple(_segments(ctx))
     head = ui("alt_customer_tree", ctx.lang).format(
@@ -214,8 +215,9 @@ def customer_tree_text(
                 else ""
             )
             on = [f(ctx.text(p.name)) for p in personas if seg.id in p.segments]
-            extra = f" — {ui('alt_personas_on', ctx.lang)}: {', '.join(on)}" if on else ""
-            lines.append(f"{'  ' * depth}- {f(ctx.text(seg.name))}{volume}{extra}")
+            who = list_separator(ctx.lang).join(on)
+            extra = f" — {ui('alt_personas_on', ctx.lang)}: {who}" if on else ""
+            lines.append(item(depth, f"{f(ctx.text(seg.name))}{volume}{extra}"))
             emit(seg.id, depth + 1)
 
     emit(None, 0)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +19,22 @@ from .markdown import Writer, escape_markdown, relative
 if TYPE_CHECKING:
     from .measured_figures import JourneyResults
     from .preview import Preview
+
+#: An SVG's description (:func:`cxdsl.render.pipeline.finish_svg` and the charts write one).
+_DESC = re.compile(r"<desc\b[^>]*>(.*?)</desc>", re.S)
+
+
+def image_alt(summary: str, title: str) -> str:
+    """An image's alt text under a caption of ``title``: the one-line ``summary`` of what
+    it shows (the caption already says what it is, so the alt does not repeat it), else
+    the title; escaped Markdown without isolating markup (it becomes an attribute)."""
+    return escape_markdown(" ".join(summary.split()) or title)
+
+
+def chart_alt(svg: str, title: str) -> str:
+    """:func:`image_alt` of a chart from the description its SVG carries (``<desc>``)."""
+    found = _DESC.search(svg)
+    return image_alt(html.unescape(found.group(1)) if found else "", title)
 
 
 @dataclass
@@ -91,9 +109,11 @@ class PageContext:
             return f'!!! info "{title}"\n\n{alt_text}\n\n'
         src = relative(here, diagram_file(diagram))
         svg = (self.diagrams_out / f"{diagram.path}.svg").read_text(encoding="utf-8")
+        # The image's alt says what the diagram shows (its one-line summary), not its title.
+        alt = image_alt(diagram.description, diagram.title)
         # Markdown (not raw HTML) links, so mkdocs resolves them for directory URLs.
         return (
-            figure_md(src, title, title, escape_markdown(self.w.t("open_full_size")), svg)
+            figure_md(src, alt, title, escape_markdown(self.w.t("open_full_size")), svg)
             + f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n'
         )
 

@@ -1,9 +1,10 @@
 """The "More" table: a team's own fields (``tags:`` and ``x-`` keys) of an entity, a stage
 or a step, shown as text.
 
-cxdsl gives extension fields no meaning, so they are shown exactly as written: keys and
-values escaped like any model text, a nested value written out as compact JSON. Nothing in
-them ever becomes markup or a link (a value ``"[x](javascript:…)"`` reads as itself).
+cxdsl gives extension fields no meaning, so they are shown exactly as written: tags and
+keys as code (identifiers the files write, read left to right on any page), values escaped
+like any model text, a nested value written out as compact JSON. Nothing in them ever
+becomes markup or a link (a value ``"[x](javascript:…)"`` reads as itself).
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ def more_table(pc: PageContext, obj: BaseModel) -> str:
     w, t = pc.w, pc.w.t
     rows = []
     if obj.tags:
-        rows.append((t("tags"), w.sep.join(w.plain(tag) for tag in obj.tags)))
-    rows += [
-        (w.plain(key), w.plain(extension_text(value))) for key, value in obj.extensions.items()
-    ]
+        rows.append((t("tags"), w.sep.join(w.code(tag) for tag in obj.tags)))
+    rows += [(w.code(key), w.plain(extension_text(value))) for key, value in obj.extensions.items()]
     return f"\n**{t('more')}**\n\n" + w.table([t("field"), t("value")], rows)
