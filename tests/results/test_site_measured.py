@@ -8,6 +8,7 @@ Snapshots: ``CXDSL_UPDATE_SNAPSHOTS=1 pytest tests/results`` rewrites them (revi
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import re
 import threading
@@ -25,7 +26,7 @@ from playwright.sync_api import Browser
 from cxdsl.build import Prepared, site_config
 from cxdsl.cache import BUILT_DIAGRAMS, DIAGRAM_CACHE
 from cxdsl.compiler import CheckResult, check_workspace
-from cxdsl.i18n import with_unit
+from cxdsl.i18n import LRI, PDI, RLI, with_unit
 from cxdsl.render.chart_parts import number
 from cxdsl.render.context import RenderContext
 from cxdsl.render.pipeline import plan_diagrams, render_diagrams
@@ -344,24 +345,95 @@ def test_funnel_and_association_tables(sites: dict[str, SiteContent]) -> None:
     assert [r[2] for r in rows(association, "")[2:]] == ["10%", "25%", "30%", "20%", "5%"]
 
 
-@pytest.mark.xfail(
-    reason="issue 15 in progress: the home page's off-target list moved to"
-    " attention.md with another table layout; this test still reads the old one",
-    strict=False,
-)
+def part(page: str, start: str, end: str | None = None) -> str:
+    """The text of ``page`` from ``start`` to ``end`` (or to the page's end)."""
+    begin = page.index(start)
+    return page[begin : page.index(end, begin) if end else len(page)]
+
+
+def body_rows(markdown_text: str) -> list[list[str]]:
+    """The cells of every table row but the headers (and their separators)."""
+    found = rows(markdown_text, "")
+    separator = [r[0].startswith("---") for r in found] + [False]
+    return [r for k, r in enumerate(found) if not separator[k] and not separator[k + 1]]
+
+
+def text_of(cell: str) -> str:
+    """A cell as it reads: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", cell))
+
+
+CSAT_LINK = "[Satisfaction](metrics/index.md#metric-csat)"
+PERMIT_LINK = "[Building permit](journeys/permit.md)"
+
+
 def test_home_page_lists_what_is_off_target_and_underpowered(sites: dict[str, SiteContent]) -> None:
-    home = sites["en"].pages["attention.md"]  # the home page lists the first 5
-    attention = home[home.index("## Needs attention") : home.index("## Customer tree")]
-    not_met = attention[attention.index("### ✘ Not met") : attention.index("### ⚠ Underpowered")]
-    underpowered = attention[attention.index("### ⚠ Underpowered") :]
+    # The attention page holds every figure off target or underpowered in its latest period.
+    whole = part(sites["en"].pages["attention.md"], "## Measured figures off target")
+    not_met = part(whole, "### ✘ Not met", "### ⚠ Underpowered")
+    underpowered = part(whole, "### ⚠ Underpowered")
     # Only each cell's latest figure: CSAT 2026-Q1 (not met); ease at Review was not met in
     # 2025-Q4 but is inconclusive in 2026-Q1, CSAT was underpowered in 2025-Q4 only.
-    assert [r[3] for r in rows(not_met, "[Satisfaction]")] == ["Q1 2026"]
-    assert "[Ease]" not in not_met
+    (csat,) = rows(not_met, "[Satisfaction]")
+    assert csat[:4] == [CSAT_LINK, PERMIT_LINK, "—", "Q1 2026"]
+    assert [text_of(c) for c in csat[4:7]] == ["74.5", "71–77.8", "520"]
+    assert "[Ease]" not in not_met and "Q4 2025" not in whole
     # Breakdowns are many in real results: collapsed under their own title.
     assert '??? note "By stage, step, segment, channel or persona (1)"' in underpowered
     (citizens,) = rows(underpowered, "[Satisfaction]")
-    assert citizens[2:4] == ["Segment: Citizens", "Q1 2026"] and citizens[6] == "30"
+    assert citizens[:4] == [CSAT_LINK, PERMIT_LINK, "Segment: Citizens", "Q1 2026"]
+    assert citizens[6] == "30" and "⚠ Underpowered" in citizens[8]
+    # The home page: the journeys' own figures first, linked to the whole list.
+    home = part(sites["en"].pages["index.md"], "{#attention-measured}", "cx-model-health")
+    assert [r[:3] for r in body_rows(home)] == [[CSAT_LINK, PERMIT_LINK, "Q1 2026"]]
+    assert "[and 1 more](attention.md#attention-measured)" in home
+    # In Arabic the period in words, its year isolated, on both pages.
+    quarter = 'الربع الأول <bdi dir="ltr">2026</bdi>'
+    arabic = sites["ar"].pages
+    home_ar = part(arabic["index.md"], "{#attention-measured}", "cx-model-health")
+    assert [r[2] for r in body_rows(home_ar)] == [quarter]
+    whole_ar = part(arabic["attention.md"], "{#attention-measured}")
+    assert [r[3] for r in body_rows(whole_ar)] == [quarter, quarter]
+
+
+def test_home_page_links_breakdowns_when_they_are_all_off_target(
+    result: CheckResult, tmp_path: Path
+) -> None:
+    """Where only breakdowns need attention, the home page says how many and links them
+    (not "none" followed by "and 1 more")."""
+    results = hand_results()
+    results.figures = [f for f in results.figures if f.metric != "csat" or f.cell.segment]
+    only = CheckResult(result.workspace, result.index, result.diagnostics, results)
+    labels = {
+        "en": "By stage, step, segment, channel or persona (1)",
+        "ar": 'حسب المرحلة أو الخطوة أو الشريحة أو القناة أو الشخصية (<bdi dir="ltr">1</bdi>)',
+    }
+    for lang, label in labels.items():
+        site = generate_site(only, [], tmp_path, lang)
+        home = part(site.pages["index.md"], "{#attention-measured}", "cx-model-health")
+        assert not body_rows(home) and "*none*" not in home and "لا يوجد" not in home
+        assert home.count("](attention.md#attention-measured)") == 1
+        assert f"[{label}](attention.md#attention-measured)" in home
+        # There: the one figure, with its segment and sample.
+        (citizens,) = body_rows(part(site.pages["attention.md"], "{#attention-measured}"))
+        assert (
+            citizens[0].endswith("(metrics/index.md#metric-csat)") and text_of(citizens[6]) == "30"
+        )
+
+
+def test_a_period_from_the_data_is_text_on_the_home_page(tmp_path: Path) -> None:
+    """The latest period (whose figures the home page lists) holding HTML and script."""
+    result = checked(tmp_path)
+    period = '2026-Q1"><script>window.__xss=4</script>|'
+    result.results = hand_results([*PERIODS[:2], period])
+    for lang in ("en", "ar"):
+        site = generate_site(result, [], tmp_path / "out", lang)
+        for page in ("index.md", "attention.md"):
+            html_page = markdown.markdown(site.pages[page], extensions=EXTENSIONS)
+            assert "<script>" not in html_page, (lang, page)
+            assert '2026-Q1"><script>window.__xss=4</script>|' in "".join(
+                _rendered_text(site.pages[page])
+            )
 
 
 def test_customer_tree_shows_measured_beside_estimated_volume(
@@ -374,19 +446,47 @@ def test_customer_tree_shows_measured_beside_estimated_volume(
     assert "| Measured volume | – No data &#40;none, or fewer than 10&#41; |" in citizens
 
 
-@pytest.mark.xfail(
-    reason="issue 15 in progress: periods are now written in words and the"
-    " metrics tables changed columns; the row matching here is not updated yet",
-    strict=False,
-)
 def test_metrics_page_shows_each_journeys_figures_and_trend(sites: dict[str, SiteContent]) -> None:
     page = sites["en"].pages["metrics/index.md"]
-    csat = page[page.index("{#metric-csat}") : page.index("{#metric-nps}")]
-    assert "**Measured**" in csat
-    assert "../diagrams/journeys/permit/measured-trend-csat.svg" in csat
-    assert [r[0] for r in rows(csat, "20")] == ["Q1 2026", "Q4 2025", "Q3 2025"]
-    wait = page[page.index("{#metric-wait-time}") : page.index("## Instruments")]
+    csat = part(page, "{#metric-csat}", "{#metric-nps}")
+    measured = part(csat, "**Measured**")
+    assert "[Building permit](../journeys/permit.md)" in measured
+    assert "../diagrams/journeys/permit/measured-trend-csat.svg" in measured
+    # Newest first: value, interval, n, target, status, change since the period before.
+    assert [[text_of(c) for c in r] for r in body_rows(measured)] == [
+        [
+            *("Q1 2026", "74.5", "71–77.8", "520", "80", "✘ Not met † provisional"),
+            "-4.5 since Q4 2025 (larger than the noise)",
+        ],
+        [
+            *("Q4 2025", "79", "70.2–86.1", "60", "80", "⚠ Underpowered"),
+            "-3 since Q3 2025 (within the noise)",
+        ],
+        ["Q3 2025", "82", "78.1–85.5", "400", "80", "✔ Met", "—"],
+    ]
+    nps = part(page, "{#metric-nps}", "{#metric-ease}")
+    assert "../diagrams/journeys/permit/measured-trend-nps.svg" in nps
+    assert [
+        [text_of(c) for c in r[:2]] + [text_of(r[5])] for r in body_rows(part(nps, "**Measured**"))
+    ] == [
+        ["Q1 2026", "31 points", "✔ Met"],
+        ["Q4 2025", "20 points", "≈ Inconclusive"],
+        ["Q3 2025", "—", "🔒 Suppressed (fewer than 10 responses)"],
+    ]
+    wait = part(page, "{#metric-wait-time}", "## Instruments")
     assert "– No data" in wait
+    # In Arabic: the periods in words, each year and figure isolated.
+    arabic = part(sites["ar"].pages["metrics/index.md"], "{#metric-csat}", "{#metric-nps}")
+    latest, *earlier = body_rows(part(arabic, "**القياس الفعلي**"))
+    assert [r[0] for r in [latest, *earlier]] == [
+        'الربع الأول <bdi dir="ltr">2026</bdi>',
+        'الربع الرابع <bdi dir="ltr">2025</bdi>',
+        'الربع الثالث <bdi dir="ltr">2025</bdi>',
+    ]
+    assert latest[6] == (
+        '<bdi dir="ltr">&#45;4.5</bdi> منذ الربع الرابع <bdi dir="ltr">2025</bdi>'
+        " &#40;تغيّر دالّ إحصائياً&#41;"
+    )
 
 
 def test_a_journey_without_results_has_no_measured_section(
@@ -451,11 +551,6 @@ def test_two_statistics_of_one_metric_are_two_cards(result: CheckResult, tmp_pat
     assert 'stroke-dasharray="5 3"' in median and 'stroke-dasharray="5 3"' not in p90
 
 
-@pytest.mark.xfail(
-    reason="issue 15 in progress: periods in words"
-    " (January 2026) changed the table rows this test matches",
-    strict=False,
-)
 def test_each_series_reads_in_its_own_cadence(result: CheckResult, tmp_path: Path) -> None:
     """Monthly figures beside quarterly ones: each card, trend and table keeps its own
     periods, and a change is since the series' own previous period."""
@@ -468,19 +563,52 @@ def test_each_series_reads_in_its_own_cadence(result: CheckResult, tmp_path: Pat
     mixed = CheckResult(result.workspace, result.index, result.diagnostics, results)
     site = generate_site(mixed, [], tmp_path, "en")
     text = section(site.pages["journeys/permit.md"])
-    wait = re.split(r'<div class="cx-result[ "]', text[: text.index("??? info")])[3]
+    csat, _, wait = re.split(r'<div class="cx-result[ "]', text[: text.index("??? info")])[1:]
+    # Since the series' own previous period: January for the monthly, Q4 for the quarterly
+    # (not February, the period just before 2026-Q1 in the workspace's order).
     assert "&#45;2 since January 2026" in wait and "<small>February 2026</small>" in wait
+    assert "&#45;4.5 since Q4 2025" in csat and "<small>Q1 2026</small>" in csat
     tables = text[text.index("??? info") : text.index("### Criteria")]
-    assert [r[0] for r in rows(tables, "20")] == [
+    assert [r[0] for r in body_rows(tables)] == [
         *(["Q1 2026", "Q4 2025", "Q3 2025"] * 2),
-        "2026-02",
-        "2026-01",
+        "February 2026",
+        "January 2026",
     ]
-    trend = ET.fromstring(
-        site.files["diagrams/journeys/permit/measured-trend-wait-time.svg"].read_text("utf-8")
-    )
-    labels = [t.text for t in trend.iter("{http://www.w3.org/2000/svg}text")]
-    assert labels[-2:] == ["January 2026", "February 2026"]
+    svg = "{http://www.w3.org/2000/svg}text"
+    charts = {
+        name: ET.fromstring(
+            site.files[f"diagrams/journeys/permit/measured-trend-{name}.svg"].read_text("utf-8")
+        )
+        for name in ("wait-time", "csat")
+    }
+    labels = {name: [t.text for t in chart.iter(svg)] for name, chart in charts.items()}
+    assert labels["wait-time"][-2:] == ["January 2026", "February 2026"]
+    assert labels["csat"][-3:] == ["Q3 2025", "Q4 2025", "Q1 2026"]
+    assert not [x for x in labels["csat"] if x and ("2025-12" in x or "December" in x)]
+    # The metrics page and the attention page read each series in its own periods too.
+    page = site.pages["metrics/index.md"]
+    wait_rows = body_rows(part(part(page, "{#metric-wait-time}", "## Instruments"), "**Measured**"))
+    assert [r[0] for r in wait_rows] == ["February 2026", "January 2026"]
+    assert text_of(wait_rows[0][6]) == "-2 since January 2026 (larger than the noise)"
+    not_met = part(site.pages["attention.md"], "### ✘ Not met", "### ⚠ Underpowered")
+    assert [(r[0], r[3]) for r in body_rows(not_met)] == [
+        (CSAT_LINK, "Q1 2026"),
+        ("[Waiting time](metrics/index.md#metric-wait-time)", "February 2026"),
+    ]
+    # In Arabic: months by their Arabic names, each year isolated (bdi on pages, LRI…PDI
+    # inside the chart's right-to-left label).
+    site = generate_site(mixed, [], tmp_path, "ar")
+    wait = re.split(r'<div class="cx-result[ "]', section(site.pages["journeys/permit.md"]))[3]
+    assert '<bdi dir="ltr">&#45;2</bdi> منذ يناير <bdi dir="ltr">2026</bdi>' in wait
+    assert '<small>فبراير <bdi dir="ltr">2026</bdi></small>' in wait
+    chart = site.files["diagrams/journeys/permit/measured-trend-wait-time.svg"].read_text("utf-8")
+    labels = [t.text for t in ET.fromstring(chart).iter(svg)]
+    assert labels[-2:] == [f"{RLI}يناير {LRI}2026{PDI}{PDI}", f"{RLI}فبراير {LRI}2026{PDI}{PDI}"]
+    home = part(site.pages["index.md"], "{#attention-measured}", "cx-model-health")
+    assert [r[2] for r in body_rows(home)] == [
+        'الربع الأول <bdi dir="ltr">2026</bdi>',
+        'فبراير <bdi dir="ltr">2026</bdi>',
+    ]
 
 
 class _Tags(HTMLParser):
