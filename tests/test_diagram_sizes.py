@@ -18,14 +18,11 @@ through a stage's title.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -45,6 +42,7 @@ from cxdsl.render.step_axis import layout_names
 from cxdsl.site.build import build_site
 from cxdsl.site.diagram_embed import figure, svg_size
 
+from ._serve import serve_folder
 from .conftest import REPO, make_workspace
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -98,20 +96,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
-
-    class Quiet(handler.func):  # type: ignore[name-defined,misc]
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        def handle_error(self, request: object, client_address: object) -> None:
-            pass  # a navigation that cancels an image's download is not an error here
-
-    httpd = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(built)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(built) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

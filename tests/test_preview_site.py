@@ -9,10 +9,7 @@ The tests that read it are ``slow`` (the build runs mkdocs, a few seconds, once)
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -30,6 +27,7 @@ from cxdsl.site.changes_page import markdown_safe, with_notice
 from cxdsl.site.generate import generate_site
 from cxdsl.site.preview import change_path, check_base, make_preview, preview_path
 
+from ._serve import serve_folder
 from .conftest import make_workspace
 from .test_diff_git import git
 
@@ -98,19 +96,8 @@ def preview_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="module")
 def server(preview_site: tuple[Path, Path]) -> Iterator[str]:
-    folder = str(preview_site[1])
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=folder)
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(preview_site[1]) as url:
+        yield url
 
 
 def article(site: Path, url: str) -> str:

@@ -8,11 +8,8 @@ table cells and show no list markup.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +38,7 @@ from cxdsl.site.search_text import (
     words,
 )
 
+from ._serve import serve_folder
 from .conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
@@ -272,17 +270,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(built))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(built) as url:
+        yield url
 
 
 def test_the_built_index_holds_keys_and_the_pages_load_the_shim(built: Path) -> None:

@@ -6,11 +6,8 @@ Screenshots are kept in test-artifacts/site/.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +20,7 @@ from cxdsl.i18n import ui
 from cxdsl.site.build import build_site
 from cxdsl.site.markdown import escape_markdown, safe_url
 
+from ._serve import serve_folder
 from .conftest import REPO, make_workspace
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
@@ -52,19 +50,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(built: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built))
-
-    class Quiet(handler.func):  # type: ignore[name-defined,misc]
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(built))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(built) as url:
+        yield url
 
 
 def open_page(browser: Browser, url: str, shot: str | None = None) -> tuple[Page, list[str]]:

@@ -10,12 +10,9 @@ literal text somewhere, and the search index must hold no markup from a model fi
 
 from __future__ import annotations
 
-import functools
-import http.server
 import itertools
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,6 +29,7 @@ from cxdsl.loading.yamlsafe import parse_documents
 from cxdsl.model import ENTITY_KINDS, Model, Settings
 from cxdsl.model.introspect import texts
 
+from ._serve import serve_folder
 from .conftest import CHROMIUM_ARGS, REPO
 
 #: Each payload would run ``window.__xss = <n>`` (or set the title) if it became markup.
@@ -168,16 +166,8 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(corpus_site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(corpus_site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(corpus_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
