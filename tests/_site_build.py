@@ -25,7 +25,7 @@ import pytest
 
 from cxdsl.site.build import build_site
 
-from .conftest import REPO, shared_folder
+from .conftest import EXAMPLE, REPO, shared_folder
 
 SITE_URL = "https://cx.example.org/sub/path/"
 PREFIX = "/sub/path"
@@ -34,7 +34,6 @@ BUILD_DAY = dt.datetime(2026, 9, 1, 12, tzinfo=dt.UTC)
 OLD = dt.datetime(2026, 3, 15, 12, tzinfo=dt.UTC)
 NEW = dt.datetime(2026, 6, 20, 12, tzinfo=dt.UTC)
 NEW_FILE = "journeys/file-complaint.py"
-EXAMPLE = ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml")
 
 
 @contextlib.contextmanager

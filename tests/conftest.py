@@ -126,6 +126,36 @@ def shared_folder(
     return folder
 
 
+#: The example workspace's files, as a test copies them.
+EXAMPLE = ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml")
+
+
+def copy_example(ws: Path) -> Path:
+    """The example workspace's files copied into ``ws`` (made if missing); ``ws`` back."""
+    ws.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLE:
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
+    return ws
+
+
+def _build_example(folder: Path) -> None:
+    from cxdsl.site.build import build_site
+
+    ws = copy_example(folder / "ws")
+    report, _warnings = build_site(ws, ws / "site")
+    assert report.built and report.prepared.result.ok
+    assert not report.render.failed and not report.render.skipped
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example workspace's site, built from a copy once per run and shared by every
+    worker: read it, never write into it (a test that changes a site builds its own).
+    Its parent is the workspace it was built from."""
+    return shared_folder(tmp_path_factory, "example-site", _build_example) / "ws" / "site"
+
+
 @pytest.fixture(scope="session")
 def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """cxdsl's runtime dependencies and setuptools as wheels, for offline installs."""

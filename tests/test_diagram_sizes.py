@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -39,7 +38,6 @@ from cxdsl.render.context import RenderContext
 from cxdsl.render.emotion_curve import emotion_curve_svg, spread
 from cxdsl.render.journey_map import journey_map_dot
 from cxdsl.render.step_axis import layout_names
-from cxdsl.site.build import build_site
 from cxdsl.site.diagram_embed import figure, svg_size
 
 from ._serve import serve_folder
@@ -48,7 +46,6 @@ from .conftest import REPO, make_workspace
 SVG = "{http://www.w3.org/2000/svg}"
 LANGS = ("ar", "en")
 MIN_PX = 11.0
-EXAMPLE = ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml")
 
 #: Every diagram image of the page: its file, displayed width, size attributes and link.
 DIAGRAMS = """async () => {
@@ -82,16 +79,9 @@ SMALLEST = """(width) => {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace's site, built once from a copy."""
-    ws = tmp_path_factory.mktemp("example")
-    for name in EXAMPLE:
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
-    report, _warnings = build_site(ws, ws / "site")
-    assert report.prepared.result.ok
-    assert not report.render.failed and not report.render.skipped
-    return ws / "site"
+def built(example_site: Path) -> Path:
+    """The example workspace's site (built once per run: conftest's ``example_site``)."""
+    return example_site
 
 
 @pytest.fixture(scope="module")

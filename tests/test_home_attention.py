@@ -6,31 +6,20 @@ counts come after."""
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from cxdsl.site.build import build_site
-
-from .conftest import REPO
-
 LANGS = ("ar", "en")
 ROOT = "http://site.invalid/"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace (a copy), built once."""
-    ws = tmp_path_factory.mktemp("example")
-    for name in ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
-    report, _warnings = build_site(ws, ws / "site")
-    assert not report.render.failed
-    return ws / "site"
+def built(example_site: Path) -> Path:
+    """The example workspace's site (built once per run: conftest's ``example_site``)."""
+    return example_site
 
 
 class Page(HTMLParser):

@@ -257,15 +257,9 @@ def test_rewrite_index_adds_the_key_fields_once() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace's site, built once from a copy."""
-    ws = tmp_path_factory.mktemp("example")
-    for name in ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
-    report, _warnings = build_site(ws, ws / "site")
-    assert report.prepared.result.ok
-    return ws / "site"
+def built(example_site: Path) -> Path:
+    """The example workspace's site (built once per run: conftest's ``example_site``)."""
+    return example_site
 
 
 @pytest.fixture(scope="module")
