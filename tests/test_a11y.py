@@ -449,11 +449,6 @@ def test_a_journey_maps_text_alternative_nests_stages_steps_and_facts(
     assert len(ordered.elements("li")) == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="diagrams take their summary as alt (content.py); the measured charts do not yet: "
-    "cxdsl/site/measured_figures.py chart_md should take alt = chart_alt(svg, title)",
-)
 def test_an_images_alt_text_does_not_repeat_its_caption(built: Path) -> None:
     parser = _Parser()
     parser.feed((built / "en/journeys/file-complaint/index.html").read_text(encoding="utf-8"))

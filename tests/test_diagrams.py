@@ -498,7 +498,9 @@ def test_the_actors_and_systems_catalog_pages_show_the_actor_map(
     for lang, title in (("en", "Actor map"), ("ar", "خريطة الجهات المنفذة")):
         site = generate_site(result, diagrams, out, lang)
         for page in ("catalog/actors.md", "catalog/systems.md"):
-            assert f"[![{title}](../diagrams/actor-map.svg)" in site.pages[page], page
+            # The image's alt is the map's summary; its caption, the title.
+            assert "](../diagrams/actor-map.svg)" in site.pages[page], page
+            assert f"<figcaption>{title}</figcaption>" in site.pages[page], page
         assert "actor-map.svg" not in site.pages["catalog/channels.md"]
         assert site.files["diagrams/actor-map.svg"].exists()
 

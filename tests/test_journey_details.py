@@ -51,6 +51,11 @@ def text(markdown: str) -> str:
     return html.unescape(re.sub(r"</?bdi[^>]*>", "", markdown))
 
 
+def code(ident: str) -> str:
+    """An id, tag or key as the page writer shows it (as code, read left to right)."""
+    return f'<code dir="ltr">{ident}</code>'
+
+
 def rows(table: str) -> list[list[str]]:
     """The body rows of a Markdown table, as cells of text."""
     lines = [line for line in table.splitlines() if line.startswith("|")][2:]
@@ -194,10 +199,10 @@ def test_more_shows_tags_and_x_fields_as_text(checked: CheckResult) -> None:
     table = more_table(context(checked), step)
     assert "<script>" not in table and "<b>" not in table and "](" not in table
     assert rows(table) == [
-        ["Tags", "pilot, hajj-1446"],
-        ["x-budget-line", "4.2"],
-        ["x-note", HOSTILE],
-        ["x-nested", '{"owner": "<b>unit</b>", "years": [1445, 1446], "ok": true}'],
+        ["Tags", f"{code('pilot')}, {code('hajj-1446')}"],
+        [code("x-budget-line"), "4.2"],
+        [code("x-note"), HOSTILE],
+        [code("x-nested"), '{"owner": "<b>unit</b>", "years": [1445, 1446], "ok": true}'],
     ]
     assert table.startswith("\n**More**\n")
     assert more_table(context(checked), Step(id="t", title="T")) == ""
@@ -263,7 +268,7 @@ def test_a_persona_shows_country_nationality_and_languages_by_name(checked: Chec
     assert "| Country | Saudi Arabia |" in en
     assert "| Nationality | Indonesia |" in en
     assert "| Languages | Indonesian, Buginese |" in en
-    assert "Comes every year" in en and "| x-group | B7 |" in en
+    assert "Comes every year" in en and f"| {code('x-group')} | B7 |" in en
     ar = text(persona_page(context(checked, "ar"), persona))
     assert "| الجنسية | إندونيسيا |" in ar
     assert "| اللغات | الإندونيسية، البجينيزية |" in ar
@@ -288,7 +293,7 @@ def test_evidence_dates_and_seasons_show_both_calendars(tmp_path: Path) -> None:
     evidence = text(catalog_page(context(result), "evidence"))
     # 9 Dhu al-Hijjah 1446 (the day of Arafah) was Thursday 5 June 2025.
     assert "| Date | 5 June 2025 (9 Dhu al-Hijjah 1446 AH)" in evidence
-    assert "| x-wave | 3 |" in evidence
+    assert f"| {code('x-wave')} | 3 |" in evidence
     seasons = text(coverage_page(context(result)))
     assert (
         '| <span id="season-hajj-1446"></span>Hajj 1446 | <code>hajj-1446</code> '

@@ -20,7 +20,7 @@ from ..render import results_charts as charts
 from ..render.chart_parts import PROVISIONAL_SYMBOL, interval, number, signed_number
 from ..render.chart_parts import status_text as chart_status
 from ..results.figures import Association, Figure, FunnelStep, Results, StepReading
-from .content import PageContext
+from .content import PageContext, chart_alt
 from .diagram_embed import figure as figure_md
 from .markdown import escape_markdown, relative
 
@@ -158,7 +158,7 @@ def chart_md(pc: PageContext, name: str, svg: str, title: str, here: str) -> str
     pc.charts[path] = svg
     src = relative(here, path)
     caption = pc.w.plain(title)
-    alt = escape_markdown(title)  # an attribute: escaped, without the isolating markup
+    alt = chart_alt(svg, title)  # what it shows (its <desc>), not the caption again
     return figure_md(src, alt, caption, escape_markdown(pc.w.t("open_full_size")), svg)
 
 
