@@ -13,11 +13,7 @@ ligature" for every font while axe decides; every other element is decided as be
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -27,8 +23,7 @@ import material
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from cxdsl.site.build import build_site
-
+from ._serve import serve_folder
 from .conftest import REPO
 
 AXE = REPO / "tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -81,29 +76,15 @@ FIXED_RULES = (
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace's site, built from a copy."""
-    ws = tmp_path_factory.mktemp("example")
-    for name in ("cxdsl.yaml", "personas", "journeys", "results", "docs", "mkdocs.yml"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, ws / name)
-    report, _warnings = build_site(ws, ws / "site")
-    assert report.built and not report.render.failed
-    return ws / "site"
+def built(example_site: Path) -> Path:
+    """The example workspace's site (built once per run: conftest's ``example_site``)."""
+    return example_site
 
 
 @pytest.fixture(scope="module")
 def server(built: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(built))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(built) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
