@@ -180,9 +180,41 @@ def metric_block(pc: PageContext, metric: Metric, here: str) -> str:
             out.append(f"\n{label}\n")
             out.append(trend_chart(pc, journey, series, data, here))
             out.append(period_table(pc, metric, figures, data.periods))
+        out += _by_stage(pc, journey, metric, data, here)
     if len(out) == 1:
         out.append(f"{status_md(pc, None)}\n")
     return "\n".join(out)
+
+
+def _by_stage(
+    pc: PageContext, journey: Journey, metric: Metric, data: JourneyResults, here: str
+) -> list[str]:
+    """A metric's figures per stage of one journey (the matrix's cells of its rows),
+    newest period first, each period's stages in the journey's order."""
+    w, t = pc.w, pc.w.t
+    staged = [f for f in data.figures if f.metric == metric.id and f.cell.breakdown == "stage"]
+    titles = {stage.id: w.inline(stage.title) for stage in journey.stages}
+    order = {ident: k for k, ident in enumerate(titles)}
+    out = []
+    for series in dict.fromkeys(series_of(f) for f in staged):
+        figures = [f for f in staged if series_of(f) == series]
+        figures.sort(key=lambda f: order.get(f.cell.stage or "", len(order)))
+        rows = [
+            [
+                w.period(p),
+                titles.get(f.cell.stage or "", w.plain(f.cell.stage or "")),
+                *figure_row(pc, f, metric),
+            ]
+            for p in reversed(data.periods)
+            for f in figures
+            if f.cell.period == p
+        ]
+        label = w.entity_link("journey", journey.id, here)
+        if series[1]:
+            label += f" ({w.plain(statistic_label(pc, series[1]))})"
+        label += f" ({w.plain(t('each_stage'))})"
+        out += [f"\n{label}\n", w.table([t("period"), t("stage"), *figure_headers(pc)], rows)]
+    return out
 
 
 #: What the home page lists as needing attention, in this order.

@@ -489,6 +489,26 @@ def test_metrics_page_shows_each_journeys_figures_and_trend(sites: dict[str, Sit
     )
 
 
+def test_metrics_page_shows_a_metric_measured_per_stage(sites: dict[str, SiteContent]) -> None:
+    """Ease is measured at each stage, never for the whole journey: its figures by stage
+    (newest period first, stages in the journey's order), not "No data"."""
+    ease = part(sites["en"].pages["metrics/index.md"], "{#metric-ease}", "{#metric-wait-time}")
+    measured = part(ease, "**Measured**")
+    assert "– No data" not in measured
+    assert "[Building permit](../journeys/permit.md) (at each stage)" in measured
+    assert [[text_of(c) for c in r[:5]] + [text_of(r[6])] for r in body_rows(measured)] == [
+        ["Q1 2026", "Apply", "5.6 (1-7)", "5.3–5.9", "130", "✔ Met"],
+        ["Q1 2026", "Review", "4.8 (1-7)", "4.4–5.2", "90", "≈ Inconclusive"],
+        ["Q1 2026", "Receive", "5.9 (1-7)", "5.5–6.3", "80", "✔ Met † provisional"],
+        ["Q4 2025", "Apply", "5.4 (1-7)", "5.1–5.7", "120", "✔ Met"],
+        ["Q4 2025", "Review", "4.2 (1-7)", "3.9–4.5", "110", "✘ Not met"],
+        ["Q4 2025", "Receive", "—", "—", "—", "🔒 Suppressed (fewer than 10 responses)"],
+    ]
+    arabic = part(sites["ar"].pages["metrics/index.md"], "{#metric-ease}", "{#metric-wait-time}")
+    first = body_rows(part(arabic, "**القياس الفعلي**"))[0]
+    assert first[:2] == ['الربع الأول <bdi dir="ltr">2026</bdi>', "التقديم"]
+
+
 def test_a_journey_without_results_has_no_measured_section(
     result: CheckResult, sites: dict[str, SiteContent], tmp_path: Path
 ) -> None:
