@@ -4,14 +4,13 @@
         [--before OLD/audit.json] [--no-lighthouse]
 
 SITE_DIR (what ``cxdsl build`` wrote) is served on a free port of 127.0.0.1. Lighthouse
-(mobile and desktop) audits the home and a journey page in both languages, the Arabic
-metrics page and the first Arabic comparison page: scores, CLS, failed audits. It is no
-dependency of the project: ``npm install --prefix /tmp/lh lighthouse@12`` (13 needs Node
-22), then ``--lighthouse /tmp/lh/node_modules/.bin/lighthouse``; without it axe still
-runs. axe-core (tools/node_modules) checks every page at 1280 px with the Arabic fix of
-tests/test_a11y.py, imported from there. Screenshots: the Arabic home page at 1280 px and
-the Arabic journey page at 390 px, full page. Prints a Markdown table (``before → after``
-with ``--before``); writes audit.json, audit.md, the Lighthouse reports and the PNGs to DIR.
+(mobile and desktop: home and journey page in both languages, the Arabic metrics and first
+comparison page) gives scores, CLS and failed audits; install it outside the repository
+(``npm install --prefix /tmp/lh lighthouse@12``: 13 needs Node 22). Without it axe still
+runs: axe-core (tools/node_modules) on every page at 1280 px with the Arabic fix imported
+from tests/test_a11y.py. Screenshots, full page: the Arabic home page at 1280 px, the
+Arabic journey page at 390 px. Prints Markdown tables (``before → after`` with --before)
+and writes audit.json, audit.md, the Lighthouse reports and the PNGs into DIR.
 """
 
 from __future__ import annotations
@@ -47,12 +46,18 @@ LIGHTHOUSE_CHROME_FLAGS = (
 LIGHTHOUSE_ARGS = "--output=json --quiet --disable-full-page-screenshot --skip-audits=bf-cache"
 LIGHTHOUSE_TIMEOUT = 240  # seconds for one run (about 20 s each on two cores)
 PREFERRED_JOURNEY = "journeys/renew-building-permit/"
-#: axe's violations on the page: each rule with its impact, its number of elements and
-#: the first few of them.
+#: axe's violations: each rule, its impact, its number of elements and the first few.
 RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.map(v => ({rule: v.id, impact: v.impact, nodes: v.nodes.length,
     targets: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+#: Lazy images loaded (a full-page screenshot scrolls nothing into view), then the fonts.
+EVERY_IMAGE = """async () => {
+  for (const img of document.images) img.loading = "eager";
+  await Promise.all([...document.images].filter(i => !i.complete)
+    .map(i => new Promise(done => { i.onload = i.onerror = done; })));
+  await document.fonts.ready;
 }"""
 
 
@@ -126,8 +131,11 @@ def serve(site: Path) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, *args: object, **kwargs: object) -> None:
+            pass  # a download the browser cancelled (a broken pipe)
+
+    httpd = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -339,7 +347,7 @@ def screenshots(browser: Browser, base: str, site: Path, out: Path) -> list[str]
         page = context.new_page()
         try:
             page.goto(f"{base}/{rel}", wait_until="networkidle")
-            page.evaluate("document.fonts.ready.then(() => true)")
+            page.evaluate(EVERY_IMAGE)
             page.screenshot(path=str(path), full_page=True)
             written.append(str(path))
         except Exception as error:  # a screenshot missed: said, the figures still count
@@ -366,11 +374,8 @@ def _cell(after: str, before: str | None) -> str:
 def lighthouse_table(runs: list[LighthouseRun], before: list[LighthouseRun] | None) -> str:
     """Scores and CLS per page and form factor, and the failed accessibility audits."""
     old = {(r.label, r.form_factor): r for r in before or []}
-    lines = [
-        "| page | form factor | performance | accessibility | best practices | SEO | CLS "
-        "| failed accessibility audits |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    head = "| page | form factor | performance | accessibility | best practices | SEO | CLS |"
+    lines = [head + " failed accessibility audits |", "|---" * 8 + "|"]
     for run in runs:
         prior = old.get((run.label, run.form_factor))
         cells = [
