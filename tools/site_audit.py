@@ -16,18 +16,14 @@ and writes audit.json, audit.md, the Lighthouse reports and the PNGs into DIR.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import datetime as dt
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -123,25 +119,10 @@ def parse_args(argv: list[str] | None) -> Options:
     return Options(args.site.resolve(), args.out.resolve(), lighthouse, args.chromium, args.before)
 
 
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """``site`` served on a free port of 127.0.0.1 (folders redirected to their slash)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    class Server(http.server.ThreadingHTTPServer):
-        def handle_error(self, *args: object, **kwargs: object) -> None:
-            pass  # a download the browser cancelled (a broken pipe)
-
-    httpd = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def _repo_on_path() -> None:
+    """The repository importable (tests/ holds the suite's server and axe set-up)."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
 
 
 def _both(site: Path, rel: str) -> bool:
@@ -266,8 +247,7 @@ def load_axe_kit() -> AxeKit:
     """axe-core and the Arabic fix from tests/test_a11y.py (imported: the audit checks what
     the suite checks). If that module cannot be imported (a half-done change elsewhere),
     stock axe runs, loudly, and the results say so."""
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
+    _repo_on_path()
     try:
         from tests.conftest import CHROMIUM_ARGS
         from tests.test_a11y import ARABIC_FIX, AXE, site_pages
@@ -464,7 +444,10 @@ def audit(options: Options) -> dict[str, Any]:
     """Serve the site, run Lighthouse, axe and the screenshots: the results."""
     options.out.mkdir(parents=True, exist_ok=True)
     kit = load_axe_kit()
-    with serve(options.site) as base:
+    _repo_on_path()
+    from tests._serve import serve_folder  # quiet, and folders redirected to their slash
+
+    with serve_folder(options.site) as base:
         runs, skipped = lighthouse_all(options, base)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=options.chromium, args=kit.chromium_args)
