@@ -214,7 +214,7 @@ REVIEW_ARABIC: dict[str, str] = {
     "diff.figure_moved_status": "تغيّر رقم: {metric} في {where}: من {before} إلى {after}",
     "diff.figure_where": "{journey}، {period}",
     "diff.figure_statistic": "{metric} ({statistic})",
-    "diff.figure_value": "{value} [{interval}]، {status}، {n}",
+    "diff.figure_value": "{value} [{interval}] ({status}، {n})",
     "diff.figure_status": "{status}، {n}",
     "diff.status.met": "تحقق",
     "diff.status.not_met": "لم يتحقق",

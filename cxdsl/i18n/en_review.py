@@ -219,7 +219,7 @@ REVIEW_ENGLISH: dict[str, str] = {
     "diff.figure_moved_status": "Figure moved: {metric} on {where}: {before} → {after}",
     "diff.figure_where": "{journey}, {period}",
     "diff.figure_statistic": "{metric} ({statistic})",
-    "diff.figure_value": "{value} [{interval}], {status}, {n}",
+    "diff.figure_value": "{value} [{interval}] ({status}, {n})",
     "diff.figure_status": "{status}, {n}",
     "diff.status.met": "met",
     "diff.status.not_met": "not met",
