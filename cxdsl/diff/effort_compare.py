@@ -1,7 +1,8 @@
 """Effort before and after: the as-is journey's totals against the to-be journey's, for
 the whole journey and per compared stage, added up by :func:`cxdsl.effort.effort_totals`
 (the one answer). The comparison page shows them as a table; ``cxdsl diff`` as a line
-per journey and stage (``waiting 240 → 25 min (−215)``) and in its JSON.
+per journey and stage in the comment's language (:mod:`.effort_words`) and, in its JSON,
+in the fixed English words of :func:`effort_text` (``waiting 240 → 25 min (−215)``).
 
 A measure one side states and the other does not has no change: the side that does not
 state it may well have some (``30 → —``). A side with no steps at all (a stage the to-be
@@ -195,6 +196,10 @@ class EffortChange:
     before: dict[str, Any]
     after: dict[str, Any]
     text: str
+    #: Each measure before and after (:meth:`EffortRow.changes`), for the comment's words.
+    measures: tuple[MeasureChange, ...] = ()
+    #: The stage's title (the to-be one when both journeys have the stage).
+    title: Text | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -222,7 +227,18 @@ def to_be_effort(head: CheckResult, journeys: set[str]) -> list[EffortChange]:
         for row in effort_rows(compare_journeys(as_is, to_be), currency):
             if row.empty:
                 continue
-            text = effort_text(row)
             before, after = totals_json(row.before), totals_json(row.after)
-            out.append(EffortChange(to_be.id, as_is.id, row.stage, before, after, text))
+            measures = tuple(row.changes())
+            out.append(
+                EffortChange(
+                    to_be.id,
+                    as_is.id,
+                    row.stage,
+                    before,
+                    after,
+                    effort_text(row),
+                    measures,
+                    row.title,
+                )
+            )
     return out

@@ -1,5 +1,10 @@
 """Figures that moved between two revisions (their datasets or their plan changed): a
-journey's overall figure per metric and period, when its value or its status differs."""
+journey's overall figure per metric and period, when its value or its status differs.
+
+A ``figure.*`` change's ``path`` says where the figure is (``renew 2025-Q4 median``:
+journey, period, statistic); :func:`find_figure` finds the figure it stands for again, for
+the comment to say it in words (:mod:`.figure_words`).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,16 @@ from ..results.figures import Figure, Results
 from .engine import Change
 
 Key = tuple[str, str | None, str | None, str]
+
+
+def figure_where(figure: Figure) -> str:
+    """Where a figure is, as a change's ``path``: ``journey period [statistic]`` (``-`` for
+    a figure of no journey)."""
+    return _where(figure.cell.journey, figure.cell.period, figure.statistic)
+
+
+def _where(journey: str | None, period: str, statistic: str | None) -> str:
+    return f"{journey or '-'} {period}" + (f" {statistic}" if statistic else "")
 
 
 def _overall(results: Results | None) -> dict[Key, Figure]:
@@ -17,6 +32,15 @@ def _overall(results: Results | None) -> dict[Key, Figure]:
         for f in results.figures
         if f.cell.breakdown is None
     }
+
+
+def find_figure(results: Results | None, change: Change) -> Figure | None:
+    """The overall figure of ``results`` that a ``figure.*`` change is about (None when
+    that side has none)."""
+    for figure in _overall(results).values():
+        if figure.metric == change.entity and figure_where(figure) == change.path:
+            return figure
+    return None
 
 
 def _shown(f: Figure | None) -> str | None:
@@ -37,7 +61,6 @@ def figure_changes(base: Results | None, head: Results | None) -> list[Change]:
     for key in sorted(old.keys() | new.keys(), key=lambda k: tuple(str(p) for p in k)):
         before, after = old.get(key), new.get(key)
         metric, statistic, journey, period = key
-        where = f"{journey or '-'} {period}" + (f" {statistic}" if statistic else "")
         if before is None or after is None:
             category = "figure.added" if before is None else "figure.removed"
         elif _shown(before) != _shown(after):
@@ -45,6 +68,7 @@ def figure_changes(base: Results | None, head: Results | None) -> list[Change]:
         else:
             continue
         detail = _detail(before, after)
+        where = _where(journey, period, statistic)
         out.append(Change("metric", metric, category, where, _shown(before), _shown(after), detail))
     return out
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..compiler import CheckResult
 from ..i18n import localize
 from ..model import Journey, Stage, Step
+from .phrases import Part, Parts, quoted
 
 #: A model text as written: one string, or one per language.
 Text = str | dict[str, str]
@@ -73,3 +74,14 @@ class DiffView:
     def persona_name(self, ident: str) -> Text:
         """A persona's name as written, or its id when no side has it."""
         return self.title("persona", ident) or ident
+
+
+def quoted_text(view: DiffView, value: Any, lang: str) -> Parts:
+    """A model text in the comment's language (else the workspace's next language that has
+    it), between the quotation marks of ``lang``, marked with the language it is in."""
+    text = view.text(value, lang)
+    if isinstance(value, dict):
+        text_lang = lang if lang in value else next((k for k in view.languages if k in value), None)
+    else:
+        text_lang = view.languages[0] if view.languages else None
+    return quoted((Part("text", text, text_lang),), lang)

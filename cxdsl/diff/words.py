@@ -13,9 +13,10 @@ from typing import Any
 from ..i18n import language_name, list_separator
 from ..render.text import signed
 from .engine import Change
+from .figure_words import figure_line
 from .items import FieldChange, is_localised
 from .phrases import Line, Part, Parts, code, fill, line_html, marked, quoted, words
-from .view import DiffView
+from .view import DiffView, quoted_text
 
 #: The icon of each kind of change, by category (then by the category's last word).
 _ICONS = {
@@ -80,7 +81,7 @@ def describe(change: Change, view: DiffView, lang: str) -> Line:
     category, op = change.category, change.detail
     at = where(change, view, lang)
     if category.startswith("figure."):
-        return _figure(change, lang)
+        return figure_line(change, view, lang)
     if not change.path or category == "dangling":
         return Line(_whole(change, view, lang), icon(change))
     if category == "emotion.changed" and _is_number(change.before) and _is_number(change.after):
@@ -180,20 +181,6 @@ def _whole(change: Change, view: DiffView, lang: str) -> Parts:
             after=code(change.after),
         )
     return fill(f"diff.entity_{op}", lang, what=what, title=title)
-
-
-def _figure(change: Change, lang: str) -> Line:
-    op = change.category.rsplit(".", 1)[-1]
-    parts = fill(
-        f"diff.figure_{op}",
-        lang,
-        metric=code(change.entity),
-        where=code(change.path),
-        before=Part("text", str(change.before or "—"), "en"),
-        after=Part("text", str(change.after or "—"), "en"),
-        detail=Part("number", change.detail) if change.detail else (),
-    )
-    return Line(parts, "📊")
 
 
 def _plain_field(change: Change, view: DiffView, lang: str, at: Parts) -> Line:
@@ -320,15 +307,7 @@ def _has(key: str) -> bool:
 
 def _text(view: DiffView, value: Any, lang: str) -> Parts:
     """A model text in the comment's language, quoted."""
-    text = view.text(value, lang)
-    text_lang = lang if isinstance(value, dict) and lang in value else _guess(value, view)
-    return quoted((Part("text", text, text_lang),), lang)
-
-
-def _guess(value: Any, view: DiffView) -> str | None:
-    if isinstance(value, dict):
-        return next((k for k in view.languages if k in value), None)
-    return view.languages[0] if view.languages else None
+    return quoted_text(view, value, lang)
 
 
 def _value(view: DiffView, value: Any, lang: str) -> Parts:

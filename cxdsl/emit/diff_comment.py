@@ -267,15 +267,19 @@ def _categories(out: DiffOutput, lang: str) -> list[str]:
 
 
 def _effort_lines(out: DiffOutput) -> list[str]:
-    """Effort as-is → to-be of the to-be journeys the changes touch. The text holds only
-    numbers, fixed words and ISO currency codes (``cxdsl.diff.effort_compare``)."""
+    """Effort as-is → to-be of the to-be journeys the changes touch, in the comment's
+    language: each journey by its title, then the whole journey and each compared stage
+    (:mod:`cxdsl.diff.effort_words`)."""
     if not out.diff.effort:
         return []
+    from ..diff.effort_words import effort_lines
+    from ..diff.view import DiffView
+
     lang = language(out)
+    view = DiffView(out.base or out.head, out.head)
     lines = [f"### {ui_markdown(ui('diff.effort', lang))}", ""]
-    for e in out.diff.effort:
-        part = code_span(e.stage) if e.stage else ui_markdown(ui("diff.where_journey", lang))
-        lines.append(f"- {code_span(e.journey)} ({code_span(e.as_is)}), {part}: {e.text}")
+    for line in effort_lines(out.diff.effort, view, lang):
+        lines += line_markdown(line, lang)
     return [*lines, ""]
 
 
