@@ -97,7 +97,7 @@ LINE = {
     "en": "- Journey {i}: renew a building permit at the service centre `j{i:04d}`: 2 changes "
     "(1 × `emotion.changed`, 1 × `pain_point.added`)",
     "ar": "- الرحلة {i}: تجديد تصريح بناء في مركز الخدمة `j{i:04d}`: تغييران "
-    "(1 × `emotion.changed`, 1 × `pain_point.added`)",
+    "(1 × `emotion.changed`، 1 × `pain_point.added`)",
 }
 #: The headline: 2,000 changes (two per journey) in 1,000 journeys, each language's plural.
 HEADLINE = {

@@ -21,7 +21,7 @@ from ..diff.comment_text import code_span, escape_text
 from ..diff.engine import Change
 from ..diff.phrases import Line, Part, Parts, fill, line_markdown, to_markdown, ui_markdown, words
 from ..diff.words import describe
-from ..i18n import count_text, has_string, ui
+from ..i18n import count_text, has_string, list_separator, ui
 from ..i18n.plurals import locale_of
 from .base import DiffOutput
 from .diff_attention import attention_section, check_line
@@ -255,13 +255,16 @@ def _collapsed(
 def _one_line(out: DiffOutput, kind: str, ident: str, changes: list[Change], lang: str) -> str:
     heading = entity_heading(out, kind, ident, lang).removeprefix("#### ")
     counts = Counter(c.category for c in changes)
-    summary = ", ".join(f"{n} × {code_span(category)}" for category, n in sorted(counts.items()))
+    listed = (f"{n} × {code_span(category)}" for category, n in sorted(counts.items()))
+    summary = list_separator(lang).join(listed)
     return f"- {heading}: {count_text(len(changes), 'change', lang)} ({summary})"
 
 
 def _categories(out: DiffOutput, lang: str) -> list[str]:
     counts = Counter(c.category for c in out.diff.changes)
-    listed = ", ".join(f"{n} × {code_span(cat)}" for cat, n in sorted(counts.items()))
+    listed = list_separator(lang).join(
+        f"{n} × {code_span(cat)}" for cat, n in sorted(counts.items())
+    )
     title = ui_markdown(ui("diff.by_category", lang))
     return ["", f"<details><summary>{title}</summary>\n\n{listed}\n\n</details>"]
 
