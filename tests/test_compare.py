@@ -290,9 +290,10 @@ def test_cxdsl_diff_shows_effort_as_is_to_be(tmp_path: Path) -> None:
     markdown = CliRunner().invoke(main, args)
     assert markdown.exit_code == 0, markdown.output
     assert "### Effort: as-is → to-be" in markdown.output
+    assert "- “Get a permit online” against “Get a permit”:\n" in markdown.output
     assert (
-        "- `get-permit-online` (`get-permit`), `visit`: active 25 → 23 min (−2); "
-        "waiting 225 → 10 min (−215);"
+        "  - stage “Apply online”: active time 25 minutes → 23 minutes (−2); "
+        "waiting time 225 minutes → 10 minutes (−215);"
     ) in markdown.output
     payload = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).output)
     whole = payload["effort"][0]

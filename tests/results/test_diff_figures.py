@@ -39,6 +39,10 @@ def test_changed_data_moves_figures(tmp_path: Path) -> None:
     assert moved[0]["detail"].startswith("+25.0")
     args = ["diff", "HEAD~1", "HEAD", "--path", str(ws), "--lang", "en"]
     text = CliRunner().invoke(main, args).output
-    # Markdown: every punctuation mark of data is escaped, so it renders as written.
-    assert "📊 Figure moved: `nps` on `pay 2026-Q1`: 0\\.0" in text
-    assert "→ 25\\.0" in text
+    # Markdown: the metric and journey by name, the quarter in words, numbers as the site
+    # writes them (NPS 0 → 25 of the same 8 responses), punctuation escaped.
+    assert (
+        "📊 Figure moved: “NPS” on “Pay a fee”, Q1 2026: "
+        "0 \\[\\-60 – 60\\] (inconclusive, 8 responses) → "
+        "25 \\[\\-32\\.5 – 82\\.5\\] (inconclusive, 8 responses) (+25)"
+    ) in text
