@@ -192,8 +192,8 @@ def test_a_figure_line_names_journey_period_and_statistic_in_arabic(
     # The median went from 12 [10–14] of 40 responses to 9.5 [7.5–11.5] of 42: 9.5 − 12 = −2.5.
     assert moved == (
         "تغيّر رقم: «الرضا» (الوسيط) في «تجديد الرخصة»، أكتوبر 2025: "
-        f"من {LRI}12{PDI} \\[{LRI}10–14{PDI}\\] (بلا مستهدف، 40 إجابة) "
-        f"إلى {LRI}9.5{PDI} \\[{LRI}7\\.5–11\\.5{PDI}\\] (بلا مستهدف، 42 إجابة) "
+        f"من {LRI}12{PDI} ({LRI}10–14{PDI}، بلا مستهدف، 40 إجابة) "
+        f"إلى {LRI}9.5{PDI} ({LRI}7\\.5–11\\.5{PDI}، بلا مستهدف، 42 إجابة) "
         f"({LRI}-2.5{PDI})"
     )
     assert (
@@ -208,8 +208,8 @@ def test_a_figure_line_in_english(figures: tuple[CheckResult, CheckResult]) -> N
     moved, status, added = _lines(figures, "en")
     assert moved == (
         "Figure moved: “Satisfaction” (median) on “Renew a licence”, October 2025: "
-        "12 \\[10–14\\] (no target, 40 responses) → "
-        "9.5 \\[7\\.5–11\\.5\\] (no target, 42 responses) (-2.5)"
+        "12 (10–14, no target, 40 responses) → "
+        "9.5 (7\\.5–11\\.5, no target, 42 responses) (-2.5)"
     )
     # Only the status moved: no change in brackets; a suppressed figure shows no n.
     assert status == (
@@ -219,5 +219,5 @@ def test_a_figure_line_in_english(figures: tuple[CheckResult, CheckResult]) -> N
     # A period no calendar names is the dataset's text: shown as written, never as markup.
     assert added == (
         "New figure: “Satisfaction” on “Renew a licence”, wave \\<b\\>1: "
-        "70 \\[68–72\\] (met, 30 responses)"
+        "70 (68–72, met, 30 responses)"
     )

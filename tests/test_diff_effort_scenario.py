@@ -120,13 +120,13 @@ def test_the_figure_line_names_the_journey_and_the_quarter(comments: dict[str, s
         f"- 📊 تغيّر رقم: «رضا المستفيدين» في «{AS_IS['ar']}»، الربع الرابع 2025: "
         f"من {LRI}{old}{PDI} "
     )
-    assert f"(عينة غير كافية، {n} إجابة) إلى {LRI}{new}{PDI} " in ar
+    assert f"، عينة غير كافية، {n} إجابة) إلى {LRI}{new}{PDI} " in ar
     assert ar.endswith(f"({LRI}{change}{PDI})")
     en = next(line for line in comments["en"].splitlines() if line.startswith("- 📊"))
     assert en.startswith(
         f"- 📊 Figure moved: “Customer satisfaction” on “{AS_IS['en']}”, Q4 2025: {old} "
     )
-    assert f"(underpowered, {n} responses) → {new} " in en and en.endswith(f"({change})")
+    assert f", underpowered, {n} responses) → {new} " in en and en.endswith(f"({change})")
 
 
 def test_the_comments_match_their_snapshots(

@@ -77,14 +77,15 @@ def test_effort_totals_per_stage_and_journey_are_the_sums(checked: CheckResult) 
         "| Stage | Active time | Waiting time | Visits | Documents | Walking | Cost |"
     )
     # discover: 10 + 5 active; visit: 5 + 20 active, 45 + 120 + 60 waiting, 1 visit,
-    # 3 documents, 800 m, 150 in the workspace's SAR; receive: 10 active, 15 waiting, 20 USD.
-    visit = ["25 minutes", "225 minutes", "1 visit", "3 documents", "800 metres", "150 SAR"]
+    # 3 documents, 800 m, 150 in the workspace's SAR; receive: 10 active, 15 waiting, 20 USD;
+    # money as the locale writes it (CLDR: "SAR 150", "$20").
+    visit = ["25 minutes", "225 minutes", "1 visit", "3 documents", "800 metres", "SAR 150"]
     whole = ["50 minutes", "240 minutes", "1 visit", "3 documents", "800 metres"]
     assert rows(table) == [
         ["Discover", "15 minutes", "—", "—", "—", "—", "—"],
         ["Visit the centre", *visit],
-        ["Receive", "10 minutes", "15 minutes", "—", "—", "—", "20 USD"],
-        ["**The whole journey**", *whole, "150 SAR + 20 USD"],
+        ["Receive", "10 minutes", "15 minutes", "—", "—", "—", "$20"],
+        ["**The whole journey**", *whole, "SAR 150 + $20"],
     ]
 
 
@@ -92,6 +93,7 @@ def test_effort_totals_count_in_arabic(checked: CheckResult) -> None:
     table = effort_totals_table(context(checked, "ar"), journey(checked, "get-permit"))
     whole = rows(table)[-1]
     assert whole[1:6] == ["50 دقيقة", "240 دقيقة", "زيارة واحدة", "3 مستندات", "800 متر"]
+    assert whole[6] == "150 ر.س. + 20 US$"  # the Arabic locale's money, not "SAR"
 
 
 def test_a_steps_effort_cell_names_every_measure_it_states(checked: CheckResult) -> None:
@@ -103,10 +105,10 @@ def test_a_steps_effort_cell_names_every_measure_it_states(checked: CheckResult)
         "10 minutes waiting",
         "0 visits",
         "0 metres on foot",
-        "150 SAR",  # no currency on the step: the workspace's
+        "SAR 150",  # no currency on the step: the workspace's
     ]
     collect = next(s for s in journey(checked, "get-permit").steps() if s.id == "collect")
-    assert text(effort_cell(pc, collect.effort)).split("<br>") == ["10 minutes active", "20 USD"]
+    assert text(effort_cell(pc, collect.effort)).split("<br>") == ["10 minutes active", "$20"]
     assert effort_cell(pc, None) == ""
     assert effort_cell(pc, Effort()) == ""
 

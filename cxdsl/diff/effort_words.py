@@ -36,7 +36,7 @@ def effort_lines(changes: list[EffortChange], view: DiffView, lang: str) -> list
             "diff.effort_against",
             lang,
             journey=_title(view, "journey", journey, lang),
-            as_is=_title(view, "journey", as_is, lang),
+            current=_title(view, "journey", as_is, lang),
         )
         out.append(Line(head, "", tuple(Line(part_words(c, view, lang)) for c in parts)))
     return out

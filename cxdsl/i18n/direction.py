@@ -17,9 +17,10 @@ from .languages import is_rtl
 RLI, LRI, PDI = "\u2067", "\u2066", "\u2069"
 
 #: A left-to-right run inside right-to-left text: Latin words and numbers, with the
-#: spaces, signs and punctuation between them.
+#: spaces, signs and punctuation between them; a range ``4.5–4.7`` is one run, so it reads
+#: low to high like ``(1-7)`` beside it.
 LTR_RUN = re.compile(
-    r"[+\-−]?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,:/%_\-+'’ ]*"
+    r"[+\-−]?[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f.,:/%_\-+'’ –]*"
     r"[0-9A-Za-z\u00c0-\u024f%]|[+\-−]?[0-9A-Za-z]"
 )
 

@@ -124,13 +124,33 @@ def trend_svg(
         )
     for run in _runs(points):
         polyline(svg, run, MEASURED)
-    shown_periods = range(len(periods)) if len(periods) <= 4 else (0, len(periods) - 1)
-    for i in shown_periods:
-        # Centred under its point, moved inward as far as needed to stay in the chart.
+    for px, words in period_ticks(periods, x, width):
+        label(svg, ctx, px, height - 10, words, size=SMALL, fill=MUTED)
+    return serialise(svg)
+
+
+#: The least room between two period labels under a trend, in pixels.
+TICK_GAP = 8
+
+
+def period_ticks(periods: Sequence[str], x: XAxis, width: int) -> list[tuple[float, str]]:
+    """Where the periods' labels go under a trend: each centred under its point and moved
+    inward as far as needed to stay in the chart; the latest always, then the first, then
+    the others, each only where it overlaps none already placed (long names such as
+    «الربع الرابع 2025» leave room for two or three)."""
+    placed: dict[int, tuple[float, float, float]] = {}  # index: (centre, left, right)
+
+    def place(i: int) -> None:
         half = text_width(periods[i], SMALL) / 2
         px = min(max(x.band(i, len(periods)), 4 + half), width - 4 - half)
-        label(svg, ctx, px, height - 10, periods[i], size=SMALL, fill=MUTED)
-    return serialise(svg)
+        left, right = px - half - TICK_GAP / 2, px + half + TICK_GAP / 2
+        if all(right <= lo or left >= hi for _, lo, hi in placed.values()):
+            placed[i] = (px, left, right)
+
+    ends = dict.fromkeys((len(periods) - 1, 0)) if periods else {}
+    for i in [*ends, *(i for i in range(len(periods)) if i not in ends)]:
+        place(i)
+    return [(placed[i][0], periods[i]) for i in sorted(placed)]
 
 
 def _heading(svg: ET.Element, ctx: RenderContext, text: str, width: int = WIDTH) -> None:

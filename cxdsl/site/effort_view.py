@@ -5,7 +5,6 @@ answer the comparison page and ``cxdsl diff`` use too)."""
 from __future__ import annotations
 
 from ..effort import EffortTotals, effort_totals
-from ..i18n import format_count
 from ..model import Effort, Journey
 from .content import PageContext
 
@@ -20,10 +19,10 @@ COLUMNS = (
 
 
 def costs_text(pc: PageContext, costs: dict[str, float]) -> str:
-    """Amounts by currency, as Markdown: ``150 SAR + 20 USD`` (a cost naming no currency,
-    with none set for the workspace, shows the amount alone)."""
-    parts = [f"{format_count(amount)} {code}".strip() for code, amount in costs.items()]
-    return pc.w.plain(" + ".join(parts))
+    """Amounts by currency, each as the page's locale writes money («1,500 ر.س. + 20 US$»,
+    "SAR 1,500"); a cost naming no currency, with none set for the workspace, shows the
+    amount alone."""
+    return " + ".join(pc.w.money(amount, code or None) for code, amount in costs.items())
 
 
 def _measure(pc: PageContext, measure: str, value: float | None) -> str:

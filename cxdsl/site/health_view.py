@@ -11,7 +11,7 @@ from ..model import Journey, Step
 from ..paths import entity_path
 from ..render.palette import emotion_style
 from .content import PageContext
-from .effort_view import CELL_KEYS, COLUMNS
+from .effort_view import CELL_KEYS, COLUMNS, costs_text
 from .markdown import relative
 from .preview import step_anchor
 
@@ -39,11 +39,6 @@ def persona_link(pc: PageContext, persona: str, here: str) -> str:
         return pc.w.entity_link("persona", persona, here)
     label = pc.w.plain(pc.ctx.short_name_of(persona))
     return pc.w.link(label, relative(here, entity_path("persona", persona)))
-
-
-def nowrap(markdown: str) -> str:
-    """Kept on one line («1,800 ر.س.», "590 minutes"): an amount never parts from its unit."""
-    return f'<span style="white-space:nowrap">{markdown}</span>' if markdown else ""
 
 
 def feeling_text(pc: PageContext, health: JourneyHealth, persona: str | None, value: float) -> str:
@@ -85,18 +80,13 @@ def minutes_md(pc: PageContext, minutes: float | None) -> str:
     return pc.w.count(minutes, "minute") if minutes is not None else ""
 
 
-def costs_md(pc: PageContext, totals: EffortTotals) -> str:
-    """Cost per currency, each as the page's locale writes money («1,800 ر.س.»)."""
-    return " + ".join(pc.w.money(amount, code or None) for code, amount in totals.cost.items())
-
-
 def effort_total_cell(pc: PageContext, totals: EffortTotals) -> str:
     """The overview's total effort: time (active and waiting), visits, cost."""
     parts = [minutes_md(pc, totals.total_minutes)]
     if totals.visits is not None:
         parts.append(pc.w.count(totals.visits, "visit"))
     parts += [pc.w.money(amount, code or None) for code, amount in totals.cost.items()]
-    return "<br>".join(nowrap(part) for part in parts if part)
+    return "<br>".join(pc.w.nowrap(part) for part in parts if part)
 
 
 def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:
@@ -111,7 +101,7 @@ def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:
         key = CELL_KEYS.get(measure)
         parts.append(pc.w.t(key).format(amount=shown) if key else shown)
     if totals.cost:
-        parts.append(costs_md(pc, totals))
+        parts.append(costs_text(pc, totals.cost))
     return pc.w.sep.join(parts)
 
 

@@ -131,6 +131,11 @@ class Writer:
         body = escape_markdown(text, is_rtl(lang))
         return f'<span lang="{lang}" dir="{direction}">{body}</span>'
 
+    def nowrap(self, markdown: str) -> str:
+        """Kept on one line («1,800 ر.س.», "4.6 (1-7)"): an amount never parts from its
+        unit, a scale's range never breaks at its hyphen."""
+        return f'<span style="white-space:nowrap">{markdown}</span>' if markdown else ""
+
     def money(self, amount: float, currency: str | None = None) -> str:
         """An amount in ``currency`` (else the workspace's ``currency``), as this page's
         locale writes it («1,500 ر.س.», "SAR 1,500"), as Markdown."""

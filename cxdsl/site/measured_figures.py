@@ -102,7 +102,7 @@ def value_md(pc: PageContext, figure: Figure | None, unit: str | None) -> tuple[
     if estimate is None:
         return "", ""
     shown = with_unit(pc, estimate.value, unit)
-    return pc.w.plain(shown), pc.w.plain(interval(estimate))
+    return pc.w.nowrap(pc.w.plain(shown)), pc.w.nowrap(pc.w.plain(interval(estimate)))
 
 
 def with_unit(pc: PageContext, value: float, unit: str | None) -> str:

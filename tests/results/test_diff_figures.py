@@ -43,6 +43,6 @@ def test_changed_data_moves_figures(tmp_path: Path) -> None:
     # writes them (NPS 0 → 25 of the same 8 responses), punctuation escaped.
     assert (
         "📊 Figure moved: “NPS” on “Pay a fee”, Q1 2026: "
-        "0 \\[\\-60 – 60\\] (inconclusive, 8 responses) → "
-        "25 \\[\\-32\\.5 – 82\\.5\\] (inconclusive, 8 responses) (+25)"
+        "0 (\\-60 – 60, inconclusive, 8 responses) → "
+        "25 (\\-32\\.5 – 82\\.5, inconclusive, 8 responses) (+25)"
     ) in text
