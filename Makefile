@@ -76,8 +76,8 @@ tools/node_modules/.installed: tools/package.json
 	touch $@
 
 lint:
-	$(BIN)/ruff format --check cxdsl tests benchmarks
-	$(BIN)/ruff check cxdsl tests benchmarks
+	$(BIN)/ruff format --check cxdsl tests benchmarks tools
+	$(BIN)/ruff check cxdsl tests benchmarks tools
 
 typecheck:
 	$(BIN)/mypy
