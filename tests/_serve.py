@@ -6,7 +6,7 @@ import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -28,8 +28,17 @@ class QuietServer(http.server.ThreadingHTTPServer):
 @contextlib.contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
     """Serve ``folder`` at ``http://127.0.0.1:PORT`` (no trailing slash) while the block runs."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = QuietServer(("127.0.0.1", 0), handler)
+    with serve_handler(functools.partial(QuietHandler, directory=str(folder))) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_handler(
+    handler: Callable[..., http.server.BaseHTTPRequestHandler], port: int = 0
+) -> Iterator[str]:
+    """Serve with ``handler`` on ``port`` (0: a free one) of 127.0.0.1 while the block runs;
+    ``http://127.0.0.1:PORT`` back."""
+    httpd = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -16,7 +16,6 @@ import http.server
 import os
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -25,6 +24,7 @@ import pytest
 
 from cxdsl.site.build import build_site
 
+from ._serve import serve_handler
 from .conftest import EXAMPLE, REPO, shared_folder
 
 SITE_URL = "https://cx.example.org/sub/path/"
@@ -126,12 +126,5 @@ def free_port() -> int:
 @contextlib.contextmanager
 def serve_under_prefix(site: Path, port: int = 0) -> Iterator[str]:
     """Serve ``site`` at ``http://127.0.0.1:PORT/sub/path/``; that address back."""
-    handler = functools.partial(SubPathHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_handler(functools.partial(SubPathHandler, directory=str(site)), port) as url:
+        yield f"{url}{PREFIX}/"
