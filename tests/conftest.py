@@ -157,6 +157,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_server(example_site: Path) -> Iterator[str]:
+    """The example site served over http (``http://127.0.0.1:PORT``, no trailing slash)."""
+    from ._serve import serve_folder
+
+    with serve_folder(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """cxdsl's runtime dependencies and setuptools as wheels, for offline installs."""
     from ._install_helpers import build_wheelhouse

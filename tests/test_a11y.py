@@ -23,7 +23,6 @@ import material
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
-from ._serve import serve_folder
 from .conftest import REPO
 
 AXE = REPO / "tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,18 +75,6 @@ FIXED_RULES = (
 
 
 @pytest.fixture(scope="module")
-def built(example_site: Path) -> Path:
-    """The example workspace's site (built once per run: conftest's ``example_site``)."""
-    return example_site
-
-
-@pytest.fixture(scope="module")
-def server(built: Path) -> Iterator[str]:
-    with serve_folder(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def audited(browser: Browser) -> Iterator[Callable[[int], BrowserContext]]:
     """Browser contexts (one per width) that load axe, with the Arabic fix, into every page."""
     assert AXE.exists(), "make tools/node_modules/.installed installs axe-core"
@@ -116,14 +103,14 @@ def severe(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 @pytest.mark.npm
 def test_no_serious_or_critical_violation_on_any_page(
-    audited: Callable[[int], BrowserContext], server: str, built: Path
+    audited: Callable[[int], BrowserContext], example_server: str, example_site: Path
 ) -> None:
-    pages = site_pages(built)
+    pages = site_pages(example_site)
     assert {p.split("/")[0] for p in pages} == {"ar", "en"} and len(pages) > 40
     page = audited(1280).new_page()
     found, unnamed = {}, []
     for rel in pages:
-        page.goto(f"{server}/{rel}", wait_until="load")
+        page.goto(f"{example_server}/{rel}", wait_until="load")
         if bad := severe(page.evaluate(RUN_AXE)):
             found[rel] = bad
         if not page.get_attribute(".md-search", "aria-label"):
@@ -136,10 +123,10 @@ def test_no_serious_or_critical_violation_on_any_page(
 @pytest.mark.npm
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_at_phone_width_wide_tables_are_named_regions_the_keyboard_scrolls(
-    audited: Callable[[int], BrowserContext], server: str, lang: str
+    audited: Callable[[int], BrowserContext], example_server: str, lang: str
 ) -> None:
     page = audited(390).new_page()
-    page.goto(f"{server}/{lang}/journeys/file-complaint/", wait_until="load")
+    page.goto(f"{example_server}/{lang}/journeys/file-complaint/", wait_until="load")
     page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[role=region]')")
     regions = page.evaluate("""[...document.querySelectorAll('.md-typeset__scrollwrap')]
         .filter(b => b.scrollWidth > b.clientWidth + 1).map(b => {
@@ -209,10 +196,10 @@ def test_the_contrast_check_reads_arabic_text(browser: Browser, tmp_path: Path) 
 @pytest.mark.npm
 @pytest.mark.parametrize("rel", ["ar/", "ar/journeys/file-complaint/"])
 def test_with_the_fix_axe_checks_every_arabic_text_of_the_site(
-    audited: Callable[[int], BrowserContext], server: str, rel: str
+    audited: Callable[[int], BrowserContext], example_server: str, rel: str
 ) -> None:
     page = audited(1280).new_page()
-    page.goto(f"{server}/{rel}", wait_until="load")
+    page.goto(f"{example_server}/{rel}", wait_until="load")
     seen = page.evaluate(UNCHECKED_ARABIC)
     page.close()
     assert seen["shown"] > 100
@@ -299,10 +286,10 @@ def palettes() -> list[tuple[str, str, str, str]]:
 
 
 def test_links_and_the_header_read_at_4_5_to_1_in_every_palette(
-    browser: Browser, server: str
+    browser: Browser, example_server: str
 ) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/en/", wait_until="load")
+    page.goto(f"{example_server}/en/", wait_until="load")
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     low = {}
     for palette in palettes():
@@ -385,13 +372,13 @@ def text_alternatives(html: str) -> list[Element]:
     ]
 
 
-def test_no_text_alternative_holds_a_broken_list(built: Path) -> None:
+def test_no_text_alternative_holds_a_broken_list(example_site: Path) -> None:
     """The lists used to be one-item numbered lists side by side (306 of them on 18
     pages), each step numbered "a." and its facts not under it: each an item whose only
     content was a nested one-item list."""
     alternatives = 0
-    for rel in site_pages(built):
-        for alt in text_alternatives((built / rel).read_text(encoding="utf-8")):
+    for rel in site_pages(example_site):
+        for alt in text_alternatives((example_site / rel).read_text(encoding="utf-8")):
             alternatives += 1
             for li in alt.descendants("li"):
                 assert li.own_text(), (rel, "an item that is only a nested list")
@@ -408,9 +395,9 @@ def test_no_text_alternative_holds_a_broken_list(built: Path) -> None:
     ],
 )
 def test_a_journey_maps_text_alternative_nests_stages_steps_and_facts(
-    built: Path, lang: str, stage: str, step: str, pain: str, leads: str
+    example_site: Path, lang: str, stage: str, step: str, pain: str, leads: str
 ) -> None:
-    html = (built / lang / "journeys/file-complaint/index.html").read_text(encoding="utf-8")
+    html = (example_site / lang / "journeys/file-complaint/index.html").read_text(encoding="utf-8")
     journey_map, blueprint, curve = text_alternatives(html)[:3]
     for alt in (journey_map, blueprint):
         (stages,) = alt.elements("ul")
@@ -430,9 +417,11 @@ def test_a_journey_maps_text_alternative_nests_stages_steps_and_facts(
     assert len(ordered.elements("li")) == 5
 
 
-def test_an_images_alt_text_does_not_repeat_its_caption(built: Path) -> None:
+def test_an_images_alt_text_does_not_repeat_its_caption(example_site: Path) -> None:
     parser = _Parser()
-    parser.feed((built / "en/journeys/file-complaint/index.html").read_text(encoding="utf-8"))
+    parser.feed(
+        (example_site / "en/journeys/file-complaint/index.html").read_text(encoding="utf-8")
+    )
     figures = [
         f for f in parser.stack[0].descendants("figure") if f.attrs.get("class") == "cx-diagram"
     ]
@@ -443,8 +432,8 @@ def test_an_images_alt_text_does_not_repeat_its_caption(built: Path) -> None:
         assert img.attrs["alt"] and img.attrs["alt"] != caption.text().strip()
 
 
-def test_the_customer_trees_text_alternative_nests_segments(built: Path) -> None:
-    html = (built / "en/customer-tree/index.html").read_text(encoding="utf-8")
+def test_the_customer_trees_text_alternative_nests_segments(example_site: Path) -> None:
+    html = (example_site / "en/customer-tree/index.html").read_text(encoding="utf-8")
     (tree,) = text_alternatives(html)[:1]
     top = [li.own_text().split(" (")[0] for li in tree.elements("ul")[0].elements("li")]
     assert top == ["Individuals", "Businesses"]

@@ -40,7 +40,6 @@ from cxdsl.render.journey_map import journey_map_dot
 from cxdsl.render.step_axis import layout_names
 from cxdsl.site.diagram_embed import figure, svg_size
 
-from ._serve import serve_folder
 from .conftest import REPO, make_workspace
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -79,19 +78,9 @@ SMALLEST = """(width) => {
 
 
 @pytest.fixture(scope="module")
-def built(example_site: Path) -> Path:
-    """The example workspace's site (built once per run: conftest's ``example_site``)."""
-    return example_site
-
-
-@pytest.fixture(scope="module")
-def server(built: Path) -> Iterator[str]:
-    with serve_folder(built) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def shown(browser: Browser, built: Path, server: str) -> list[dict[str, str | float | None]]:
+def shown(
+    browser: Browser, example_site: Path, example_server: str
+) -> list[dict[str, str | float | None]]:
     """Every diagram image of every page of both languages at 1280 px, with the smallest
     text of its SVG at the width it is shown (each file and width measured once)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -99,11 +88,11 @@ def shown(browser: Browser, built: Path, server: str) -> list[dict[str, str | fl
     found: list[dict[str, str | float | None]] = []
     smallest: dict[tuple[str, float], list[float | str]] = {}
     for lang in LANGS:
-        for html in sorted((built / lang).rglob("index.html")):
-            url = f"{server}/{html.parent.relative_to(built).as_posix()}/"
+        for html in sorted((example_site / lang).rglob("index.html")):
+            url = f"{example_server}/{html.parent.relative_to(example_site).as_posix()}/"
             page.goto(url, wait_until="load")
             for image in page.evaluate(DIAGRAMS):
-                image["page"] = url.removeprefix(server)
+                image["page"] = url.removeprefix(example_server)
                 key = (image["src"], round(image["shown"], 1))
                 if image["shown"] and key not in smallest:
                     drawn.goto(image["src"], wait_until="load")
@@ -121,7 +110,7 @@ def _kind(src: str) -> str:
 
 
 def test_every_label_reads_at_11_px_or_more_on_a_1280_px_page(
-    shown: list[dict[str, str | float | None]], built: Path
+    shown: list[dict[str, str | float | None]], example_site: Path
 ) -> None:
     kinds = {_kind(str(d["src"])) for d in shown}
     assert {"journey-map", "service-blueprint", "emotion-curve", "customer-tree"} <= kinds
@@ -140,19 +129,23 @@ def test_every_label_reads_at_11_px_or_more_on_a_1280_px_page(
     ]
     assert not small, "\n".join(small)
     # Every diagram file of the site was measured where a page shows it.
-    files = {p.relative_to(built).as_posix() for p in built.glob("*/diagrams/**/*.svg")}
+    files = {
+        p.relative_to(example_site).as_posix() for p in example_site.glob("*/diagrams/**/*.svg")
+    }
     measured = {urlsplit(str(d["src"])).path.lstrip("/") for d in shown if d["px"] is not None}
     assert files <= measured, sorted(files - measured)
 
 
 def test_every_diagram_has_its_size_and_opens_at_full_size(
-    shown: list[dict[str, str | float | None]], built: Path
+    shown: list[dict[str, str | float | None]], example_site: Path
 ) -> None:
     assert len(shown) > 60
     for d in shown:
         where = f"{d['page']}: {d['src']}"
         assert d["width"] and d["height"], where  # the page keeps the room: no jump
-        size = svg_size((built / urlsplit(str(d["src"])).path.lstrip("/")).read_text("utf-8"))
+        size = svg_size(
+            (example_site / urlsplit(str(d["src"])).path.lstrip("/")).read_text("utf-8")
+        )
         assert size is not None, where
         assert (int(str(d["width"])), int(str(d["height"]))) == (
             round(size.width),
@@ -162,14 +155,14 @@ def test_every_diagram_has_its_size_and_opens_at_full_size(
         assert d["name"], where  # and the link has a name
 
 
-def test_emotion_curves_name_their_steps_under_the_axis(built: Path) -> None:
-    result = check_workspace(built.parent)
+def test_emotion_curves_name_their_steps_under_the_axis(example_site: Path) -> None:
+    result = check_workspace(example_site.parent)
     journeys = [d.entity for d in result.index.docs("journey") if isinstance(d.entity, Journey)]
     assert len(journeys) == 5
     for lang in LANGS:
         ctx = RenderContext(result.index, result.workspace.settings, lang)
         for journey in journeys:
-            path = built / lang / "diagrams/journeys" / journey.id / "emotion-curve.svg"
+            path = example_site / lang / "diagrams/journeys" / journey.id / "emotion-curve.svg"
             root = ET.parse(path).getroot()
             (names,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "cx-step-names"]
             axis = _flat(" ".join(strip_isolates("".join(t.itertext())) for t in names))
@@ -200,18 +193,20 @@ def _legend_and_rest(root: ET.Element) -> tuple[str, str]:
     )
 
 
-def test_every_symbol_a_diagram_draws_is_in_its_legend(built: Path) -> None:
+def test_every_symbol_a_diagram_draws_is_in_its_legend(example_site: Path) -> None:
     checked = 0
-    for path in sorted(built.glob("*/diagrams/**/*.svg")):
+    for path in sorted(example_site.glob("*/diagrams/**/*.svg")):
         legend, rest = _legend_and_rest(ET.parse(path).getroot())
         used = _symbols(rest)
-        assert used <= _symbols(legend), (path.relative_to(built), used - _symbols(legend))
+        assert used <= _symbols(legend), (path.relative_to(example_site), used - _symbols(legend))
         checked += bool(used)
     assert checked >= 30  # the maps, blueprints and curves of both languages
     # ⚠⚠ against ⚠: the licence journey's map (high-severity pains and medium ones)
     # explains both, each symbol beside its words
     legend, _ = _legend_and_rest(
-        ET.parse(built / "en/diagrams/journeys/issue-commercial-licence/journey-map.svg").getroot()
+        ET.parse(
+            example_site / "en/diagrams/journeys/issue-commercial-licence/journey-map.svg"
+        ).getroot()
     )
     assert "⚠⚠ High-severity pain point" in legend
     assert re.search(r"(?<!⚠)⚠ Pain point", legend)

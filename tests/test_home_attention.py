@@ -16,12 +16,6 @@ LANGS = ("ar", "en")
 ROOT = "http://site.invalid/"
 
 
-@pytest.fixture(scope="module")
-def built(example_site: Path) -> Path:
-    """The example workspace's site (built once per run: conftest's ``example_site``)."""
-    return example_site
-
-
 class Page(HTMLParser):
     """A page's element ids, and the links and text of its attention section (from the
     heading ``#attention`` to the model check line)."""
@@ -69,8 +63,8 @@ def target_file(site: Path, lang: str, href: str) -> tuple[Path, str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_attention_links_reach_their_anchors(built: Path, lang: str) -> None:
-    home = parse(built / lang / "index.html")
+def test_attention_links_reach_their_anchors(example_site: Path, lang: str) -> None:
+    home = parse(example_site / lang / "index.html")
     assert home.order[:3] == ["attention", "cx-model-health", "cx-cards"]
     steps = [href for href in home.links if "#step-" in href]
     # The five worst steps and the two painful steps without measurement (one of them
@@ -84,19 +78,19 @@ def test_attention_links_reach_their_anchors(built: Path, lang: str) -> None:
         "attention/#attention-measured",
     ]
     for href in home.links:
-        path, fragment = target_file(built, lang, href)
+        path, fragment = target_file(example_site, lang, href)
         assert path.is_file(), f"{lang}: {href} leads nowhere"
         if fragment:
             assert fragment in parse(path).ids, f"{lang}: no anchor {fragment} in {path}"
 
 
 @pytest.mark.slow
-def test_attention_reads_in_each_language(built: Path) -> None:
-    en = " ".join("".join(parse(built / "en" / "index.html").text).split())
+def test_attention_reads_in_each_language(example_site: Path) -> None:
+    en = " ".join("".join(parse(example_site / "en" / "index.html").text).split())
     assert en.startswith("Needs attention What to look at first:")
     assert "Worst steps" in en and "and 9 more" in en
     assert "Large enterprises" in en and "Evidence older than 12 months" in en
-    ar = " ".join("".join(parse(built / "ar" / "index.html").text).split())
+    ar = " ".join("".join(parse(example_site / "ar" / "index.html").text).split())
     assert ar.startswith("ما يحتاج إلى متابعة ما يستحق النظر أولًا:")
     assert "أصعب الخطوات على المستفيد" in ar and "و9 أخرى" in ar
     assert "أدلة أقدم من 12 شهرًا" in ar
@@ -104,8 +98,8 @@ def test_attention_reads_in_each_language(built: Path) -> None:
         ("en", "Model check: the files are valid"),
         ("ar", "فحص ملفات النموذج: الملفات سليمة"),
     ):
-        html = (built / lang / "index.html").read_text(encoding="utf-8")
+        html = (example_site / lang / "index.html").read_text(encoding="utf-8")
         assert words in html
     # The full lists: every worst step, whole (the home page shows five).
-    attention = (built / "en" / "attention" / "index.html").read_text(encoding="utf-8")
+    attention = (example_site / "en" / "attention" / "index.html").read_text(encoding="utf-8")
     assert attention.count("#step-") >= 14

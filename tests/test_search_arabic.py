@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,6 @@ from cxdsl.site.search_text import (
     words,
 )
 
-from ._serve import serve_folder
 from .conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts" / "site"
@@ -256,33 +254,21 @@ def test_rewrite_index_adds_the_key_fields_once() -> None:
 # The built example site.
 
 
-@pytest.fixture(scope="module")
-def built(example_site: Path) -> Path:
-    """The example workspace's site (built once per run: conftest's ``example_site``)."""
-    return example_site
-
-
-@pytest.fixture(scope="module")
-def server(built: Path) -> Iterator[str]:
-    with serve_folder(built) as url:
-        yield url
-
-
-def test_the_built_index_holds_keys_and_the_pages_load_the_shim(built: Path) -> None:
+def test_the_built_index_holds_keys_and_the_pages_load_the_shim(example_site: Path) -> None:
     for lang in ("ar", "en"):
-        index = json.loads((built / lang / INDEX_FILE).read_text(encoding="utf-8"))
+        index = json.loads((example_site / lang / INDEX_FILE).read_text(encoding="utf-8"))
         assert index["config"]["pipeline"] == ["trimmer"]
         assert {"cxdsl_title", "cxdsl_text"} <= set(index["config"]["fields"])
         text = json.dumps(index, ensure_ascii=False)
         assert "\ue000" not in text and "\ue001" not in text
         assert "<li>" not in text and "<ol>" not in text
-        assert (built / lang / SHIM_PATH).is_file()
+        assert (example_site / lang / SHIM_PATH).is_file()
         assert 'src="../assets/javascripts/cxdsl-search.js"' in (
-            built / lang / "journeys" / "index.html"
+            example_site / lang / "journeys" / "index.html"
         ).read_text(encoding="utf-8")
     persona = next(
         d
-        for d in json.loads((built / "ar" / INDEX_FILE).read_text(encoding="utf-8"))["docs"]
+        for d in json.loads((example_site / "ar" / INDEX_FILE).read_text(encoding="utf-8"))["docs"]
         if d["location"] == "personas/noura-cafe-founder/"
     )
     assert "نوره" in persona["cxdsl_title"].split()
@@ -318,11 +304,11 @@ def _search(page: Page, query: str, expected: str) -> str:
     return str(page.text_content(".md-search-result"))
 
 
-def test_arabic_queries_find_the_right_pages(browser: Browser, server: str) -> None:
+def test_arabic_queries_find_the_right_pages(browser: Browser, example_server: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server}/ar/")
+    page.goto(f"{example_server}/ar/")
     page.wait_for_load_state("networkidle")
 
     results = _search(page, "الانتظار", "/ar/journeys/renew-building-permit/")
@@ -339,9 +325,9 @@ def test_arabic_queries_find_the_right_pages(browser: Browser, server: str) -> N
     page.close()
 
 
-def test_english_queries_are_stemmed(browser: Browser, server: str) -> None:
+def test_english_queries_are_stemmed(browser: Browser, example_server: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{server}/en/")
+    page.goto(f"{example_server}/en/")
     page.wait_for_load_state("networkidle")
     results = _search(page, "waiting", "/en/journeys/file-complaint/")  # "… wait …"
     assert "/en/journeys/renew-building-permit/" in str(
@@ -351,7 +337,9 @@ def test_english_queries_are_stemmed(browser: Browser, server: str) -> None:
     page.close()
 
 
-def test_the_shim_normalises_like_the_index(browser: Browser, server: str, built: Path) -> None:
+def test_the_shim_normalises_like_the_index(
+    browser: Browser, example_server: str, example_site: Path
+) -> None:
     """The page's normaliser (JavaScript) and cxdsl's (Python) agree on every word of the
     example's index and on hand examples; the query keeps lunr's syntax."""
     samples = {
@@ -363,11 +351,11 @@ def test_the_shim_normalises_like_the_index(browser: Browser, server: str, built
         "Submitted PLANNING studies",
     }
     for lang in ("ar", "en"):
-        index = json.loads((built / lang / INDEX_FILE).read_text(encoding="utf-8"))
+        index = json.loads((example_site / lang / INDEX_FILE).read_text(encoding="utf-8"))
         for doc in index["docs"]:
             samples.update(f"{doc['title']} {doc['text']}".split())
     page = browser.new_page()
-    page.goto(f"{server}/ar/")
+    page.goto(f"{example_server}/ar/")
     page.wait_for_load_state("networkidle")
     ordered = sorted(samples)
     in_page = page.evaluate("xs => xs.map(x => window.cxdslSearch.normalise(x))", ordered)
