@@ -253,7 +253,7 @@ def attention_page(pc: PageContext, today: dt.date | None = None) -> str:
     out = [f"# {t('needs_attention')}\n", f"{w.plain(t('health.attention_intro'))}\n"]
     for part, _ in _parts(pc, here, day):
         if part.anchor == "attention-measured":
-            full = attention_list(pc, here).replace(f"\n## {t('needs_attention')}\n", "", 1)
+            full = attention_list(pc, here, heading=False)
             out.append(f"\n## {part.title} {{#{part.anchor}}}\n{full}")
         else:
             out.append(_part_md(pc, part, len(part.rows), "##", None))

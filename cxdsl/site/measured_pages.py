@@ -236,14 +236,15 @@ def latest_figures(pc: PageContext) -> list[Figure]:
     return list(latest.values())
 
 
-def attention_list(pc: PageContext, here: str) -> str:
-    """The home page's list of figures off target and underpowered in their latest period
-    ("" without results)."""
+def attention_list(pc: PageContext, here: str, *, heading: bool = True) -> str:
+    """The list of figures off target and underpowered in their latest period ("" without
+    results); under its own "Needs attention" heading unless ``heading`` is False (for a
+    page that gives it a heading of its own)."""
     if pc.result.results is None:
         return ""
     w, t = pc.w, pc.w.t
     latest = latest_figures(pc)
-    out = [f"\n## {t('needs_attention')}\n"]
+    out = [f"\n## {t('needs_attention')}\n"] if heading else []
     headers = [t("metric"), t("journey"), t("where"), t("period"), *figure_headers(pc)]
     for status in ATTENTION:
         found = sorted(
