@@ -196,9 +196,9 @@ ARABIC: dict[str, str] = {
     "not_translated": "غير مترجم إلى هذه اللغة",
     # measured results (site/measured_*.py, render/results_charts.py)
     "measured": "القياس الفعلي",
-    "measured_intro": "أرقام من مجموعات بيانات مساحة العمل، لكلٍّ منها فاصل الثقة 95٪.",
+    "measured_intro": "أرقام من مجموعات بيانات مساحة العمل، لكلٍّ منها فاصل الثقة 95%.",
     "measured_metrics": "المؤشرات المقيسة",
-    "interval_95": "فاصل الثقة 95٪",
+    "interval_95": "فاصل الثقة 95%",
     "status": "الوضع",
     "status_met": "تحقق",
     "status_not_met": "لم يتحقق",
@@ -221,11 +221,11 @@ ARABIC: dict[str, str] = {
     "indicator_matrix": "مصفوفة المعايير × المراحل",
     "measured_emotion": "المشاعر المقيسة",
     "designed_emotion": "المشاعر في التصميم",
-    "measured_with_interval": "المقيس (المتوسط وفاصل الثقة 95٪)",
+    "measured_with_interval": "المقيس (المتوسط وفاصل الثقة 95%)",
     "funnel": "قمع الإكمال",
     "reached": "عدد الواصلين",
     "drop_off": "نسبة التسرب",
-    "drop_off_with_interval": "التسرب قبل الخطوة التالية (فاصل الثقة 95٪)",
+    "drop_off_with_interval": "التسرب قبل الخطوة التالية (فاصل الثقة 95%)",
     "drop_off_all_periods": "نسبة التسرب (كل الفترات)",
     "expected": "المتوقع",
     "perceived": "المُدرَك",
@@ -295,6 +295,12 @@ ARABIC: dict[str, str] = {
     "effort_cost": "التكلفة",
     "effort_cost_in": "التكلفة ({currency})",
     "effort_unchanged_counted": "تُحتسب المراحل التي لم تتغير بالقيمة نفسها في الجانبين.",
+    "effort_change_unknown": "غير معروف",
+    "effort_partial_note": (
+        "* مجموع جزئي: بعض الخطوات فقط تذكر هذا المقياس، فالمجموع يجمع ما تذكره منها، "
+        "والتغيير غير معروف."
+    ),
+    "emotion_of": "مشاعر {persona}",
     "effort_none": "لا تذكر أي خطوة في الرحلتين الجهدَ المطلوب فيها.",
     "replaces": "تحل محل",
     # موقع معاينة طلب الدمج (site/preview.py, site/changes_page.py)

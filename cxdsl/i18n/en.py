@@ -298,6 +298,12 @@ ENGLISH: dict[str, str] = {
     "effort_cost": "Cost",
     "effort_cost_in": "Cost ({currency})",
     "effort_unchanged_counted": "The unchanged stages count the same on both sides.",
+    "effort_change_unknown": "unknown",
+    "effort_partial_note": (
+        "* Partial total: only some steps state this measure, so the total adds up those "
+        "that do and the change is unknown."
+    ),
+    "emotion_of": "{persona}'s emotion",
     "effort_none": "No step of either journey states its effort.",
     "replaces": "replaces",
     # fields shown on the journey, persona, catalog and coverage pages (issue 13:

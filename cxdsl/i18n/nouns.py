@@ -151,3 +151,24 @@ NOUNS_AR: dict[str, dict[str, str]] = {
 
 #: Noun forms by shipped language; a language cxdsl is not translated into counts in English.
 NOUNS: dict[str, dict[str, dict[str, str]]] = {"en": NOUNS_EN, "ar": NOUNS_AR}
+
+#: None of a noun, where a summary line says so in words rather than «0 …» ("no errors",
+#: «لا أخطاء»): :func:`cxdsl.i18n.notation.count_or_none`. Nouns not listed count 0.
+NONE: dict[str, dict[str, str]] = {
+    "en": {
+        "error": "no errors",
+        "warning": "no warnings",
+        "note": "no notes",
+        "visit": "no visits",
+        "high_pain": "no high-severity pain points",
+        "painful_unmeasured": "no painful steps without measurement",
+    },
+    "ar": {
+        "error": "لا أخطاء",
+        "warning": "لا تحذيرات",
+        "note": "لا ملاحظات",
+        "visit": "لا زيارات",
+        "high_pain": "لا نقاط ألم عالية الخطورة",
+        "painful_unmeasured": "لا خطوات مؤلمة بلا قياس",
+    },
+}
