@@ -168,9 +168,22 @@ def _needs_attention(health: StepHealth, most_minutes: float) -> bool:
     return below_middle or bool(health.high_pains) or longest
 
 
-def _badness(health: StepHealth) -> tuple[float, int, float]:
+#: How a worst step sorts: lowest feeling, personas at the bottom, open high pains,
+#: measured, minutes, then journey id and step position (every part: smaller is worse).
+Badness = tuple[float, int, int, bool, float, str, int]
+
+
+def _badness(health: StepHealth, position_in_journey: int) -> Badness:
     low = 0.5 if health.low is None else health.low
-    return (low, -len(health.high_pains), -(health.minutes or 0))
+    return (
+        low,
+        -len(health.bottom),
+        -len(health.high_pains),
+        health.measured,
+        -(health.minutes or 0),
+        health.journey.id,
+        position_in_journey,
+    )
 
 
 def worst_steps(journeys: Iterable[JourneyHealth]) -> list[StepHealth]:
@@ -178,14 +191,25 @@ def worst_steps(journeys: Iterable[JourneyHealth]) -> list[StepHealth]:
 
     A step needs attention when a persona feels below the middle of the scale there, when
     it has an open high-severity pain point, or when it takes the customer the most time
-    of its journey. Worst first: the lowest feeling (its place on the scale), then the
-    most open high-severity pains, then the most minutes.
+    of its journey. Worst first, each rule breaking the ties of the one before:
+
+    1. the lowest feeling (its place on the scale, so journeys on different scales
+       compare);
+    2. more personas at the bottom of the scale (a step that hurts two personas before
+       one that hurts one; counted rather than a sum or mean of feelings, which would let
+       a step lived by fewer personas look worse or better only for that);
+    3. more open high-severity pain points;
+    4. unmeasured before measured (nobody will know whether a change helps it);
+    5. more minutes (active and waiting);
+    6. then a stable order: the journey's id, the step's place in its journey.
     """
-    found: list[StepHealth] = []
+    found: list[tuple[Badness, StepHealth]] = []
     for journey in journeys:
         most = max((s.minutes or 0 for s in journey.steps), default=0)
-        found += [s for s in journey.steps if _needs_attention(s, most)]
-    return sorted(found, key=_badness)
+        found += [
+            (_badness(s, i), s) for i, s in enumerate(journey.steps) if _needs_attention(s, most)
+        ]
+    return [s for _, s in sorted(found, key=lambda item: item[0])]
 
 
 def journeys_by_health(journeys: Iterable[JourneyHealth]) -> list[JourneyHealth]:

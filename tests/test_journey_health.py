@@ -124,14 +124,27 @@ def test_worst_steps_and_journeys_worst_first(result: CheckResult) -> None:
     settings = result.workspace.settings
     healths = [journey_health(j, settings) for j, _ in result.index.entities(Journey)]
     worst = [s.step.id for s in worst_steps(healths)]
-    # The five -2 steps: one open high pain each but chase-by-phone, then by minutes
-    # (240, 150, 40, none); then the -1 steps with a high pain, and so on.
-    assert worst[:5] == [
-        "address-comments",
-        "visit-centre",
-        "fix-returned-application",
-        "route-to-contractor",
-        "chase-by-phone",
+    # Worked out by hand from the journey files (place on the -2..+2 scale; personas at
+    # -2; open high pains; measured; minutes):
+    assert worst == [
+        # -2 (place 0), one persona at the bottom and one high pain each but chase-by-phone:
+        "visit-centre",  # Khalid -2, Fahad -1; unmeasured (CX227), 150 min
+        "address-comments",  # Fahad -2; measured at its stage, 240 min
+        "fix-returned-application",  # Noura -2; measured, 40 min
+        "route-to-contractor",  # Maria -2; measured, no minutes
+        "chase-by-phone",  # Maria -2; no high pain
+        # -1 (place 0.25), nobody at the bottom: one high pain first, unmeasured first,
+        "notice-expiry",  # unmeasured (CX227)
+        "plan-review",  # measured, 150 min
+        "upload-documents",  # measured, 30 min
+        # then no high pain: unmeasured first, then the journey's own order
+        "submit-complaint",  # unmeasured, 6 min
+        "review-application",  # measured, no minutes, 6th step of the licence journey
+        "civil-defense-approval",  # measured, no minutes, 8th step
+        # 0 (place 0.5), there as its journey's longest: unmeasured first
+        "targeted-review",
+        "find-requirements",
+        "request-online",  # +1, the to-be request journey's longest
     ]
     # A step with no low feeling and no high pain is there only as its journey's longest.
     assert "targeted-review" in worst and "sign-in" not in worst
@@ -144,6 +157,38 @@ def test_worst_steps_and_journeys_worst_first(result: CheckResult) -> None:
         "renew-building-permit-to-be",
         "renew-building-permit-request-to-be",
     ]
+
+
+def test_worst_steps_two_personas_at_the_bottom_before_one(result: CheckResult) -> None:
+    # Both steps at -2; "both" hurts two personas, "one" hurts one but has a high pain,
+    # no measurement and more minutes: the count of personas at the bottom decides first.
+    journey = Journey.model_validate(
+        {
+            "id": "j",
+            "title": "J",
+            "persona": "a",
+            "personas": ["b"],
+            "stages": [
+                {
+                    "id": "s",
+                    "title": "S",
+                    "steps": [
+                        {
+                            "id": "one",
+                            "title": "One",
+                            "emotion": {"a": -2, "b": 0},
+                            "pain_points": [{"text": "P", "severity": "high"}],
+                            "effort": {"minutes": 90},
+                        },
+                        {"id": "both", "title": "Both", "emotion": -2},
+                        {"id": "tie", "title": "Tie", "emotion": -2},
+                    ],
+                }
+            ],
+        }
+    )
+    health = journey_health(journey, result.workspace.settings)
+    assert [s.step.id for s in worst_steps([health])] == ["both", "tie", "one"]
 
 
 def test_a_single_emotion_is_every_persona_s(result: CheckResult) -> None:
@@ -235,11 +280,15 @@ def test_home_page_says_what_needs_attention_first(
     assert worst.count("\n| [") == 5  # five rows, then the rest on the attention page
     assert "[and 9 more](attention.md#attention-worst)" in worst
     first = worst[worst.index("\n| [") :].splitlines()[1]
+    # Khalid -2 and Fahad -1 there, a high pain and no measurement: before "Address the
+    # comments" (Fahad -2, a high pain, measured, 240 minutes).
     assert first.startswith(
-        "| [Address the comments](journeys/renew-building-permit.md#step-address-comments) | "
+        "| [Visit the service centre](journeys/renew-building-permit.md#step-visit-centre) | "
     )
-    assert first.endswith(
-        "| ⚠⚠ Comments arrive in batches instead of all at once | 240 minutes | ✓ |"
+    assert first.endswith("| ⚠⚠ 70-minute average wait | 150 minutes | ⚠ not measured |")
+    second = worst[worst.index("\n| [") :].splitlines()[2]
+    assert second.startswith(
+        "| [Address the comments](journeys/renew-building-permit.md#step-address-comments) | "
     )
     assert "| Painful steps measured | 6 / 8 |" in home
     arabic = sites["ar"].pages["index.md"]

@@ -1,4 +1,7 @@
-"""CX227."""
+"""CX227: a painful step (a persona at the bottom of the journey's emotion scale there, or
+an open high-severity pain point) is covered by a measurement plan entry of its journey.
+What makes a step painful is :mod:`cxdsl.journey_health`'s answer, the one the home page
+and the journey pages give too."""
 
 from __future__ import annotations
 
@@ -72,17 +75,22 @@ class UnmeasuredPain(EntityRule[Journey]):
             )
 
 
-def _why(step: StepHealth, bottom: int) -> str:
+def _why(step: StepHealth, bottom: float) -> str:
     """What makes the step painful, in the message's words."""
     reasons = []
     if step.bottom:
         named = [p for p in step.bottom if p]
         who = f" for {', '.join(repr(p) for p in named)}" if named else ""
-        reasons.append(f"is at the bottom of the emotion scale ({bottom}){who}")
+        reasons.append(f"is at the bottom of the emotion scale ({_number(bottom)}){who}")
     if step.high_pains:
         n = len(step.high_pains)
         reasons.append(f"has {n} high-severity pain point{'s' if n > 1 else ''}")
     return " and ".join(reasons)
+
+
+def _number(value: float) -> str:
+    """A scale's bottom as written: ``-2`` (never ``-2.0``), ``-1.5``."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def _hint(journey: Journey, step: StepHealth) -> str:
