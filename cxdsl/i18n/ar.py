@@ -413,6 +413,7 @@ ARABIC: dict[str, str] = {
     "made_with": "صُنع باستخدام {tool}",
     "page_sources_changed": "آخر تغيير في مصادر هذه الصفحة: {date}",
     "page_built_with": "بُنيت باستخدام cxdsl {version}",
+    "page_number": "صفحة {page} من {pages}",
     "not_found_title": "الصفحة غير موجودة",
     "not_found_text": "لا توجد صفحة بهذا العنوان؛ ربما نُقلت، أو كُتب الرابط خطأً.",
     "not_found_home": "الانتقال إلى الصفحة الرئيسية",

@@ -417,6 +417,7 @@ ENGLISH: dict[str, str] = {
     "made_with": "Made with {tool}",
     "page_sources_changed": "Sources last changed on {date}",
     "page_built_with": "built with cxdsl {version}",
+    "page_number": "Page {page} of {pages}",
     "not_found_title": "Page not found",
     "not_found_text": (
         "There is no page at this address: it may have moved, or the link may be mistyped."
