@@ -300,7 +300,7 @@ ENGLISH: dict[str, str] = {
     "effort_unchanged_counted": "The unchanged stages count the same on both sides.",
     "effort_change_unknown": "unknown",
     "effort_partial_note": (
-        "* Partial total: only some steps state this measure, so the total adds up those "
+        "Partial total: only some steps state this measure, so the total adds up those "
         "that do and the change is unknown."
     ),
     "emotion_of": "{persona}'s emotion",
