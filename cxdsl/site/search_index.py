@@ -12,7 +12,9 @@ Two changes to what material's search plugin writes (``search/search_index.json`
 - **Search keys.** Each entry gains two fields that material's search worker indexes like
   any other (``config.fields``, same boosts as title and text) but never shows:
   ``cxdsl_title`` and ``cxdsl_text``: for each word, its folded forms with and without its
-  article and its key (:mod:`cxdsl.site.search_text`), those the word's own text does not
+  article and the key of each (:mod:`cxdsl.site.search_text`; a query loses one article,
+  so «التزام» is typed as the key «تزام» and finds «الالتزام», whose forms are «الالتزام»
+  and «التزام»), those the word's own text does not
   already start with (the worker matches every query term as a prefix, so a word typed in
   part finds them too). The query shim
   (:mod:`cxdsl.site.search_shim`) turns what the reader types into the same keys.
@@ -104,7 +106,8 @@ def index_keys(text: str, separator: str = DEFAULT_SEPARATOR) -> str:
     for token in tokens:
         raw = _LUNR_TRIM.sub("", token.lower())
         for word in words(fold(token)):
-            for key in (*article_forms(word), stem(word)):
+            forms = article_forms(word)
+            for key in (*forms, *(stem(form) for form in forms)):
                 if not raw.startswith(key):
                     keys[key] = None
     return " ".join(keys)
