@@ -347,7 +347,7 @@ def test_the_page_shows_the_redesigned_stage_and_names_the_others(checked: Check
     assert [row[3] for row in steps[1:]] == [
         "+ added",
         "⇄ replaces: Travel to the centre, Queue",
-        "Channel: Kiosk app → Portal; Emotion -1 → +0 (+1)",
+        "Channel: Kiosk app → Portal; Emotion -1 → 0 (+1)",
         "− removed",
     ]
     for unchanged in ("Find the information", "Book a slot", "Wait for the decision"):
@@ -365,7 +365,7 @@ def test_the_page_tables_effort_before_and_after(checked: CheckResult) -> None:
         ["Documents", "3", "1", "−2"],
         ["Walking distance (m)", "800", "0", "−800"],
         ["Cost (SAR)", "150", "150", "0"],
-        ["Cost (USD)", "20", "20", "0"],
+        ["Cost ($)", "20", "20", "0"],  # the currency as English writes it, like money()
     ]
     assert found["Apply online"][2] == ["Waiting time (min)", "225", "10", "−215"]
 
@@ -466,11 +466,13 @@ def test_a_stage_figure_the_to_be_does_not_state_leaves_the_whole_change_unknown
     # the to-be Apply stage's waiting is unknown, so the change is too.
     assert found["Apply online"][1:] == [
         ["Active time (min)", "20", "5", "−15"],
-        ["Waiting time (min)", "30", "—", "—"],
+        ["Waiting time (min)", "30", "—", "unknown"],
     ]
+    # The to-be side's 1,000 adds up only the steps that state waiting (Apply online's
+    # does not): marked partial, and a note under the table says what that means.
     assert found["The whole journey"][1:] == [
         ["Active time (min)", "20", "5", "−15"],
-        ["Waiting time (min)", "1,030", "1,000", "—"],
+        ["Waiting time (min)", "1,030", "1,000*", "unknown"],
     ]
 
 

@@ -97,12 +97,14 @@ class StepChange:
 def emotion_shift(
     before: float, after: float, emphasis: Callable[[str], str] = str, lang: str = "en"
 ) -> str:
-    """How an emotion moved: ``+1 → -1 (-2)`` (in Arabic «من +1 إلى -1 (-2)»: never an
-    arrow that points back in right-to-left text), the move passed through ``emphasis``."""
-    from ..i18n import ui
+    """How an emotion moved: ``+1 → -1 (-2)``, ``0 → +1 (+1)`` (in Arabic «من +1 إلى -1
+    (-2)»: never an arrow that points back in right-to-left text), each value signed by
+    :func:`cxdsl.i18n.notation.signed` (0 without a sign), the move passed through
+    ``emphasis``."""
+    from ..i18n.notation import from_to, signed
 
-    move = ui("diff.from_to", lang).format(before=f"{before:+g}", after=f"{after:+g}")
-    return f"{move} ({emphasis(f'{after - before:+g}')})"
+    move = from_to(signed(before), signed(after), lang)
+    return f"{move} ({emphasis(signed(after - before))})"
 
 
 def _data(entity: Entity) -> dict[str, Any]:

@@ -6,7 +6,8 @@ of money, reporting periods.
   it («10.9 يوم»، «7 أيام»، «يوم واحد»، «35 نقطة», "35 points", "78.4%", "4.6 (1-7)"); a
   unit cxdsl does not know is shown as the workspace wrote it;
 - :func:`money`: an amount in a currency, formatted per locale by CLDR (Babel): «1,500
-  ر.س.», "SAR 1,500";
+  ر.س.», "SAR 1,500"; :func:`currency_symbol`: the currency alone, as the same locale
+  writes it («ر.س.», "SAR"), for a label such as «التكلفة (ر.س.)»;
 - :func:`period_label`: a period key as words: ``2026-03`` «مارس 2026» / "March 2026",
   ``2026-Q3`` «الربع الثالث 2026» / "Q3 2026", a season by its name.
 """
@@ -18,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 from babel.dates import format_date, format_skeleton
-from babel.numbers import UnknownCurrencyError, format_currency
+from babel.numbers import UnknownCurrencyError, format_currency, get_currency_symbol
 
 from .plurals import count_text, format_count, locale_of
 from .strings import has_string, ui
@@ -105,6 +106,14 @@ def money(amount: float, currency: str | None, lang: str) -> str:
     text = _MARKS.sub("", text).replace("\u00a0", " ").strip()
     # CLDR's currency spacing: a code of letters never touches the digits ("SAR 1,500").
     return re.sub(r"(?<=[A-Za-z])(?=[\d\-])|(?<=\d)(?=[A-Za-z])", " ", text)
+
+
+def currency_symbol(currency: str, lang: str) -> str:
+    """A currency (an ISO 4217 code) as ``lang``'s locale writes it next to an amount
+    (the symbol :func:`money` uses: «ر.س.» in Arabic, "SAR" in English, "€"); the code
+    as written when CLDR does not know it."""
+    symbol = get_currency_symbol(currency, locale=locale_of(lang))
+    return _MARKS.sub("", symbol).strip() or currency
 
 
 def period_label(period: str, lang: str, seasons: Mapping[str, str] | None = None) -> str:

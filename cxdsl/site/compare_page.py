@@ -18,12 +18,14 @@ from ..diff.compare import Comparison, compare_journeys
 from ..diff.effort_compare import (
     EffortRow,
     MeasureChange,
+    MeasureKey,
     amount,
     effort_rows,
     signed_amount,
 )
 from ..diff.engine import Change, StepChange, compare_steps, emotion_shift
 from ..i18n import clause_separator
+from ..i18n.units import currency_symbol
 from ..model import Journey, Stage, Step
 from ..paths import compare_path
 from .content import PageContext
@@ -37,6 +39,9 @@ _MEASURE_KEYS = {
     "documents": "effort_documents",
     "walking_metres": "effort_walking",
 }
+#: After a total that adds up only some of its side's steps (the note under the table
+#: says so: the mark, then ``effort_partial_note``).
+PARTIAL_MARK = "&#42;"
 
 
 @dataclass(frozen=True)
@@ -135,19 +140,38 @@ def _unchanged_stage(pc: PageContext, stage: Stage) -> str:
 
 def _effort(pc: PageContext, comparison: Comparison, sides: Sides) -> list[str]:
     """A table per part of the journey (whole, then each compared stage): measure, as-is,
-    to-be (or before, after), change."""
+    to-be (or before, after), change. A change no one can know says so in words; a total
+    that adds up only some of its side's steps is marked, with a note under its table."""
     t = pc.w.t
     out = [f"\n## {t('effort_before_after')}\n"]
-    rows = [row for row in effort_rows(comparison, pc.ctx.settings.currency) if not row.empty]
+    every = effort_rows(comparison, pc.ctx.settings.currency)
+    rows = [row for row in every if not row.empty]
     if not rows:
         return [*out, f"*{t('effort_none')}*\n"]
     for row in rows:
         out.append(f"\n### {_part_title(pc, row)}\n")
         if row.stage is None and comparison.unchanged:
             out.append(f"{t('effort_unchanged_counted')}\n")
+        partial = partial_totals(every) if row.stage is None else set()
         headers = [t("effort_measure"), t(sides.before), t(sides.after), t("change")]
-        cells = [_measure_row(pc, m) for m in row.changes()]
+        cells = [_measure_row(pc, m, partial) for m in row.changes()]
         out.append(pc.w.table(headers, cells))
+        if any(PARTIAL_MARK in cell for line in cells for cell in line[1:3]):
+            out.append(f"\n{PARTIAL_MARK} {pc.w.plain(t('effort_partial_note'))}\n")
+    return out
+
+
+def partial_totals(rows: list[EffortRow]) -> set[tuple[MeasureKey, str]]:
+    """Which of the whole journey's totals (``rows[0]``, then its stages) add up only
+    some of their side's steps: (measure, side) where a compared stage states the measure
+    on the other side only ("before" or "after"); its change is unknown."""
+    out: set[tuple[MeasureKey, str]] = set()
+    for stage in rows[1:]:
+        for m in stage.changes():
+            if m.before is None and m.after is not None:
+                out.add((m.key, "before"))
+            if m.after is None and m.before is not None:
+                out.add((m.key, "after"))
     return out
 
 
@@ -155,19 +179,23 @@ def _part_title(pc: PageContext, row: EffortRow) -> str:
     return pc.w.t("whole_journey") if row.stage is None else pc.w.inline(row.title)
 
 
-def _measure_row(pc: PageContext, m: MeasureChange) -> tuple[str, str, str, str]:
-    t = pc.w.t
+def _measure_row(
+    pc: PageContext, m: MeasureChange, partial: set[tuple[MeasureKey, str]]
+) -> tuple[str, str, str, str]:
+    """One measure's row: its label (a cost's currency as the page's locale writes it),
+    each side's total (marked when partial), the change (in words when unknown)."""
+    t, w = pc.w.t, pc.w
     if m.measure == "cost":
-        label = t("effort_cost_in").format(currency=m.currency) if m.currency else t("effort_cost")
+        symbol = currency_symbol(m.currency, pc.lang) if m.currency else ""
+        label = t("effort_cost_in").format(currency=symbol) if symbol else t("effort_cost")
     else:
         label = t(_MEASURE_KEYS[m.measure])
-    change = signed_amount(m.change) if m.change is not None else "—"
-    return (
-        pc.w.plain(label),
-        pc.w.plain(amount(m.before)),
-        pc.w.plain(amount(m.after)),
-        pc.w.plain(change),
-    )
+    sides = []
+    for side, value in (("before", m.before), ("after", m.after)):
+        mark = PARTIAL_MARK if value is not None and (m.key, side) in partial else ""
+        sides.append(w.plain(amount(value)) + mark)
+    change = signed_amount(m.change) if m.change is not None else t("effort_change_unknown")
+    return (w.plain(label), sides[0], sides[1], w.plain(change))
 
 
 def _as_is_cell(pc: PageContext, base: Journey, change: StepChange) -> str:
@@ -213,10 +241,12 @@ def _moves(
         notes.append(f"{t('channel')}: {channels}")
     # In the to-be journey's persona order, like its emotion column.
     order = [persona for persona, _ in pc.ctx.emotions(journey, new)]
-    for move in sorted(change.emotions, key=lambda m: order.index(m.persona)):
-        who = f" {pc.ctx.short_name_of(move.persona)}" if move.persona else ""
-        shift = emotion_shift(move.before, move.after, lang=pc.ctx.lang)
-        notes.append(f"{t('emotion')}{who} {shift}")
+    # A single value (persona None) after the personas the column names.
+    rank = {persona: i for i, persona in enumerate(order)}
+    for move in sorted(change.emotions, key=lambda m: rank.get(m.persona, len(order))):
+        who = pc.ctx.short_name_of(move.persona) if move.persona else ""
+        label = t("emotion_of").format(persona=who) if who else t("emotion")
+        notes.append(f"{label} {emotion_shift(move.before, move.after, lang=pc.ctx.lang)}")
     if len(old.pain_points) != len(new.pain_points):
         counts = t("diff.from_to").format(before=len(old.pain_points), after=len(new.pain_points))
         notes.append(f"{t('pain_points_title')}: {counts}")
