@@ -83,7 +83,7 @@ def addressed_site(factory: pytest.TempPathFactory) -> Path:
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site under PREFIX; a missing page is answered with the 404 page of its
-    language's folder (the default language's outside them), status 404."""
+    language's folder (the site's own, ``site/404.html``, outside them), status 404."""
 
     def log_message(self, *args: object) -> None:
         pass
@@ -107,7 +107,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             super().do_GET()
             return
         lang = rel.strip("/").split("/")[0]
-        page = Path(self.directory) / (lang if lang in LANGS else LANGS[0]) / "404.html"
+        page = Path(self.directory) / (lang if lang in LANGS else "") / "404.html"
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

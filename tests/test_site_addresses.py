@@ -10,6 +10,7 @@ The example is copied with its files dated by hand and built on a set day
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -216,7 +217,20 @@ def test_404_pages_are_in_their_language(built: Path, lang: str) -> None:
     title = "الصفحة غير موجودة" if lang == "ar" else "Page not found"
     assert f"<h1>{title}</h1>" in html
     assert "404 - Not found" not in html
-    assert f'<a href="/sub/path/{lang}/">' in html  # absolute under the site_url's path
+    assert f'<a class="cx-home" href="/sub/path/{lang}/">' in html  # under the site_url's path
+    other = "en" if lang == "ar" else "ar"
+    assert f'<a href="/sub/path/{other}/" hreflang="{other}" lang="{other}"' in html
+    assert "<base" not in html  # absolute links: no address to work out
+
+
+def test_the_site_has_a_root_404_in_the_default_language(built: Path) -> None:
+    # site/404.html (the one GitHub Pages serves): the default language's (Arabic, right to
+    # left), with links to every language's home.
+    html = (built / "404.html").read_text(encoding="utf-8")
+    assert html == (built / "ar" / "404.html").read_text(encoding="utf-8")
+    assert re.search(r'<html lang="ar"[^>]* dir="rtl">', html)
+    assert '<a class="cx-home" href="/sub/path/ar/">' in html
+    assert '<a href="/sub/path/en/" hreflang="en" lang="en" dir="ltr">English</a>' in html
 
 
 # 404 pages served under a sub-path, in Chromium.
@@ -231,41 +245,80 @@ def plain(tmp_path_factory: pytest.TempPathFactory, built: Path) -> Path:
     return folder
 
 
+def test_without_a_site_url_the_404_script_has_only_names_of_the_site(plain: Path) -> None:
+    for page in (plain / "404.html", plain / "en" / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        found = re.search(r"\}\)\((\{.*?\})\);\s*</script>", html)
+        assert found is not None, page
+        data = json.loads(found.group(1))
+        assert data["languages"] == ["ar", "en"]
+        assert data["own"] == ("en" if page.parent.name == "en" else "ar")
+        assert {"journeys", "personas", "check"} <= set(data["tops"])
+        # A <base> no address resolves against (for Chromium's preload scanner), then the
+        # script that sets it, both before the first stylesheet.
+        first_css = html.index('rel="stylesheet"')
+        assert html.index('<base id="cx-base" href="about:blank">') < first_css
+        assert html.index('getElementById("cx-base").href = root + folder') < first_css
+
+
 OTHER_HOSTS = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 
 
-def _visit(browser: Browser, url: str) -> tuple[int, list[str], str, str]:
-    """(status, failed requests, <html dir>, the home link's target after a click)."""
+def _visit(browser: Browser, url: str) -> tuple[int, list[str], str, str, str, str]:
+    """(status, failed requests, <html lang>, <html dir>, the home link's target after a
+    click, the English home link's address)."""
     page = browser.new_page()
     page.route(OTHER_HOSTS, lambda route: route.abort())  # (the site_url's own host)
     failed: list[str] = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(r.url))
     response = page.goto(url, wait_until="load")
     assert response is not None
+    page.wait_for_load_state("networkidle")  # material's own fetches (search index) too
+    lang = page.get_attribute("html", "lang") or ""
     direction = page.get_attribute("html", "dir") or ""
     css = page.evaluate("getComputedStyle(document.body).getPropertyValue('--md-text-font')")
     assert "Noto" in css, "cxdsl.css did not load"
-    home = page.locator("article a").last
+    english = page.evaluate(
+        "(document.querySelector('.cx-languages a[hreflang=en]')"
+        " || document.querySelector('a.cx-home')).href"
+    )
     with page.expect_navigation(wait_until="load"):
-        home.click()
-    landed = page.url
+        page.locator("article a.cx-home").click()
+    landed, title = page.url, page.title()
     page.close()
-    return response.status, [u for u in failed if u != url], direction, landed
+    assert "404" not in title and title, title
+    blocked = [u for u in failed if u != url and not OTHER_HOSTS.match(u)]
+    return response.status, blocked, lang, direction, landed, english
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_404_works_under_a_sub_path(browser: Browser, built: Path, plain: Path, lang: str) -> None:
-    direction = "rtl" if lang == "ar" else "ltr"
-    with serve_under_prefix(built) as root:  # with a site_url: at any depth
-        for missing in (f"{lang}/journeys/no/such/page/",):
-            status, failed, seen, landed = _visit(browser, root + missing)
-            assert (status, seen, landed) == (404, direction, f"{root}{lang}/")
-            assert failed == []
-    with serve_under_prefix(plain) as root:  # without: in the language's folder
-        for missing in (f"{lang}/404.html", f"{lang}/no-such-page"):
-            status, failed, seen, landed = _visit(browser, root + missing)
-            assert seen == direction and landed == f"{root}{lang}/"
-            assert failed == []
+#: Missing addresses under the sub-path, and the language whose 404 page they get.
+MISSING = {
+    "ar/journeys/no/such/page/": "ar",  # a renamed page: every address ends in "/"
+    "ar/no-such-page/": "ar",
+    "ar/no-such-page": "ar",
+    "en/no-such-page/": "en",
+    "en/journeys/old-name/": "en",
+    "en/404.html": "en",
+    "nope/": "ar",  # outside the language folders: the site's 404, the default language's
+    "nope": "ar",
+    "journeys/old-name/": "ar",  # an address from before the language folders
+}
+
+
+@pytest.mark.parametrize("with_site_url", [True, False], ids=["site_url", "no_site_url"])
+def test_404_works_under_a_sub_path(
+    browser: Browser, built: Path, plain: Path, with_site_url: bool
+) -> None:
+    with serve_under_prefix(built if with_site_url else plain) as root:
+        for missing, lang in MISSING.items():
+            status, failed, seen_lang, seen_dir, landed, english = _visit(browser, root + missing)
+            direction = "rtl" if lang == "ar" else "ltr"
+            expected_status = 200 if missing.endswith("404.html") else 404
+            assert (status, seen_lang, seen_dir) == (expected_status, lang, direction), missing
+            assert failed == [], missing
+            assert landed == f"{root}{lang}/", missing  # the language's real home page
+            assert english == f"{root}en/", missing
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,13 @@ from mkdocs.utils.templates import TemplateContext
 from ..i18n import LANGUAGE_NAMES, is_rtl, overrides
 from ..loading.workspace import MODEL_DIRS, SETTINGS_FILE
 from ..render.context import RenderContext
-from .addresses import add_to_head, alternate_links, not_found_text
+from .addresses import (
+    add_to_head,
+    alternate_links,
+    not_found_base,
+    not_found_text,
+    write_root_not_found,
+)
 from .content import SiteContent
 from .docs_languages import (
     PageLanguages,
@@ -244,9 +250,16 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
 
     @event_priority(-50)  # after search writes its index, before material/offline inlines it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The search index gets its separators and search keys (``search_index``)."""
+        """The search index gets its separators and search keys (``search_index``); the
+        default language's 404 page is the site's too (``site/404.html``)."""
         if is_material_search(_search_plugin(config)):
             rewrite_index_file(Path(config.site_dir))
+        assert self.prepared is not None and self.content is not None
+        if (
+            self.per_language_folders
+            and self.content.lang == self.prepared.result.workspace.settings.language
+        ):
+            write_root_not_found(Path(config.site_dir))  # site/404.html
 
     def _dates(self, files: Files) -> dict[str, dt.datetime]:
         """When each page's sources last changed: a hand-written page's own file, an
@@ -279,15 +292,25 @@ class CxdslPlugin(BasePlugin[CxdslPluginConfig]):
     ) -> TemplateContext:
         """The 404 page in the page's language. Without a site_url mkdocs gives it
         root-absolute links (``/…``), which break under a sub-path: they become relative
-        to the language's folder, where it is written (:mod:`.addresses`)."""
+        to the language's folder, where it is written, and its script finds that folder
+        from the address it is served at (:mod:`.addresses`)."""
         if template_name != "404.html" or self.content is None or self.prepared is None:
             return context
+        lang, folders = self.content.lang, self.per_language_folders
+        languages = self.languages if folders else []
         if not config.site_url:
             rooted = get_context(context["nav"], context["pages"], config, base_url=".")
             for key in ("base_url", "extra_css", "extra_javascript"):
                 context[key] = rooted[key]
+            urls = [file.url for file in context["pages"]]
+            _put(
+                context,
+                "cxdsl_not_found_base",
+                not_found_base(languages, urls, lang if folders else ""),
+            )
         with overrides(self.prepared.result.workspace.settings):
-            _put(context, "cxdsl_not_found", not_found_text(self.content.lang, context["base_url"]))
+            words = not_found_text(lang, context["base_url"], languages)
+        _put(context, "cxdsl_not_found", words)
         _put(context, "cxdsl_footer", self._footer(None))
         return context
 
