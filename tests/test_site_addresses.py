@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from playwright.sync_api import Browser
 
 from cxdsl.cli import main
-from cxdsl.site.addresses import alternate_links
+from cxdsl.site.addresses import alternate_links, not_found_base, not_found_text
 from cxdsl.site.evidence_age import age_words, is_stale, months_old
 from cxdsl.site.mkdocs_config import read_mkdocs_config
 from cxdsl.site.page_dates import last_changes, page_dates
@@ -92,6 +92,24 @@ def test_alternates_name_every_language_and_the_default() -> None:
         '<link rel="alternate " hreflang="en" href="https://ex.org/cx/en/journeys/a%20b/">',
         '<link rel="alternate " hreflang="x-default" href="https://ex.org/cx/ar/journeys/a%20b/">',
     ]
+
+
+def test_404_links_and_what_its_script_looks_for() -> None:
+    plain = not_found_text("ar", ".", ["ar", "en"])
+    assert plain["href"] == "./"
+    assert plain["others"] == [{"code": "en", "dir": "ltr", "name": "English", "href": "../en/"}]
+    rooted = not_found_text("en", "/sub/path/en", ["ar", "en"])
+    assert rooted["href"] == "/sub/path/en/"
+    assert rooted["others"] == [
+        {"code": "ar", "dir": "rtl", "name": "العربية", "href": "/sub/path/ar/"}
+    ]
+    assert not_found_text("en", ".", [])["others"] == []  # a site without language folders
+    pages = ["./", "journeys/", "journeys/renew/", "check/", "about.html"]
+    assert not_found_base(["en", "ar"], pages, "ar") == {
+        "languages": ["ar", "en"],
+        "tops": ["check", "journeys"],
+        "own": "ar",
+    }
 
 
 def _git(repo: Path, *args: str, when: str | None = None) -> None:
