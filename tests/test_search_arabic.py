@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import given
@@ -334,15 +335,23 @@ def test_untrusted_build_has_the_shim_and_the_keys(tmp_path: Path) -> None:
         assert any("cxdsl_text" in doc for doc in index["docs"])
 
 
-def _search(page: Page, query: str, expected: str) -> str:
-    """Type ``query`` into the search box; wait for a result linking to ``expected``; the
-    results' text back. Playwright types Arabic as text input without key events, and
-    material reads the box on keyup: End sends one (the caret is at the end already)."""
+def _type(page: Page, query: str) -> None:
+    """Type ``query`` into the search box. Playwright types Arabic as text input without
+    key events, and material reads the box on keyup: End sends one (the caret is at the
+    end already)."""
     page.fill(".md-search__input", "")
     page.click(".md-search__input")
     page.keyboard.type(query)
     page.keyboard.press("End")
-    link = f'.md-search-result__item a[href*="{expected}"]'
+
+
+def _search(page: Page, query: str, expected: str, highlight: str | None = None) -> str:
+    """Type ``query``; wait for a result linking to ``expected`` (with ``?h=highlight``
+    when given: then the result is the whole query's, not that of a word typed in part);
+    the results' text back."""
+    _type(page, query)
+    target = f"{expected}?{urlencode({'h': highlight})}" if highlight else expected
+    link = f'.md-search-result__item a[href*="{target}"]'
     try:
         page.wait_for_selector(link, state="attached", timeout=15_000)
     except PlaywrightTimeout:
@@ -364,13 +373,51 @@ def test_arabic_queries_find_the_right_pages(browser: Browser, example_server: s
     assert "انتظار 70 دقيقة" in results  # the pain, written without the article
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "search.arabic.png"))
-    _search(page, "الشكوى", "/ar/journeys/file-complaint/")
-    _search(page, "عينة", "/ar/catalog/evidence/")  # «حجم العينة»
+    _search(page, "الشكوى", "/ar/journeys/file-complaint/", highlight="الشكوى شكو")
+    _search(page, "عينة", "/ar/catalog/evidence/", highlight="عينة عين")  # «حجم العينة»
     results = _search(page, "نوره", "/ar/personas/noura-cafe-founder/")
     # The persona's table, cell by cell; no list markup from text alternatives.
     assert "الاسم المختصر · نورة" in results
     assert page.locator(".md-search-result__teaser :is(ol, ul, li)").count() == 0
     assert errors == []
+    page.close()
+
+
+def test_a_word_not_on_the_site_finds_nothing(browser: Browser, example_server: str) -> None:
+    """«معاينة» (inspection) is on no page; stemmed to «معا» it found 20."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{example_server}/ar/")
+    page.wait_for_load_state("networkidle")
+    none = page.evaluate(
+        "JSON.parse(document.querySelector('#__config').textContent)"
+        ".translations['search.result.none']"
+    )
+    _type(page, "معاينة")
+    # «معاين», typed on the way, has the same key: "none" is the whole word's answer.
+    page.wait_for_function(
+        "none => document.querySelector('.md-search-result__meta').textContent.trim() === none",
+        arg=none,
+        timeout=15_000,
+    )
+    assert page.locator(".md-search-result__item").count() == 0
+    page.close()
+
+
+def test_the_highlight_looks_for_the_words_typed(browser: Browser, example_server: str) -> None:
+    """A result's link carries what the reader typed and the key that matched: Maria's
+    page marks «الشكوى» whole where it is written so, and «شكو» inside «شكوى»."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{example_server}/ar/")
+    page.wait_for_load_state("networkidle")
+    expected = "/ar/personas/maria-resident/"
+    _search(page, "الشكوى", expected, highlight="الشكوى شكو")
+    href = page.get_attribute(f'.md-search-result__item a[href*="{expected}?"]', "href")
+    page.goto(str(href))
+    page.wait_for_selector("mark[data-md-highlight]", state="attached", timeout=15_000)
+    marks = page.eval_on_selector_all(
+        "mark[data-md-highlight]", "els => els.map(e => e.textContent)"
+    )
+    assert "الشكوى" in marks and "شكو" in marks
     page.close()
 
 
@@ -383,6 +430,9 @@ def test_english_queries_are_stemmed(browser: Browser, example_server: str) -> N
         page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     )
     assert " · " in results
+    # A silent e: "file" finds "Filing and resolving a complaint", "resolve" "resolving".
+    _search(page, "file", "/en/journeys/file-complaint/", highlight="file")
+    _search(page, "resolve", "/en/journeys/file-complaint/", highlight="resolve resolv")
     page.close()
 
 
@@ -398,6 +448,7 @@ def test_the_shim_normalises_like_the_index(
         "٧٠",
         "wait\u200btime",
         "Submitted PLANNING studies",
+        "filing making issues resolving hopping معاينات المستشفيات الالتزام",
     }
     for lang in ("ar", "en"):
         index = json.loads((example_site / lang / INDEX_FILE).read_text(encoding="utf-8"))
