@@ -4,9 +4,12 @@ Printed with Chromium's print-to-PDF (``page.pdf(format="A4")``, the print style
 ``cxdsl-print.css``), every journey page of the example fits on at most four sheets and every
 as-is/to-be comparison on one, in both languages; text alternatives, captions and the
 tables of figures under a chart are left out (the diagram or chart above shows them), other
-collapsed blocks print as their summary, and the footer's date and version are printed. At
-390 px the page never scrolls sideways and the steps of a journey are cards whose emotion
-and effort are on screen (``cxdsl-phone.css``).
+collapsed blocks print as their summary; every sheet carries the footer's date and version
+and its number in the page's language in its bottom margin, read in order (glyph positions
+from ``pdftotext -bbox``; an Arabic sheet was numbered «4 / 1», now «صفحة 1 من 4»). At
+390 px the page never scrolls sideways, the steps of a journey are cards whose emotion
+and effort are on screen, and elsewhere a feeling stays on one line in a table that
+scrolls inside its region (``cxdsl-phone.css``; each wrapped onto four lines before).
 
 Figures from the example (Chromium 156, sheets per journey page, the same in both
 languages): before these stylesheets 20 to 38; with the first print stylesheet 4 (complaint),
@@ -17,6 +20,10 @@ languages): before these stylesheets 20 to 38; with the first print stylesheet 4
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +33,7 @@ from playwright.sync_api import Browser, Page
 from ._site_build import LANGS, addressed_site, serve_under_prefix
 
 COMPARISON = "journeys/renew-building-permit-to-be-compare/"
-PHONE_PAGES = ("journeys/issue-commercial-licence/", COMPARISON, "metrics/")
+PHONE_PAGES = ("", "attention/", "journeys/issue-commercial-licence/", COMPARISON, "metrics/")
 PHONE = {"width": 390, "height": 844}
 OTHER_HOSTS = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
 
@@ -55,15 +62,19 @@ def _open(browser: Browser, url: str, viewport: dict[str, int] | None = None) ->
     return page
 
 
-def _sheets(page: Page, url: str) -> int:
-    """How many A4 sheets the page at ``url`` prints on (every image loaded first)."""
+def _pdf(page: Page, url: str) -> bytes:
+    """The page at ``url`` printed on A4 (every image loaded first)."""
     page.goto(url, wait_until="load")
     page.evaluate(
         """Promise.all([...document.images].map(i => {
             i.loading = "eager"; return i.decode().catch(() => null); }))"""
     )
-    pdf = page.pdf(format="A4")
-    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf))
+    return page.pdf(format="A4")
+
+
+def _sheets(page: Page, url: str) -> int:
+    """How many A4 sheets the page at ``url`` prints on."""
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", _pdf(page, url)))
 
 
 def _journey_pages(site: Path) -> list[str]:
@@ -121,9 +132,7 @@ PRINTED = """(() => {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_print_leaves_out_what_the_sheet_shows_and_keeps_the_footer_line(
-    browser: Browser, server: str, lang: str
-) -> None:
+def test_print_leaves_out_what_the_sheet_shows(browser: Browser, server: str, lang: str) -> None:
     """A journey page with measured results, as printed: what repeats a diagram or chart on
     the same sheet is left out, the rest is there; diagrams whole and within the sheet."""
     page = _new_page(browser, {"width": 718, "height": 1000})  # A4 less 10 mm margins, 96 dpi
@@ -142,8 +151,106 @@ def test_print_leaves_out_what_the_sheet_shows_and_keeps_the_footer_line(
     # every diagram scaled into the sheet's width (on screen some keep a wider minimum)
     assert shown["images"] == 13 and shown["widest"] <= shown["width"] + 0.5, shown
     assert shown["headings"] and shown["whole"] and not shown["nav"]
-    assert shown["footer"] and "cxdsl 0.1.0" in shown["meta"]
+    # the footer's line is in every sheet's margin (below), not again at the page's end
+    assert not shown["footer"] and "cxdsl 0.1.0" in shown["meta"]
     assert re.search(r"\b2026\b", shown["meta"])  # the sources' date
+
+
+#: The bottom margin of an A4 sheet in points (10 mm, cxdsl-print.css); a sheet is 842.88 pt.
+MARGIN_TOP = 842.88 - 10 / 25.4 * 72
+#: Isolation marks, and Arabic vowel signs (their place among the drawn glyphs varies).
+DROPPED = str.maketrans(
+    "", "", "\u2066\u2067\u2068\u2069\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
+)
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _reading(text: str, rtl: bool) -> str:
+    """A word as ``pdftotext`` gives it, its glyphs left to right, in reading order: on a
+    right-to-left sheet backwards, but for the digits and Latin letters in it."""
+    text = text.translate(DROPPED)
+    if not rtl:
+        return text
+    return re.sub(r"[0-9A-Za-z.]+", lambda run: run.group()[::-1], text[::-1])
+
+
+def _margin_words(pdf: bytes, rtl: bool) -> list[list[tuple[float, str]]]:
+    """Per printed sheet, the words in its bottom margin, left to right, with where each
+    starts (x, in points): glyph positions as ``pdftotext -bbox`` reads them."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) reads the printed sheets' text")
+    out = subprocess.run(
+        [pdftotext, "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout
+    root = ET.fromstring(re.sub(rb"<!DOCTYPE[^>]*>", b"", out))
+    sheets = []
+    for sheet in root.iter(f"{XHTML}page"):
+        words = [
+            (float(word.get("xMin", "0")), _reading(word.text or "", rtl))
+            for word in sheet.iter(f"{XHTML}word")
+            if float(word.get("yMin", "0")) > MARGIN_TOP
+        ]
+        sheets.append(sorted(w for w in words if w[1]))
+    return sheets
+
+
+#: The footer's line of the licence journey (its file is dated 2026-03-15 in the built
+#: copy), vowel signs aside, and a sheet's number, in each language.
+SHEET_LINE = {
+    "en": "Sources last changed on 15 March 2026 (26 Ramadan 1447 AH) · built with cxdsl 0.1.0",
+    "ar": "آخر تغيير في مصادر هذه الصفحة: 15 مارس 2026 (26 رمضان 1447 هـ) · "
+    "بنيت باستخدام cxdsl 0.1.0",
+}
+SHEET_NUMBER = {"en": "Page {} of {}", "ar": "صفحة {} من {}"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_carries_the_date_version_and_its_number_in_reading_order(
+    browser: Browser, server: str, lang: str
+) -> None:
+    """Printed, each of the licence journey's four sheets has in its bottom margin the
+    footer's line and its number, «صفحة 1 من 4» / "Page 1 of 4", whose glyphs read in
+    order: right to left in Arabic (the sheet's 1 right of the count 4, not «4 / 1»)."""
+    page = _new_page(browser)
+    sheets = _margin_words(
+        _pdf(page, f"{server}{lang}/journeys/issue-commercial-licence/"), rtl=lang == "ar"
+    )
+    page.close()
+    assert len(sheets) == 4
+    for number, words in enumerate(sheets, start=1):
+        reading = [text for _x, text in (words[::-1] if lang == "ar" else words)]
+        assert Counter(reading) >= Counter(SHEET_LINE[lang].split()), (number, reading)
+        expected = SHEET_NUMBER[lang].format(number, 4).split()
+        assert expected[0] in reading, (number, reading)
+        start = reading.index(expected[0])
+        assert reading[start : start + 4] == expected, (number, reading)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_feelings_stay_on_one_line_in_a_table_that_scrolls(
+    browser: Browser, server: str, lang: str
+) -> None:
+    """At 390 px the home page's worst steps keep each feeling on one line (a chip as tall
+    as one line of its text); their table scrolls sideways inside its focusable region,
+    the page body does not."""
+    page = _open(browser, f"{server}{lang}/", PHONE)
+    shown = page.evaluate(
+        """(() => {
+          const chips = [...document.querySelectorAll("article .cx-emotion")];
+          const region = chips[0].closest(".md-typeset__scrollwrap");
+          return {lines: chips.map(c => c.getBoundingClientRect().height
+                                     / parseFloat(getComputedStyle(c).lineHeight)),
+                  region: [region.scrollWidth, region.clientWidth, region.tabIndex],
+                  body: [document.documentElement.scrollWidth, innerWidth]};
+        })()"""
+    )
+    page.close()
+    assert len(shown["lines"]) == 7  # the example's worst steps: 6 rows, one with 2 personas
+    assert all(0.9 < lines < 1.2 for lines in shown["lines"]), shown["lines"]
+    width, room, tab_index = shown["region"]
+    assert width > room and tab_index == 0
+    assert shown["body"] == [390, 390]
 
 
 @pytest.mark.parametrize("lang", LANGS)
