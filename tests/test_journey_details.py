@@ -302,3 +302,48 @@ def test_evidence_dates_and_seasons_show_both_calendars(tmp_path: Path) -> None:
         "| 28 May 2025 (1 Dhu al-Hijjah 1446 AH) | 9 June 2025 (13 Dhu al-Hijjah 1446 AH) |"
     ) in seasons
     assert result.workspace.settings.seasons[0].end == dt.date(2025, 6, 9)
+
+
+SCALE = """\
+emotion_scales:
+  feelings:
+    min: -2
+    max: 2
+    labels:
+      -2: {ar: محبط جداً, en: Very frustrated}
+      0: {ar: محايد, en: Neutral}
+"""
+
+
+def test_the_emotion_scale_reads_as_its_labelled_values_not_its_id(tmp_path: Path) -> None:
+    """A director reads the scale's ends and labels in her language; ``feelings`` is the
+    workspace's key for it, written for authors, and is not on the page."""
+    ws = make_workspace(tmp_path, CASE)
+    settings = (ws / "cxdsl.yaml").read_text(encoding="utf-8")
+    settings = settings.replace("emotion_scales:\n  feelings: {min: -2, max: 2}\n", SCALE)
+    (ws / "cxdsl.yaml").write_text(settings, encoding="utf-8")
+    result = check_workspace(ws)
+    assert result.diagnostics == []
+    expected = {
+        "en": "-2 Very frustrated · 0 Neutral · +2",
+        "ar": "-2 محبط جداً · 0 محايد · +2",
+    }
+    for lang, values in expected.items():
+        page = journey_page(context(result, lang), journey(result, "get-permit"))
+        row = next(line for line in page.splitlines() if line.startswith("| ") and "·" in line)
+        assert text(row).split(" | ")[1].rstrip(" |") == values, lang
+        assert "feelings" not in page, lang
+
+
+def test_the_health_lines_say_none_in_words(checked: CheckResult) -> None:
+    """The to-be journey has no high-severity pain, no painful step and 0 visits
+    (``apply-online`` states ``visits: 0``): its summary says so in words, never «0 …»."""
+    lines = {
+        "en": ("no high-severity pain points; no painful steps without measurement", "no visits"),
+        "ar": ("لا نقاط ألم عالية الخطورة؛ لا خطوات مؤلمة بلا قياس", "لا زيارات"),
+    }
+    for lang, (pain, visits) in lines.items():
+        page = journey_page(context(checked, lang), journey(checked, "get-permit-online"))
+        summary = text(page.split("</div>")[0])
+        assert f"**{'Pain' if lang == 'en' else 'الألم'}**: {pain}\n" in summary, lang
+        assert visits in summary and "0 visit" not in summary and "0 زيارة" not in summary

@@ -7,6 +7,8 @@
   (:func:`from_to`, the interface string ``diff.from_to``), never an arrow that points
   back at the start on a right-to-left page; where only a glyph fits (a diagram's edge
   label), :func:`arrow` points the way the text reads;
+- a count that is zero, where a summary line says it in words: «لا أخطاء», "no errors"
+  (:func:`count_or_none`, the phrases of :data:`cxdsl.i18n.nouns.NONE`);
 - a signed number: the sign always before the digits in logical order (``+1``, ``-2``,
   ``0``; :func:`signed`); pages and diagrams isolate it (:func:`cxdsl.i18n.isolate`, the
   page writer) so it is drawn «+1», never «1+».
@@ -16,12 +18,21 @@ Model text keeps its own punctuation: only what cxdsl writes between texts is ch
 
 from __future__ import annotations
 
-from .languages import is_rtl
+from .languages import base_language, is_rtl
 from .names import list_separator
-from .plurals import format_count
+from .nouns import NONE
+from .plurals import count_text, format_count
 from .strings import ui
 
-__all__ = ["arrow", "clause_separator", "from_to", "list_separator", "question_mark", "signed"]
+__all__ = [
+    "arrow",
+    "clause_separator",
+    "count_or_none",
+    "from_to",
+    "list_separator",
+    "question_mark",
+    "signed",
+]
 
 
 def clause_separator(lang: str) -> str:
@@ -53,3 +64,11 @@ def signed(value: float) -> str:
     if shown == "0":
         return "0"
     return f"+{shown}" if value > 0 else f"-{shown}"
+
+
+def count_or_none(n: float, noun: str, lang: str) -> str:
+    """``n`` of ``noun`` as :func:`cxdsl.i18n.count_text` writes it, but none in words
+    («لا أخطاء», "no errors") where :data:`cxdsl.i18n.nouns.NONE` has the phrase: for
+    summary lines, which read wrong as «0 خطأ» or "0 errors"."""
+    phrase = NONE.get(base_language(lang), NONE["en"]).get(noun) if n == 0 else None
+    return phrase if phrase is not None else count_text(n, noun, lang)

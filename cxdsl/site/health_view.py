@@ -5,7 +5,7 @@ health cells and the three-line summary that opens each journey page."""
 from __future__ import annotations
 
 from ..effort import EffortTotals
-from ..i18n.notation import clause_separator
+from ..i18n.notation import clause_separator, count_or_none
 from ..journey_health import Feeling, JourneyHealth, LowPoint, journey_health
 from ..model import Journey, Step
 from ..paths import entity_path
@@ -75,6 +75,12 @@ def _low_point(pc: PageContext, health: JourneyHealth, low: LowPoint, here: str)
     return pc.w.t("health.at_step").format(feeling=feeling, step=step)
 
 
+def count_md(pc: PageContext, n: float, noun: str) -> str:
+    """A count in a summary line, none in words («لا زيارات», "no visits") where cxdsl has
+    the phrase (:func:`cxdsl.i18n.notation.count_or_none`), as Markdown."""
+    return pc.w.plain(count_or_none(n, noun, pc.w.lang))
+
+
 def minutes_md(pc: PageContext, minutes: float | None) -> str:
     """Active and waiting minutes together, counted («150 دقيقة»); "" when unknown."""
     return pc.w.count(minutes, "minute") if minutes is not None else ""
@@ -84,7 +90,7 @@ def effort_total_cell(pc: PageContext, totals: EffortTotals) -> str:
     """The overview's total effort: time (active and waiting), visits, cost."""
     parts = [minutes_md(pc, totals.total_minutes)]
     if totals.visits is not None:
-        parts.append(pc.w.count(totals.visits, "visit"))
+        parts.append(count_md(pc, totals.visits, "visit"))
     parts += [pc.w.money(amount, code or None) for code, amount in totals.cost.items()]
     return "<br>".join(pc.w.nowrap(part) for part in parts if part)
 
@@ -97,8 +103,8 @@ def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:
         value = totals.value(measure)
         if value is None:
             continue
-        shown = pc.w.count(value, noun)
         key = CELL_KEYS.get(measure)
+        shown = pc.w.count(value, noun) if key else count_md(pc, value, noun)
         parts.append(pc.w.t(key).format(amount=shown) if key else shown)
     if totals.cost:
         parts.append(costs_text(pc, totals.cost))
@@ -107,10 +113,11 @@ def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:
 
 def pain_sentence(pc: PageContext, health: JourneyHealth, here: str) -> str:
     """Open high-severity pain points, and the painful steps no measurement covers (named,
-    linked): «نقطتا ألم عاليتا الخطورة؛ خطوة مؤلمة واحدة بلا قياس: [زيارة المركز]»."""
+    linked): «نقطتا ألم عاليتا الخطورة؛ خطوة مؤلمة واحدة بلا قياس: [زيارة المركز]»; none
+    in words («لا نقاط ألم عالية الخطورة»)."""
     w = pc.w
-    pains = w.count(len(health.high_pains), "high_pain")
-    unmeasured = w.count(len(health.unmeasured), "painful_unmeasured")
+    pains = count_md(pc, len(health.high_pains), "high_pain")
+    unmeasured = count_md(pc, len(health.unmeasured), "painful_unmeasured")
     if health.unmeasured:
         named = w.sep.join(step_link(pc, health.journey, s.step, here) for s in health.unmeasured)
         unmeasured += f": {named}"

@@ -85,18 +85,16 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     return "\n".join(out)
 
 
-def scale_text(pc: PageContext, name: str, scale: EmotionScale) -> str:
-    """An emotion scale by its name, its ends and its labelled values, as Markdown
-    ("feelings: -2 Frustrated · 0 Neutral · +2 Delighted")."""
+def scale_text(pc: PageContext, scale: EmotionScale) -> str:
+    """An emotion scale as a reader knows it: its ends and its labelled values in the
+    page's language, as Markdown ("-2 Frustrated · 0 Neutral · +2 Delighted"). Its id in
+    the workspace (``feelings``) is for authors, not readers: it is not shown."""
     values = sorted({scale.min, scale.max, *scale.labels})
-    shown = " · ".join(pc.ctx.emotion_label(v, scale) for v in values)
-    return f"{pc.w.code(name)}: {pc.w.plain(shown)}" if name else pc.w.plain(shown)
+    return pc.w.plain(" · ".join(pc.ctx.emotion_label(v, scale) for v in values))
 
 
 def _summary(pc: PageContext, journey: Journey, here: str) -> str:
     w, t = pc.w, pc.w.t
-    settings = pc.result.workspace.settings
-    scale_name = journey.emotion_scale or settings.default_emotion_scale or ""
     scope = {st.id: w.inline(st.title) for st in journey.stages}
     summary = [
         (t("persona"), w.entity_link("persona", journey.persona, here)),
@@ -119,7 +117,7 @@ def _summary(pc: PageContext, journey: Journey, here: str) -> str:
             t("stakeholders"),
             w.sep.join(w.entity_link("stakeholder", s, here) for s in journey.stakeholders),
         ),
-        (t("emotion_scale"), scale_text(pc, scale_name, pc.ctx.scale(journey))),
+        (t("emotion_scale"), scale_text(pc, pc.ctx.scale(journey))),
     ]
     return w.table([t("field"), t("value")], [(k, v) for k, v in summary if v])
 
