@@ -6,6 +6,8 @@ returns Markdown in the page's language; the first line doubles as the SVG descr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..diff.compare import compare_journeys
 from ..i18n import count_text, list_separator, ui
 from ..journey_flow import journey_flow
@@ -29,6 +31,22 @@ def _stage_heading(ctx: RenderContext, title: str) -> str:
     return f"**{ui('stage', ctx.lang)}: {title}**"
 
 
+def _stage_step_list(
+    ctx: RenderContext, journey: Journey, f: Format, details: Callable[[Step], list[str]]
+) -> list[str]:
+    """Each stage as a list item, its steps nested under it (numbered across the journey,
+    as the diagrams number them), and under each step the items ``details`` gives."""
+    lines = []
+    number = 0
+    for stage in journey.stages:
+        lines.append(item(0, _stage_heading(ctx, f(ctx.text(stage.title)))))
+        for step in stage.steps:
+            number += 1
+            lines.append(item(1, step_heading(ctx, number, f(ctx.text(step.title)))))
+            lines += [item(2, detail) for detail in details(step)]
+    return lines
+
+
 def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
     """The journey map in words: each stage, its steps (numbered as on the map), and
     under each step what the map shows of it, as nested lists."""
@@ -39,16 +57,9 @@ def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> 
         stages=count_text(len(journey.stages), "stage", ctx.lang),
         steps=count_text(len(journey.steps()), "step", ctx.lang),
     )
-    lines = [head, ""]
     flow = journey_flow(journey)
-    number = 0
-    for stage in journey.stages:
-        lines.append(item(0, _stage_heading(ctx, f(ctx.text(stage.title)))))
-        for step in stage.steps:
-            number += 1
-            lines.append(item(1, step_heading(ctx, number, f(ctx.text(step.title)))))
-            lines += [item(2, fact) for fact in step_facts(ctx, journey, step, flow, f)]
-    return "\n".join(lines) + "\n"
+    walk = _stage_step_list(ctx, journey, f, lambda step: step_facts(ctx, journey, step, flow, f))
+    return "\n".join([head, "", *walk]) + "\n"
 
 
 def _action_lines(ctx: RenderContext, step: Step, f: Format) -> list[str]:
@@ -75,15 +86,8 @@ def blueprint_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> st
     head = ui("alt_service_blueprint", ctx.lang).format(
         title=f(ctx.text(journey.title)), steps=count_text(len(journey.steps()), "step", ctx.lang)
     )
-    lines = [head, ""]
-    number = 0
-    for stage in journey.stages:
-        lines.append(item(0, _stage_heading(ctx, f(ctx.text(stage.title)))))
-        for step in stage.steps:
-            number += 1
-            lines.append(item(1, step_heading(ctx, number, f(ctx.text(step.title)))))
-            lines += [item(2, action) for action in _action_lines(ctx, step, f)]
-    return "\n".join(lines) + "\n"
+    walk = _stage_step_list(ctx, journey, f, lambda step: _action_lines(ctx, step, f))
+    return "\n".join([head, "", *walk]) + "\n"
 
 
 def emotion_curve_alt(

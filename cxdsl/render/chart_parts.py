@@ -131,6 +131,37 @@ def serialise(svg: ET.Element) -> str:
     return ET.tostring(svg, encoding="unicode") + "\n"
 
 
+def svg_text(
+    parent: ET.Element,
+    at: tuple[float, float],
+    text: str,
+    lang: str,
+    anchor: str = "middle",
+    size: int = 12,
+    fill: str = INK,
+) -> ET.Element:
+    """A ``<text>`` at ``at`` (x, y), isolated for ``lang``'s direction (escaped by
+    ``xml.etree``): the one way every chart and curve writes a label."""
+    el = svg_element(parent, at, anchor, size, fill)
+    el.text = isolate(text, lang)
+    return el
+
+
+def svg_element(
+    parent: ET.Element, at: tuple[float, float], anchor: str, size: int, fill: str
+) -> ET.Element:
+    """An empty ``<text>`` element at ``at`` (x, y) in the charts' attribute order."""
+    x, y = at
+    return ET.SubElement(
+        parent,
+        "text",
+        x=f"{x:.1f}",
+        y=f"{y:.1f}",
+        fill=fill,
+        attrib={"text-anchor": anchor, "font-size": str(size)},
+    )
+
+
 def label(
     parent: ET.Element,
     ctx: RenderContext,
@@ -144,16 +175,11 @@ def label(
 ) -> ET.Element:
     """A text label, isolated for the chart's direction (escaped by ``xml.etree``); a
     ``formula`` (``ρ = -0.9, n = 5``) reads left to right in any language."""
-    el = ET.SubElement(
-        parent,
-        "text",
-        x=f"{x:.1f}",
-        y=f"{y:.1f}",
-        fill=fill,
-        attrib={"text-anchor": anchor, "font-size": str(size)},
-    )
-    el.text = f"{LRI}{text}{PDI}" if formula and ctx.rtl else isolate(text, ctx.lang)
-    return el
+    if formula and ctx.rtl:
+        el = svg_element(parent, (x, y), anchor, size, fill)
+        el.text = f"{LRI}{text}{PDI}"
+        return el
+    return svg_text(parent, (x, y), text, ctx.lang, anchor, size, fill)
 
 
 def line(

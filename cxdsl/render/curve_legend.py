@@ -11,9 +11,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
-from ..i18n import isolate, ui
+from ..i18n import ui
 from ..model import Step
-from .chart_parts import MUTED, text_width
+from .chart_parts import MUTED, svg_text, text_width
 from .symbols import HIGH_PAIN, MOMENT, PAIN_MARK, pain_mark
 
 #: One legend entry: (label, colour, dash pattern, marker kind or "none").
@@ -75,10 +75,10 @@ def draw_legend(
         x = start[0]
         for width, entry, text in row:
             if entry is None:
-                _text(group, x, y + 4, text, anchor, lang, MUTED)
+                svg_text(group, (x, y + 4), text, lang, anchor, SIZE, MUTED)
             else:
                 _sample(group, entry, (x, y), sign, marker)
-                _text(group, x + sign * 36, y + 4, text, anchor, lang, "#1a1a1a")
+                svg_text(group, (x + sign * 36, y + 4), text, lang, anchor, SIZE, "#1a1a1a")
             x += sign * width
     return group
 
@@ -102,17 +102,3 @@ def _sample(
     )
     if kind != "none":
         marker(group, kind, (x1 + x2) / 2, y, colour)
-
-
-def _text(
-    parent: ET.Element, x: float, y: float, text: str, anchor: str, lang: str, fill: str
-) -> None:
-    el = ET.SubElement(
-        parent,
-        "text",
-        x=f"{x:.1f}",
-        y=f"{y:.1f}",
-        fill=fill,
-        attrib={"text-anchor": anchor, "font-size": str(SIZE)},
-    )
-    el.text = isolate(text, lang)

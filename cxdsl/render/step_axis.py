@@ -12,8 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..i18n import isolate
-from .chart_parts import EM_PER_CHAR, MUTED, fit_lines, text_width
+from .chart_parts import EM_PER_CHAR, MUTED, fit_lines, svg_text, text_width
 from .text import wrap
 
 #: The size of a step's number and name, in px at the width the chart is shown.
@@ -109,20 +108,10 @@ def draw_names(
         half = max(text_width(line, NAME_SIZE) for line in lines) / 2
         centre = min(max(x, bounds[0] + half), bounds[1] - half)
         for k, line in enumerate(lines):
-            _text(group, centre, axis_y + NAME_ROW + LINE * k, line, "middle", lang)
+            at = (centre, axis_y + NAME_ROW + LINE * k)
+            svg_text(group, at, line, lang, "middle", NAME_SIZE, MUTED)
     anchor = "end" if rtl else "start"
     for entry in names.key:
         for k, line in enumerate(entry.lines):
-            _text(group, entry.x, axis_y + entry.y + LINE * k, line, anchor, lang)
-
-
-def _text(parent: ET.Element, x: float, y: float, text: str, anchor: str, lang: str) -> None:
-    el = ET.SubElement(
-        parent,
-        "text",
-        x=f"{x:.1f}",
-        y=f"{y:.1f}",
-        fill=MUTED,
-        attrib={"text-anchor": anchor, "font-size": str(NAME_SIZE)},
-    )
-    el.text = isolate(text, lang)
+            at = (entry.x, axis_y + entry.y + LINE * k)
+            svg_text(group, at, line, lang, anchor, NAME_SIZE, MUTED)
