@@ -261,6 +261,9 @@ ARABIC: dict[str, str] = {
     # ones ({stages}, {steps}, ...) with the number and its noun («16 خطوة»، «خطوتان»),
     # so each stands where the nominative reads right
     "alt_journey_map": "خريطة رحلة «{title}» للشخصية {persona} ({state}): {stages}، {steps}.",
+    "alt_journey_map_many": (
+        "خريطة رحلة «{title}» للشخصيات {personas} ({state}): {stages}، {steps}."
+    ),
     "alt_service_blueprint": (
         "المخطط التفصيلي لخدمة «{title}» ({steps}): لكل خطوة إجراء المستفيد "
         "وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة."

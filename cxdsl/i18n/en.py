@@ -264,6 +264,9 @@ ENGLISH: dict[str, str] = {
     # text alternatives of diagrams (render/alt.py); {braces} are filled in, the counted
     # ones ({stages}, {steps}, ...) with the number and its noun ("16 steps", "1 step")
     "alt_journey_map": "Journey map of “{title}” for {persona} ({state}): {stages}, {steps}.",
+    "alt_journey_map_many": (
+        "Journey map of “{title}” for {personas} ({state}): {stages}, {steps}."
+    ),
     "alt_service_blueprint": (
         "Service blueprint of “{title}” ({steps}): for each step, the customer's action, "
         "front-stage, back-stage and support actions with their actors and systems."
