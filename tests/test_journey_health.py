@@ -209,6 +209,54 @@ def test_a_single_emotion_is_every_persona_s(result: CheckResult) -> None:
     assert (scale.min, scale.max, position(-1, scale)) == (-2, 2, 0.25)
 
 
+def _side_path_journey() -> Journey:
+    # "x" is one value for everyone; "y" is lived by "b" only (a side path).
+    return Journey.model_validate(
+        {
+            "id": "j",
+            "title": "J",
+            "persona": "a",
+            "personas": ["b"],
+            "emotion_scale": "no-such-scale",
+            "stages": [
+                {
+                    "id": "s",
+                    "title": "S",
+                    "steps": [
+                        {"id": "x", "title": "X", "emotion": -1},
+                        {"id": "y", "title": "Y", "personas": ["b"], "emotion": -2},
+                    ],
+                }
+            ],
+        }
+    )
+
+
+def test_diagrams_ask_journey_health_for_the_scale(result: CheckResult) -> None:
+    journey = _side_path_journey()
+    settings = result.workspace.settings
+    ctx = RenderContext(result.index, settings, "en")
+    # An unknown scale name (CX112's to report) falls back the same way for both.
+    assert ctx.scale(journey) == emotion_scale(journey, settings)
+    assert (ctx.scale(journey).min, ctx.scale(journey).max) == (-2, 2)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="RenderContext.emotions still gives a single value to no one (None); it is to "
+    "call journey_health.feelings once compare_page._moves sorts a move whose persona is "
+    "None (/tmp/h/issue15-context-emotions.patch)",
+)
+def test_diagrams_and_pages_give_a_single_emotion_to_the_same_personas(
+    result: CheckResult,
+) -> None:
+    journey = _side_path_journey()
+    ctx = RenderContext(result.index, result.workspace.settings, "en")
+    x, y = journey.steps()
+    assert ctx.emotions(journey, x) == feelings(journey, x) == [("a", -1), ("b", -1)]
+    assert ctx.emotions(journey, y) == feelings(journey, y) == [("b", -2)]
+
+
 def test_old_evidence_and_what_no_journey_serves(result: CheckResult) -> None:
     pc = page_context(result, "en")
     # 12 months before 2026-03-18 is 2025-03-18: the interviews of that day are not older.

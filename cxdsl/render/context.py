@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import Localized, clean, count_text, is_rtl, isolate, localize
+from ..journey_health import emotion_scale
 from ..model import Actor, EmotionScale, Journey, Persona, Settings, Step
-from ..model.settings import DEFAULT_SCALE
 from ..resolve import Index
 from .text import signed, wrap
 
@@ -66,8 +66,9 @@ class RenderContext:
         return entity if isinstance(entity, Actor) else None
 
     def scale(self, journey: Journey) -> EmotionScale:
-        name = journey.emotion_scale or self.settings.default_emotion_scale or ""
-        return self.settings.emotion_scales.get(name, DEFAULT_SCALE)
+        """The scale the journey's emotions are written on: asks
+        :func:`cxdsl.journey_health.emotion_scale`, as every page does."""
+        return emotion_scale(journey, self.settings)
 
     def emotion_label(self, value: float, scale: EmotionScale) -> str:
         label = scale.labels.get(int(value)) if float(value).is_integer() else None
