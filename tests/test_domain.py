@@ -217,7 +217,7 @@ def test_compare_steps_reports_emotion_moves_per_persona() -> None:
 
 def test_emotion_shift_text() -> None:
     assert emotion_shift(1, -1) == "+1 → -1 (-2)"
-    assert emotion_shift(0, 2, lambda d: f"**{d}**") == "+0 → +2 (**+2**)"
+    assert emotion_shift(0, 2, lambda d: f"**{d}**") == "0 → +2 (**+2**)"  # 0 has no sign
 
 
 # --- dangling references ------------------------------------------------------------------
