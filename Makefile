@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Graphviz and an Arabic-capable font for diagrams, Chromium for the site's browser tests,
 # git for cxdsl diff, npm for the SARIF validator the tests run.
-SYSTEM_PACKAGES := graphviz fonts-noto-core chromium git
+SYSTEM_PACKAGES := graphviz fonts-noto-core chromium git poppler-utils
 
 # Python dependencies come from requirements-dev.lock (every version pinned, with hashes),
 # regenerated from pyproject.toml by `make lock`; requirements.lock is the runtime subset.

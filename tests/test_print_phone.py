@@ -178,8 +178,7 @@ def _margin_words(pdf: bytes, rtl: bool) -> list[list[tuple[float, str]]]:
     """Per printed sheet, the words in its bottom margin, left to right, with where each
     starts (x, in points): glyph positions as ``pdftotext -bbox`` reads them."""
     pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) reads the printed sheets' text")
+    assert pdftotext, "make setup installs poppler-utils (pdftotext reads the printed sheets)"
     out = subprocess.run(
         [pdftotext, "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout
