@@ -317,7 +317,7 @@ def test_home_page_says_what_needs_attention_first(
         "### Segments and personas without a journey {#attention-no-journey}",
         "### Evidence older than 12 months {#attention-evidence}",
         "### Measured figures off target or underpowered {#attention-measured}",
-        f"Model check: the files are valid — 0 errors, {warnings} warnings "
+        f"Model check: the files are valid — no errors, {warnings} warnings "
         "([see the check report](check.md))",
         '<div class="cx-cards" markdown>',
         "## Customer tree",

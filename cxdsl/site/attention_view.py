@@ -21,7 +21,7 @@ from ..rules.catalogue_doc import anchor
 from ..rules.cx227_unmeasured_pain import UnmeasuredPain
 from .content import PageContext
 from .evidence_age import age_words, is_stale, months_old
-from .health_view import feelings_md, health_of, minutes_md, step_link
+from .health_view import count_md, feelings_md, health_of, minutes_md, step_link
 from .markdown import relative
 from .measured_figures import figure_row, metric_of, series_md, series_of
 from .measured_pages import ATTENTION, attention_list, latest_figures
@@ -268,8 +268,8 @@ def model_health(pc: PageContext, here: str) -> str:
         pc.result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     state = t("health.files_invalid") if errors else t("health.files_valid")
-    counts = [w.count(errors, "error"), w.count(warnings, "warning")]
-    counts += [w.count(notes, "note")] if notes else []
+    counts = [count_md(pc, errors, "error"), count_md(pc, warnings, "warning")]
+    counts += [count_md(pc, notes, "note")] if notes else []
     report = w.link(t("health.see_report"), relative(here, "check.md"))
     line = f"{t('health.model_check')}: {state} — {w.sep.join(counts)} ({report})"
     return f'\n<p class="cx-model-health" markdown>{line}</p>\n'
