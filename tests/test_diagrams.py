@@ -513,3 +513,32 @@ def test_a_very_wide_emotion_scale_draws_a_readable_chart_in_bounded_work() -> N
     assert plot.plot_h == 40 * MAX_LEVELS  # not 80 million pixels
     assert len(plot.levels()) <= MAX_LEVELS + 1
     assert list(Plot(False, EmotionScale(min=-2, max=2), 5).levels()) == [-2, -1, 0, 1, 2]
+
+
+def test_the_map_title_names_every_persona_it_draws_with_room_under_it() -> None:
+    """The building permit's map draws Khalid's and Fahad's feelings: its subtitle and its
+    text alternative name both (the language's list separator between them), and the
+    16 pt title's baseline sits at least 20 px above the 11 pt subtitle's (12 px let
+    Arabic descenders touch the line under them)."""
+    import graphviz
+
+    from cxdsl.render.alt import journey_map_alt
+
+    result = check_workspace(REPO)
+    journey = result.index.entity("journey", "renew-building-permit")
+    assert isinstance(journey, Journey)
+    expected = {
+        "ar": "الشخصيات: خالد — مالك منزل، فهد — مدير مكتب هندسي · الوضع الحالي",
+        "en": "Personas: Khalid — home owner, Fahad — engineering office manager · as is",
+    }
+    alt_names = {
+        "ar": "للشخصيات خالد — مالك منزل، فهد — مدير مكتب هندسي (",
+        "en": "for Khalid — home owner, Fahad — engineering office manager (",
+    }
+    for lang in ("ar", "en"):
+        ctx = RenderContext(result.index, result.workspace.settings, lang)
+        svg = ET.fromstring(graphviz.Source(journey_map_dot(ctx, journey)).pipe(format="svg"))
+        texts = [t for t in svg.iter(f"{SVG}text") if t.text]
+        assert strip_isolates(texts[1].text or "") == expected[lang]
+        assert float(texts[1].get("y", "0")) - float(texts[0].get("y", "0")) >= 20
+        assert alt_names[lang] in journey_map_alt(ctx, journey).splitlines()[0]

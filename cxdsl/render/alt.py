@@ -14,6 +14,7 @@ from ..journey_flow import journey_flow
 from ..model import ACTION_LANES, Journey, Step
 from .alt_details import Format, item, step_facts, step_heading
 from .context import RenderContext
+from .journey_map import map_personas
 
 
 def _same(text: str) -> str:
@@ -50,9 +51,12 @@ def _stage_step_list(
 def journey_map_alt(ctx: RenderContext, journey: Journey, f: Format = _same) -> str:
     """The journey map in words: each stage, its steps (numbered as on the map), and
     under each step what the map shows of it, as nested lists."""
-    head = ui("alt_journey_map", ctx.lang).format(
+    personas = [f(ctx.name_of("persona", p)) for p in map_personas(ctx, journey)]
+    key = "alt_journey_map_many" if len(personas) > 1 else "alt_journey_map"
+    head = ui(key, ctx.lang).format(
         title=f(ctx.text(journey.title)),
-        persona=f(ctx.name_of("persona", journey.persona)),
+        persona=list_separator(ctx.lang).join(personas),
+        personas=list_separator(ctx.lang).join(personas),
         state=ui(journey.state, ctx.lang),
         stages=count_text(len(journey.stages), "stage", ctx.lang),
         steps=count_text(len(journey.steps()), "step", ctx.lang),

@@ -36,6 +36,8 @@ ROW = 3
 TITLE_WIDTH = 22
 #: The width (characters) a step's other lines wrap at.
 DETAIL_WIDTH = 26
+#: The room (points) between the map's title and the line under it.
+TITLE_GAP = 10
 #: A stage's title: a box in the stage's own colour (no border to see), which edges avoid.
 STAGE_FILL = "#f3f5f8"
 TITLE_NODE = {"shape": "box", "style": "filled", "fillcolor": STAGE_FILL, "color": STAGE_FILL}
@@ -212,12 +214,37 @@ def _stage_rows(steps: list[Step], flow: Flow) -> list[tuple[str, list[Step]]]:
     return rows + [(f"x{r}", off[r : r + ROW]) for r in range(0, len(off), ROW)]
 
 
+def map_personas(ctx: RenderContext, journey: Journey) -> list[str]:
+    """The personas the map draws feelings for, in the journey's order: the journey's
+    own (``persona``, then ``personas``), then any other whose emotion a step records
+    for a persona who lives it (as :func:`_emotion_rows` draws them)."""
+    found = dict.fromkeys(journey.all_personas())
+    for step in journey.steps():
+        lived = set(journey.lived_by(step))
+        found.update((p, None) for p, _ in ctx.emotions(journey, step) if p and p in lived)
+    return list(found)
+
+
+def personas_text(ctx: RenderContext, journey: Journey) -> str:
+    """ "Personas: Khalid — home owner, Fahad — engineering office": every persona the
+    map draws, joined with the language's list separator (plain, not isolated)."""
+    names = [ctx.name_of("persona", p) for p in map_personas(ctx, journey)]
+    word = ui("personas" if len(names) > 1 else "persona", ctx.lang)
+    return f"{word}: {list_separator(ctx.lang).join(names)}"
+
+
 def _title(ctx: RenderContext, journey: Journey) -> str:
+    """The graph's label: the journey's title (bold, 16 pt) over its personas and state
+    (11 pt), in rows of their own with room between them, so descenders of the title
+    (Arabic's reach far down) never touch the line under it."""
     state = ui(journey.state, ctx.lang)
-    persona = ctx.name_of("persona", journey.persona)
-    head = f"{ctx.text(journey.title)}"
-    sub = f"{ui('persona', ctx.lang)}: {persona} · {state}"
-    return f'<<B>{ctx.lines(head, 80)}</B><BR/><FONT POINT-SIZE="11">{ctx.esc(sub)}</FONT>>'
+    sub = f"{personas_text(ctx, journey)} · {state}"
+    return (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD><B>{ctx.lines(ctx.text(journey.title), 80)}</B></TD></TR>"
+        f'<TR><TD HEIGHT="{TITLE_GAP}"></TD></TR>'
+        f'<TR><TD><FONT POINT-SIZE="11">{ctx.lines(sub, 110)}</FONT></TD></TR></TABLE>>'
+    )
 
 
 def _edge(
