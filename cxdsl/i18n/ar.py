@@ -269,13 +269,16 @@ ARABIC: dict[str, str] = {
         "وإجراءات الواجهة الأمامية والخلفية والدعم مع الجهات والأنظمة."
     ),
     "alt_emotion_curve": "منحنى مشاعر «{title}» ({steps})، من {low} إلى {high}.",
-    "alt_customer_tree": "شجرة المستفيدين: {segments} و{personas}.",
-    "alt_actor_map": (
-        "خريطة الجهات المنفذة ({journeys}): الجهات والجهات الشريكة والأنظمة خلف كل رحلة."
-    ),
+    "alt_customer_tree": "{segments} و{personas}.",
+    "alt_actor_map": "الجهات والجهات الشريكة والأنظمة خلف كل رحلة من {journeys}.",
     "alt_by_actor": "بواسطة",
     "alt_with_system": "عبر",
     "alt_personas_on": "الشخصيات",
+    # a measured chart's one-line summary (its image's alt; the figures are in the table)
+    "chart_latest": "الأحدث، {period}: {value}",
+    "chart_lowest": "أدنى نقطة: {step} {value}",
+    "chart_highest": "أعلى نقطة: {step} {value}",
+    "chart_largest_gap": "أكبر فجوة: {step} (المتوقع {expected}، المُدرَك {perceived})",
     # the emotion curve's excursions, customer trees per dimension, the actor map
     "excursion_note": "مسار جانبي يمرّ به بعض المستفيدين فقط",
     # diagrams' legends and the link that opens a diagram at full size (issue 15, item 7)

@@ -272,13 +272,16 @@ ENGLISH: dict[str, str] = {
         "front-stage, back-stage and support actions with their actors and systems."
     ),
     "alt_emotion_curve": "Emotion curve of “{title}” across {steps}, from {low} to {high}.",
-    "alt_customer_tree": "Customer tree: {segments} and {personas}.",
-    "alt_actor_map": (
-        "Actor map ({journeys}): the actors, partner entities and systems behind each journey."
-    ),
+    "alt_customer_tree": "{segments} and {personas}.",
+    "alt_actor_map": "The actors, partner entities and systems behind each of {journeys}.",
     "alt_by_actor": "by",
     "alt_with_system": "with",
     "alt_personas_on": "personas",
+    # a measured chart's one-line summary (its image's alt; the figures are in the table)
+    "chart_latest": "Latest, {period}: {value}",
+    "chart_lowest": "Lowest: {step} {value}",
+    "chart_highest": "highest: {step} {value}",
+    "chart_largest_gap": "Largest gap: {step} (expected {expected}, perceived {perceived})",
     # the emotion curve's excursions, customer trees per dimension, the actor map
     "excursion_note": "a detour only some customers take",
     # diagrams' legends and the link that opens a diagram at full size (issue 15, item 7)
