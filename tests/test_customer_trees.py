@@ -85,7 +85,7 @@ def test_one_diagram_per_dimension_with_its_segments_and_personas(workspace: Pat
     nodes = re.findall(r"<<B>([^<]+)</B>", need.source)
     assert nodes == ["Customer tree: Need", "By need", "Elderly", "Reduced mobility"]
     assert "☺ Sara" in need.source and "Omar" not in need.source  # Omar has no need segment
-    assert need.alt_text.splitlines()[0] == ("Need — Customer tree: 3 segments and 1 persona.")
+    assert need.alt_text.splitlines()[0] == "3 segments and 1 persona."  # the caption names it
     # Sub-segments nest under their parent: Python-Markdown nests at four spaces.
     assert need.alt_text.split("\n\n", 1)[1].splitlines() == [
         "- By need (est. volume: 5,000)",

@@ -8,7 +8,10 @@
 
 Series differ by shape and dash as well as colour; values the privacy threshold hides are
 drawn as 🔒, never as a value. Callers pick the data (a journey's, a period's); the page
-beside each chart holds the same figures as a table.
+beside each chart holds the same figures as a table. The trend, measured-emotion and
+expected-vs-perceived charts describe themselves (``<desc>``, the image's alt text on the
+site) with a one-line summary (:mod:`.chart_summaries`), not every figure; the
+``description`` a caller gives stands in only where there is nothing to summarise.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from .chart_parts import (
     whisker,
     y_grid,
 )
+from .chart_summaries import emotion_summary, gap_summary, trend_summary
 from .context import RenderContext
 from .curve_legend import ROW, draw_legend, legend_rows, step_notes
 from .emotion_curve import (
@@ -94,7 +98,8 @@ def trend_svg(
 ) -> str:
     """A small chart of one metric over ``periods`` (``figures`` in the same order)."""
     width, height = 300, 130
-    svg = svg_root(ctx, width, height, title, description)
+    summary = trend_summary(ctx, periods, figures, target) or description
+    svg = svg_root(ctx, width, height, title, summary)
     x = XAxis(14, width - 48, ctx.rtl) if ctx.rtl else XAxis(48, width - 14, False)
     values = [v for f in figures if (e := shown(f)) for v in (e.ci_low, e.ci_high)]
     y = YAxis(12, height - 30, *nice_range(values + ([target] if target is not None else [])))
@@ -196,9 +201,8 @@ def emotion_overlay_svg(
         )
     notes += step_notes(steps, ctx.lang)
     rows = _legend(None, ctx, axis, 0, notes)
-    svg = svg_root(
-        ctx, WIDTH, int(plot.legend_y + ROW * (rows - 1) + BELOW_LEGEND), title, description
-    )
+    summary = emotion_summary(ctx, journey, readings) or description
+    svg = svg_root(ctx, WIDTH, int(plot.legend_y + ROW * (rows - 1) + BELOW_LEGEND), title, summary)
     _heading(svg, ctx, f"{ui('measured_emotion', ctx.lang)}: {ctx.text(journey.title)}")
     draw_stage_bands(svg, ctx, plot, journey)
     draw_grid(svg, ctx, plot)
@@ -371,7 +375,7 @@ def expected_perceived_svg(
     ]
     legend_y = y.bottom + names.height + 14
     height = int(legend_y + ROW * (_legend(None, ctx, axis, 0, notes) - 1) + BELOW_LEGEND)
-    svg = svg_root(ctx, WIDTH, height, title, description)
+    svg = svg_root(ctx, WIDTH, height, title, gap_summary(ctx, pairs) or description)
     _heading(svg, ctx, title)
     y_grid(svg, ctx, x, y, 12)
     side = 9 if ctx.rtl else -9  # expected first, on the reading side

@@ -201,8 +201,7 @@ def customer_tree_text(
         segments=count_text(len(segments), "segment", ctx.lang),
         personas=count_text(len(personas), "persona", ctx.lang),
     )
-    name = dimension_name(ctx, tree.dimension if tree is not None else None)
-    lines = [f"{f(name)} — {head}" if name else head, ""]
+    lines = [head, ""]  # the caption names the tree (tree_title): the summary does not
     known = {seg.id for seg in segments}
 
     def emit(parent: str | None, depth: int) -> None:
