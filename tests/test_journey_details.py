@@ -315,9 +315,9 @@ emotion_scales:
 """
 
 
-def test_the_emotion_scale_reads_as_its_labelled_values_not_its_id(tmp_path: Path) -> None:
-    """A director reads the scale's ends and labels in her language; ``feelings`` is the
-    workspace's key for it, written for authors, and is not on the page."""
+def test_the_emotion_scale_reads_as_its_labelled_values_then_its_key(tmp_path: Path) -> None:
+    """A director reads the scale's ends and labels in her language first; ``feelings``,
+    the workspace's key for it, follows for authors as small code (not as words)."""
     ws = make_workspace(tmp_path, CASE)
     settings = (ws / "cxdsl.yaml").read_text(encoding="utf-8")
     settings = settings.replace("emotion_scales:\n  feelings: {min: -2, max: 2}\n", SCALE)
@@ -331,8 +331,9 @@ def test_the_emotion_scale_reads_as_its_labelled_values_not_its_id(tmp_path: Pat
     for lang, values in expected.items():
         page = journey_page(context(result, lang), journey(result, "get-permit"))
         row = next(line for line in page.splitlines() if line.startswith("| ") and "·" in line)
-        assert text(row).split(" | ")[1].rstrip(" |") == values, lang
-        assert "feelings" not in page, lang
+        cell = row.split(" | ")[1].rstrip(" |")
+        assert text(cell).startswith(values), lang
+        assert cell.endswith('<small><code dir="ltr">feelings</code></small>'), lang
 
 
 def test_the_health_lines_say_none_in_words(checked: CheckResult) -> None:

@@ -85,12 +85,18 @@ def journey_page(pc: PageContext, journey: Journey) -> str:
     return "\n".join(out)
 
 
-def scale_text(pc: PageContext, scale: EmotionScale) -> str:
+def scale_text(pc: PageContext, scale: EmotionScale, key: str | None = None) -> str:
     """An emotion scale as a reader knows it: its ends and its labelled values in the
-    page's language, as Markdown ("-2 Frustrated · 0 Neutral · +2 Delighted"). Its id in
-    the workspace (``feelings``) is for authors, not readers: it is not shown."""
+    page's language, as Markdown ("-2 Frustrated · 0 Neutral · +2 Delighted"); the key a
+    journey names it by (``feelings``), for authors, after it in small code."""
     values = sorted({scale.min, scale.max, *scale.labels})
-    return pc.w.plain(" · ".join(pc.ctx.emotion_label(v, scale) for v in values))
+    text = pc.w.plain(" · ".join(pc.ctx.emotion_label(v, scale) for v in values))
+    return f"{text} <small>{pc.w.code(key)}</small>" if key else text
+
+
+def _scale_key(pc: PageContext, journey: Journey) -> str | None:
+    """The key of the journey's emotion scale: its own, else the workspace's default."""
+    return journey.emotion_scale or pc.ctx.settings.default_emotion_scale
 
 
 def _summary(pc: PageContext, journey: Journey, here: str) -> str:
@@ -117,7 +123,7 @@ def _summary(pc: PageContext, journey: Journey, here: str) -> str:
             t("stakeholders"),
             w.sep.join(w.entity_link("stakeholder", s, here) for s in journey.stakeholders),
         ),
-        (t("emotion_scale"), scale_text(pc, pc.ctx.scale(journey))),
+        (t("emotion_scale"), scale_text(pc, pc.ctx.scale(journey), _scale_key(pc, journey))),
     ]
     return w.table([t("field"), t("value")], [(k, v) for k, v in summary if v])
 
