@@ -241,12 +241,6 @@ def test_diagrams_ask_journey_health_for_the_scale(result: CheckResult) -> None:
     assert (ctx.scale(journey).min, ctx.scale(journey).max) == (-2, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="RenderContext.emotions still gives a single value to no one (None); it is to "
-    "call journey_health.feelings once compare_page._moves sorts a move whose persona is "
-    "None (/tmp/h/issue15-context-emotions.patch)",
-)
 def test_diagrams_and_pages_give_a_single_emotion_to_the_same_personas(
     result: CheckResult,
 ) -> None:

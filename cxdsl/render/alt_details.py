@@ -77,8 +77,11 @@ def step_facts(
     if step.channel:
         facts.append(f"{ui('channel', lang)}: {f(ctx.name_of('channel', step.channel))}")
     scale = ctx.scale(journey)
-    for persona, value in ctx.emotions(journey, step):
-        who = f" ({f(ctx.name_of('persona', persona))})" if persona else ""
+    emotions = ctx.emotions(journey, step)
+    several = len(emotions) > 1 or len(journey.all_personas()) > 1
+    for persona, value in emotions:
+        # Whose feeling it is, where the journey has several personas (as the page says).
+        who = f" ({f(ctx.name_of('persona', persona))})" if persona and several else ""
         facts.append(f"{ui('emotion', lang)}{who}: {f(ctx.emotion_label(value, scale))}")
     if (gap := gap_part(ctx, step, f)) is not None:
         facts.append(gap)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import Localized, clean, count_text, is_rtl, isolate, localize
-from ..journey_health import emotion_scale
+from ..journey_health import Feeling, emotion_scale, feelings
 from ..model import Actor, EmotionScale, Journey, Persona, Settings, Step
 from ..resolve import Index
 from .text import signed, wrap
@@ -75,15 +75,12 @@ class RenderContext:
         word = self.text(label) if label is not None else ""
         return f"{signed(value)} {word}".strip()
 
-    def emotions(self, journey: Journey, step: Step) -> list[tuple[str | None, float]]:
-        """(persona id or None, value) pairs of a step, in the journey's persona order."""
-        emotion = step.emotion
-        if emotion is None:
-            return []
-        if isinstance(emotion, dict):
-            order = journey.all_personas() + sorted(set(emotion) - set(journey.all_personas()))
-            return [(p, emotion[p]) for p in order if p in emotion]
-        return [(None, emotion)]
+    def emotions(self, journey: Journey, step: Step) -> list[Feeling]:
+        """(persona id, value) of each persona who feels something at ``step``, in the
+        journey's persona order: :func:`cxdsl.journey_health.feelings`, the one answer
+        every page and diagram gives (a single value is every persona's who lives the
+        step; the persona is None only in a journey that names none)."""
+        return feelings(journey, step)
 
     # -- HTML-like labels (Graphviz) -------------------------------------------------
 
