@@ -348,3 +348,5 @@ def test_the_health_lines_say_none_in_words(checked: CheckResult) -> None:
         summary = text(page.split("</div>")[0])
         assert f"**{'Pain' if lang == 'en' else 'الألم'}**: {pain}\n" in summary, lang
         assert visits in summary and "0 visit" not in summary and "0 زيارة" not in summary
+        # walking_metres: 0 is stated: a total of no walking is left out, not «0 متر مشيًا»
+        assert "0 metres" not in summary and "0 متر" not in summary, lang

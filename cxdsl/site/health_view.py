@@ -97,13 +97,14 @@ def effort_total_cell(pc: PageContext, totals: EffortTotals) -> str:
 
 def effort_sentence(pc: PageContext, totals: EffortTotals) -> str:
     """Every measure added up, in words («370 دقيقة فعلية، 240 دقيقة انتظار، زيارة واحدة،
-    1,800 ر.س.»); "" when no step states any effort."""
+    1,800 ر.س.»; no visits as «لا زيارات», no time or walking left out); "" when no step
+    states any effort."""
     parts = []
     for measure, _, noun in COLUMNS:
         value = totals.value(measure)
-        if value is None:
-            continue
         key = CELL_KEYS.get(measure)
+        if value is None or (key and value == 0):  # not «0 متر مشيًا»: nothing to say
+            continue
         shown = pc.w.count(value, noun) if key else count_md(pc, value, noun)
         parts.append(pc.w.t(key).format(amount=shown) if key else shown)
     if totals.cost:
