@@ -4,6 +4,7 @@ other); the full figures are in the text alternative under the image."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -89,3 +90,21 @@ def test_the_parser_reads_a_figures_alt_and_caption() -> None:
     )
     (figure,) = parser.figures
     assert (figure.alts, figure.caption) == (["Lowest: Payment -1.6; 5 stages"], "Measured emotion")
+
+
+def test_a_pages_first_diagram_loads_at_once_and_the_others_when_scrolled_to(
+    example_site: Path,
+) -> None:
+    """The first diagram is often the largest thing a reader sees first (Lighthouse's
+    largest contentful paint on the comparison page): it is not lazy; later ones are."""
+    pages = 0
+    for page in sorted(example_site.glob("*/journeys/*/index.html")):
+        found = re.findall(
+            r'<figure class="cx-diagram".*?<img [^>]*loading="(\w+)"',
+            page.read_text(encoding="utf-8"),
+            re.S,
+        )
+        if found:
+            pages += 1
+            assert found[0] == "eager" and set(found[1:]) <= {"lazy"}, page
+    assert pages >= 10  # five journeys and two comparisons, in two languages

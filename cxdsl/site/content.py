@@ -77,6 +77,8 @@ class PageContext:
     by_journey: dict[str, JourneyResults] | None = None
     #: The pull request a preview site shows (``cxdsl build --base``); None otherwise.
     preview: Preview | None = None
+    #: Pages that already show a diagram (the first on a page loads at once, not lazily).
+    figured: set[str] = field(default_factory=set)
 
     @property
     def lang(self) -> str:
@@ -112,8 +114,10 @@ class PageContext:
         # The image's alt says what the diagram shows (its one-line summary), not its title.
         alt = image_alt(diagram.description, diagram.title)
         # Markdown (not raw HTML) links, so mkdocs resolves them for directory URLs.
+        lazy = here in self.figured
+        self.figured.add(here)
         return (
-            figure_md(src, alt, title, escape_markdown(self.w.t("open_full_size")), svg)
+            figure_md(src, alt, title, escape_markdown(self.w.t("open_full_size")), svg, lazy)
             + f'??? info "{self.w.t("text_alternative")}"\n\n{alt_text}\n\n'
         )
 

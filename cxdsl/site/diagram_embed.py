@@ -79,13 +79,16 @@ def svg_size(svg: str) -> SvgSize | None:
     return SvgSize(width, height, smallest)
 
 
-def figure(src: str, alt: str, caption: str, open_title: str, svg: str | None) -> str:
+def figure(
+    src: str, alt: str, caption: str, open_title: str, svg: str | None, lazy: bool = True
+) -> str:
     """A diagram as Markdown: the linked image (sized from ``svg``, the document's text,
     when it is known) and its caption. ``alt``, ``caption`` and ``open_title`` (the
-    link's title) are escaped Markdown."""
+    link's title) are escaped Markdown. ``lazy``: loaded when scrolled to (a page's first
+    diagram is not: it is often the largest thing the reader sees first)."""
     size = svg_size(svg) if svg is not None else None
     open_title = open_title.replace('"', "&#34;")
-    attrs = "loading=lazy"
+    attrs = "loading=lazy" if lazy else "loading=eager"
     if size is not None:
         attrs += f" width={round(size.width)} height={round(size.height)}"
         floor = size.min_width()
